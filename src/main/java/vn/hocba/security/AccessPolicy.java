@@ -1,0 +1,86 @@
+package vn.hocba.security;
+
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.HomeroomAssignment;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.Staff;
+import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.schoolyear.TeachingAssignment;
+
+/**
+ * Decides, on the server, what the person behind the current request may do. Every controller
+ * calls one of the {@code require…} methods before touching data; a refusal is a
+ * {@link Rejected} FORBIDDEN (HTTP 403) saying what is refused and why.
+ */
+@Service
+public class AccessPolicy {
+
+    private final SchoolDirectory directory;
+
+    public AccessPolicy(SchoolDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The person behind the current request. */
+    public Viewer current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof HocBaUser user)) {
+            throw Rejected.forbidden("Bạn cần đăng nhập.");
+        }
+        return viewerOf(user.account());
+    }
+
+    /** The rights of {@code account} in the active school year of its school. */
+    public Viewer viewerOf(Account account) {
+        if (account.staffId() == null) {
+            return new Viewer(account, List.of(), List.of());
+        }
+        Staff staff = directory.staffMember(account.staffId());
+        return directory.activeYear(directory.schoolOf(staff.id()))
+                .map(year -> viewerIn(account, staff, year))
+                .orElse(new Viewer(account, List.of(), List.of()));
+    }
+
+    public Viewer requireSetup() {
+        Viewer viewer = current();
+        if (!viewer.has(Role.ADMIN_BOARD)) {
+            throw Rejected.forbidden("Chỉ Ban quản trị được thay đổi thiết lập năm học (lớp, môn, phân công, học sinh).");
+        }
+        return viewer;
+    }
+
+    public Viewer requireReadClass(ClassId schoolClass) {
+        Viewer viewer = current();
+        if (!viewer.canReadClass(schoolClass)) {
+            SchoolClass target = directory.schoolClass(schoolClass);
+            throw Rejected.forbidden("Bạn không được phân công chủ nhiệm hay giảng dạy lớp " + target.code()
+                    + " nên không xem được dữ liệu của lớp này.");
+        }
+        return viewer;
+    }
+
+    /** Marks of one subject in one class: only its assigned subject teacher(s). */
+    public Viewer requireTeaching(ClassId schoolClass, SubjectId subject) {
+        Viewer viewer = current();
+        if (!viewer.teaches(schoolClass, subject)) {
+            SchoolClass target = directory.schoolClass(schoolClass);
+            throw Rejected.forbidden("Bạn không được phân công dạy môn này ở lớp " + target.code()
+                    + " nên không được nhập hay sửa điểm.");
+        }
+        return viewer;
+    }
+
+    private Viewer viewerIn(Account account, Staff staff, SchoolYear year) {
+        List<HomeroomAssignment> homerooms = directory.homeroomAssignments(year.id()).stream()
+                .filter(h -> h.teacher().id().equals(staff.id())).toList();
+        List<TeachingAssignment> teaching = directory.teachingAssignmentsOfTeacher(staff.id(), year.id());
+        return new Viewer(account, homerooms, teaching);
+    }
+}

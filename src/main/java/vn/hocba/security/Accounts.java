@@ -1,0 +1,112 @@
+package vn.hocba.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.StaffId;
+
+/** Creates accounts and keeps their login state (failed attempts and lockout). */
+@Service
+@Transactional
+public class Accounts {
+
+    /** Failed logins in a row that lock an account. */
+    static final int MAX_FAILED_LOGINS = 5;
+    /** How long a locked account stays locked. */
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public AccountId create(String username, String rawPassword, String displayName, StaffId staff, Set<Role> roles) {
+        if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
+            throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
+        }
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw Rejected.invalid("Mật khẩu của " + username + " phải có ít nhất 8 kí tự.");
+        }
+        if (roles.stream().anyMatch(r -> !r.isGranted())) {
+            throw Rejected.invalid("Vai trò giáo viên chủ nhiệm và giáo viên bộ môn đến từ phân công, không gán trực tiếp cho tài khoản.");
+        }
+        if (byUsername(username).isPresent()) {
+            throw Rejected.conflict("Tên đăng nhập " + username + " đã được dùng.");
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into account (username, password_hash, staff_id, display_name, enabled, failed_logins) "
+                + "values (?, ?, ?, ?, true, 0)")
+                .params(username, passwords.encode(rawPassword), staff == null ? null : staff.value(), displayName)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        for (Role role : roles) {
+            jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+        return new AccountId(id);
+    }
+
+    public Optional<Account> byUsername(String username) {
+        return jdbc.sql("select * from account where username = ?").param(username).query(this::row).optional();
+    }
+
+    public Optional<Account> byId(AccountId id) {
+        return jdbc.sql("select * from account where id = ?").param(id.value()).query(this::row).optional();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from account").query(Long.class).single();
+    }
+
+    /** Counts a failed login; the {@value #MAX_FAILED_LOGINS}th in a row locks the account for {@link #LOCKOUT}. */
+    public void recordFailedLogin(String username) {
+        jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username).update();
+        jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
+                .params(OffsetDateTime.ofInstant(clock.instant().plus(LOCKOUT), ZoneOffset.UTC), username, MAX_FAILED_LOGINS)
+                .update();
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("update account set failed_logins = 0, locked_until = null where username = ?").param(username).update();
+    }
+
+    public boolean isLocked(Account account) {
+        return account.lockedUntil() != null && account.lockedUntil().isAfter(clock.instant());
+    }
+
+    private Account row(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        long staff = rs.getLong("staff_id");
+        StaffId staffId = rs.wasNull() ? null : new StaffId(staff);
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new Account(new AccountId(id), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), staffId, roles(id), rs.getBoolean("enabled"), rs.getInt("failed_logins"),
+                locked == null ? null : locked.toInstant());
+    }
+
+    private Set<Role> roles(long accountId) {
+        List<String> names = jdbc.sql("select role from account_role where account_id = ?").param(accountId)
+                .query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(name -> roles.add(Role.valueOf(name)));
+        return roles;
+    }
+}

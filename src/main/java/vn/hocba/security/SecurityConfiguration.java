@@ -1,0 +1,72 @@
+package vn.hocba.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may open which address. Pages use form login with a session (30 minutes idle) and CSRF
+ * tokens; API clients may instead send a bearer token from {@code POST /api/auth/token}. Finer
+ * rights (which class, which subject) are checked in the services through {@link AccessPolicy}.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC = {"/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/auth/token"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** One manager for the login page and the token endpoint, publishing the events the lockout counts. */
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
+            Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure) throws Exception {
+        http.authenticationManager(manager);
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+        http.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + "/api/auth/token")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        // Camunda's webapps and engine API: only the admin board and the principal.
+                        .requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole("ADMIN_BOARD", "PRINCIPAL")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAccessDeniedHandlerFor(denied, api))
+                .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()));
+        return http.build();
+    }
+}

@@ -1,0 +1,59 @@
+package vn.hocba.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.HomeroomAssignment;
+import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.schoolyear.TeachingAssignment;
+
+/**
+ * What one person may reach right now: the account's granted roles plus the homeroom and
+ * teaching assignments of the active school year.
+ */
+public record Viewer(Account account, List<HomeroomAssignment> homerooms, List<TeachingAssignment> teaching) {
+
+    /** Roles that see (read) every class of the school. */
+    private static final Set<Role> SCHOOL_WIDE = EnumSet.of(Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.ADMIN_BOARD,
+            Role.DEPARTMENT_HEAD, Role.CLERK);
+
+    /** Granted and derived roles. */
+    public Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(account.roles());
+        if (!homerooms.isEmpty()) {
+            roles.add(Role.HOMEROOM_TEACHER);
+        }
+        if (!teaching.isEmpty()) {
+            roles.add(Role.SUBJECT_TEACHER);
+        }
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return roles().contains(role);
+    }
+
+    /** Principal, vice principal, admin board, department head and clerk read the whole school. */
+    public boolean seesWholeSchool() {
+        return account.roles().stream().anyMatch(SCHOOL_WIDE::contains);
+    }
+
+    public boolean isHomeroomTeacherOf(ClassId schoolClass) {
+        return homerooms.stream().anyMatch(h -> h.schoolClass().id().equals(schoolClass));
+    }
+
+    public boolean teachesIn(ClassId schoolClass) {
+        return teaching.stream().anyMatch(t -> t.schoolClass().id().equals(schoolClass));
+    }
+
+    public boolean teaches(ClassId schoolClass, SubjectId subject) {
+        return teaching.stream().anyMatch(t -> t.schoolClass().id().equals(schoolClass) && t.subject().id().equals(subject));
+    }
+
+    /** Reading a class's roster and results: school-wide roles, its homeroom teacher, its subject teachers. */
+    public boolean canReadClass(ClassId schoolClass) {
+        return seesWholeSchool() || isHomeroomTeacherOf(schoolClass) || teachesIn(schoolClass);
+    }
+}
