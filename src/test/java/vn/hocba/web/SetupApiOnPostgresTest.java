@@ -101,8 +101,8 @@ class SetupApiOnPostgresTest {
             assertThat(refused.detail()).contains("Ban quản trị");
         }
         Reply nextYear = api.post("quantri", "/api/setup/years", """
-                {"startYear": 2026, "terms": [{"number": 1, "startsOn": "2026-09-05", "endsOn": "2027-01-16"},
-                                              {"number": 2, "startsOn": "2027-01-18", "endsOn": "2027-05-31"}]}""");
+                {"startYear": 2030, "terms": [{"number": 1, "startsOn": "2030-09-05", "endsOn": "2031-01-16"},
+                                              {"number": 2, "startsOn": "2031-01-18", "endsOn": "2031-05-31"}]}""");
         assertThat(nextYear.status()).isEqualTo(201);
         long planned = nextYear.body().path("id").asLong();
         Reply created = api.post("quantri", "/api/setup/years/" + planned + "/classes", body.formatted("6A9"));
@@ -132,6 +132,31 @@ class SetupApiOnPostgresTest {
         assertRefused(api.post("quantri", "/api/setup/staff", "{\"code\":\"GV01\",\"fullName\":\"A\",\"position\":\"TEACHER\"}"),
                 409, "GV01");
         assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void theNextSchoolYearMovesClassesUpAGradeAndCopiesAssignments() {
+        String rollover = """
+                {"copyAssignments": true,
+                 "terms": [{"number": 1, "startsOn": "2026-09-05", "endsOn": "2027-01-16"},
+                           {"number": 2, "startsOn": "2027-01-18", "endsOn": "2027-05-31"}]}""";
+        Reply next = api.post("quantri", "/api/setup/years/" + yearId + "/rollover", rollover);
+        assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        long nextYear = next.body().path("id").asLong();
+        List<String> moved = jdbc.sql("select code from school_class where school_year_id = ? order by code")
+                .param(nextYear).query(String.class).list();
+        assertThat(moved).containsExactly("7A1", "7A2", "8A1", "8A2", "9A1", "9A2");
+        String homeroomOf6A1 = jdbc.sql("select h.staff_id from homeroom_assignment h join school_class c on c.id = h.class_id "
+                + "where c.school_year_id = ? and c.code = '6A1'").param(yearId).query(String.class).single();
+        String homeroomOfNew7A1 = jdbc.sql("select h.staff_id from homeroom_assignment h join school_class c on c.id = h.class_id "
+                + "where c.school_year_id = ? and c.code = '7A1'").param(nextYear).query(String.class).single();
+        assertThat(homeroomOfNew7A1).isEqualTo(homeroomOf6A1);
+        long copied = jdbc.sql("select count(*) from teaching_assignment t join school_class c on c.id = t.class_id "
+                + "where c.school_year_id = ?").param(nextYear).query(Long.class).single();
+        long sourceWithoutGrade9 = jdbc.sql("select count(*) from teaching_assignment t join school_class c on c.id = t.class_id "
+                + "where c.school_year_id = ? and c.grade < 9").param(yearId).query(Long.class).single();
+        assertThat(copied).isEqualTo(sourceWithoutGrade9);
+        assertRefused(api.post("quantri", "/api/setup/years/" + yearId + "/rollover", rollover), 409, "2026-2027 đã có");
     }
 
     private static void assertRefused(Reply reply, int status, String messagePart) {

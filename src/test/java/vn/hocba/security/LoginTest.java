@@ -1,0 +1,93 @@
+package vn.hocba.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Login as people meet it: the form with CSRF, lockout after five wrong passwords, bcrypt hashes, API tokens. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"hocba.demo.enabled=false", "spring.datasource.url=jdbc:h2:mem:login;DB_CLOSE_DELAY=-1"})
+class LoginTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${server.servlet.session.timeout}")
+    String sessionTimeout;
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() throws Exception {
+        accounts.create("khoa.thu", "dung-mat-khau", "Khoá Thử", null, EnumSet.of(Role.CLERK));
+        for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+            assertThat(login("khoa.thu", "sai-mat-khau").getRedirectedUrl()).endsWith("/login?error=bad");
+        }
+        assertThat(login("khoa.thu", "dung-mat-khau").getRedirectedUrl()).endsWith("/login?error=locked");
+        String page = mvc.perform(get("/login").param("error", "locked")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("tạm khoá 15 phút");
+    }
+
+    @Test
+    void theRightPasswordLogsInAndResetsTheFailureCount() throws Exception {
+        accounts.create("dang.nhap", "dung-mat-khau", "Đăng Nhập", null, EnumSet.of(Role.CLERK));
+        login("dang.nhap", "sai-mat-khau");
+        assertThat(login("dang.nhap", "dung-mat-khau").getRedirectedUrl()).isEqualTo("/");
+        assertThat(accounts.byUsername("dang.nhap").orElseThrow().failedLogins()).isZero();
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashes() {
+        accounts.create("bam.mat", "mat-khau-bi-mat", "Băm Mật", null, EnumSet.of(Role.CLERK));
+        String stored = jdbc.sql("select password_hash from account where username = 'bam.mat'").query(String.class).single();
+        assertThat(stored).startsWith("$2a$").doesNotContain("mat-khau-bi-mat");
+    }
+
+    @Test
+    void aFormPostWithoutCsrfTokenIsRefused() throws Exception {
+        accounts.create("csrf.thu", "dung-mat-khau", "CSRF Thử", null, EnumSet.of(Role.CLERK));
+        int status = mvc.perform(post("/login").param("username", "csrf.thu").param("password", "dung-mat-khau"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void apiTokensAuthenticateAndGarbageTokensDoNot() throws Exception {
+        accounts.create("api.thu", "dung-mat-khau", "API Thử", null, EnumSet.of(Role.CLERK));
+        MockHttpServletResponse token = mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"api.thu\",\"password\":\"dung-mat-khau\"}")).andReturn().getResponse();
+        String value = token.getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(mvc.perform(get("/api/me").header("Authorization", "Bearer " + value)).andReturn().getResponse()
+                .getContentAsString()).contains("api.thu");
+        assertThat(mvc.perform(get("/api/me").header("Authorization", "Bearer " + value + "x")).andReturn().getResponse()
+                .getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"api.thu\",\"password\":\"sai\"}")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void sessionsExpireAfterThirtyIdleMinutes() {
+        assertThat(sessionTimeout).isEqualTo("30m");
+    }
+
+    private MockHttpServletResponse login(String user, String password) throws Exception {
+        return mvc.perform(post("/login").param("username", user).param("password", password).with(csrf()))
+                .andReturn().getResponse();
+    }
+}
