@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.audit.Actor;
 import vn.hocba.schoolyear.AssignmentSetup;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.ColumnRange;
@@ -74,7 +75,7 @@ class DemoSetup {
             StaffId id = school.createStaff(schoolId, p.code(), p.fullName(), p.position(),
                     p.department() == null ? null : departments.get(p.department()), p.username() + "@thcsmau.edu.vn");
             staff.put(p.code(), id);
-            accounts.create(p.username(), DemoStaff.PASSWORD, p.fullName(), id, rolesOf(p));
+            accounts.create(p.username(), DemoStaff.PASSWORD, p.fullName(), id, rolesOf(p), Actor.system("demo"));
         }
         return staff;
     }

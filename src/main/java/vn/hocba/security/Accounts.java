@@ -16,6 +16,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.StaffId;
 
@@ -32,14 +35,18 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    public AccountId create(String username, String rawPassword, String displayName, StaffId staff, Set<Role> roles) {
+    /** Creates an account; {@code by} is who creates it (audited). */
+    public AccountId create(String username, String rawPassword, String displayName, StaffId staff, Set<Role> roles,
+            Actor by) {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
             throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
         }
@@ -61,6 +68,8 @@ public class Accounts {
         for (Role role : roles) {
             jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
         }
+        audit.append(new AuditRecord(by, "ACCOUNT_CREATED", "account " + username, null,
+                displayName + " " + roles, null, null));
         return new AccountId(id);
     }
 
@@ -79,9 +88,13 @@ public class Accounts {
     /** Counts a failed login; the {@value #MAX_FAILED_LOGINS}th in a row locks the account for {@link #LOCKOUT}. */
     public void recordFailedLogin(String username) {
         jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username).update();
-        jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
+        int locked = jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
                 .params(OffsetDateTime.ofInstant(clock.instant().plus(LOCKOUT), ZoneOffset.UTC), username, MAX_FAILED_LOGINS)
                 .update();
+        if (locked > 0) {
+            audit.append(new AuditRecord(Actor.system("login"), "ACCOUNT_LOCKED", "account " + username, null,
+                    "locked for " + LOCKOUT, MAX_FAILED_LOGINS + " failed logins in a row", null));
+        }
     }
 
     public void recordSuccessfulLogin(String username) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import vn.hocba.audit.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -34,7 +35,7 @@ class LoginTest {
 
     @Test
     void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() throws Exception {
-        accounts.create("khoa.thu", "dung-mat-khau", "Khoá Thử", null, EnumSet.of(Role.CLERK));
+        accounts.create("khoa.thu", "dung-mat-khau", "Khoá Thử", null, EnumSet.of(Role.CLERK), Actor.system("test"));
         for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
             assertThat(login("khoa.thu", "sai-mat-khau").getRedirectedUrl()).endsWith("/login?error=bad");
         }
@@ -46,7 +47,7 @@ class LoginTest {
 
     @Test
     void theRightPasswordLogsInAndResetsTheFailureCount() throws Exception {
-        accounts.create("dang.nhap", "dung-mat-khau", "Đăng Nhập", null, EnumSet.of(Role.CLERK));
+        accounts.create("dang.nhap", "dung-mat-khau", "Đăng Nhập", null, EnumSet.of(Role.CLERK), Actor.system("test"));
         login("dang.nhap", "sai-mat-khau");
         assertThat(login("dang.nhap", "dung-mat-khau").getRedirectedUrl()).isEqualTo("/");
         assertThat(accounts.byUsername("dang.nhap").orElseThrow().failedLogins()).isZero();
@@ -54,14 +55,14 @@ class LoginTest {
 
     @Test
     void passwordsAreStoredAsBcryptHashes() {
-        accounts.create("bam.mat", "mat-khau-bi-mat", "Băm Mật", null, EnumSet.of(Role.CLERK));
+        accounts.create("bam.mat", "mat-khau-bi-mat", "Băm Mật", null, EnumSet.of(Role.CLERK), Actor.system("test"));
         String stored = jdbc.sql("select password_hash from account where username = 'bam.mat'").query(String.class).single();
         assertThat(stored).startsWith("$2a$").doesNotContain("mat-khau-bi-mat");
     }
 
     @Test
     void aFormPostWithoutCsrfTokenIsRefused() throws Exception {
-        accounts.create("csrf.thu", "dung-mat-khau", "CSRF Thử", null, EnumSet.of(Role.CLERK));
+        accounts.create("csrf.thu", "dung-mat-khau", "CSRF Thử", null, EnumSet.of(Role.CLERK), Actor.system("test"));
         int status = mvc.perform(post("/login").param("username", "csrf.thu").param("password", "dung-mat-khau"))
                 .andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(403);
@@ -69,7 +70,7 @@ class LoginTest {
 
     @Test
     void apiTokensAuthenticateAndGarbageTokensDoNot() throws Exception {
-        accounts.create("api.thu", "dung-mat-khau", "API Thử", null, EnumSet.of(Role.CLERK));
+        accounts.create("api.thu", "dung-mat-khau", "API Thử", null, EnumSet.of(Role.CLERK), Actor.system("test"));
         MockHttpServletResponse token = mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"api.thu\",\"password\":\"dung-mat-khau\"}")).andReturn().getResponse();
         String value = token.getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

@@ -1,0 +1,14 @@
+package vn.hocba.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.api.Trigger;
+
+/** H2's counterpart of the PostgreSQL trigger that keeps audit_entry append-only. */
+public class H2AppendOnlyTrigger implements Trigger {
+
+    @Override
+    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        throw new SQLException("audit_entry is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused");
+    }
+}

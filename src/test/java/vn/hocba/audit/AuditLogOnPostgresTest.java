@@ -1,0 +1,116 @@
+package vn.hocba.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hocba.cli.AuditCommand;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/** The audit log on real PostgreSQL: append-only for the application, and tampering by anyone else is found. */
+@SpringBootTest(properties = {"hocba.demo.enabled=false", "camunda.bpm.job-execution.enabled=false"})
+class AuditLogOnPostgresTest {
+
+    static String url;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        url = EmbeddedPostgresDatabases.create("audit_log");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditVerifier verifier;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    List<Long> ids;
+
+    @BeforeEach
+    void fiveChangesOfAMark() {
+        asOwner("truncate audit_entry; update audit_head set last_id = 0, last_hash = '" + "0".repeat(64) + "'");
+        Actor teacher = new Actor("gv04", "SUBJECT_TEACHER", "10.0.0.7");
+        ids = tx.execute(s -> java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> log.append(new AuditRecord(
+                teacher, "MARK_CHANGED", "mark 7A1/TOAN/HS00012/HK1/REGULAR#1", String.valueOf(i - 1), String.valueOf(i),
+                null, null)).id()).toList());
+    }
+
+    @Test
+    void anUntouchedLogVerifies() {
+        assertThat(verifier.verify()).isEqualTo(new AuditVerification(5, true, null, null));
+    }
+
+    @Test
+    void theApplicationCannotUpdateOrDeleteAuditEntries() {
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set new_value = '10' where id = ?").param(ids.get(2)).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where id = ?").param(ids.get(2)).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void anEntryAlteredBehindTheTriggersBackIsReportedAsTheFirstBrokenLink() {
+        asOwner("alter table audit_entry disable trigger audit_entry_append_only; "
+                + "update audit_entry set new_value = '10' where id = " + ids.get(2)
+                + "; alter table audit_entry enable trigger audit_entry_append_only");
+        AuditVerification result = verifier.verify();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntry()).isEqualTo(ids.get(2));
+        assertThat(result.problem()).contains("đã bị sửa");
+    }
+
+    @Test
+    void aDeletedEntryBreaksTheChainAndTheCommandSaysWhere() {
+        asOwner("alter table audit_entry disable trigger audit_entry_append_only; delete from audit_entry where id = "
+                + ids.get(1) + "; alter table audit_entry enable trigger audit_entry_append_only");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new AuditCommand().run(List.of("verify", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tại mục " + ids.get(2)).contains("bị xoá hoặc chèn");
+    }
+
+    @Test
+    void removingTheNewestEntriesIsCaughtByTheHead() {
+        asOwner("alter table audit_entry disable trigger audit_entry_append_only; delete from audit_entry where id >= "
+                + ids.get(3) + "; alter table audit_entry enable trigger audit_entry_append_only");
+        AuditVerification result = verifier.verify();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).contains("đã bị xoá");
+    }
+
+    @Test
+    void theCommandReportsAnIntactLogWithExitZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new AuditCommand().run(List.of("verify", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nguyên vẹn: 5 mục");
+    }
+
+    /** What only the table owner (here the superuser) can do: the application code never does this. */
+    private void asOwner(String sql) {
+        for (String statement : sql.split(";")) {
+            jdbc.sql(statement).update();
+        }
+    }
+}
