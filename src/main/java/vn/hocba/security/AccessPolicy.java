@@ -4,6 +4,9 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.HomeroomAssignment;
@@ -73,6 +76,24 @@ public class AccessPolicy {
             SchoolClass target = directory.schoolClass(schoolClass);
             throw Rejected.forbidden("Bạn không được phân công dạy môn này ở lớp " + target.code()
                     + " nên không được nhập hay sửa điểm.");
+        }
+        return viewer;
+    }
+
+    /** The current person as an audit actor acting in {@code role}, with the client's address. */
+    public Actor actor(Viewer viewer, Role role) {
+        String address = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            address = request.getRequest().getRemoteAddr();
+        }
+        return new Actor(viewer.account().username(), role.name(), address);
+    }
+
+    /** Locks and unlocks: principal or vice principal (seed 000 §VIII). */
+    public Viewer requireLocking() {
+        Viewer viewer = current();
+        if (!viewer.has(Role.PRINCIPAL) && !viewer.has(Role.VICE_PRINCIPAL)) {
+            throw Rejected.forbidden("Chỉ Hiệu trưởng hoặc Phó hiệu trưởng được khoá và mở khoá sổ điểm.");
         }
         return viewer;
     }

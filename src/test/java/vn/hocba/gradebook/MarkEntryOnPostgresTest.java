@@ -1,0 +1,168 @@
+package vn.hocba.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/** Mark entry through the API on real PostgreSQL with the demo school. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarkEntryOnPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabases.register(registry, "mark_entry");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    ApiClient api;
+
+    @BeforeAll
+    void client() {
+        api = new ApiClient(mvc);
+    }
+
+    @Test
+    void aTeacherEntersAMarkInTheirOwnSubjectAndItIsAudited() {
+        Assignment toan = assignment("gv04", "TOAN");
+        long student = firstStudent(toan.classId());
+        Reply saved = put("gv04", toan, 2, cell(student, "REGULAR", 3, "9", null));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.body().path("changed").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'MARK_ENTERED' and actor = 'gv04'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aTeacherCannotWriteAnotherTeachersClassOrColumns() {
+        Assignment toan = assignment("gv04", "TOAN");
+        long student = firstStudent(toan.classId());
+        Reply other = put("gv05", toan, 2, cell(student, "REGULAR", 4, "8", null));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.detail()).contains("không được phân công dạy môn này");
+        Assignment geography = assignment("gv12", "LS_DL");
+        Reply history = put("gv12", geography, 2, cell(firstStudent(geography.classId()), "REGULAR", 1, "8", null));
+        assertThat(history.status()).isEqualTo(403);
+        assertThat(history.detail()).contains("cột 3–4");
+    }
+
+    @Test
+    void invalidMarksAreRefusedWholeWithTheCellNamed() {
+        Assignment toan = assignment("gv06", "TOAN");
+        long student = firstStudent(toan.classId());
+        long before = marks();
+        for (String[] bad : List.of(new String[] {"REGULAR", "7.5", "số nguyên"}, new String[] {"MIDTERM", "7.25", "một chữ số"},
+                new String[] {"FINAL", "11", "0–10"}, new String[] {"MIDTERM", "tám", "không phải là điểm"})) {
+            Reply reply = put("gv06", toan, 2, cell(student, "MIDTERM", 1, "8.5", null), cell(student, bad[0], 1, bad[1], null));
+            assertThat(reply.status()).as(bad[1]).isEqualTo(400);
+            assertThat(reply.detail()).contains(bad[2]).contains("môn Toán").contains("học kì 2");
+        }
+        Assignment gdtc = assignment("gv18", "GDTC");
+        Reply level = put("gv18", gdtc, 2, cell(firstStudent(gdtc.classId()), "FINAL", 1, "T", null));
+        assertThat(level.detail()).contains("chỉ nhận Đ (Đạt) hoặc CĐ");
+        assertThat(marks()).isEqualTo(before);
+    }
+
+    @Test
+    void twoTeachersSavingTheSameMarkAtOnceOneWinsTheOtherGetsTheCurrentValue() throws Exception {
+        // Lịch sử và Địa lí: the history and the geography teacher both enter the shared end-of-term mark.
+        Assignment history = assignment("gv10", "LS_DL");
+        long student = firstStudent(history.classId());
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Reply>> saves = new ArrayList<>();
+        for (String[] who : List.of(new String[] {"gv10", "8.5"}, new String[] {"gv12", "6.0"})) {
+            api.get(who[0], "/api/me");
+            saves.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return put(who[0], history, 2, cell(student, "FINAL", 1, who[1], null));
+            }));
+        }
+        List<Integer> statuses = saves.stream().map(f -> f.join().status()).sorted().toList();
+        assertThat(statuses).containsExactly(200, 409);
+        Reply loser = saves.stream().map(CompletableFuture::join).filter(r -> r.status() == 409).findFirst().orElseThrow();
+        String stored = jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? and term = 2 "
+                + "and kind = 'FINAL'").params(history.classId(), history.subjectId(), student).query(String.class).single();
+        assertThat(loser.detail()).contains("giá trị hiện tại là " + new java.math.BigDecimal(stored).toPlainString());
+    }
+
+    @Test
+    void aLockedClassTermRefusesWritesUntilUnlocked() {
+        Assignment tin = assignment("gv17", "TIN_HOC");
+        long student = firstStudent(tin.classId());
+        assertThat(api.post("gv17", "/api/locks", lockBody(tin)).status()).isEqualTo(403);
+        Reply lock = api.post("hieutruong", "/api/locks", lockBody(tin));
+        assertThat(lock.status()).as(lock.toString()).isEqualTo(201);
+        Reply refused = put("gv17", tin, 1, cell(student, "REGULAR", 1, "10", 0));
+        assertThat(refused.status()).isEqualTo(423);
+        assertThat(refused.detail()).contains("đã khoá từ").contains("Lê Văn Triển").contains("Kết thúc học kì I");
+        long lockId = lock.body().path("id").asLong();
+        assertThat(api.post("hieutruong", "/api/locks/" + lockId + "/unlock", "{\"reason\":\"Mở để sửa sai sót\"}").status())
+                .isEqualTo(200);
+        int version = jdbc.sql("select version from mark where class_id = ? and subject_id = ? and student_id = ? and term = 1 "
+                + "and kind = 'REGULAR' and column_no = 1").params(tin.classId(), tin.subjectId(), student).query(Integer.class).single();
+        assertThat(put("gv17", tin, 1, cell(student, "REGULAR", 1, "10", version)).status()).isEqualTo(200);
+    }
+
+    private static String lockBody(Assignment a) {
+        return "{\"term\":1,\"classId\":" + a.classId() + ",\"reason\":\"Kết thúc học kì I\"}";
+    }
+
+    record Assignment(long classId, long subjectId) {
+    }
+
+    private Assignment assignment(String user, String subject) {
+        JsonNode teaching = api.get(user, "/api/me").body().path("teaching");
+        for (JsonNode t : teaching) {
+            if (t.path("subject").path("code").asText().equals(subject)) {
+                return new Assignment(t.path("schoolClass").path("id").asLong(), t.path("subject").path("id").asLong());
+            }
+        }
+        throw new IllegalStateException(user + " teaches no " + subject);
+    }
+
+    private long firstStudent(long classId) {
+        return api.get("hieutruong", "/api/classes/" + classId + "/students").body().get(0).path("student").path("id").asLong();
+    }
+
+    private long marks() {
+        return jdbc.sql("select count(*) from mark").query(Long.class).single();
+    }
+
+    private static String cell(long student, String kind, int column, String value, Integer version) {
+        return "{\"studentId\":" + student + ",\"kind\":\"" + kind + "\",\"column\":" + column + ",\"value\":\"" + value
+                + "\",\"version\":" + version + "}";
+    }
+
+    private Reply put(String user, Assignment a, int term, String... cells) {
+        return api.send(user, MockMvcRequestBuilders.put("/api/classes/" + a.classId() + "/subjects/" + a.subjectId()
+                + "/terms/" + term + "/marks").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"changes\":[" + String.join(",", cells) + "]}"));
+    }
+}
