@@ -107,6 +107,12 @@ public class GradebookLocks {
                 });
     }
 
+    /** True when an active lock covers the marks of {@code subject} in {@code schoolClass} for {@code term}. */
+    @Transactional(readOnly = true)
+    public boolean isLocked(SchoolClass schoolClass, SubjectId subject, int term) {
+        return covering(new LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), subject, null)).isPresent();
+    }
+
     private Optional<GradebookLock> covering(LockRequest r) {
         return jdbc.sql("""
                 select * from gradebook_lock where unlocked_at is null and school_year_id = ? and term = ?

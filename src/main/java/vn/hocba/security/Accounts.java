@@ -81,6 +81,11 @@ public class Accounts {
         return jdbc.sql("select * from account where id = ?").param(id.value()).query(this::row).optional();
     }
 
+    /** The account of a staff member (the homeroom teacher of a class, say), if they have one. */
+    public Optional<Account> byStaff(StaffId staff) {
+        return jdbc.sql("select * from account where staff_id = ?").param(staff.value()).query(this::row).optional();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
     }
