@@ -76,6 +76,10 @@ public class MarkSheets {
                 .collect(Collectors.toMap(e -> e.student().id().value(), Function.identity()));
         List<MarkWriter.Write> writes = changes.stream()
                 .map(c -> validated(c, gs, term, columns, policy, roster)).toList();
+        // Saves of the same class × subject take turns, so the second of two simultaneous saves sees
+        // the first one's values and is refused with them (409) instead of failing on a duplicate key.
+        jdbc.sql("select id from teaching_assignment where class_id = ? and subject_id = ? for update")
+                .params(schoolClass.id().value(), subject.value()).query(Long.class).list();
         try {
             return writer.apply(schoolClass, gs.subject(), term, writes, by);
         } catch (DuplicateKeyException e) {

@@ -80,6 +80,16 @@ public class AccessPolicy {
         return viewer;
     }
 
+    /** Attendance, conduct and comments of a class: only its homeroom teacher. */
+    public Viewer requireHomeroom(ClassId schoolClass) {
+        Viewer viewer = current();
+        if (!viewer.isHomeroomTeacherOf(schoolClass)) {
+            throw Rejected.forbidden("Chỉ giáo viên chủ nhiệm lớp " + directory.schoolClass(schoolClass).code()
+                    + " được ghi điểm danh và kết quả rèn luyện của lớp.");
+        }
+        return viewer;
+    }
+
     /** The current person as an audit actor acting in {@code role}, with the client's address. */
     public Actor actor(Viewer viewer, Role role) {
         String address = null;

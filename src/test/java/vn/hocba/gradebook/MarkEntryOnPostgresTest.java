@@ -130,6 +130,46 @@ class MarkEntryOnPostgresTest {
         assertThat(put("gv17", tin, 1, cell(student, "REGULAR", 1, "10", version)).status()).isEqualTo(200);
     }
 
+    @Test
+    void theHomeroomTeacherRecordsAbsencesAndConductOthersCannot() {
+        JsonNode homeroom = api.get("gv07", "/api/me").body().path("homerooms").get(0).path("schoolClass");
+        long classId = homeroom.path("id").asLong();
+        long student = firstStudent(classId);
+        String path = "/api/classes/" + classId;
+        assertThat(api.send("gv07", absence(path, student, "2025-11-03", "K")).status()).isEqualTo(200);
+        assertThat(api.send("gv07", absence(path, student, "2025-11-04", "P")).status()).isEqualTo(200);
+        Reply month = api.get("gv07", path + "/absences?month=2025-11");
+        JsonNode row = null;
+        for (JsonNode r : month.body()) {
+            if (r.path("studentId").asLong() == student) {
+                row = r;
+            }
+        }
+        assertThat(row.path("excused").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(row.path("unexcused").asInt()).isGreaterThanOrEqualTo(1);
+        Reply wrongKind = api.send("gv07", absence(path, student, "2025-11-05", "X"));
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.detail()).contains("P (có phép) hoặc K (không phép)");
+        assertThat(api.send("gv08", absence(path, student, "2025-11-05", "K")).status()).isEqualTo(403);
+        Reply badLevel = api.send("gv07", conduct(path, student, "Tốt"));
+        assertThat(badLevel.status()).isEqualTo(400);
+        assertThat(api.send("gv07", conduct(path, student, "K")).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('ABSENCE_RECORDED', 'CONDUCT_RATED') and actor = 'gv07'")
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder absence(String path, long student,
+            String date, String kind) {
+        return MockMvcRequestBuilders.put(path + "/absences").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"date\":\"" + date + "\",\"kind\":\"" + kind + "\"}");
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder conduct(String path, long student,
+            String level) {
+        return MockMvcRequestBuilders.put(path + "/conduct").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"term\":2,\"level\":\"" + level + "\",\"comment\":\"Ngoan\"}");
+    }
+
     private static String lockBody(Assignment a) {
         return "{\"term\":1,\"classId\":" + a.classId() + ",\"reason\":\"Kết thúc học kì I\"}";
     }
