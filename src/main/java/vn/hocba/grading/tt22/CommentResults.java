@@ -1,0 +1,56 @@
+package vn.hocba.grading.tt22;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.hocba.grading.Mark;
+import vn.hocba.grading.TermMarks;
+
+/** Results of comment-only subjects (TT22 Art. 9.1). */
+final class CommentResults {
+
+    private CommentResults() {
+    }
+
+    /** A term result and its explanation. */
+    record Outcome(Mark.Comment value, String explanation) {
+    }
+
+    /**
+     * TT22 Art. 9.1: a comment subject's term result is Đ when the required assessments are
+     * present and ALL assessments (every regular one, including extra ones, mid-term and
+     * end-of-term) are Đ; otherwise CĐ. Called only when the required marks are present.
+     */
+    static Outcome term(TermMarks marks, int requiredRegular) {
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < marks.regular().size(); i++) {
+            if (comment(marks.regular().get(i)) != Mark.Comment.DAT) {
+                failed.add(RequiredAssessments.regularColumn(i + 1));
+            }
+        }
+        if (comment(marks.midterm()) != Mark.Comment.DAT) {
+            failed.add(RequiredAssessments.MIDTERM);
+        }
+        if (comment(marks.endOfTerm()) != Mark.Comment.DAT) {
+            failed.add(RequiredAssessments.END_OF_TERM);
+        }
+        int count = marks.regular().size() + 2;
+        if (failed.isEmpty()) {
+            return new Outcome(Mark.Comment.DAT, "Đ: đủ đánh giá bắt buộc (" + requiredRegular
+                    + " ĐĐGtx, ĐĐGgk, ĐĐGck) và cả " + count + " lần đánh giá đều Đ");
+        }
+        return new Outcome(Mark.Comment.CHUA_DAT, "CĐ: " + String.join(", ", failed)
+                + " là CĐ (cần tất cả " + count + " lần đánh giá đều Đ)");
+    }
+
+    /** TT22 Art. 9.1: the year result of a comment subject is its term II result. */
+    static String yearExplanation(Mark.Comment hk2) {
+        return "Cả năm lấy kết quả HK II: " + hk2.text();
+    }
+
+    private static Mark.Comment comment(Mark mark) {
+        if (mark instanceof Mark.Comment c) {
+            return c;
+        }
+        throw new IllegalArgumentException("A comment subject has a score: " + mark.text());
+    }
+}
