@@ -44,7 +44,7 @@ final class CommentResults {
 
     /** TT22 Art. 9.1: the year result of a comment subject is its term II result. */
     static String yearExplanation(Mark.Comment hk2) {
-        return "Cả năm lấy kết quả HK II: " + hk2.text();
+        return "lấy kết quả HK II: " + hk2.text();
     }
 
     private static Mark.Comment comment(Mark mark) {
