@@ -60,10 +60,19 @@ public final class GradebookJson {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " ở dòng " + at.getLineNr() + ", cột " + at.getColumnNr();
             throw new InvalidGradebookException(List.of("JSON không hợp lệ" + where + ": "
-                    + e.getOriginalMessage() + ". Hãy sửa cú pháp tài liệu rồi gửi lại."));
+                    + parserMessage(e) + ". Hãy sửa cú pháp tài liệu rồi gửi lại."));
         } catch (IOException e) {
             throw new InvalidGradebookException(List.of("Không đọc được tài liệu: " + e.getMessage()));
         }
+    }
+
+    /** Jackson's description of the syntax error, without its source-location boilerplate. */
+    private static String parserMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" (start marker at");
+        message = cut < 0 ? message : message.substring(0, cut);
+        cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     /** Validates a parsed document and maps it to the engine's input. */
