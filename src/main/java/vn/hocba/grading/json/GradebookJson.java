@@ -15,7 +15,7 @@ import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.MarkPolicy;
 
 /**
- * Reads {@code hocba.class-gradebook/1}. Numbers are read as exact decimals, never doubles. The
+ * Reads (and writes) {@code hocba.class-gradebook/1}. Numbers are read as exact decimals, never doubles. The
  * whole document is validated first; any problem rejects it as a whole
  * ({@link InvalidGradebookException}) with messages naming student, subject, term and field.
  * Thread-safe.
@@ -64,6 +64,11 @@ public final class GradebookJson {
         } catch (IOException e) {
             throw new InvalidGradebookException(List.of("Không đọc được tài liệu: " + e.getMessage()));
         }
+    }
+
+    /** Writes a gradebook as {@code hocba.class-gradebook/1} (e.g. to export a class). */
+    public String write(ClassGradebook gradebook) {
+        return ResultsJson.write(new GradebookWriter().toTree(gradebook));
     }
 
     /** Jackson's description of the syntax error, without its source-location boilerplate. */

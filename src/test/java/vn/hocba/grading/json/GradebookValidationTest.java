@@ -128,6 +128,12 @@ class GradebookValidationTest {
     }
 
     @Test
+    void aWrittenGradebookReadsBackToTheSameRecords() throws Exception {
+        ClassGradebook generated = new vn.hocba.grading.RandomClasses(7).classOf(40);
+        assertThat(new GradebookJson().read(new GradebookJson().write(generated))).isEqualTo(generated);
+    }
+
+    @Test
     void decomposedUnicodeLevelsAreAccepted() throws Exception {
         String nfd = java.text.Normalizer.normalize("CĐ", java.text.Normalizer.Form.NFD);
         ObjectNode root = (ObjectNode) example();
