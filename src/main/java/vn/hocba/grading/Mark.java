@@ -32,7 +32,7 @@ public sealed interface Mark permits Mark.Score, Mark.Comment {
 
         @Override
         public String text() {
-            return value.toPlainString();
+            return value.scale() >= 0 ? value.toString() : value.toPlainString();
         }
 
         @Override

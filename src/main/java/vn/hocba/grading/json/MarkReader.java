@@ -13,6 +13,9 @@ import vn.hocba.grading.TermMarks;
 /** Reads the marks of one student in one subject, checking each mark against the subject's kind. */
 final class MarkReader {
 
+    private static final String[] REGULAR_LABELS = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(n -> "ĐĐGtx " + n).toArray(String[]::new);
+
     private final MarkPolicy policy;
 
     MarkReader(MarkPolicy policy) {
@@ -54,7 +57,7 @@ final class MarkReader {
         }
         List<Mark> marks = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            Place at = termPlace.field("regular", "").element(i, "ĐĐGtx " + (i + 1));
+            Place at = termPlace.field("regular", "").element(i, regularLabel(i + 1));
             if (node.get(i).isNull()) {
                 at.problem("ô điểm trống trong danh sách; chỉ ghi các điểm đã có, không ghi null");
                 continue;
@@ -65,6 +68,10 @@ final class MarkReader {
             }
         }
         return marks;
+    }
+
+    private static String regularLabel(int n) {
+        return n < REGULAR_LABELS.length ? REGULAR_LABELS[n] : "ĐĐGtx " + n;
     }
 
     /** A mark that may be absent or null ("not entered yet"). */

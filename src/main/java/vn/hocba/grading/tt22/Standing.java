@@ -18,11 +18,27 @@ final class Standing {
     }
 
     private final List<Entry> entries;
-    private final int scoredSubjects;
+    private final List<Subject> failedComments;
+    private final Subject[] scored;
+    private final BigDecimal[] scores;
 
+    /** Classifies the entries once; the level rules then only count. */
     Standing(List<Entry> entries) {
         this.entries = List.copyOf(entries);
-        this.scoredSubjects = (int) entries.stream().filter(e -> e.subject().scored()).count();
+        List<Subject> failed = new ArrayList<>(2);
+        List<Subject> scoredSubjects = new ArrayList<>(entries.size());
+        List<BigDecimal> values = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (e.result() instanceof Mark.Score s) {
+                scoredSubjects.add(e.subject());
+                values.add(s.value());
+            } else if (e.result() == Mark.Comment.CHUA_DAT) {
+                failed.add(e.subject());
+            }
+        }
+        this.failedComments = List.copyOf(failed);
+        this.scored = scoredSubjects.toArray(new Subject[0]);
+        this.scores = values.toArray(new BigDecimal[0]);
     }
 
     List<Entry> entries() {
@@ -36,27 +52,30 @@ final class Standing {
      * all of them; otherwise no student could reach Đạt at all.
      */
     int requiredCount() {
-        return Math.min(6, scoredSubjects);
+        return Math.min(6, scores.length);
     }
 
     /** Comment subjects whose result is CĐ. */
     List<Subject> failedComments() {
-        return entries.stream().filter(e -> e.result() == Mark.Comment.CHUA_DAT)
-                .map(Entry::subject).toList();
+        return failedComments;
     }
 
     /** Scored subjects whose result is below {@code floor}. */
     List<Subject> scoredBelow(BigDecimal floor) {
-        return entries.stream()
-                .filter(e -> e.result() instanceof Mark.Score s && s.value().compareTo(floor) < 0)
-                .map(Entry::subject).toList();
+        List<Subject> below = new ArrayList<>(2);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i].compareTo(floor) < 0) {
+                below.add(scored[i]);
+            }
+        }
+        return below;
     }
 
     /** How many scored subjects have a result of at least {@code threshold}. */
     int scoredAtLeast(BigDecimal threshold) {
         int count = 0;
-        for (Entry e : entries) {
-            if (e.result() instanceof Mark.Score s && s.value().compareTo(threshold) >= 0) {
+        for (BigDecimal score : scores) {
+            if (score.compareTo(threshold) >= 0) {
                 count++;
             }
         }
@@ -65,13 +84,7 @@ final class Standing {
 
     /** Scored results in subject order. */
     List<BigDecimal> scoredResults() {
-        List<BigDecimal> values = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.result() instanceof Mark.Score s) {
-                values.add(s.value());
-            }
-        }
-        return values;
+        return List.of(scores);
     }
 
     /** "Toán, Ngữ văn", for explanations. */

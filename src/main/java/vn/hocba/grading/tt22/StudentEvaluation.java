@@ -22,19 +22,21 @@ import vn.hocba.grading.TitleRule;
 final class StudentEvaluation {
 
     private final List<Subject> subjects;
+    private final List<SubjectPlan> plans;
     private final TitleRule titles;
 
     StudentEvaluation(List<Subject> subjects, TitleRule titles) {
         this.subjects = subjects;
+        this.plans = subjects.stream().map(SubjectPlan::of).toList();
         this.titles = titles;
     }
 
     StudentResults evaluate(StudentRecord student) {
         List<MissingEntry> missing = new ArrayList<>();
-        List<Explanation> explanations = new ArrayList<>();
-        Map<SubjectCode, SubjectResult> results = new LinkedHashMap<>();
-        for (Subject subject : subjects) {
-            results.put(subject.code(), SubjectEvaluation.evaluate(subject, student, missing, explanations));
+        List<Explanation> explanations = new ArrayList<>(4 * plans.size() + 8);
+        Map<SubjectCode, SubjectResult> results = new LinkedHashMap<>(2 * plans.size());
+        for (SubjectPlan plan : plans) {
+            results.put(plan.subject().code(), SubjectEvaluation.evaluate(plan, student, missing, explanations));
         }
         for (Term term : Term.values()) {
             if (student.conduct().term(term) == null) {

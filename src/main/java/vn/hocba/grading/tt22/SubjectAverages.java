@@ -2,7 +2,6 @@ package vn.hocba.grading.tt22;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.stream.Collectors;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.TermMarks;
 
@@ -21,6 +20,12 @@ final class SubjectAverages {
 
     /** TT22 Art. 9.1: ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (number of ĐĐGtx + 5), rounded. */
     static Average term(TermMarks marks) {
+        StringBuilder text = new StringBuilder(64);
+        return new Average(term(marks, text), text.toString());
+    }
+
+    /** {@link #term(TermMarks)} appending the explanation to {@code text}. */
+    static BigDecimal term(TermMarks marks, StringBuilder text) {
         BigDecimal regularSum = BigDecimal.ZERO;
         for (Mark m : marks.regular()) {
             regularSum = regularSum.add(score(m));
@@ -30,11 +35,14 @@ final class SubjectAverages {
         BigDecimal total = regularSum.add(TWO.multiply(mid)).add(THREE.multiply(end));
         int weights = marks.regular().size() + 5;
         BigDecimal value = roundedQuotient(total, weights);
-        String regular = marks.regular().stream().map(Mark::text).collect(Collectors.joining("+"));
-        String text = "ĐTBmhk = (" + (regular.isEmpty() ? "" : regular + " + ") + "2×" + mid.toPlainString()
-                + " + 3×" + end.toPlainString() + ")/" + weights + " = " + total.toPlainString() + "/"
-                + weights + " = " + value.toPlainString();
-        return new Average(value, text);
+        text.append("ĐTBmhk = (");
+        for (int i = 0; i < marks.regular().size(); i++) {
+            text.append(i == 0 ? "" : "+").append(marks.regular().get(i).text());
+        }
+        text.append(marks.regular().isEmpty() ? "" : " + ").append("2×").append(marks.midterm().text())
+                .append(" + 3×").append(marks.endOfTerm().text()).append(")/").append(weights).append(" = ")
+                .append(plain(total)).append('/').append(weights).append(" = ").append(value);
+        return value;
     }
 
     /**
@@ -42,11 +50,17 @@ final class SubjectAverages {
      * rounded.
      */
     static Average year(BigDecimal hk1, BigDecimal hk2) {
+        StringBuilder text = new StringBuilder(64);
+        return new Average(year(hk1, hk2, text), text.toString());
+    }
+
+    /** {@link #year(BigDecimal, BigDecimal)} appending the explanation to {@code text}. */
+    static BigDecimal year(BigDecimal hk1, BigDecimal hk2, StringBuilder text) {
         BigDecimal total = hk1.add(TWO.multiply(hk2));
         BigDecimal value = roundedQuotient(total, 3);
-        String text = "ĐTBmcn = (ĐTBmhk I + 2×ĐTBmhk II)/3 = (" + hk1.toPlainString() + " + 2×"
-                + hk2.toPlainString() + ")/3 = " + total.toPlainString() + "/3 = " + value.toPlainString();
-        return new Average(value, text);
+        text.append("ĐTBmcn = (ĐTBmhk I + 2×ĐTBmhk II)/3 = (").append(plain(hk1)).append(" + 2×").append(plain(hk2))
+                .append(")/3 = ").append(plain(total)).append("/3 = ").append(value);
+        return value;
     }
 
     /**
@@ -55,6 +69,11 @@ final class SubjectAverages {
      */
     static BigDecimal roundedQuotient(BigDecimal total, int divisor) {
         return total.divide(BigDecimal.valueOf(divisor), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Decimal text without exponent; BigDecimal caches toString(), which is plain for scale ≥ 0. */
+    static String plain(BigDecimal value) {
+        return value.scale() >= 0 ? value.toString() : value.toPlainString();
     }
 
     private static BigDecimal score(Mark mark) {

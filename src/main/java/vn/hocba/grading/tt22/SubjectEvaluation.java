@@ -7,7 +7,6 @@ import vn.hocba.grading.Explanation;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.MissingEntry;
 import vn.hocba.grading.StudentRecord;
-import vn.hocba.grading.Subject;
 import vn.hocba.grading.SubjectMarks;
 import vn.hocba.grading.SubjectResult;
 import vn.hocba.grading.Term;
@@ -16,31 +15,16 @@ import vn.hocba.grading.TermMarks;
 /** One student's term and year results in one subject, what is missing, and why (TT22 Art. 9.1). */
 final class SubjectEvaluation {
 
-    private final Subject subject;
-    private final StudentRecord student;
-    private final List<MissingEntry> missing = new ArrayList<>();
-    private final List<Explanation> explanations = new ArrayList<>();
-
-    private SubjectEvaluation(Subject subject, StudentRecord student) {
-        this.subject = subject;
-        this.student = student;
+    private SubjectEvaluation() {
     }
 
     /** Evaluates; adds missing entries and explanations to the given lists. */
-    static SubjectResult evaluate(Subject subject, StudentRecord student, List<MissingEntry> missing,
+    static SubjectResult evaluate(SubjectPlan plan, StudentRecord student, List<MissingEntry> missing,
                                   List<Explanation> explanations) {
-        SubjectEvaluation evaluation = new SubjectEvaluation(subject, student);
-        SubjectResult result = evaluation.run();
-        missing.addAll(evaluation.missing);
-        explanations.addAll(evaluation.explanations);
-        return result;
-    }
-
-    private SubjectResult run() {
-        SubjectMarks marks = student.marksOf(subject.code());
-        Mark hk1 = term(Term.HK1, marks.hk1());
-        Mark hk2 = term(Term.HK2, marks.hk2());
-        return new SubjectResult(subject.code(), hk1, hk2, year(hk1, hk2), null);
+        SubjectMarks marks = student.marksOf(plan.subject().code());
+        Mark hk1 = term(plan, student, Term.HK1, marks.hk1(), missing, explanations);
+        Mark hk2 = term(plan, student, Term.HK2, marks.hk2(), missing, explanations);
+        return new SubjectResult(plan.subject().code(), hk1, hk2, year(plan, hk1, hk2, explanations), null);
     }
 
     /**
@@ -48,28 +32,32 @@ final class SubjectEvaluation {
      * term is present; otherwise it is null (not computable) and the missing columns are listed.
      * An assessment not taken must be entered as 0 or CĐ, so "missing" always means "not entered".
      */
-    private Mark term(Term term, TermMarks marks) {
-        int required = RequiredAssessments.regular(subject);
-        List<String> absent = absentColumns(marks, required);
-        for (String column : absent) {
-            missing.add(MissingEntry.mark(student, subject, term, column));
-        }
-        String topic = Explanation.subjectTopic(subject.code(), term.name());
+    private static Mark term(SubjectPlan plan, StudentRecord student, Term term, TermMarks marks,
+                             List<MissingEntry> missing, List<Explanation> explanations) {
+        StringBuilder text = plan.text(term);
+        List<String> absent = absentColumns(marks, plan.requiredRegular());
+        Mark result;
         if (!absent.isEmpty()) {
-            explain(topic, term.label() + ": chưa tính được, thiếu " + String.join(", ", absent));
-            return null;
+            for (String column : absent) {
+                missing.add(MissingEntry.mark(student, plan.subject(), term, column));
+            }
+            text.append("chưa tính được, thiếu ").append(String.join(", ", absent));
+            result = null;
+        } else if (plan.subject().scored()) {
+            result = new Mark.Score(SubjectAverages.term(marks, text));
+        } else {
+            CommentResults.Outcome outcome = CommentResults.term(marks);
+            text.append(outcome.explanation());
+            result = outcome.value();
         }
-        if (subject.scored()) {
-            SubjectAverages.Average average = SubjectAverages.term(marks);
-            explain(topic, term.label() + ": " + average.explanation());
-            return new Mark.Score(average.value());
-        }
-        CommentResults.Outcome outcome = CommentResults.term(marks, required);
-        explain(topic, term.label() + ": " + outcome.explanation());
-        return outcome.value();
+        explanations.add(new Explanation(plan.topic(term), text.toString()));
+        return result;
     }
 
     private static List<String> absentColumns(TermMarks marks, int required) {
+        if (marks.regular().size() >= required && marks.midterm() != null && marks.endOfTerm() != null) {
+            return List.of();
+        }
         List<String> absent = new ArrayList<>();
         for (int n = marks.regular().size() + 1; n <= required; n++) {
             absent.add(RequiredAssessments.regularColumn(n));
@@ -83,29 +71,23 @@ final class SubjectEvaluation {
         return absent;
     }
 
-    private Mark year(Mark hk1, Mark hk2) {
-        String topic = Explanation.subjectTopic(subject.code(), "CN");
-        if (!subject.scored()) {
+    private static Mark year(SubjectPlan plan, Mark hk1, Mark hk2, List<Explanation> explanations) {
+        StringBuilder text = plan.yearText();
+        Mark result;
+        if (!plan.subject().scored()) {
             // TT22 Art. 9.1: the year result of a comment subject is the term II result.
-            if (hk2 == null) {
-                explain(topic, "cả năm: chưa tính được, chưa có kết quả HK II");
-                return null;
-            }
-            explain(topic, "cả năm: " + CommentResults.yearExplanation((Mark.Comment) hk2));
-            return hk2;
+            text.append(hk2 == null ? "chưa tính được, chưa có kết quả HK II"
+                    : CommentResults.yearExplanation((Mark.Comment) hk2));
+            result = hk2;
+        } else if (hk1 == null || hk2 == null) {
+            text.append("chưa tính được ĐTBmcn, chưa có ĐTBmhk của cả hai học kì");
+            result = null;
+        } else {
+            BigDecimal first = ((Mark.Score) hk1).value();
+            BigDecimal second = ((Mark.Score) hk2).value();
+            result = new Mark.Score(SubjectAverages.year(first, second, text));
         }
-        if (hk1 == null || hk2 == null) {
-            explain(topic, "cả năm: chưa tính được ĐTBmcn, chưa có ĐTBmhk của cả hai học kì");
-            return null;
-        }
-        BigDecimal first = ((Mark.Score) hk1).value();
-        BigDecimal second = ((Mark.Score) hk2).value();
-        SubjectAverages.Average average = SubjectAverages.year(first, second);
-        explain(topic, "cả năm: " + average.explanation());
-        return new Mark.Score(average.value());
-    }
-
-    private void explain(String topic, String text) {
-        explanations.add(new Explanation(topic, subject.name() + ", " + text));
+        explanations.add(new Explanation(plan.yearTopic(), text.toString()));
+        return result;
     }
 }
