@@ -16,6 +16,9 @@ import vn.hocba.grading.SubjectMarks;
 /** Reads one student of a class gradebook. */
 final class StudentReader {
 
+    // Far above any school year (about 350 sessions); only guards against absurd input.
+    private static final int MAX_SESSIONS = 100_000;
+
     private final Map<String, Subject> subjects;
     private final MarkReader marks;
 
@@ -49,8 +52,8 @@ final class StudentReader {
             return null;
         }
         Place at = place.field("absences", "số buổi nghỉ");
-        Integer excused = Fields.requiredInt(a, "excused", 0, 1000, at);
-        Integer unexcused = Fields.requiredInt(a, "unexcused", 0, 1000, at);
+        Integer excused = Fields.requiredInt(a, "excused", 0, MAX_SESSIONS, at);
+        Integer unexcused = Fields.requiredInt(a, "unexcused", 0, MAX_SESSIONS, at);
         return excused == null || unexcused == null ? null : new Absences(excused, unexcused);
     }
 

@@ -7,7 +7,10 @@ import vn.hocba.grading.Level;
 /** A learning level with the Art. 9.3 adjustment applied, and its explanation. */
 record LearningAssessment(LearningResult result, String explanation) {
 
-    /** TT22 Art. 9.2 then Art. 9.3. */
+    /**
+     * TT22 Art. 9.2 then Art. 9.3. Art. 9.3 speaks of "the term or the year", so the adjustment
+     * is applied to each term level, the year level and the level recomputed after retests.
+     */
     static LearningAssessment of(Standing standing) {
         Level computed = LearningLevels.level(standing);
         String text = LearningLevels.explain(computed, standing);

@@ -29,8 +29,11 @@ import vn.hocba.grading.SubjectCode;
  *       every scored subject with ĐTBmcn below 5.0. Until every one of them has a retest result
  *       → RETEST_PENDING and none is applied. Then the retest results replace those subjects'
  *       year results (the originals are kept), learning is recomputed with Art. 9.2 and 9.3:
- *       ≥ Đ → PROMOTED_AFTER_REASSESSMENT, otherwise RETAINED. Retest entries for other
- *       subjects, or for students not on the retest path, are ignored.</li>
+ *       ≥ Đ → PROMOTED_AFTER_REASSESSMENT, otherwise RETAINED. A comment subject is
+ *       re-assessed Đ/CĐ and its result replaces the year Đ/CĐ exactly as a retest score
+ *       replaces ĐTBmcn; a retest score is used as entered (a mark, 0–10 with at most one
+ *       decimal, no further rounding). Retest entries for other subjects, or for students not
+ *       on the retest path, are ignored.</li>
  * </ol>
  */
 final class PromotionDecision {
