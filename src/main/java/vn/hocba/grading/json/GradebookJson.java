@@ -1,13 +1,8 @@
 package vn.hocba.grading.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +10,8 @@ import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.MarkPolicy;
 
 /**
- * Reads (and writes) {@code hocba.class-gradebook/1}. Numbers are read as exact decimals, never doubles. The
+ * Reads (and writes) {@code hocba.class-gradebook/1}. Numbers are read as exact decimals, never
+ * doubles (the equivalent of Jackson's {@code USE_BIG_DECIMAL_FOR_FLOATS}). The
  * whole document is validated first; any problem rejects it as a whole
  * ({@link InvalidGradebookException}) with messages naming student, subject, term and field.
  * Thread-safe.
@@ -24,13 +20,6 @@ public final class GradebookJson {
 
     /** The format identifier. */
     public static final String FORMAT = "hocba.class-gradebook/1";
-
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
 
     private final MarkPolicy policy;
 
@@ -55,7 +44,7 @@ public final class GradebookJson {
             throw new InvalidGradebookException(List.of("Tài liệu rỗng: cần một sổ điểm dạng JSON " + FORMAT));
         }
         try {
-            return MAPPER.readTree(json);
+            return JsonText.parse(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " ở dòng " + at.getLineNr() + ", cột " + at.getColumnNr();

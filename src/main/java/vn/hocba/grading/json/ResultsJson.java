@@ -1,11 +1,8 @@
 package vn.hocba.grading.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.Explanation;
 import vn.hocba.grading.StudentResults;
@@ -58,10 +55,6 @@ public final class ResultsJson {
     }
 
     static String write(JsonNode tree) {
-        try {
-            return GradebookJson.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.write(tree);
     }
 }
