@@ -64,7 +64,7 @@ final class StudentEvaluation {
         Level c1 = student.conduct().hk1();
         Level c2 = student.conduct().hk2();
         Level conductYear = YearConduct.of(c1, c2);
-        explanations.add(new Explanation("conduct/CN", YearConduct.explain(c1, c2, conductYear)));
+        explanations.add(Explanation.composedOnUse("conduct/CN", () -> YearConduct.explain(c1, c2, conductYear)));
 
         PromotionDecision.Outcome outcome = PromotionDecision.decide(student, conductYear,
                 year.result().level(), yearStanding);

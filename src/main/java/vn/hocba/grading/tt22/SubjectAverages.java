@@ -21,28 +21,34 @@ final class SubjectAverages {
     /** TT22 Art. 9.1: ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (number of ĐĐGtx + 5), rounded. */
     static Average term(TermMarks marks) {
         StringBuilder text = new StringBuilder(64);
-        return new Average(term(marks, text), text.toString());
+        BigDecimal value = termValue(marks);
+        describeTerm(marks, value, text);
+        return new Average(value, text.toString());
     }
 
-    /** {@link #term(TermMarks)} appending the explanation to {@code text}. */
-    static BigDecimal term(TermMarks marks, StringBuilder text) {
-        BigDecimal regularSum = BigDecimal.ZERO;
+    /** The ĐTBmhk alone. */
+    static BigDecimal termValue(TermMarks marks) {
+        return roundedQuotient(termTotal(marks), marks.regular().size() + 5);
+    }
+
+    private static BigDecimal termTotal(TermMarks marks) {
+        BigDecimal total = BigDecimal.ZERO;
         for (Mark m : marks.regular()) {
-            regularSum = regularSum.add(score(m));
+            total = total.add(score(m));
         }
-        BigDecimal mid = score(marks.midterm());
-        BigDecimal end = score(marks.endOfTerm());
-        BigDecimal total = regularSum.add(TWO.multiply(mid)).add(THREE.multiply(end));
+        return total.add(TWO.multiply(score(marks.midterm()))).add(THREE.multiply(score(marks.endOfTerm())));
+    }
+
+    /** Appends "ĐTBmhk = (8+9+7+10 + 2×7.5 + 3×8.0)/9 = 73.0/9 = 8.1". */
+    static void describeTerm(TermMarks marks, BigDecimal value, StringBuilder text) {
         int weights = marks.regular().size() + 5;
-        BigDecimal value = roundedQuotient(total, weights);
         text.append("ĐTBmhk = (");
         for (int i = 0; i < marks.regular().size(); i++) {
             text.append(i == 0 ? "" : "+").append(marks.regular().get(i).text());
         }
         text.append(marks.regular().isEmpty() ? "" : " + ").append("2×").append(marks.midterm().text())
                 .append(" + 3×").append(marks.endOfTerm().text()).append(")/").append(weights).append(" = ")
-                .append(plain(total)).append('/').append(weights).append(" = ").append(value);
-        return value;
+                .append(plain(termTotal(marks))).append('/').append(weights).append(" = ").append(value);
     }
 
     /**
@@ -51,16 +57,20 @@ final class SubjectAverages {
      */
     static Average year(BigDecimal hk1, BigDecimal hk2) {
         StringBuilder text = new StringBuilder(64);
-        return new Average(year(hk1, hk2, text), text.toString());
+        BigDecimal value = yearValue(hk1, hk2);
+        describeYear(hk1, hk2, value, text);
+        return new Average(value, text.toString());
     }
 
-    /** {@link #year(BigDecimal, BigDecimal)} appending the explanation to {@code text}. */
-    static BigDecimal year(BigDecimal hk1, BigDecimal hk2, StringBuilder text) {
-        BigDecimal total = hk1.add(TWO.multiply(hk2));
-        BigDecimal value = roundedQuotient(total, 3);
+    /** The ĐTBmcn alone. */
+    static BigDecimal yearValue(BigDecimal hk1, BigDecimal hk2) {
+        return roundedQuotient(hk1.add(TWO.multiply(hk2)), 3);
+    }
+
+    /** Appends "ĐTBmcn = (ĐTBmhk I + 2×ĐTBmhk II)/3 = (6.2 + 2×7.4)/3 = 21.0/3 = 7.0". */
+    static void describeYear(BigDecimal hk1, BigDecimal hk2, BigDecimal value, StringBuilder text) {
         text.append("ĐTBmcn = (ĐTBmhk I + 2×ĐTBmhk II)/3 = (").append(plain(hk1)).append(" + 2×").append(plain(hk2))
-                .append(")/3 = ").append(plain(total)).append("/3 = ").append(value);
-        return value;
+                .append(")/3 = ").append(plain(hk1.add(TWO.multiply(hk2)))).append("/3 = ").append(value);
     }
 
     /**

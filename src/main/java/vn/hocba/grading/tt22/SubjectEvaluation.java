@@ -34,24 +34,28 @@ final class SubjectEvaluation {
      */
     private static Mark term(SubjectPlan plan, StudentRecord student, Term term, TermMarks marks,
                              List<MissingEntry> missing, List<Explanation> explanations) {
-        StringBuilder text = plan.text(term);
         List<String> absent = absentColumns(marks, plan.requiredRegular());
-        Mark result;
         if (!absent.isEmpty()) {
             for (String column : absent) {
                 missing.add(MissingEntry.mark(student, plan.subject(), term, column));
             }
-            text.append("chưa tính được, thiếu ").append(String.join(", ", absent));
-            result = null;
-        } else if (plan.subject().scored()) {
-            result = new Mark.Score(SubjectAverages.term(marks, text));
-        } else {
-            CommentResults.Outcome outcome = CommentResults.term(marks);
-            text.append(outcome.explanation());
-            result = outcome.value();
+            explanations.add(new Explanation(plan.topic(term),
+                    plan.text(term).append("chưa tính được, thiếu ").append(String.join(", ", absent)).toString()));
+            return null;
         }
-        explanations.add(new Explanation(plan.topic(term), text.toString()));
-        return result;
+        if (plan.subject().scored()) {
+            BigDecimal value = SubjectAverages.termValue(marks);
+            explanations.add(Explanation.composedOnUse(plan.topic(term), () -> {
+                StringBuilder text = plan.text(term);
+                SubjectAverages.describeTerm(marks, value, text);
+                return text.toString();
+            }));
+            return new Mark.Score(value);
+        }
+        CommentResults.Outcome outcome = CommentResults.term(marks);
+        explanations.add(Explanation.composedOnUse(plan.topic(term),
+                () -> plan.text(term).append(outcome.explanation()).toString()));
+        return outcome.value();
     }
 
     private static List<String> absentColumns(TermMarks marks, int required) {
@@ -72,22 +76,26 @@ final class SubjectEvaluation {
     }
 
     private static Mark year(SubjectPlan plan, Mark hk1, Mark hk2, List<Explanation> explanations) {
-        StringBuilder text = plan.yearText();
-        Mark result;
         if (!plan.subject().scored()) {
             // TT22 Art. 9.1: the year result of a comment subject is the term II result.
-            text.append(hk2 == null ? "chưa tính được, chưa có kết quả HK II"
-                    : CommentResults.yearExplanation((Mark.Comment) hk2));
-            result = hk2;
-        } else if (hk1 == null || hk2 == null) {
-            text.append("chưa tính được ĐTBmcn, chưa có ĐTBmhk của cả hai học kì");
-            result = null;
-        } else {
-            BigDecimal first = ((Mark.Score) hk1).value();
-            BigDecimal second = ((Mark.Score) hk2).value();
-            result = new Mark.Score(SubjectAverages.year(first, second, text));
+            explanations.add(Explanation.composedOnUse(plan.yearTopic(), () -> plan.yearText()
+                    .append(hk2 == null ? "chưa tính được, chưa có kết quả HK II"
+                            : CommentResults.yearExplanation((Mark.Comment) hk2)).toString()));
+            return hk2;
         }
-        explanations.add(new Explanation(plan.yearTopic(), text.toString()));
-        return result;
+        if (hk1 == null || hk2 == null) {
+            explanations.add(new Explanation(plan.yearTopic(), plan.yearText()
+                    .append("chưa tính được ĐTBmcn, chưa có ĐTBmhk của cả hai học kì").toString()));
+            return null;
+        }
+        BigDecimal first = ((Mark.Score) hk1).value();
+        BigDecimal second = ((Mark.Score) hk2).value();
+        BigDecimal value = SubjectAverages.yearValue(first, second);
+        explanations.add(Explanation.composedOnUse(plan.yearTopic(), () -> {
+            StringBuilder text = plan.yearText();
+            SubjectAverages.describeYear(first, second, value, text);
+            return text.toString();
+        }));
+        return new Mark.Score(value);
     }
 }

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import vn.hocba.grading.ClassGradebook;
+import vn.hocba.grading.ClassResults;
+import vn.hocba.grading.Explanation;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.RandomClasses;
 import vn.hocba.grading.RuleSets;
 import vn.hocba.grading.StudentRecord;
+import vn.hocba.grading.StudentResults;
 import vn.hocba.grading.Subject;
 import vn.hocba.grading.SubjectMarks;
 import vn.hocba.grading.TermMarks;
@@ -21,8 +24,9 @@ import vn.hocba.grading.json.ResultsJson;
  * 12 THCS subjects, mixed marks). Not a test; see bench/README.md for how to run it.
  *
  * <p>Measures, in the same run: a baseline (term and year averages in binary floating point, no
- * rules: the least work that touches every mark), the TT22 engine alone (with explanations), and
- * the engine with JSON read and write. Reports the median of several runs and the ratio to the
+ * rules: the least work that touches every mark), the TT22 engine alone (explanations captured,
+ * their text composed on use), the engine with every explanation text composed, and the engine
+ * with JSON read and write. Reports the median of several runs and the ratio to the
  * baseline.
  */
 public final class GradingBenchmark {
@@ -51,9 +55,18 @@ public final class GradingBenchmark {
                 CLASSES, STUDENTS_PER_CLASS, classes.get(0).subjects().size(), RUNS, System.getProperty("java.vm.version"));
         double baseline = measure("baseline (double averages only)", classes, c -> sink = doubleAverages(c));
         double engine = measure("TT22 engine (records in, results out)", classes, c -> sink = rules.compute(c));
+        double explained = measure("TT22 engine + compose every explanation", classes, c -> {
+            ClassResults results = rules.compute(c);
+            for (StudentResults student : results.students()) {
+                for (Explanation e : student.explanations()) {
+                    sink = e.text();
+                }
+            }
+        });
         double json = measure("JSON read + TT22 engine + JSON write", documents,
                 d -> sink = writer.write(rules.compute(reader.read(d))));
-        System.out.printf("ratios to baseline: engine %.3f, JSON end-to-end %.3f%n", engine / baseline, json / baseline);
+        System.out.printf("ratios to baseline: engine %.3f, engine + explanation texts %.3f, JSON end-to-end %.3f%n",
+                engine / baseline, explained / baseline, json / baseline);
     }
 
     interface Work<T> {
