@@ -19,7 +19,12 @@ public final class RuleSets {
 
     /** TT22 with the titles of Art. 15 in every school year. */
     public static RuleSets standard() {
-        return new RuleSets(year -> Tt22Titles.INSTANCE);
+        return new RuleSets(year -> tt22Titles());
+    }
+
+    /** The titles of TT22 Art. 15, to combine with {@link #withTitles(Function)}. */
+    public static TitleRule tt22Titles() {
+        return Tt22Titles.INSTANCE;
     }
 
     /** TT22 with the title rule chosen per school year (e.g. {@link TitleRule#NONE}). */

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.hocba.grading.tt22.Tt22Titles;
 
 class TitlesTest {
 
@@ -35,7 +34,7 @@ class TitlesTest {
     @Test
     void titlesCanBeSwitchedOffForASchoolYear() {
         RuleSets noTitlesIn2025 = RuleSets.withTitles(year -> year.startYear() == 2025 ? TitleRule.NONE
-                : Tt22Titles.INSTANCE);
+                : RuleSets.tt22Titles());
         StudentRecord excellent = student("9.5").build();
         ClassGradebook in2024 = Gradebooks.of(excellent);
         ClassGradebook in2025 = new ClassGradebook(new SchoolYear(2025), "S", "S", new ClassCode("7A1"), 7,

@@ -11,7 +11,10 @@ import vn.hocba.grading.StudentResults;
  * Writes {@code hocba.class-results/1}: numbers with exactly one decimal (8.0, not 8). Besides the
  * schema's fields it adds {@code ruleSet}, and per student {@code learningAdjustments} (which
  * subject triggered TT22 Art. 9.3) when any, {@code missing} when incomplete and, on request,
- * {@code explanations}. Thread-safe.
+ * {@code explanations}. For an incomplete student ({@code complete: false}) only {@code subjects}
+ * (null where not computable), {@code absences} and {@code missing} are written; learning,
+ * conduct, promotion and title are omitted, as the schema says they are not meaningful then.
+ * Thread-safe.
  */
 public final class ResultsJson {
 

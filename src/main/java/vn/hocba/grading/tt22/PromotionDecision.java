@@ -55,50 +55,37 @@ final class PromotionDecision {
             return simple(Promotion.RETAINED, null, "Ở lại lớp: nghỉ " + absences
                     + " buổi trong năm, quá 45 buổi (Điều 12)");
         }
-        Level conduct = conductYear;
-        Level afterSummer = null;
-        if (conductYear == Level.CD) {
-            // TT22 Art. 13: summer conduct training; its re-assessment replaces the year conduct.
-            afterSummer = student.conduct().summer();
-            if (afterSummer == null) {
-                return simple(Promotion.SUMMER_TRAINING_PENDING, null, "Rèn luyện cả năm Chưa đạt: "
-                        + "rèn luyện trong kì nghỉ hè, chờ đánh giá lại (Điều 13)");
-            }
-            if (afterSummer == Level.CD) {
-                return simple(Promotion.RETAINED, afterSummer, "Ở lại lớp: rèn luyện sau kì nghỉ hè "
-                        + "vẫn Chưa đạt (Điều 13)");
-            }
-            conduct = afterSummer;
+        if (conductYear != Level.CD) {
+            return learning(student, null, "rèn luyện cả năm " + conductYear.label(), learningYear, year);
         }
-        String conductText = afterSummer == null ? "rèn luyện cả năm " + conduct.label()
-                : "rèn luyện sau kì nghỉ hè " + conduct.label();
-        if (learningYear.isAtLeast(Level.D)) {
-            Promotion p = afterSummer == null ? Promotion.PROMOTED : Promotion.PROMOTED_AFTER_REASSESSMENT;
-            return simple(p, afterSummer, p.label() + ": " + conductText + ", học tập cả năm "
-                    + learningYear.label() + ", nghỉ " + absences + " buổi (Điều 12)");
+        // TT22 Art. 13: summer conduct training; its re-assessment replaces the year conduct.
+        Level summer = student.conduct().summer();
+        if (summer == null) {
+            return simple(Promotion.SUMMER_TRAINING_PENDING, null, "Rèn luyện cả năm Chưa đạt: "
+                    + "rèn luyện trong kì nghỉ hè, chờ đánh giá lại (Điều 13)");
         }
-        return retest(student, afterSummer, conductText, year);
+        if (summer == Level.CD) {
+            return simple(Promotion.RETAINED, summer, "Ở lại lớp: rèn luyện sau kì nghỉ hè vẫn Chưa đạt (Điều 13)");
+        }
+        return learning(student, summer, "rèn luyện sau kì nghỉ hè " + summer.label(), learningYear, year);
+    }
+
+    // TT22 Art. 12: promoted with conduct (possibly after summer) and year learning at least Đạt.
+    private static Outcome learning(StudentRecord student, Level afterSummer, String conductText, Level learningYear,
+                                    Standing year) {
+        if (!learningYear.isAtLeast(Level.D)) {
+            return retest(student, afterSummer, conductText, year);
+        }
+        Promotion p = afterSummer == null ? Promotion.PROMOTED : Promotion.PROMOTED_AFTER_REASSESSMENT;
+        return simple(p, afterSummer, p.label() + ": " + conductText + ", học tập cả năm " + learningYear.label()
+                + ", nghỉ " + student.absences().total() + " buổi (Điều 12)");
     }
 
     // TT22 Art. 14: retest of the failed subjects, then learning recomputed (Art. 9.2, 9.3).
     private static Outcome retest(StudentRecord student, Level afterSummer, String conductText, Standing year) {
         List<Standing.Entry> replaced = new ArrayList<>();
         Map<SubjectCode, Mark> applied = new LinkedHashMap<>();
-        List<String> pending = new ArrayList<>();
-        for (Standing.Entry e : year.entries()) {
-            if (!needsRetest(e)) {
-                replaced.add(e);
-                continue;
-            }
-            Mark retest = student.marksOf(e.subject().code()).retest();
-            if (retest == null) {
-                pending.add(e.subject().name());
-            } else {
-                requireSameKind(e.subject(), retest);
-                applied.put(e.subject().code(), retest);
-                replaced.add(new Standing.Entry(e.subject(), retest));
-            }
-        }
+        List<String> pending = replaceByRetests(student, year, replaced, applied);
         if (!pending.isEmpty()) {
             return simple(Promotion.RETEST_PENDING, afterSummer, "Học tập cả năm Chưa đạt, " + conductText
                     + ": kiểm tra lại, chưa có kết quả môn " + String.join(", ", pending) + " (Điều 14)");
@@ -108,6 +95,26 @@ final class PromotionDecision {
                 ? Promotion.PROMOTED_AFTER_REASSESSMENT : Promotion.RETAINED;
         return new Outcome(p, afterSummer, after, applied, p.label() + ": học tập sau kiểm tra lại "
                 + after.result().level().label() + ", " + conductText + " (Điều 14)");
+    }
+
+    /** Fills {@code replaced} and {@code applied}; returns the subjects still without a retest result. */
+    private static List<String> replaceByRetests(StudentRecord student, Standing year, List<Standing.Entry> replaced,
+                                                 Map<SubjectCode, Mark> applied) {
+        List<String> pending = new ArrayList<>();
+        for (Standing.Entry e : year.entries()) {
+            Mark retest = needsRetest(e) ? student.marksOf(e.subject().code()).retest() : null;
+            if (needsRetest(e) && retest == null) {
+                pending.add(e.subject().name());
+            }
+            if (retest == null) {
+                replaced.add(e);
+                continue;
+            }
+            requireSameKind(e.subject(), retest);
+            applied.put(e.subject().code(), retest);
+            replaced.add(new Standing.Entry(e.subject(), retest));
+        }
+        return pending;
     }
 
     /** TT22 Art. 14: comment subjects with year result CĐ, scored subjects with ĐTBmcn below 5.0. */

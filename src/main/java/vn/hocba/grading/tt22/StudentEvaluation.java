@@ -60,32 +60,41 @@ final class StudentEvaluation {
         Standing yearStanding = standing(results, null);
         LearningAssessment year = LearningAssessment.of(yearStanding);
         explanations.add(year.explanation("CN"));
-
-        Level c1 = student.conduct().hk1();
-        Level c2 = student.conduct().hk2();
-        Level conductYear = YearConduct.of(c1, c2);
-        explanations.add(Explanation.composedOnUse("conduct/CN", () -> YearConduct.explain(c1, c2, conductYear)));
+        Level conductYear = conductYear(student, explanations);
 
         PromotionDecision.Outcome outcome = PromotionDecision.decide(student, conductYear,
                 year.result().level(), yearStanding);
+        explainReassessment(outcome, explanations);
+        applyRetests(results, outcome.appliedRetests(), explanations);
+
+        TitleRule.Award award = titles.award(conductYear, year.result().level(), yearStanding.scoredResults());
+        explanations.add(new Explanation("title", award.reason()));
+        LearningAssessment afterRetest = outcome.learningAfterRetest();
+        return new StudentResults(student.code(), student.fullName(), true, List.of(), results,
+                new LearningResults(hk1.result(), hk2.result(), year.result(),
+                        afterRetest == null ? null : afterRetest.result()),
+                new ConductResults(student.conduct().hk1(), student.conduct().hk2(), conductYear,
+                        outcome.conductAfterSummer()),
+                student.absences().total(), outcome.promotion(), award.title(), explanations);
+    }
+
+    private static Level conductYear(StudentRecord student, List<Explanation> explanations) {
+        Level c1 = student.conduct().hk1();
+        Level c2 = student.conduct().hk2();
+        Level year = YearConduct.of(c1, c2);
+        explanations.add(Explanation.composedOnUse("conduct/CN", () -> YearConduct.explain(c1, c2, year)));
+        return year;
+    }
+
+    private static void explainReassessment(PromotionDecision.Outcome outcome, List<Explanation> explanations) {
         explanations.add(PromotionDecision.explanation(outcome));
         if (outcome.conductAfterSummer() != null) {
             explanations.add(new Explanation("conduct/afterSummer", "Rèn luyện sau kì nghỉ hè: "
                     + outcome.conductAfterSummer().label() + " (Điều 13)"));
         }
-        LearningAssessment afterRetest = outcome.learningAfterRetest();
-        if (afterRetest != null) {
-            explanations.add(afterRetest.explanation("afterRetest"));
+        if (outcome.learningAfterRetest() != null) {
+            explanations.add(outcome.learningAfterRetest().explanation("afterRetest"));
         }
-        applyRetests(results, outcome.appliedRetests(), explanations);
-
-        TitleRule.Award award = titles.award(conductYear, year.result().level(), yearStanding.scoredResults());
-        explanations.add(new Explanation("title", award.reason()));
-        return new StudentResults(student.code(), student.fullName(), true, List.of(), results,
-                new LearningResults(hk1.result(), hk2.result(), year.result(),
-                        afterRetest == null ? null : afterRetest.result()),
-                new ConductResults(c1, c2, conductYear, outcome.conductAfterSummer()),
-                student.absences().total(), outcome.promotion(), award.title(), explanations);
     }
 
     private LearningAssessment learning(Map<SubjectCode, SubjectResult> results, Term term,
