@@ -54,7 +54,7 @@ final class LearningLevels {
         if (level != Level.T) {
             Level better = level.oneStepUp();
             text += (level == Level.CD ? "" : "; ") + "không đạt mức " + better.label() + " vì "
-                    + String.join(", ", unmet(better, s));
+                    + String.join("; ", unmet(better, s));
         }
         return text;
     }
