@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class CommandLine {
 
-    private static final List<Subcommand> COMMANDS = List.of(new AuditCommand());
+    private static final List<Subcommand> COMMANDS = List.of(new ResultsCommand(), new AuditCommand());
 
     private CommandLine() {
     }

@@ -1,0 +1,81 @@
+package vn.hocba.grading.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hocba.grading.ClassGradebook;
+import vn.hocba.grading.MarkPolicy;
+
+/**
+ * Reads (and writes) {@code hocba.class-gradebook/1}. Numbers are read as exact decimals, never
+ * doubles (the equivalent of Jackson's {@code USE_BIG_DECIMAL_FOR_FLOATS}). The
+ * whole document is validated first; any problem rejects it as a whole
+ * ({@link InvalidGradebookException}) with messages naming student, subject, term and field.
+ * Thread-safe.
+ */
+public final class GradebookJson {
+
+    /** The format identifier. */
+    public static final String FORMAT = "hocba.class-gradebook/1";
+
+    private final MarkPolicy policy;
+
+    /** Accepts marks as TT22 Art. 5.3.b allows. */
+    public GradebookJson() {
+        this(MarkPolicy.TT22);
+    }
+
+    /** Accepts marks as the school's policy allows. */
+    public GradebookJson(MarkPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Parses and validates a document. */
+    public ClassGradebook read(String json) throws InvalidGradebookException {
+        return fromTree(parse(json));
+    }
+
+    /** Parses JSON text into a tree with exact decimals; malformed JSON names line and column. */
+    public static JsonNode parse(String json) throws InvalidGradebookException {
+        if (json == null || json.isBlank()) {
+            throw new InvalidGradebookException(List.of("Tài liệu rỗng: cần một sổ điểm dạng JSON " + FORMAT));
+        }
+        try {
+            return JsonText.parse(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " ở dòng " + at.getLineNr() + ", cột " + at.getColumnNr();
+            throw new InvalidGradebookException(List.of("JSON không hợp lệ" + where + ": "
+                    + parserMessage(e) + ". Hãy sửa cú pháp tài liệu rồi gửi lại."));
+        } catch (IOException e) {
+            throw new InvalidGradebookException(List.of("Không đọc được tài liệu: " + e.getMessage()));
+        }
+    }
+
+    /** Writes a gradebook as {@code hocba.class-gradebook/1} (e.g. to export a class). */
+    public String write(ClassGradebook gradebook) {
+        return ResultsJson.write(new GradebookWriter().toTree(gradebook));
+    }
+
+    /** Jackson's description of the syntax error, without its source-location boilerplate. */
+    private static String parserMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" (start marker at");
+        message = cut < 0 ? message : message.substring(0, cut);
+        cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    /** Validates a parsed document and maps it to the engine's input. */
+    public ClassGradebook fromTree(JsonNode root) throws InvalidGradebookException {
+        List<String> problems = new ArrayList<>();
+        ClassGradebook gradebook = new GradebookReader(new MarkReader(policy)).read(root, Place.root(problems));
+        if (!problems.isEmpty() || gradebook == null) {
+            throw new InvalidGradebookException(problems.isEmpty() ? List.of("Sổ điểm không hợp lệ") : problems);
+        }
+        return gradebook;
+    }
+}
