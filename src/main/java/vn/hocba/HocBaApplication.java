@@ -16,7 +16,7 @@ public class HocBaApplication {
 
     public static void main(String[] args) {
         if (CommandLine.isCommand(args)) {
-            System.exit(CommandLine.run(args));
+            System.exit(CommandLine.run(args, HocBaApplication.class));
         }
         SpringApplication.run(HocBaApplication.class, args);
     }

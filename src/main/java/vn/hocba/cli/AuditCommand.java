@@ -13,6 +13,18 @@ import vn.hocba.audit.AuditVerifier;
  */
 public final class AuditCommand implements Subcommand {
 
+    private final Class<?> application;
+
+    /** The command as the jar runs it, with the application given to {@link CommandLine#run}. */
+    public AuditCommand() {
+        this(null);
+    }
+
+    /** The command for {@code application} (tests). */
+    public AuditCommand(Class<?> application) {
+        this.application = application;
+    }
+
     @Override
     public String name() {
         return "audit";
@@ -29,7 +41,8 @@ public final class AuditCommand implements Subcommand {
             err.println("Usage: java -jar hocba.jar " + usage());
             return 2;
         }
-        try (ConfigurableApplicationContext context = OfflineApplication.start(args.subList(1, args.size()))) {
+        try (ConfigurableApplicationContext context = OfflineApplication.start(
+                application != null ? application : CommandLine.application(), args.subList(1, args.size()))) {
             AuditVerification result = context.getBean(AuditVerifier.class).verify();
             if (result.intact()) {
                 out.println("Nhật kí kiểm toán nguyên vẹn: " + result.entriesChecked() + " mục, chuỗi băm khớp.");

@@ -15,6 +15,9 @@ public final class CommandLine {
 
     private static final List<Subcommand> COMMANDS = List.of(new ResultsCommand(), new AuditCommand());
 
+    /** The Spring Boot application class, for commands that need the database (set by {@link #run}). */
+    private static Class<?> application;
+
     private CommandLine() {
     }
 
@@ -23,8 +26,12 @@ public final class CommandLine {
         return args.length > 0 && (isHelp(args[0]) || find(args[0]).isPresent());
     }
 
-    /** Runs the command named by {@code args[0]} and returns its exit status. */
-    public static int run(String[] args) {
+    /**
+     * Runs the command named by {@code args[0]} and returns its exit status; {@code springApplication}
+     * is started (without web server) by commands that need the database.
+     */
+    public static int run(String[] args, Class<?> springApplication) {
+        application = springApplication;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (isHelp(args[0])) {
@@ -38,6 +45,10 @@ public final class CommandLine {
             return 0;
         }
         return command.run(rest, out, err);
+    }
+
+    static Class<?> application() {
+        return application;
     }
 
     static List<Subcommand> commands() {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.hocba.HocBaApplication;
 
 /**
  * The application without its web server, for commands that need the database: same settings as
@@ -20,12 +19,12 @@ final class OfflineApplication {
     private OfflineApplication() {
     }
 
-    static ConfigurableApplicationContext start(List<String> options) {
+    static ConfigurableApplicationContext start(Class<?> application, List<String> options) {
         List<String> args = new ArrayList<>(options);
         args.addAll(List.of("--hocba.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
                 "--spring.autoconfigure.exclude=" + WEB_PARTS, "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
-        return new SpringApplicationBuilder(HocBaApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
     }
 }

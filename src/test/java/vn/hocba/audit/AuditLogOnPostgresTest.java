@@ -81,7 +81,7 @@ class AuditLogOnPostgresTest {
         asOwner("alter table audit_entry disable trigger audit_entry_append_only; delete from audit_entry where id = "
                 + ids.get(1) + "; alter table audit_entry enable trigger audit_entry_append_only");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new AuditCommand().run(List.of("verify", "--spring.datasource.url=" + url,
+        int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of("verify", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
@@ -100,7 +100,7 @@ class AuditLogOnPostgresTest {
     @Test
     void theCommandReportsAnIntactLogWithExitZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new AuditCommand().run(List.of("verify", "--spring.datasource.url=" + url,
+        int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of("verify", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(exit).isZero();
