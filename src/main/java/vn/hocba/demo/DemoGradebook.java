@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.hocba.gradebook.AbsenceEntry;
+import vn.hocba.gradebook.ClassGradebookAssembler;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.grading.RuleSets;
 import vn.hocba.gradebook.ConductEntry;
 import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.gradebook.MarkEntry;
@@ -28,13 +31,16 @@ import vn.hocba.students.StudentRegistry;
 class DemoGradebook {
 
     private static final String BY = "demo";
+    private static final RuleSets RULES = RuleSets.standard();
     private static final List<String> CONDUCT = List.of("T", "T", "T", "T", "T", "T", "K", "K", "K", "Đ");
 
     private final SchoolDirectory directory;
     private final StudentRegistry registry;
     private final GradebookBulkLoad load;
+    private final ClassResultsStore results;
 
-    DemoGradebook(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load) {
+    DemoGradebook(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results) {
+        this.results = results;
         this.directory = directory;
         this.registry = registry;
         this.load = load;
@@ -54,7 +60,7 @@ class DemoGradebook {
                 for (GradeSubject gs : subjects) {
                     boolean missingFinal = code.equals("9A2") && gs.subject().code().equals("TOAN")
                             && (s.numberInClass() == 3 || s.numberInClass() == 7);
-                    marks.addAll(term(random, schoolClass, s, gs, 1, ability, !missingFinal, true, requiredRegular(gs)));
+                    marks.addAll(term(random, schoolClass, s, gs, 1, ability, !missingFinal, true, requiredRegular(gs, target.grade())));
                     marks.addAll(term(random, schoolClass, s, gs, 2, ability, false, target.grade() <= 7, 2));
                 }
                 conduct.add(new ConductEntry(schoolClass, s.student().id(), 1, CONDUCT.get(random.nextInt(CONDUCT.size())),
@@ -68,6 +74,7 @@ class DemoGradebook {
         load.marks(marks, BY);
         load.conduct(conduct, BY);
         load.absences(absences, BY);
+        classes.values().forEach(c -> results.recompute(directory.schoolClass(c)));
     }
 
     private static List<MarkEntry> term(DemoNames random, ClassId schoolClass, EnrolledStudent s, GradeSubject gs,
@@ -98,12 +105,10 @@ class DemoGradebook {
         return new MarkEntry(schoolClass, gs.subject().id(), s.student().id(), term, kind, column, score, null);
     }
 
-    /** TT22 Art. 6: comment subjects 2; scored subjects ≤ 35 periods 2, 36-70 3, more 4 (and 4 for LS-ĐL columns). */
-    private static int requiredRegular(GradeSubject gs) {
-        if (gs.subject().assessment() == AssessmentKind.COMMENT) {
-            return 2;
-        }
-        int periods = gs.periodsPerYear().intValue();
-        return periods <= 35 ? 2 : periods <= 70 ? 3 : 4;
+    /** The required regular marks of the subject (TT22 Art. 6), from the results engine's rule set. */
+    private static int requiredRegular(GradeSubject gs, int grade) {
+        return RULES.forCohort(new vn.hocba.grading.SchoolYear(DemoSetup.START_YEAR), grade)
+                .requiredRegularMarks(ClassGradebookAssembler.subject(gs));
     }
+
 }

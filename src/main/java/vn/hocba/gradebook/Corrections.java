@@ -32,8 +32,13 @@ public class Corrections {
     private final AuditLog audit;
     private final Clock clock;
     private final CorrectionIntake intake;
+    private final ClassResultsStore results;
+    private final vn.hocba.schoolyear.SchoolDirectory directory;
 
-    public Corrections(JdbcClient jdbc, AuditLog audit, Clock clock, CorrectionIntake intake) {
+    public Corrections(JdbcClient jdbc, AuditLog audit, Clock clock, CorrectionIntake intake, ClassResultsStore results,
+            vn.hocba.schoolyear.SchoolDirectory directory) {
+        this.results = results;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -107,6 +112,7 @@ public class Corrections {
                 .params(now(), id).update();
         audit.append(new AuditRecord(by, "MARK_CORRECTED", target, request.oldValue(), request.newValue(),
                 request.reason(), "correction " + id));
+        results.recompute(directory.schoolClass(new vn.hocba.schoolyear.ClassId(request.classId())));
         return find(id);
     }
 

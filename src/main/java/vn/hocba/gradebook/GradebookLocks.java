@@ -22,7 +22,8 @@ import vn.hocba.schoolyear.SubjectId;
 
 /**
  * Locks (khoá sổ) on a school term, a class term or a class × subject term. Who may lock is checked
- * by the caller (principal or vice principal, seed 000 §VIII); every lock and unlock is audited.
+ * by the caller (principal or vice principal, seed 000 §VIII); every lock and unlock is audited, and
+ * every lock takes an immutable snapshot of each class it covers.
  */
 @Service
 @Transactional
@@ -32,12 +33,14 @@ public class GradebookLocks {
     private final SchoolDirectory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final Snapshots snapshots;
 
-    public GradebookLocks(JdbcClient jdbc, SchoolDirectory directory, AuditLog audit, Clock clock) {
+    public GradebookLocks(JdbcClient jdbc, SchoolDirectory directory, AuditLog audit, Clock clock, Snapshots snapshots) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.snapshots = snapshots;
     }
 
     /** What to lock: {@code schoolClass} null for a school term; {@code subject} null for a class term. */
@@ -74,6 +77,10 @@ public class GradebookLocks {
         long id = keys.getKeyAs(Long.class);
         audit.append(new AuditRecord(by, "GRADEBOOK_LOCKED", "lock " + id + " " + target, null, "locked",
                 request.reason().trim(), null));
+        List<SchoolClass> classes = request.schoolClass() == null
+                ? directory.classes(new vn.hocba.schoolyear.SchoolYearId(request.yearId()))
+                : List.of(directory.schoolClass(request.schoolClass()));
+        classes.forEach(c -> snapshots.take(id, c));
         return find(id);
     }
 

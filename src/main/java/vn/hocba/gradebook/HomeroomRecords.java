@@ -39,9 +39,11 @@ public class HomeroomRecords {
     private final GradebookLocks locks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClassResultsStore results;
 
     public HomeroomRecords(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry students, GradebookLocks locks,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ClassResultsStore results) {
+        this.results = results;
         this.jdbc = jdbc;
         this.directory = directory;
         this.students = students;
@@ -70,6 +72,7 @@ public class HomeroomRecords {
         }
         audit.append(new AuditRecord(by, "ABSENCE_RECORDED", "absence " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/" + day, old.map(e -> e ? "P" : "K").orElse(null), kind, null, null));
+        results.recompute(schoolClass);
     }
 
     /** Absences per month of the class: P and K counts per student. */
@@ -108,6 +111,7 @@ public class HomeroomRecords {
                 .update();
         audit.append(new AuditRecord(by, "CONDUCT_RATED", "conduct " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/HK" + term, old.orElse(null), rating, comment, null));
+        results.recompute(schoolClass);
     }
 
     private EnrolledStudent student(SchoolClass schoolClass, long studentId) {

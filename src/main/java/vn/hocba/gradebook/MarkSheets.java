@@ -33,9 +33,11 @@ public class MarkSheets {
     private final GradebookLocks locks;
     private final EntryPolicies policies;
     private final MarkWriter writer;
+    private final ClassResultsStore results;
 
     public MarkSheets(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry students, GradebookLocks locks,
-            EntryPolicies policies, MarkWriter writer) {
+            EntryPolicies policies, MarkWriter writer, ClassResultsStore results) {
+        this.results = results;
         this.jdbc = jdbc;
         this.directory = directory;
         this.students = students;
@@ -81,7 +83,9 @@ public class MarkSheets {
         jdbc.sql("select id from teaching_assignment where class_id = ? and subject_id = ? for update")
                 .params(schoolClass.id().value(), subject.value()).query(Long.class).list();
         try {
-            return writer.apply(schoolClass, gs.subject(), term, writes, by);
+            int changed = writer.apply(schoolClass, gs.subject(), term, writes, by);
+            results.recompute(schoolClass);
+            return changed;
         } catch (DuplicateKeyException e) {
             throw Rejected.conflict("Một ô điểm vừa được người khác nhập cùng lúc. Hãy tải lại trang để xem giá trị mới; "
                     + "không có thay đổi nào của bạn được lưu.");

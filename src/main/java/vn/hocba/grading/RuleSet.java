@@ -8,4 +8,7 @@ public interface RuleSet {
 
     /** Computes the results of every student of the class, in input order. */
     ClassResults compute(ClassGradebook gradebook);
+
+    /** The minimum number of regular assessments per term of {@code subject} (readiness, templates, demo data). */
+    int requiredRegularMarks(Subject subject);
 }

@@ -113,6 +113,68 @@ class MarkEntryOnPostgresTest {
     }
 
     @Test
+    void everySavedMarkRecomputesTheStoredResultsOfTheClass() {
+        Assignment ktn = assignment("gv13", "KHTN");
+        long student = firstStudent(ktn.classId());
+        String code = api.get("hieutruong", "/api/classes/" + ktn.classId() + "/students").body().get(0).path("student")
+                .path("profile").path("code").asText();
+        JsonNode before = studentResults(ktn.classId(), code);
+        int version = jdbc.sql("select version from mark where class_id = ? and subject_id = ? and student_id = ? and term = 1 "
+                + "and kind = 'FINAL'").params(ktn.classId(), ktn.subjectId(), student).query(Integer.class).single();
+        String old = jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? and term = 1 "
+                + "and kind = 'FINAL'").params(ktn.classId(), ktn.subjectId(), student).query(String.class).single();
+        String changed = new java.math.BigDecimal(old).compareTo(java.math.BigDecimal.ONE) > 0 ? "0.5" : "9.5";
+        assertThat(put("gv13", ktn, 1, cell(student, "FINAL", 1, changed, version)).status()).isEqualTo(200);
+        JsonNode after = studentResults(ktn.classId(), code);
+        assertThat(after.path("subjects").path("KHTN").path("HK1")).isNotEqualTo(before.path("subjects").path("KHTN").path("HK1"));
+        // The stored results equal what the engine computes from the exported gradebook.
+        Reply exported = api.get("hieutruong", "/api/classes/" + ktn.classId() + "/gradebook");
+        Reply recomputed = api.post("hieutruong", "/api/results", exported.body().toString());
+        assertThat(recomputed.status()).isEqualTo(200);
+        JsonNode fresh = null;
+        for (JsonNode s : recomputed.body().path("students")) {
+            if (s.path("code").asText().equals(code)) {
+                fresh = s;
+            }
+        }
+        assertThat(fresh.path("subjects")).isEqualTo(after.path("subjects"));
+    }
+
+    private JsonNode studentResults(long classId, String code) {
+        for (JsonNode s : api.get("hieutruong", "/api/classes/" + classId + "/results").body().path("students")) {
+            if (s.path("code").asText().equals(code)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no results for " + code);
+    }
+
+    @Test
+    void lockingTakesAnImmutableSnapshotWhoseHashMatchesItsContent() throws Exception {
+        Assignment cn = assignment("gv16", "CONG_NGHE");
+        Reply lock = api.post("phohieutruong", "/api/locks", "{\"term\":1,\"classId\":" + cn.classId() + ",\"subjectId\":"
+                + cn.subjectId() + ",\"reason\":\"Chốt điểm Công nghệ\"}");
+        assertThat(lock.status()).as(lock.toString()).isEqualTo(201);
+        JsonNode snapshot = api.get("gv16", "/api/classes/" + cn.classId() + "/snapshots").body().get(0);
+        long id = snapshot.path("id").asLong();
+        var response = mvc.perform(MockMvcRequestBuilders.get("/api/classes/" + cn.classId() + "/snapshots/" + id + "/GRADEBOOK")
+                .header("Authorization", "Bearer " + token("gv16"))).andReturn().getResponse();
+        byte[] document = response.getContentAsByteArray();
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(document));
+        assertThat(sha).isEqualTo(snapshot.path("gradebookSha256").asText());
+        assertThat(new String(document, java.nio.charset.StandardCharsets.UTF_8)).contains("hocba.class-gradebook/1");
+        assertThat(api.get("gv16", "/api/classes/" + cn.classId() + "/snapshots/" + id + "/verification").body()
+                .path("intact").asBoolean()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update gradebook_snapshot set results = '{}' where id = ?")
+                .param(id).update()).hasMessageContaining("immutable");
+    }
+
+    private String token(String user) {
+        return api.post(null, "/api/auth/token", "{\"username\":\"" + user + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}")
+                .body().path("token").asText();
+    }
+
+    @Test
     void aLockedClassTermRefusesWritesUntilUnlocked() {
         Assignment tin = assignment("gv17", "TIN_HOC");
         long student = firstStudent(tin.classId());

@@ -6,6 +6,7 @@ import java.util.Objects;
 import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.RuleSet;
+import vn.hocba.grading.Subject;
 import vn.hocba.grading.RuleSetId;
 import vn.hocba.grading.StudentRecord;
 import vn.hocba.grading.StudentResults;
@@ -38,5 +39,10 @@ public final class Tt22RuleSet implements RuleSet {
             students.add(evaluation.evaluate(student));
         }
         return new ClassResults(gradebook.schoolYear(), gradebook.classCode(), id(), students);
+    }
+
+    @Override
+    public int requiredRegularMarks(Subject subject) {
+        return RequiredAssessments.regular(subject);
     }
 }
