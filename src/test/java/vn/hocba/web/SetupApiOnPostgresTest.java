@@ -159,6 +159,29 @@ class SetupApiOnPostgresTest {
         assertRefused(api.post("quantri", "/api/setup/years/" + yearId + "/rollover", rollover), 409, "2026-2027 đã có");
     }
 
+    @Test
+    void readinessListsExactlyWhatIsMissingAndProgressShowsEachTeachersShare() {
+        long nineA2 = jdbc.sql("select id from school_class where code = '9A2' and school_year_id = ?").param(yearId)
+                .query(Long.class).single();
+        long nineA1 = jdbc.sql("select id from school_class where code = '9A1' and school_year_id = ?").param(yearId)
+                .query(Long.class).single();
+        JsonNode missing = api.get("hieutruong", "/api/classes/" + nineA2 + "/readiness?term=1").body();
+        assertThat(missing.size()).isEqualTo(2);
+        missing.forEach(m -> assertThat(m.path("message").asText()).contains("Toán").contains("HK I"));
+        assertThat(api.get("hieutruong", "/api/classes/" + nineA1 + "/readiness?term=1").body().size()).isZero();
+        assertThat(api.get("hieutruong", "/api/classes/" + nineA1 + "/readiness?term=2").body().size()).isGreaterThan(0);
+
+        JsonNode own = api.get("gv11", "/api/progress?term=1").body();
+        assertThat(own.size()).isEqualTo(4);
+        own.forEach(line -> {
+            assertThat(line.path("teacherCode").asText()).isEqualTo("GV11");
+            assertThat(line.path("share").decimalValue()).isEqualByComparingTo("1.000");
+        });
+        JsonNode termTwo = api.get("hieutruong", "/api/progress?term=2").body();
+        assertThat(termTwo.size()).isGreaterThan(90);
+        termTwo.forEach(line -> assertThat(line.path("share").decimalValue()).isLessThan(java.math.BigDecimal.ONE));
+    }
+
     private static void assertRefused(Reply reply, int status, String messagePart) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.detail()).as(reply.toString()).contains(messagePart);

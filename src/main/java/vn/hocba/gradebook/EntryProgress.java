@@ -1,0 +1,67 @@
+package vn.hocba.gradebook;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.grading.RuleSet;
+import vn.hocba.grading.RuleSets;
+import vn.hocba.schoolyear.ColumnRange;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.SchoolYearId;
+import vn.hocba.schoolyear.TeachingAssignment;
+
+/**
+ * Mark entry progress per teaching assignment (seed 000 §V.3: reported monthly; half of the regular
+ * assessments by mid-term, all by the end of the term). Required cells: every student × the
+ * required regular columns in the teacher's range (TT22 Art. 6) + the mid-term and end-of-term
+ * marks, which every co-teacher of an integrated subject answers for.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EntryProgress {
+
+    /** One teacher's progress in one class × subject × term. */
+    public record Line(String teacherCode, String teacherName, String classCode, String subjectCode, int term,
+            int required, int entered, BigDecimal share) {
+    }
+
+    private final JdbcClient jdbc;
+    private final SchoolDirectory directory;
+    private final RuleSets rules = RuleSets.standard();
+
+    public EntryProgress(JdbcClient jdbc, SchoolDirectory directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    public List<Line> of(SchoolYearId yearId, int term) {
+        SchoolYear year = directory.year(yearId);
+        return directory.teachingAssignmentsOfYear(yearId).stream().map(ta -> line(year, ta, term)).toList();
+    }
+
+    private Line line(SchoolYear year, TeachingAssignment ta, int term) {
+        GradeSubject gs = directory.gradeSubjects(year.id(), ta.schoolClass().grade()).stream()
+                .filter(g -> g.subject().id().equals(ta.subject().id())).findFirst().orElseThrow();
+        RuleSet rule = rules.forCohort(new vn.hocba.grading.SchoolYear(year.startYear()), ta.schoolClass().grade());
+        int requiredColumns = rule.requiredRegularMarks(ClassGradebookAssembler.subject(gs));
+        ColumnRange range = ta.columns();
+        int first = range.isWhole() ? 1 : range.first();
+        int last = range.isWhole() ? requiredColumns : Math.min(range.last(), requiredColumns);
+        int students = jdbc.sql("select count(*) from enrolment where class_id = ?").param(ta.schoolClass().id().value())
+                .query(Integer.class).single();
+        int required = students * (Math.max(0, last - first + 1) + 2);
+        int entered = jdbc.sql("select count(*) from mark where class_id = ? and subject_id = ? and term = ? and "
+                + "((kind = 'REGULAR' and column_no between ? and ?) or kind in ('MIDTERM', 'FINAL'))")
+                .params(ta.schoolClass().id().value(), ta.subject().id().value(), term, first, last)
+                .query(Integer.class).single();
+        BigDecimal share = required == 0 ? BigDecimal.ONE
+                : BigDecimal.valueOf(entered).divide(BigDecimal.valueOf(required), 3, RoundingMode.HALF_UP);
+        return new Line(ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(), ta.subject().code(), term,
+                required, entered, share);
+    }
+}

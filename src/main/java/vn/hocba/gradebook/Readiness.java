@@ -1,0 +1,30 @@
+package vn.hocba.gradebook;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.grading.MissingEntry;
+import vn.hocba.grading.Term;
+import vn.hocba.schoolyear.SchoolClass;
+
+/**
+ * The readiness check of a class and term (domain.md §2.3): everything that must be entered before
+ * the term can be closed — each missing mark (student, subject, column) and conduct rating — as
+ * the results engine lists it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Readiness {
+
+    private final ClassResultsStore results;
+
+    public Readiness(ClassResultsStore results) {
+        this.results = results;
+    }
+
+    /** What is missing in the class for {@code term} (1 or 2); empty when the term can be closed. */
+    public List<MissingEntry> missing(SchoolClass schoolClass, int term) {
+        Term wanted = term == 1 ? Term.HK1 : Term.HK2;
+        return results.compute(schoolClass).missing().stream().filter(m -> m.term() == wanted).toList();
+    }
+}
