@@ -86,6 +86,12 @@ public class Accounts {
         return jdbc.sql("select * from account where staff_id = ?").param(staff.value()).query(this::row).optional();
     }
 
+    /** The enabled accounts that hold {@code role}. */
+    public List<Account> withRole(Role role) {
+        return jdbc.sql("select a.* from account a join account_role r on r.account_id = a.id where r.role = ? and a.enabled")
+                .param(role.name()).query(this::row).list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
     }

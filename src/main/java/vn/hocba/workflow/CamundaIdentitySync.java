@@ -1,0 +1,72 @@
+package vn.hocba.workflow;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
+import vn.hocba.security.Role;
+
+/**
+ * Gives the principal and the admin board their Camunda identities: a Camunda user per account
+ * (same id, a random password never used: they log in through HocBa, see {@link CamundaWebappLogin}),
+ * members of {@code camunda-admin} (Cockpit, Tasklist, Admin) and of a group named after their role,
+ * which the models use as candidate group (e.g. Task_PrincipalApprove → PRINCIPAL). Runs at every
+ * start, after the demo school is created.
+ */
+@Component
+class CamundaIdentitySync {
+
+    private final IdentityService identity;
+    private final Accounts accounts;
+
+    CamundaIdentitySync(IdentityService identity, Accounts accounts) {
+        this.identity = identity;
+        this.accounts = accounts;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sync() {
+        group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+        for (Role role : new Role[] {Role.PRINCIPAL, Role.ADMIN_BOARD, Role.VICE_PRINCIPAL}) {
+            group(role.name(), role.title());
+            for (Account account : accounts.withRole(role)) {
+                user(account);
+                member(account.username(), role.name());
+                if (role != Role.VICE_PRINCIPAL) {
+                    member(account.username(), Groups.CAMUNDA_ADMIN);
+                }
+            }
+        }
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.GROUP_TYPE_SYSTEM);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void user(Account account) {
+        if (identity.createUserQuery().userId(account.username()).singleResult() == null) {
+            User user = identity.newUser(account.username());
+            user.setFirstName(account.displayName());
+            user.setLastName("");
+            user.setPassword(UUID.randomUUID().toString());
+            identity.saveUser(user);
+        }
+    }
+
+    private void member(String user, String group) {
+        if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identity.createMembership(user, group);
+        }
+    }
+}
