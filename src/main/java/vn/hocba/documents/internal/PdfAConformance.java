@@ -1,0 +1,105 @@
+package vn.hocba.documents.internal;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import vn.hocba.documents.DocumentData;
+
+/**
+ * The PDF/A-3b parts OpenPDF does not write: document info and matching XMP with the pdfaid
+ * identification, the sRGB output intent, a trailer /ID, and no incomplete /CIDSet.
+ */
+final class PdfAConformance {
+
+    static final String PRODUCER = "HocBa (OpenPDF, Flying Saucer, Apache PDFBox)";
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    void apply(PDDocument document, DocumentData data, String dataSha256) throws IOException {
+        document.setVersion(1.7f);
+        Calendar issued = GregorianCalendar.from(data.identity().issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        PDDocumentInformation info = new PDDocumentInformation();
+        info.setTitle(data.title());
+        info.setProducer(PRODUCER);
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+        document.setDocumentInformation(info);
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(XmpPacket.of(data, PRODUCER).getBytes(StandardCharsets.UTF_8));
+        catalog.setMetadata(metadata);
+        addOutputIntent(document, catalog);
+        setDocumentId(document, dataSha256, data.identity().version());
+        for (PDPage page : document.getPages()) {
+            removeCidSets(page.getResources());
+        }
+    }
+
+    private static void addOutputIntent(PDDocument document, PDDocumentCatalog catalog) throws IOException {
+        PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+    }
+
+    /** Same data and version give the same /ID, so a re-render is recognisably the same file. */
+    private static void setDocumentId(PDDocument document, String dataSha256, int version) {
+        byte[] id = HexFormat.of().parseHex(dataSha256.substring(0, 32));
+        id[0] ^= (byte) version;
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /** OpenPDF lists only part of the subset's glyphs in /CIDSet; PDF/A-2/3 allow omitting it. */
+    private static void removeCidSets(PDResources resources) {
+        if (resources == null) {
+            return;
+        }
+        COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+        if (fonts == null) {
+            return;
+        }
+        for (COSName name : fonts.keySet()) {
+            COSDictionary font = fonts.getCOSDictionary(name);
+            if (font != null) {
+                removeCidSet(font);
+                COSArray descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
+                if (descendants != null) {
+                    for (COSBase descendant : descendants) {
+                        if (descendant.getCOSObject() instanceof COSDictionary d) {
+                            removeCidSet(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void removeCidSet(COSDictionary font) {
+        COSDictionary descriptor = font.getCOSDictionary(COSName.FONT_DESC);
+        if (descriptor != null) {
+            descriptor.removeItem(COSName.CID_SET);
+        }
+    }
+}
