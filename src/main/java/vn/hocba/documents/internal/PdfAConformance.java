@@ -10,7 +10,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -86,8 +85,8 @@ final class PdfAConformance {
                 removeCidSet(font);
                 COSArray descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
                 if (descendants != null) {
-                    for (COSBase descendant : descendants) {
-                        if (descendant.getCOSObject() instanceof COSDictionary d) {
+                    for (int i = 0; i < descendants.size(); i++) {
+                        if (descendants.getObject(i) instanceof COSDictionary d) {
                             removeCidSet(d);
                         }
                     }

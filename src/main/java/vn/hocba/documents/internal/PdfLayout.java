@@ -23,6 +23,12 @@ final class PdfLayout {
     private static final Pattern SIGNATURE_BOX_ID = Pattern.compile("sig-.+");
     private static final DocumentBuilderFactory XML = newFactory();
 
+    /** Fields in reading order (page, top to bottom, left to right), whatever the layout's order. */
+    private static final java.util.Comparator<SignatureBox> READING_ORDER = java.util.Comparator
+            .comparingInt(SignatureBox::pageIndex)
+            .thenComparing(b -> -Math.round(b.y() + b.height()))
+            .thenComparing(SignatureBox::x);
+
     private final LiberationFontResolver fonts = new LiberationFontResolver();
 
     record Laid(byte[] pdf, List<SignatureBox> signatureBoxes) {
@@ -36,7 +42,7 @@ final class PdfLayout {
         renderer.createPDF(out);
         // Positions are known only once the output device has the laid-out tree (after createPDF).
         List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
-                .map(PdfLayout::toBox).toList();
+                .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
         return new Laid(out.toByteArray(), boxes);
     }
 
