@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import vn.hocba.documents.ClassDocumentGenerator;
 import vn.hocba.documents.ClassGradebookData;
 import vn.hocba.documents.Correction;
 import vn.hocba.documents.CorrectionRecordData;
@@ -81,9 +82,7 @@ public final class SampleDocuments {
     }
 
     public SubjectResultSheetData subjectResultSheet(int subject) {
-        SubjectMarks marks = sampleClass.subjectMarks().get(subject);
-        return new SubjectResultSheetData(identity("KQ", CLASS + "-" + marks.code()), SCHOOL, CLASS, "7", YEAR,
-                "Cả năm học", marks, DATE_LINE);
+        return ClassDocumentGenerator.resultSheet(classGradebook(), sampleClass.subjectMarks().get(subject));
     }
 
     public ReportCardData reportCard(int student) {
@@ -105,7 +104,14 @@ public final class SampleDocuments {
         Correction correction = new Correction(student, "Toán", "ĐĐGck HK I", "7,5", "8,5",
                 "Nhập nhầm điểm bài kiểm tra cuối kì (bài thi ghi 8,5)", "Trần Quốc Đạt", "05/01/2025 09:12",
                 HOMEROOM, "05/01/2025 14:30", PRINCIPAL, "06/01/2025 08:05");
-        return new CorrectionRecordData(identity("BB", CLASS), SCHOOL, CLASS, YEAR, List.of(correction), HOMEROOM,
+        Correction second = new Correction(sampleClass.students.get(2).fullName(), "Ngoại ngữ 1", "ĐĐGtx 3 HK II", "6",
+                "7", "Giáo viên chấm sót một câu trả lời đúng khi phúc tra", "Phạm Thị Thu Hương", "14/03/2025 10:40",
+                HOMEROOM, "14/03/2025 16:02", PRINCIPAL, "15/03/2025 07:45");
+        Correction third = new Correction(sampleClass.students.get(1).fullName(), "Giáo dục thể chất", "ĐĐGgk HK II",
+                "CĐ", "Đ", "Học sinh đã kiểm tra bù theo đơn xin phép (ốm có giấy của trạm y tế)", "Ngô Văn Cường",
+                "02/04/2025 08:20", HOMEROOM, "02/04/2025 11:15", PRINCIPAL, "03/04/2025 09:00");
+        return new CorrectionRecordData(identity("BB", CLASS), SCHOOL, CLASS, YEAR, List.of(correction, second, third),
+                HOMEROOM,
                 "HIỆU TRƯỞNG", PRINCIPAL, DATE_LINE);
     }
 
