@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import vn.hocba.documents.DocumentData;
 import vn.hocba.documents.DocumentRenderer;
 import vn.hocba.documents.RenderSettings;
@@ -14,7 +15,8 @@ import vn.hocba.documents.sample.SampleDocuments;
 
 /**
  * {@code samples --out DIR}: writes one PDF/A-3b document of every type for the demo student and
- * class of THCS Mẫu into DIR, without a server or database.
+ * class of THCS Mẫu into DIR, without a server or database. With {@code --templates DIR} the
+ * templates are read from that folder, so a template edit can be previewed without a rebuild.
  */
 public final class SamplesCommand implements Subcommand {
 
@@ -25,7 +27,12 @@ public final class SamplesCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "samples --out DIR [--verify-url URL]  write every document type for a demo student and class";
+        return "samples --out DIR [--verify-url URL] [--templates DIR]  write every document type for a demo student and class";
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int index = args.indexOf(name);
+        return index >= 0 && index + 1 < args.size() ? Optional.of(args.get(index + 1)) : Optional.empty();
     }
 
     @Override
@@ -36,12 +43,15 @@ public final class SamplesCommand implements Subcommand {
             return 2;
         }
         Path dir = Path.of(args.get(outIndex + 1));
-        int urlIndex = args.indexOf("--verify-url");
-        String url = urlIndex >= 0 && urlIndex + 1 < args.size() ? args.get(urlIndex + 1)
-                : RenderSettings.DEFAULT_VERIFICATION_BASE_URL;
+        String url = option(args, "--verify-url").orElse(RenderSettings.DEFAULT_VERIFICATION_BASE_URL);
+        Optional<Path> templates = option(args, "--templates").map(Path::of);
+        if (templates.isPresent() && !Files.isRegularFile(templates.get().resolve("transcript.xhtml"))) {
+            err.println("Thư mục mẫu " + templates.get() + " không có transcript.xhtml: hãy trỏ --templates tới thư mục templates/ của dự án");
+            return 2;
+        }
         try {
             Files.createDirectories(dir);
-            DocumentRenderer renderer = new DocumentRenderer(new RenderSettings(url, java.util.Optional.empty()));
+            DocumentRenderer renderer = new DocumentRenderer(new RenderSettings(url, templates));
             for (DocumentData data : SampleDocuments.create().oneOfEach()) {
                 Path file = dir.resolve(data.kind().templateName() + ".pdf");
                 try (OutputStream pdf = Files.newOutputStream(file)) {
