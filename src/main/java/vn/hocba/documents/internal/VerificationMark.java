@@ -25,7 +25,7 @@ import vn.hocba.documents.DocumentIdentity;
 public record VerificationMark(String versionLabel, String dataSha256, String url, String qrDataUri,
         Optional<String> supersedes) {
 
-    private static final int MODULE_PIXELS = 4;
+    private static final int MODULE_PIXELS = 1;
 
     static VerificationMark of(DocumentIdentity identity, String dataSha256, String baseUrl) {
         String url = baseUrl + identity.versionLabel();
