@@ -5,7 +5,8 @@ import java.io.OutputStream;
 
 /**
  * Where rendered documents are kept. Stored documents are immutable: a version label is written
- * once, a second write of the same label is refused (a correction makes a new version).
+ * once; writing it again with the same bytes (a retry) returns the stored document, with other
+ * bytes it is refused (a correction makes a new version).
  */
 public interface DocumentStore {
 
@@ -18,7 +19,7 @@ public interface DocumentStore {
     /**
      * Stores the document {@code versionLabel} of {@code kind}, streaming its bytes.
      *
-     * @throws DocumentAlreadyStoredException when that version is already stored
+     * @throws DocumentAlreadyStoredException when that version is already stored with other bytes
      */
     StoredDocument store(DocumentKind kind, String versionLabel, Content content) throws IOException;
 }

@@ -35,6 +35,18 @@ class ClassDocumentGeneratorTest {
     }
 
     @Test
+    void aRetriedGenerationOfTheSameDataIsAcceptedAsAlreadyDone() throws Exception {
+        SampleDocuments samples = SampleDocuments.withClassSize(1);
+        FileSystemDocumentStore store = new FileSystemDocumentStore(dir);
+        ClassDocumentGenerator generator = new ClassDocumentGenerator(new DocumentRenderer());
+        List<StoredDocument> first = generator.generate(List.of(samples.transcript(0)).iterator(), store);
+        List<StoredDocument> again = generator.generate(List.of(samples.transcript(0)).iterator(), store);
+
+        assertThat(again.get(0).pdfSha256()).isEqualTo(first.get(0).pdfSha256());
+        assertThat(Files.list(dir.resolve("transcript"))).hasSize(2);
+    }
+
+    @Test
     void refusesToOverwriteAStoredVersion() throws Exception {
         FileSystemDocumentStore store = new FileSystemDocumentStore(dir);
         store.store(DocumentKind.REPORT_CARD, "LL-1-v1", out -> out.write(1));

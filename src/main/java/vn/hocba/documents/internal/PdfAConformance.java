@@ -5,6 +5,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -35,7 +36,7 @@ final class PdfAConformance {
         document.setVersion(1.7f);
         Calendar issued = GregorianCalendar.from(data.identity().issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
         PDDocumentInformation info = new PDDocumentInformation();
-        info.setTitle(data.title());
+        info.setTitle(Normalizer.normalize(data.title(), Normalizer.Form.NFC));
         info.setProducer(PRODUCER);
         info.setCreationDate(issued);
         info.setModificationDate(issued);
@@ -49,6 +50,7 @@ final class PdfAConformance {
         for (PDPage page : document.getPages()) {
             removeCidSets(page.getResources());
         }
+        FontSubsetTags.makeDeterministic(document);
     }
 
     private static void addOutputIntent(PDDocument document, PDDocumentCatalog catalog) throws IOException {

@@ -42,7 +42,7 @@ final class XmpPacket {
             x.writeStartElement("rdf", "Alt", RDF);
             x.writeStartElement("rdf", "li", RDF);
             x.writeAttribute("xml:lang", "x-default");
-            x.writeCharacters(data.title());
+            x.writeCharacters(java.text.Normalizer.normalize(data.title(), java.text.Normalizer.Form.NFC));
             x.writeEndElement();
             x.writeEndElement();
             x.writeEndElement();
