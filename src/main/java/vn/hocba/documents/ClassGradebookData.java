@@ -6,7 +6,7 @@ import java.util.List;
  * The class gradebook (Sổ theo dõi và đánh giá học sinh theo lớp học) for a term or the year:
  * cover, student list, monthly attendance, one marks table per subject, summary and decisions.
  *
- * @param scope     "Học kì I", "Học kì II" or "Cả năm học"
+ * @param scope     one term or the year: which columns the marks tables print
  * @param students  the class list, in the order used by every other table
  */
 public record ClassGradebookData(
@@ -15,7 +15,7 @@ public record ClassGradebookData(
         String className,
         String grade,
         String schoolYear,
-        String scope,
+        AssessmentScope scope,
         String homeroomTeacher,
         String principalTitle,
         String principalName,
@@ -39,6 +39,6 @@ public record ClassGradebookData(
 
     @Override
     public String title() {
-        return "Sổ theo dõi và đánh giá học sinh - lớp " + className + " - " + scope + " - năm học " + schoolYear;
+        return "Sổ theo dõi và đánh giá học sinh - lớp " + className + " - " + scope.label() + " - năm học " + schoolYear;
     }
 }

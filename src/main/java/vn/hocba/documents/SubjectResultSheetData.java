@@ -10,7 +10,7 @@ public record SubjectResultSheetData(
         String className,
         String grade,
         String schoolYear,
-        String scope,
+        AssessmentScope scope,
         SubjectMarks subject,
         String dateLine) implements DocumentData {
 
@@ -21,7 +21,7 @@ public record SubjectResultSheetData(
 
     @Override
     public String title() {
-        return "Bảng kết quả môn " + subject.name() + " - lớp " + className + " - " + scope + " - năm học "
+        return "Bảng kết quả môn " + subject.name() + " - lớp " + className + " - " + scope.label() + " - năm học "
                 + schoolYear;
     }
 }

@@ -165,6 +165,21 @@ class DocumentContentTest {
     }
 
     @Test
+    void aTermOneResultSheetShowsOnlyTermOneColumnsInPdfAndXml() throws Exception {
+        SubjectResultSheetData sheet = RenderedSamples.SAMPLES.subjectResultSheet(1, AssessmentScope.TERM_1);
+        byte[] pdf = new DocumentRenderer().renderToBytes(sheet);
+        String text = RenderedSamples.text(pdf);
+        assertThat(text).contains("Học kì I", "SO-01001-2024-2025-7A1-TERM1-TOAN-v1").doesNotContain("Học kì II", "ĐTBmcn");
+        byte[] xml = RenderedSamples.embeddedXml(pdf);
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.SUBJECT_RESULT_SHEET.schemaResource()))
+                .newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        Document doc = parse(xml);
+        assertThat(doc.getElementsByTagNameNS("*", "hk1").getLength()).isEqualTo(40);
+        assertThat(doc.getElementsByTagNameNS("*", "hk2").getLength()).isZero();
+    }
+
+    @Test
     void aNewVersionNamesTheVersionItSupersedes() throws Exception {
         TranscriptData v1 = RenderedSamples.SAMPLES.transcript(0);
         DocumentIdentity next = v1.identity().next(v1.identity().issuedAt().plusSeconds(86_400));

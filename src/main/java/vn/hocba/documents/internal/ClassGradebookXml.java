@@ -1,6 +1,7 @@
 package vn.hocba.documents.internal;
 
 import java.util.List;
+import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.AttendanceMonth;
 import vn.hocba.documents.AttendanceRow;
 import vn.hocba.documents.ClassGradebookData;
@@ -33,7 +34,7 @@ final class ClassGradebookXml {
         }
         out.end().start("subjects");
         for (SubjectMarks s : g.subjects()) {
-            subject(out, s);
+            subject(out, s, g.scope());
         }
         out.end().start("summaries");
         for (StudentSummary s : g.summaries()) {
@@ -48,11 +49,12 @@ final class ClassGradebookXml {
 
     static void resultSheet(XmlOut out, SubjectResultSheetData s) {
         classHeader(out, s.className(), s.grade(), s.schoolYear(), s.scope());
-        subject(out, s.subject());
+        subject(out, s.subject(), s.scope());
         out.leaf("dateLine", s.dateLine());
     }
 
-    private static void classHeader(XmlOut out, String className, String grade, String year, String scope) {
+    private static void classHeader(XmlOut out, String className, String grade, String year,
+            AssessmentScope scope) {
         out.start("class").attr("name", className).attr("grade", grade).attr("schoolYear", year)
                 .attr("scope", scope).end();
     }
@@ -72,14 +74,21 @@ final class ClassGradebookXml {
         out.end();
     }
 
-    static void subject(XmlOut out, SubjectMarks s) {
+    static void subject(XmlOut out, SubjectMarks s, AssessmentScope scope) {
         out.start("subject").attr("code", s.code()).attr("commentOnly", s.commentOnly())
                 .leaf("name", s.name()).leaf("teacher", s.teacherName());
         for (MarkRow r : s.rows()) {
             out.start("marks").attr("student", r.studentName());
-            term(out, "hk1", r.hk1Regular(), r.hk1Mid(), r.hk1End(), r.hk1Result());
-            term(out, "hk2", r.hk2Regular(), r.hk2Mid(), r.hk2End(), r.hk2Result());
-            out.leaf("year", r.yearResult()).optional("reassessment", r.reassessment()).end();
+            if (scope.showsTerm1()) {
+                term(out, "hk1", r.hk1Regular(), r.hk1Mid(), r.hk1End(), r.hk1Result());
+            }
+            if (scope.showsTerm2()) {
+                term(out, "hk2", r.hk2Regular(), r.hk2Mid(), r.hk2End(), r.hk2Result());
+            }
+            if (scope.showsYear()) {
+                out.leaf("year", r.yearResult()).optional("reassessment", r.reassessment());
+            }
+            out.end();
         }
         out.end();
     }

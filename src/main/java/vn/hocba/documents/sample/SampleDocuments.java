@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocumentGenerator;
 import vn.hocba.documents.ClassGradebookData;
 import vn.hocba.documents.Correction;
@@ -76,13 +77,23 @@ public final class SampleDocuments {
     }
 
     public ClassGradebookData classGradebook() {
-        return new ClassGradebookData(identity("SO", CLASS), SCHOOL, CLASS, "7", YEAR, "Cả năm học", HOMEROOM,
+        return classGradebook(AssessmentScope.YEAR);
+    }
+
+    /** The class gradebook for one term or the year; the id names the scope. */
+    public ClassGradebookData classGradebook(AssessmentScope scope) {
+        String id = scope == AssessmentScope.YEAR ? CLASS : CLASS + "-" + scope.name().replace("_", "");
+        return new ClassGradebookData(identity("SO", id), SCHOOL, CLASS, "7", YEAR, scope, HOMEROOM,
                 "HIỆU TRƯỞNG", PRINCIPAL, sampleClass.students, sampleClass.attendance, sampleClass.subjectMarks(),
                 sampleClass.summaries, DATE_LINE);
     }
 
     public SubjectResultSheetData subjectResultSheet(int subject) {
-        return ClassDocumentGenerator.resultSheet(classGradebook(), sampleClass.subjectMarks().get(subject));
+        return subjectResultSheet(subject, AssessmentScope.YEAR);
+    }
+
+    public SubjectResultSheetData subjectResultSheet(int subject, AssessmentScope scope) {
+        return ClassDocumentGenerator.resultSheet(classGradebook(scope), sampleClass.subjectMarks().get(subject));
     }
 
     public ReportCardData reportCard(int student) {
