@@ -1,5 +1,6 @@
 package vn.hocba.documents;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
         try {
             MessageDigest digest = sha256();
             try (OutputStream out = new DigestOutputStream(
-                    new java.io.BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
+                    new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
                 content.writeTo(out);
             }
             String hash = HexFormat.of().formatHex(digest.digest());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
@@ -34,23 +35,29 @@ final class PdfAConformance {
 
     void apply(PDDocument document, DocumentData data, String dataSha256) throws IOException {
         document.setVersion(1.7f);
-        Calendar issued = GregorianCalendar.from(data.identity().issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
-        PDDocumentInformation info = new PDDocumentInformation();
-        info.setTitle(Normalizer.normalize(data.title(), Normalizer.Form.NFC));
-        info.setProducer(PRODUCER);
-        info.setCreationDate(issued);
-        info.setModificationDate(issued);
-        document.setDocumentInformation(info);
+        document.setDocumentInformation(information(data));
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         PDMetadata metadata = new PDMetadata(document);
         metadata.importXMPMetadata(XmpPacket.of(data, PRODUCER).getBytes(StandardCharsets.UTF_8));
         catalog.setMetadata(metadata);
         addOutputIntent(document, catalog);
-        setDocumentId(document, dataSha256, data.identity().version());
+        setDocumentId(document, dataSha256);
         for (PDPage page : document.getPages()) {
             removeCidSets(page.getResources());
         }
         FontSubsetTags.makeDeterministic(document);
+    }
+
+    /** Must say exactly what the XMP says (PDF/A-3 6.6.3): same title, producer and dates. */
+    private static PDDocumentInformation information(DocumentData data) {
+        Calendar issued = GregorianCalendar.from(
+                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        PDDocumentInformation info = new PDDocumentInformation();
+        info.setTitle(Normalizer.normalize(data.title(), Normalizer.Form.NFC));
+        info.setProducer(PRODUCER);
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+        return info;
     }
 
     private static void addOutputIntent(PDDocument document, PDDocumentCatalog catalog) throws IOException {
@@ -62,10 +69,9 @@ final class PdfAConformance {
         catalog.addOutputIntent(intent);
     }
 
-    /** Same data and version give the same /ID, so a re-render is recognisably the same file. */
-    private static void setDocumentId(PDDocument document, String dataSha256, int version) {
+    /** The data (which includes id and version) gives the /ID: a re-render is the same file. */
+    private static void setDocumentId(PDDocument document, String dataSha256) {
         byte[] id = HexFormat.of().parseHex(dataSha256.substring(0, 32));
-        id[0] ^= (byte) version;
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));

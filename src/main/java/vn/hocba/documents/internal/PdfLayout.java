@@ -3,6 +3,7 @@ package vn.hocba.documents.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilder;
@@ -24,7 +25,7 @@ final class PdfLayout {
     private static final DocumentBuilderFactory XML = newFactory();
 
     /** Fields in reading order (page, top to bottom, left to right), whatever the layout's order. */
-    private static final java.util.Comparator<SignatureBox> READING_ORDER = java.util.Comparator
+    private static final Comparator<SignatureBox> READING_ORDER = Comparator
             .comparingInt(SignatureBox::pageIndex)
             .thenComparing(b -> -Math.round(b.y() + b.height()))
             .thenComparing(SignatureBox::x);

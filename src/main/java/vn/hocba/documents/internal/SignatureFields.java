@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
@@ -29,7 +31,7 @@ final class SignatureFields {
         form.setNeedAppearances(false);
         document.getDocumentCatalog().setAcroForm(form);
         Set<String> seen = new HashSet<>();
-        List<org.apache.pdfbox.pdmodel.interactive.form.PDField> fields = new ArrayList<>();
+        List<PDField> fields = new ArrayList<>();
         for (SignatureBox box : boxes) {
             if (!seen.add(box.field())) {
                 throw new IllegalStateException("signature box '" + box.field() + "' appears twice in the template");
@@ -50,7 +52,7 @@ final class SignatureFields {
         widget.setPrinted(true);
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(new PDRectangle(box.width(), box.height()));
-        appearance.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+        appearance.setResources(new PDResources());
         PDAppearanceDictionary appearances = new PDAppearanceDictionary();
         appearances.setNormalAppearance(appearance);
         widget.setAppearance(appearances);

@@ -1,6 +1,8 @@
 package vn.hocba.documents.internal;
 
 import java.io.StringWriter;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLOutputFactory;
@@ -28,7 +30,7 @@ final class XmpPacket {
 
     static String of(DocumentData data, String producer) {
         String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC));
+                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         StringWriter out = new StringWriter(2048);
         try {
             XMLStreamWriter x = STAX.createXMLStreamWriter(out);
@@ -42,7 +44,7 @@ final class XmpPacket {
             x.writeStartElement("rdf", "Alt", RDF);
             x.writeStartElement("rdf", "li", RDF);
             x.writeAttribute("xml:lang", "x-default");
-            x.writeCharacters(java.text.Normalizer.normalize(data.title(), java.text.Normalizer.Form.NFC));
+            x.writeCharacters(Normalizer.normalize(data.title(), Normalizer.Form.NFC));
             x.writeEndElement();
             x.writeEndElement();
             x.writeEndElement();
