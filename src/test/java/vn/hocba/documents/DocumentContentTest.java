@@ -55,6 +55,21 @@ class DocumentContentTest {
     }
 
     @Test
+    void embeddedClassGradebookXmlHoldsEveryStudentsYearResultOfEverySubject() throws Exception {
+        ClassGradebookData data = (ClassGradebookData) RenderedSamples.data(DocumentKind.CLASS_GRADEBOOK);
+        Document xml = parse(RenderedSamples.embeddedXml(RenderedSamples.pdf(DocumentKind.CLASS_GRADEBOOK)));
+        NodeList marks = xml.getElementsByTagNameNS(DocumentKind.CLASS_GRADEBOOK.namespace(), "marks");
+        List<String> fromXml = new ArrayList<>();
+        for (int i = 0; i < marks.getLength(); i++) {
+            var row = (org.w3c.dom.Element) marks.item(i);
+            fromXml.add(row.getAttribute("student") + "=" + text(row, "year"));
+        }
+        List<String> expected = data.subjects().stream().flatMap(s -> s.rows().stream())
+                .map(r -> r.studentName() + "=" + r.yearResult()).toList();
+        assertThat(fromXml).hasSize(12 * 40).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void embeddedXmlHashIsTheContentHashPrintedOnEveryPage() throws Exception {
         byte[] pdf = RenderedSamples.pdf(DocumentKind.TRANSCRIPT);
         String hash = java.util.HexFormat.of().formatHex(
