@@ -80,6 +80,19 @@ class DocumentContentTest {
     }
 
     @Test
+    void xmpMetadataNamesTheDocumentVersionAndItsEmbeddedDataFile() throws Exception {
+        try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.TRANSCRIPT))) {
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<pdfaid:part>3</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+                    "<hocba:DocumentId>HB-01001-2024-2025-HS7A1001</hocba:DocumentId>",
+                    "<hocba:DocumentVersion>1</hocba:DocumentVersion>",
+                    "<hocba:DocumentFileName>hocba-transcript.xml</hocba:DocumentFileName>",
+                    "<pdfaSchema:namespaceURI>urn:hocba:pdfa:1#</pdfaSchema:namespaceURI>");
+        }
+    }
+
+    @Test
     void embeddedDataIsAnAssociatedXmlFileOfTheCatalog() throws Exception {
         try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.CLASS_GRADEBOOK))) {
             COSArray af = document.getDocumentCatalog().getCOSObject().getCOSArray(COSName.getPDFName("AF"));

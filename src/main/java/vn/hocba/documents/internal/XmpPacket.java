@@ -14,7 +14,8 @@ import vn.hocba.documents.DocumentData;
  * The XMP metadata packet: dc:title, xmp dates, pdf:Producer (all equal to the document info
  * dictionary, as PDF/A requires) and pdfaid part 3 / conformance B. Written with the JDK's StAX
  * writer directly: xmpbox serialises through whatever TransformerFactory is on the classpath,
- * and with Saxon present that costs more than the rest of the post-processing.
+ * and with Saxon present that costs more than the rest of the post-processing. HocBa's own
+ * properties (document id, version, embedded file) come from {@link XmpDocumentSchema}.
  */
 final class XmpPacket {
 
@@ -61,6 +62,8 @@ final class XmpPacket {
             leaf(x, "pdfaid", PDFAID, "part", "3");
             leaf(x, "pdfaid", PDFAID, "conformance", "B");
             x.writeEndElement();
+            XmpDocumentSchema.writeValues(x, data);
+            XmpDocumentSchema.writeDeclaration(x);
             x.writeEndElement();
             x.writeEndElement();
             x.writeProcessingInstruction("xpacket", "end=\"w\"");
