@@ -193,6 +193,29 @@ class DocumentContentTest {
     }
 
     @Test
+    void aRowSignedThroughTheClassResultSheetNamesThatSheetAndItsHash() throws Exception {
+        TranscriptData sample = RenderedSamples.SAMPLES.transcript(0);
+        String sheetHash = "3f".repeat(32);
+        List<SubjectRow> rows = new ArrayList<>(sample.subjects());
+        rows.set(1, rows.get(1).withSignedSheet(new SignedSheetReference("SO-01001-2024-2025-7A1-TOAN-v1", sheetHash)));
+        TranscriptData data = new TranscriptData(sample.identity(), sample.school(), sample.student(),
+                sample.className(), sample.grade(), sample.schoolYear(), rows, sample.correctionCount(),
+                sample.correctedSubjects(), sample.conduct(), sample.learning(), sample.absences(), sample.promotion(),
+                sample.awards(), sample.homeroomComment(), sample.homeroomTeacher(), sample.principalTitle(),
+                sample.principalName(), sample.dateLine());
+        byte[] pdf = new DocumentRenderer().renderToBytes(data);
+        // The note wraps inside its cell: compare without line breaks and spaces.
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s", ""))
+                .contains("ĐãkýbảngkếtquảSO-01001-2024-2025-7A1-TOAN-v1(SHA-2563f3f3f3f3f3f3f3f…)");
+        byte[] xml = RenderedSamples.embeddedXml(pdf);
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.TRANSCRIPT.schemaResource()))
+                .newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<signedSheet versionLabel=\"SO-01001-2024-2025-7A1-TOAN-v1\" sha256=\"" + sheetHash + "\"");
+    }
+
+    @Test
     void aTermOneResultSheetShowsOnlyTermOneColumnsInPdfAndXml() throws Exception {
         SubjectResultSheetData sheet = RenderedSamples.SAMPLES.subjectResultSheet(1, AssessmentScope.TERM_1);
         byte[] pdf = new DocumentRenderer().renderToBytes(sheet);

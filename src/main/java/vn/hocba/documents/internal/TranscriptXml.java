@@ -18,7 +18,10 @@ final class TranscriptXml {
             out.start("subject").attr("code", row.code())
                     .leaf("name", row.name()).leaf("hk1", row.hk1()).leaf("hk2", row.hk2())
                     .leaf("year", row.year()).optional("reassessment", row.reassessment())
-                    .optional("comment", row.comment()).leaf("teacher", row.teacherName()).end();
+                    .optional("comment", row.comment()).leaf("teacher", row.teacherName());
+            row.signedSheet().ifPresent(s -> out.start("signedSheet").attr("versionLabel", s.versionLabel())
+                    .attr("sha256", s.pdfSha256()).end());
+            out.end();
         }
         out.end();
         out.start("corrections").attr("count", t.correctionCount());
