@@ -46,8 +46,4 @@ public final class DocumentRenderer {
     public static byte[] dataXml(DocumentData data) {
         return DataXml.write(data);
     }
-
-    DocumentPipeline pipeline() {
-        return pipeline;
-    }
 }

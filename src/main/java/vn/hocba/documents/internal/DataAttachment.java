@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.GregorianCalendar;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -40,7 +41,7 @@ final class DataAttachment {
         spec.setFileUnicode(name);
         spec.setEmbeddedFile(file);
         spec.setEmbeddedFileUnicode(file);
-        spec.setFileDescription("Dữ liệu " + data.kind().displayName().toLowerCase() + " (" + data.kind().namespace() + ")");
+        spec.setFileDescription("Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")");
         spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Data"));
 
         PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
