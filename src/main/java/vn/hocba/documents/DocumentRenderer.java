@@ -1,0 +1,49 @@
+package vn.hocba.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import vn.hocba.documents.internal.DataXml;
+import vn.hocba.documents.internal.DocumentPipeline;
+
+/**
+ * Renders one document to PDF/A-3b: the template {@code templates/<kind>.xhtml} filled from the
+ * data, Liberation Serif embedded, the data XML embedded as associated file, a QR code with the
+ * verification address on every page and an empty signature field per signature box.
+ *
+ * <p>Not thread-safe; create one per thread (creation is cheap after the first).
+ */
+public final class DocumentRenderer {
+
+    private final DocumentPipeline pipeline;
+
+    public DocumentRenderer(RenderSettings settings) {
+        this.pipeline = new DocumentPipeline(settings);
+    }
+
+    public DocumentRenderer() {
+        this(RenderSettings.defaults());
+    }
+
+    /** Writes the PDF of {@code data} to {@code out} (not closed). */
+    public RenderedDocument render(DocumentData data, OutputStream out) throws IOException {
+        return pipeline.render(data, out);
+    }
+
+    /** The PDF as bytes, for tests and single downloads. */
+    public byte[] renderToBytes(DocumentData data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+        try {
+            render(data, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The XML embedded in the PDF of {@code data}; its SHA-256 is the document's content hash. */
+    public static byte[] dataXml(DocumentData data) {
+        return DataXml.write(data);
+    }
+}

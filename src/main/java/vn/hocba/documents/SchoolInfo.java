@@ -1,0 +1,15 @@
+package vn.hocba.documents;
+
+/**
+ * The issuing school as printed in document headers.
+ *
+ * @param authority   governing body line, e.g. "PHÒNG GD&amp;ĐT QUẬN 1"
+ * @param name        e.g. "TRƯỜNG THCS MẪU"
+ * @param code        school code (mã trường)
+ * @param province    tỉnh/thành phố
+ * @param district    quận/huyện
+ * @param place       place name for the date line, e.g. "Hà Nội"
+ */
+public record SchoolInfo(String authority, String name, String code, String province, String district,
+        String place) {
+}

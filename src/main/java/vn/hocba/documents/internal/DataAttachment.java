@@ -1,0 +1,57 @@
+package vn.hocba.documents.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import vn.hocba.documents.DocumentData;
+
+/**
+ * Embeds the document's data XML as a PDF/A-3 associated file (like Factur-X): an embedded file
+ * with MIME subtype and params, a file specification with {@code /AFRelationship /Data}, listed
+ * both in the EmbeddedFiles name tree and in the catalog's {@code /AF} array.
+ */
+final class DataAttachment {
+
+    private static final COSName AF = COSName.getPDFName("AF");
+    private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
+
+    void attach(PDDocument document, DocumentData data, byte[] xml) throws IOException {
+        String name = data.kind().attachmentName();
+        GregorianCalendar issued = GregorianCalendar.from(
+                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml));
+        file.setSubtype("application/xml");
+        file.setSize(xml.length);
+        file.setCreationDate(issued);
+        file.setModDate(issued);
+
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(name);
+        spec.setFileUnicode(name);
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+        spec.setFileDescription("Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")");
+        spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Data"));
+
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(Map.of(name, spec));
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        document.getDocumentCatalog().setNames(names);
+
+        COSArray associated = new COSArray();
+        associated.add(spec);
+        document.getDocumentCatalog().getCOSObject().setItem(AF, associated);
+    }
+}

@@ -1,0 +1,44 @@
+package vn.hocba.documents.internal;
+
+import com.lowagie.text.pdf.BaseFont;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Liberation Serif (SIL OFL 1.1, metric-compatible with Times New Roman), loaded once from
+ * {@code fonts/} on the classpath. OpenPDF keeps glyph usage per writer, so the parsed fonts are
+ * shared by every document.
+ */
+final class EmbeddedFonts {
+
+    private static final List<String> FILES = List.of(
+            "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+            "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf");
+
+    private static final List<BaseFont> FONTS = FILES.stream().map(EmbeddedFonts::load).toList();
+
+    private EmbeddedFonts() {
+    }
+
+    static List<BaseFont> liberationSerif() {
+        return FONTS;
+    }
+
+    /** The classpath resource a font was read from. */
+    static String resourcePath(BaseFont font) {
+        return "fonts/" + FILES.get(FONTS.indexOf(font));
+    }
+
+    private static BaseFont load(String file) {
+        try (InputStream in = EmbeddedFonts.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from classpath: fonts/" + file);
+            }
+            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + file, e);
+        }
+    }
+}

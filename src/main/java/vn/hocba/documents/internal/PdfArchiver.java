@@ -1,0 +1,31 @@
+package vn.hocba.documents.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.hocba.documents.DocumentData;
+
+/**
+ * Turns Flying Saucer's PDF into the archived document: PDF/A-3b identification and metadata,
+ * the data XML as an associated file, and an empty signature field on every signature box.
+ */
+final class PdfArchiver {
+
+    private final PdfAConformance conformance = new PdfAConformance();
+    private final DataAttachment attachment = new DataAttachment();
+    private final SignatureFields signatureFields = new SignatureFields();
+
+    /** Writes the archived PDF to {@code out} and returns its page count. */
+    int archive(byte[] laidOutPdf, List<SignatureBox> boxes, DocumentData data, byte[] dataXml,
+            String dataSha256, OutputStream out) throws IOException {
+        try (PDDocument document = Loader.loadPDF(laidOutPdf)) {
+            conformance.apply(document, data, dataSha256);
+            attachment.attach(document, data, dataXml);
+            signatureFields.add(document, boxes);
+            document.save(out);
+            return document.getNumberOfPages();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package vn.hocba.documents.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PagePosition;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Lays XHTML out into pages with Flying Saucer + OpenPDF and reports where the signature boxes
+ * ended up. A signature box is any element with {@code id="sig-<field>"}.
+ */
+final class PdfLayout {
+
+    private static final Pattern SIGNATURE_BOX_ID = Pattern.compile("sig-.+");
+    private static final DocumentBuilderFactory XML = newFactory();
+
+    /** Fields in reading order (page, top to bottom, left to right), whatever the layout's order. */
+    private static final Comparator<SignatureBox> READING_ORDER = Comparator
+            .comparingInt(SignatureBox::pageIndex)
+            .thenComparing(b -> -Math.round(b.y() + b.height()))
+            .thenComparing(SignatureBox::x);
+
+    private final LiberationFontResolver fonts = new LiberationFontResolver();
+
+    record Laid(byte[] pdf, List<SignatureBox> signatureBoxes) {
+    }
+
+    Laid layout(String xhtml) {
+        ITextRenderer renderer = new ITextRenderer(fonts);
+        renderer.setDocument(parse(xhtml), null);
+        renderer.layout();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        renderer.createPDF(out);
+        // Positions are known only once the output device has the laid-out tree (after createPDF).
+        List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
+                .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
+        return new Laid(out.toByteArray(), boxes);
+    }
+
+    private static SignatureBox toBox(PagePosition p) {
+        return new SignatureBox(p.getId().substring("sig-".length()), p.getPageNo(), p.getX(), p.getY(),
+                p.getWidth(), p.getHeight());
+    }
+
+    private static Document parse(String xhtml) {
+        try {
+            DocumentBuilder builder = XML.newDocumentBuilder();
+            return builder.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("template produced malformed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilderFactory newFactory() {
+        // The JDK parser, whatever else is on the classpath; no DTD loading.
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        try {
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return factory;
+    }
+}
