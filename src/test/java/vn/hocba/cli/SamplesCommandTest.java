@@ -23,7 +23,7 @@ class SamplesCommandTest {
 
     @Test
     void writesOnePdfOfEveryDocumentTypeWithoutServerOrDatabase() throws Exception {
-        int status = CommandLine.run(new String[] {"samples", "--out", dir.toString(), "--verify-url", "https://truong.example/xac-minh"});
+        int status = CommandLine.run(new String[] {"samples", "--out", dir.toString(), "--verify-url", "https://truong.example/xac-minh"}, null);
 
         assertThat(status).isZero();
         for (String name : List.of("transcript", "class-gradebook", "subject-result-sheet", "report-card", "correction-record")) {
