@@ -16,7 +16,7 @@ import vn.hocba.security.Role;
  * Gives the principal and the admin board their Camunda identities: a Camunda user per account
  * (same id, a random password never used: they log in through HocBa, see {@link CamundaWebappLogin}),
  * members of {@code camunda-admin} (Cockpit, Tasklist, Admin) and of a group named after their role,
- * which the models use as candidate group (e.g. Task_PrincipalApprove → PRINCIPAL). Runs at every
+ * which the models use as candidate group (e.g. Task_PrincipalApprove → principal). Runs at every
  * start, after the demo school is created.
  */
 @Component
@@ -34,15 +34,20 @@ class CamundaIdentitySync {
     void sync() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
         for (Role role : new Role[] {Role.PRINCIPAL, Role.ADMIN_BOARD, Role.VICE_PRINCIPAL}) {
-            group(role.name(), role.title());
+            group(groupOf(role), role.title());
             for (Account account : accounts.withRole(role)) {
                 user(account);
-                member(account.username(), role.name());
+                member(account.username(), groupOf(role));
                 if (role != Role.VICE_PRINCIPAL) {
                     member(account.username(), Groups.CAMUNDA_ADMIN);
                 }
             }
         }
+    }
+
+    /** Camunda's id of the group of a role, e.g. {@code principal} (Camunda ids allow only letters and digits). */
+    static String groupOf(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
     }
 
     private void group(String id, String name) {
