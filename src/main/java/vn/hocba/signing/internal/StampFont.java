@@ -1,0 +1,52 @@
+package vn.hocba.signing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Liberation Serif (SIL OFL), embedded as a subset: it has every Vietnamese letter with its
+ * diacritics, and an embedded font keeps a PDF/A document PDF/A. The file is read from the
+ * classpath once; it is parsed again per document because a parsed font is not thread-safe.
+ */
+public final class StampFont {
+
+    private static final byte[] REGULAR = read("/fonts/LiberationSerif-Regular.ttf");
+    private static final byte[] BOLD = read("/fonts/LiberationSerif-Bold.ttf");
+
+    private StampFont() {
+    }
+
+    public static PDType0Font regular(PDDocument document) {
+        return load(document, REGULAR);
+    }
+
+    public static PDType0Font bold(PDDocument document) {
+        return load(document, BOLD);
+    }
+
+    private static PDType0Font load(PDDocument document, byte[] file) {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
+            return PDType0Font.load(document, font, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = StampFont.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
