@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens a key on a PKCS#11 token or HSM (USB tokens of Vietnamese CAs, the school seal's HSM)
@@ -14,6 +16,8 @@ import java.security.Security;
  * several USB tokens move to a new random slot id on every initialisation.
  */
 public final class Pkcs11Credential {
+
+    private static final Map<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
     private Pkcs11Credential() {
     }
@@ -37,8 +41,16 @@ public final class Pkcs11Credential {
         }
     }
 
-    /** A configured SunPKCS11 provider for the module and slot (also used to import keys). */
+    /**
+     * The SunPKCS11 provider for the module and slot (also used to import keys), configured once
+     * per process: the module is initialised once and its sessions are reused.
+     */
     public static Provider provider(Path library, int slotListIndex) {
+        return PROVIDERS.computeIfAbsent(library.toAbsolutePath() + "#" + slotListIndex,
+                key -> configure(library, slotListIndex));
+    }
+
+    private static Provider configure(Path library, int slotListIndex) {
         String config = "--name=hocba-" + Math.abs((library.toString() + slotListIndex).hashCode())
                 + "\nlibrary=" + library.toAbsolutePath()
                 + "\nslotListIndex=" + slotListIndex + "\n";
