@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class CommandLine {
 
-    private static final List<Subcommand> COMMANDS = List.of();
+    private static final List<Subcommand> COMMANDS = List.of(new VerifyCommand());
 
     private CommandLine() {
     }

@@ -76,7 +76,11 @@ public final class DevelopmentPki {
             InProcessTimeStampAuthority tsa = new InProcessTimeStampAuthority(
                     (PrivateKey) tsaStore.getKey("tsa", PASSWORD.toCharArray()),
                     List.of((X509Certificate) tsaStore.getCertificate("tsa"), root));
-            return new DevelopmentPki(directory, root, rootKey, tsa);
+            DevelopmentPki pki = new DevelopmentPki(directory, root, rootKey, tsa);
+            if (!Files.exists(directory.resolve("root.pem"))) {
+                pki.writeRootPem(directory.resolve("root.pem"));
+            }
+            return pki;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
