@@ -33,14 +33,26 @@ import vn.hocba.signing.RevocationSource;
 /**
  * The development PKI's revocation service, in-process: OCSP responses and a CRL, both signed by
  * the root (which issued every certificate). Revocations are kept in {@code revoked.txt} so they
- * survive a restart.
+ * survive a restart. Like a real responder that pre-produces its answers, a response is reused
+ * for {@link #REUSE} (and dropped at once when a certificate is revoked).
  */
 public final class InProcessRevocation implements RevocationSource {
 
     private final X509Certificate root;
     private final PrivateKey rootKey;
     private final Path revokedFile;
+    /** How long a produced OCSP response or CRL is handed out again. */
+    static final Duration REUSE = Duration.ofMinutes(5);
+
     private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+    private final Map<BigInteger, Produced> ocspCache = new ConcurrentHashMap<>();
+    private volatile Produced crlCache;
+
+    private record Produced(byte[] encoded, Instant at) {
+        boolean fresh() {
+            return at.plus(REUSE).isAfter(Instant.now());
+        }
+    }
 
     InProcessRevocation(X509Certificate root, PrivateKey rootKey, Path revokedFile) {
         this.root = root;
@@ -53,6 +65,8 @@ public final class InProcessRevocation implements RevocationSource {
     public synchronized void revoke(X509Certificate certificate) {
         Instant now = Instant.now();
         revoked.put(certificate.getSerialNumber(), now);
+        ocspCache.remove(certificate.getSerialNumber());
+        crlCache = null;
         try {
             Files.writeString(revokedFile, certificate.getSerialNumber().toString(16) + " " + now + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
@@ -67,7 +81,17 @@ public final class InProcessRevocation implements RevocationSource {
         if (!issuer.equals(root)) {
             return RevocationData.none();
         }
-        return new RevocationData(List.of(crl()), List.of(ocsp(certificate)));
+        Produced crl = crlCache;
+        if (crl == null || !crl.fresh()) {
+            crl = new Produced(crl(), Instant.now());
+            crlCache = crl;
+        }
+        Produced ocsp = ocspCache.get(certificate.getSerialNumber());
+        if (ocsp == null || !ocsp.fresh()) {
+            ocsp = new Produced(ocsp(certificate), Instant.now());
+            ocspCache.put(certificate.getSerialNumber(), ocsp);
+        }
+        return new RevocationData(List.of(crl.encoded()), List.of(ocsp.encoded()));
     }
 
     /** The root's current CRL, valid for seven days. */

@@ -47,10 +47,15 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
 
     @Override
     public byte[] timeStamp(byte[] sha256Digest) {
+        return timeStamp(TSPAlgorithms.SHA256.getId(), sha256Digest);
+    }
+
+    /** Time-stamps a digest made with the algorithm {@code digestOid} (SHA-256, SHA-384, SHA-512...). */
+    public byte[] timeStamp(String digestOid, byte[] digest) {
         try {
             TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
             requests.setCertReq(true);
-            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, sha256Digest,
+            TimeStampRequest request = requests.generate(new ASN1ObjectIdentifier(digestOid), digest,
                     BigInteger.valueOf(random.nextLong()));
             TimeStampResponse response = new TimeStampResponse(respond(request.getEncoded()));
             response.validate(request);

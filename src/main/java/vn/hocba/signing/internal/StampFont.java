@@ -12,12 +12,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * Liberation Serif (SIL OFL), embedded as a subset: it has every Vietnamese letter with its
  * diacritics, and an embedded font keeps a PDF/A document PDF/A. The file is read from the
- * classpath once; it is parsed again per document because a parsed font is not thread-safe.
+ * classpath once and parsed once per thread (a parsed font is not thread-safe); PDFBox does not
+ * close a font it was handed, so the parsed font outlives each document.
  */
 public final class StampFont {
 
-    private static final byte[] REGULAR = read("/fonts/LiberationSerif-Regular.ttf");
-    private static final byte[] BOLD = read("/fonts/LiberationSerif-Bold.ttf");
+    private static final byte[] REGULAR_FILE = read("/fonts/LiberationSerif-Regular.ttf");
+    private static final byte[] BOLD_FILE = read("/fonts/LiberationSerif-Bold.ttf");
+    private static final ThreadLocal<TrueTypeFont> REGULAR = ThreadLocal.withInitial(() -> parse(REGULAR_FILE));
+    private static final ThreadLocal<TrueTypeFont> BOLD = ThreadLocal.withInitial(() -> parse(BOLD_FILE));
 
     private StampFont() {
     }
@@ -30,10 +33,17 @@ public final class StampFont {
         return load(document, BOLD);
     }
 
-    private static PDType0Font load(PDDocument document, byte[] file) {
+    private static PDType0Font load(PDDocument document, ThreadLocal<TrueTypeFont> font) {
         try {
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
-            return PDType0Font.load(document, font, true);
+            return PDType0Font.load(document, font.get(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] file) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
