@@ -36,10 +36,17 @@ public final class LongTermExtender {
 
     private final TimeStampSource timeStamps;
     private final RevocationSource revocation;
+    private final int reservedSize;
 
     public LongTermExtender(TimeStampSource timeStamps, RevocationSource revocation) {
+        this(timeStamps, revocation, PadesSigner.RESERVED_SIGNATURE_SIZE);
+    }
+
+    /** @param reservedSize bytes reserved for the document time-stamp token (see {@link PadesSigner}) */
+    public LongTermExtender(TimeStampSource timeStamps, RevocationSource revocation, int reservedSize) {
         this.timeStamps = timeStamps;
         this.revocation = revocation;
+        this.reservedSize = reservedSize;
     }
 
     /** B-LT then B-LTA. */
@@ -75,11 +82,11 @@ public final class LongTermExtender {
             stamp.setType(COSName.DOC_TIME_STAMP);
             stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             stamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
-            options.setPreferredSignatureSize(PadesSigner.RESERVED_SIGNATURE_SIZE);
+            options.setPreferredSignatureSize(reservedSize);
             document.addSignature(stamp, options);
             int number = document.getSignatureDictionaries().size();
             SignatureBoxes.finish(document, stamp, "dau_thoi_gian_" + number, null, null);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * PadesSigner.RESERVED_SIGNATURE_SIZE + 10_000);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 10_000);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
             external.setSignature(timeStamps.timeStamp(digest));

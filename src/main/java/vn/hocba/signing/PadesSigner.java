@@ -42,14 +42,25 @@ public final class PadesSigner {
 
     private final TimeStampSource timeStamps;
     private final CredentialCheck check;
+    private final int reservedSize;
 
     /**
      * @param timeStamps the TSA for signature time-stamps, or null for PAdES B-B
      * @param check      the checks run on a credential before {@link #sign} uses it
      */
     public PadesSigner(TimeStampSource timeStamps, CredentialCheck check) {
+        this(timeStamps, check, RESERVED_SIGNATURE_SIZE);
+    }
+
+    /**
+     * @param reservedSize bytes reserved for each CMS; the profile allows 16–32 KB. Smaller is
+     *                     faster (PDFBox writes and parses the reservation as hex in every later
+     *                     revision) but must hold the signer's chain and the TSA token with its chain.
+     */
+    public PadesSigner(TimeStampSource timeStamps, CredentialCheck check, int reservedSize) {
         this.timeStamps = timeStamps;
         this.check = check;
+        this.reservedSize = reservedSize;
     }
 
     /**
@@ -77,11 +88,11 @@ public final class PadesSigner {
                 box = new PDRectangle(p.x(), p.y(), p.width(), p.height());
                 options.setPage(p.page());
             }
-            options.setPreferredSignatureSize(RESERVED_SIGNATURE_SIZE);
+            options.setPreferredSignatureSize(reservedSize);
             document.addSignature(signature, options);
             PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, box);
             SignatureBoxes.finish(document, signature, request.fieldName(), box, stamp);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * RESERVED_SIGNATURE_SIZE + 40_000);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 40_000);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
             external.setSignature(new byte[0]);
@@ -108,7 +119,7 @@ public final class PadesSigner {
         byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
         if (hex.length > data.contentsEnd() - data.contentsStart()) {
             throw new SigningException("Chữ ký (" + cms.length + " byte) vượt quá chỗ dành sẵn ("
-                    + RESERVED_SIGNATURE_SIZE + " byte); hãy báo quản trị hệ thống.");
+                    + (data.contentsEnd() - data.contentsStart()) / 2 + " byte); hãy báo quản trị hệ thống.");
         }
         byte[] signed = data.preparedPdf().clone();
         System.arraycopy(hex, 0, signed, data.contentsStart(), hex.length);

@@ -2,9 +2,7 @@ package vn.hocba.signing.internal;
 
 import java.io.IOException;
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * A round red seal drawn as vectors: two rings, the organisation's name along the ring and a star
@@ -20,22 +18,21 @@ final class SealDrawing {
     private SealDrawing() {
     }
 
-    static void draw(PDPageContentStream content, PDType0Font font, String name, float cx, float cy, float radius)
+    static void draw(StampContent content, PDType0Font font, String name, float cx, float cy, float radius)
             throws IOException {
-        content.setStrokingColor(RED_R, RED_G, RED_B);
-        content.setNonStrokingColor(RED_R, RED_G, RED_B);
-        content.setLineWidth(Math.max(1f, radius / 22));
+        content.op("RG", RED_R, RED_G, RED_B).op("rg", RED_R, RED_G, RED_B);
+        content.op("w", Math.max(1f, radius / 22));
         circle(content, cx, cy, radius - 1);
-        content.stroke();
-        content.setLineWidth(Math.max(0.5f, radius / 40));
+        content.op("S");
+        content.op("w", Math.max(0.5f, radius / 40));
         circle(content, cx, cy, radius * 0.66f);
-        content.stroke();
+        content.op("S");
         star(content, cx, cy, radius * 0.3f);
-        content.fill();
+        content.op("f");
         ringText(content, font, name.toUpperCase(Locale.forLanguageTag("vi")), cx, cy, radius * 0.74f, radius * 0.2f);
     }
 
-    private static void ringText(PDPageContentStream content, PDType0Font font, String text, float cx, float cy,
+    private static void ringText(StampContent content, PDType0Font font, String text, float cx, float cy,
                                  float r, float size) throws IOException {
         float total = font.getStringWidth(text) / 1000f * size;
         float maxArc = (float) (1.7 * Math.PI * r);
@@ -44,8 +41,7 @@ final class SealDrawing {
             total = maxArc;
         }
         double angle = Math.PI / 2 + total / r / 2; // start left of the top, write clockwise
-        content.beginText();
-        content.setFont(font, size);
+        content.op("BT").font(font, size);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             String glyph = new String(Character.toChars(cp));
@@ -54,35 +50,32 @@ final class SealDrawing {
             double mid = angle - w / r / 2;
             float x = (float) (cx + r * Math.cos(angle));
             float y = (float) (cy + r * Math.sin(angle));
-            content.setTextMatrix(Matrix.getRotateInstance(mid - Math.PI / 2, x, y));
-            content.showText(glyph);
+            float cos = (float) Math.cos(mid - Math.PI / 2);
+            float sin = (float) Math.sin(mid - Math.PI / 2);
+            content.op("Tm", cos, sin, -sin, cos, x, y).show(font, glyph);
             angle -= w / r;
         }
-        content.endText();
+        content.op("ET");
     }
 
-    private static void circle(PDPageContentStream content, float cx, float cy, float r) throws IOException {
+    private static void circle(StampContent content, float cx, float cy, float r) throws IOException {
         float k = 0.5523f * r;
-        content.moveTo(cx + r, cy);
-        content.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-        content.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-        content.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-        content.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-        content.closePath();
+        content.op("m", cx + r, cy);
+        content.op("c", cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        content.op("c", cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        content.op("c", cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        content.op("c", cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        content.op("h");
     }
 
-    private static void star(PDPageContentStream content, float cx, float cy, float r) throws IOException {
+    private static void star(StampContent content, float cx, float cy, float r) throws IOException {
         for (int i = 0; i < 10; i++) {
             double a = Math.PI / 2 + i * Math.PI / 5;
             float rr = i % 2 == 0 ? r : r * 0.4f;
             float x = (float) (cx + rr * Math.cos(a));
             float y = (float) (cy + rr * Math.sin(a));
-            if (i == 0) {
-                content.moveTo(x, y);
-            } else {
-                content.lineTo(x, y);
-            }
+            content.op(i == 0 ? "m" : "l", x, y);
         }
-        content.closePath();
+        content.op("h");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -36,7 +35,8 @@ public final class SignatureStamp {
         appearance.setResources(new PDResources());
         PDType0Font bold = StampFont.bold(document);
         PDType0Font regular = StampFont.regular(document);
-        try (PDPageContentStream content = new PDPageContentStream(document, appearance)) {
+        try {
+            StampContent content = new StampContent(appearance.getResources());
             float textLeft = 2;
             if (seal != null) {
                 float diameter = Math.min(height, width) - 2;
@@ -46,13 +46,14 @@ public final class SignatureStamp {
             if (width - textLeft > 40) {
                 writeLines(content, bold, regular, title, lines, textLeft, width - textLeft - 2, height);
             }
+            content.writeTo(appearance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return appearance;
     }
 
-    private static void writeLines(PDPageContentStream content, PDType0Font bold, PDType0Font regular, String title,
+    private static void writeLines(StampContent content, PDType0Font bold, PDType0Font regular, String title,
                                    List<String> lines, float left, float width, float height) throws IOException {
         int count = lines.size() + 1;
         float size = Math.min(11f, (height - 4) / (count * 1.25f));
@@ -62,17 +63,13 @@ public final class SignatureStamp {
         }
         float leading = size * 1.25f;
         float top = height / 2 + count * leading / 2 - size;
-        content.setNonStrokingColor(INK[0], INK[1], INK[2]);
-        content.beginText();
-        content.newLineAtOffset(left, top);
-        content.setFont(bold, size);
-        content.showText(title);
-        content.setFont(regular, size);
+        content.op("rg", INK[0], INK[1], INK[2]).op("BT").op("Td", left, top);
+        content.font(bold, size).show(bold, title);
+        content.font(regular, size);
         for (String line : lines) {
-            content.newLineAtOffset(0, -leading);
-            content.showText(line);
+            content.op("Td", 0, -leading).show(regular, line);
         }
-        content.endText();
+        content.op("ET");
     }
 
     private static float fit(PDType0Font font, String text, float width) throws IOException {
