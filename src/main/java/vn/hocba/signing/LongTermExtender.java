@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import vn.hocba.signing.internal.CmsSignature;
 import vn.hocba.signing.internal.DssDictionary;
 import vn.hocba.signing.internal.EmbeddedSignatures;
+import vn.hocba.signing.internal.IncrementalWriter;
 import vn.hocba.signing.internal.SignatureBoxes;
 
 /**
@@ -87,7 +88,7 @@ public final class LongTermExtender {
             int number = document.getSignatureDictionaries().size();
             SignatureBoxes.finish(document, stamp, "dau_thoi_gian_" + number, null, null);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 10_000);
-            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
             byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
             external.setSignature(timeStamps.timeStamp(digest));
             return out.toByteArray();

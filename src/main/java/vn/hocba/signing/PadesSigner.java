@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1Set;
 import vn.hocba.signing.internal.CmsSignature;
+import vn.hocba.signing.internal.IncrementalWriter;
 import vn.hocba.signing.internal.SignatureBoxes;
 import vn.hocba.signing.internal.SignatureStamp;
 
@@ -93,7 +94,7 @@ public final class PadesSigner {
             PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, box);
             SignatureBoxes.finish(document, signature, request.fieldName(), box, stamp);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 40_000);
-            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
             byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
             external.setSignature(new byte[0]);
             int[] range = signature.getByteRange();

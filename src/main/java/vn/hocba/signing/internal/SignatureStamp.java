@@ -47,6 +47,8 @@ public final class SignatureStamp {
                 writeLines(content, bold, regular, title, lines, textLeft, width - textLeft - 2, height);
             }
             content.writeTo(appearance);
+            bold.subset(); // now, as the stamp is complete: the signature is saved without PDDocument.save
+            regular.subset();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
