@@ -2,6 +2,7 @@ package vn.hocba.signing;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class BatchSigner {
      */
     public Result sign(List<String> documentIds, DocumentStore store, SignatureRequest request,
                        SigningCredential credential, Progress progress) {
-        check.requireUsable(credential, request.claimedTime());
+        check.requireUsable(credential, Instant.now()); // the real moment of signing, not the claim
         List<String> signed = new ArrayList<>();
         List<String> already = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();

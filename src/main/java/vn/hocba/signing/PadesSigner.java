@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
@@ -70,7 +71,7 @@ public final class PadesSigner {
      * @throws CredentialRefusedException before anything is written when the credential may not sign
      */
     public byte[] sign(byte[] pdf, SignatureRequest request, SigningCredential credential) {
-        check.requireUsable(credential, request.claimedTime());
+        check.requireUsable(credential, Instant.now()); // the real moment of signing, not the claim
         DataToSign data = prepare(pdf, request, credential.certificateChain());
         return embed(data, credential.sign(data.bytes()));
     }
@@ -101,9 +102,6 @@ public final class PadesSigner {
             ASN1Set attributes = CmsSignature.signedAttributes(digest, signer);
             return new DataToSign(out.toByteArray(), range[1] + 1, range[2] - 1, attributes,
                     CmsSignature.encode(attributes), chain);
-        } catch (IllegalStateException e) {
-            throw new SigningException("Ô ký '" + request.fieldName() + "' của văn bản đã có chữ ký; "
-                    + "không ký đè lên chữ ký đã có.", e);
         } catch (IOException e) {
             throw new SigningException("Không đọc được tệp PDF để ký: " + e.getMessage(), e);
         }

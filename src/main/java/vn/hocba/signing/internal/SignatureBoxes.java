@@ -1,6 +1,7 @@
 package vn.hocba.signing.internal;
 
 import org.apache.pdfbox.cos.COSName;
+import vn.hocba.signing.SigningException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
@@ -25,7 +26,7 @@ public final class SignatureBoxes {
      * Binds {@code signature} to the empty box {@code name} if the document has one (PDFBox's
      * {@code addSignature} then uses that box) and returns its rectangle; null when there is none.
      *
-     * @throws IllegalStateException when the box is already signed
+     * @throws SigningException when the box is already signed
      */
     public static PDRectangle reserveExisting(PDDocument document, String name, PDSignature signature) {
         PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
@@ -34,7 +35,7 @@ public final class SignatureBoxes {
             return null;
         }
         if (box.getCOSObject().getDictionaryObject(COSName.V) != null) {
-            throw new IllegalStateException("signature box " + name + " is already signed");
+            throw new SigningException("Ô ký '" + name + "' của văn bản đã có chữ ký; không ký đè lên chữ ký đã có.");
         }
         box.getCOSObject().setItem(COSName.V, signature);
         return box.getWidgets().get(0).getRectangle();
