@@ -50,23 +50,24 @@ public final class LongTermExtender {
         this.reservedSize = reservedSize;
     }
 
-    /** B-LT then B-LTA. */
+    /**
+     * B-LT and B-LTA in one incremental update: the {@code /DSS} and the document time-stamp that
+     * covers it (ETSI EN 319 142-1 asks for the order DSS → time-stamp, not for two revisions;
+     * one load and one save instead of two).
+     */
     public byte[] extendToLta(byte[] pdf) {
-        return addDocumentTimeStamp(addValidationData(pdf));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            collectValidationData(document, pdf);
+            return stamp(document, pdf);
+        } catch (IOException | CertificateEncodingException e) {
+            throw new SigningException("Không bổ sung được dữ liệu xác thực dài hạn và dấu thời gian: " + e.getMessage(), e);
+        }
     }
 
-    /** Adds the {@code /DSS} revision (B-LT). */
+    /** Adds the {@code /DSS} revision only (B-LT). */
     public byte[] addValidationData(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            Map<String, X509Certificate> certificates = new LinkedHashMap<>();
-            for (EmbeddedSignatures.Embedded embedded : EmbeddedSignatures.read(document, pdf)) {
-                embedded.allCertificates().forEach(c -> certificates.putIfAbsent(key(c), c));
-            }
-            timeStamps.certificateChain().forEach(c -> certificates.putIfAbsent(key(c), c));
-            DssDictionary dss = new DssDictionary(document);
-            for (X509Certificate certificate : new ArrayList<>(certificates.values())) {
-                addWithRevocation(dss, certificate, certificates);
-            }
+            collectValidationData(document, pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 20_000);
             document.saveIncremental(out);
             return out.toByteArray();
@@ -75,25 +76,42 @@ public final class LongTermExtender {
         }
     }
 
-    /** Adds a document time-stamp revision (B-LTA) covering everything before it. */
+    /** Adds a document time-stamp revision only, covering everything before it. */
     public byte[] addDocumentTimeStamp(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf);
-             SignatureOptions options = new SignatureOptions()) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return stamp(document, pdf);
+        } catch (IOException e) {
+            throw new SigningException("Không đóng được dấu thời gian cho văn bản: " + e.getMessage(), e);
+        }
+    }
+
+    private void collectValidationData(PDDocument document, byte[] pdf) throws IOException, CertificateEncodingException {
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        for (EmbeddedSignatures.Embedded embedded : EmbeddedSignatures.read(document, pdf)) {
+            embedded.allCertificates().forEach(c -> certificates.putIfAbsent(key(c), c));
+        }
+        timeStamps.certificateChain().forEach(c -> certificates.putIfAbsent(key(c), c));
+        DssDictionary dss = new DssDictionary(document);
+        for (X509Certificate certificate : new ArrayList<>(certificates.values())) {
+            addWithRevocation(dss, certificate, certificates);
+        }
+    }
+
+    private byte[] stamp(PDDocument document, byte[] pdf) throws IOException {
+        try (SignatureOptions options = new SignatureOptions()) {
             PDSignature stamp = new PDSignature();
             stamp.setType(COSName.DOC_TIME_STAMP);
             stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             stamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
             options.setPreferredSignatureSize(reservedSize);
             document.addSignature(stamp, options);
-            int number = document.getSignatureDictionaries().size();
+            int number = document.getSignatureFields().size();
             SignatureBoxes.finish(document, stamp, "dau_thoi_gian_" + number, null, null);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 10_000);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 30_000);
             ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
             byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
             external.setSignature(timeStamps.timeStamp(digest));
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new SigningException("Không đóng được dấu thời gian cho văn bản: " + e.getMessage(), e);
         }
     }
 

@@ -44,7 +44,24 @@ class FullChainTest {
             assertThat(report.getIndication(id)).as(report.getSignedBy(id) + " " + report.getAdESValidationErrors(id))
                     .isEqualTo(Indication.TOTAL_PASSED);
             assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+            assertThat(report.getAdESValidationWarnings(id)).as(report.getSignedBy(id)).isEmpty();
         }
+    }
+
+    @Test
+    void validationDataAndDocumentTimeStampInSeparateRevisionsAlsoGiveBaselineLta() {
+        LongTermExtender extender = new LongTermExtender(pki.timeStampAuthority(), pki.revocationSource());
+        byte[] approved = chain.approve(TestDocuments.transcript(), SignerRole.HOMEROOM_TEACHER,
+                pki.issue("Trần Thị Hoa", "Giáo viên chủ nhiệm", null));
+
+        byte[] lt = extender.addValidationData(approved);
+        SimpleReport ltReport = verifier.validate(lt, "lt.pdf").getSimpleReport();
+        byte[] lta = extender.addDocumentTimeStamp(lt);
+        SimpleReport ltaReport = verifier.validate(lta, "lta.pdf").getSimpleReport();
+
+        assertThat(ltReport.getSignatureFormat(ltReport.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        assertThat(ltaReport.getSignatureFormat(ltaReport.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        assertThat(ltaReport.getIndication(ltaReport.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
     }
 
     @Test

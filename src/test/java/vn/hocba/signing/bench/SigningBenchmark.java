@@ -72,10 +72,10 @@ public final class SigningBenchmark {
         List<Double> oursMs = new ArrayList<>();
         List<Double> dssMs = new ArrayList<>();
         List<Double> floorMs = new ArrayList<>();
-        measure(ours, 10);
-        measure(ours16, 10);
-        measure(theirs, 3);
-        measure(floor, 10);
+        measure(ours, 60); // warm-up: let the JIT compile both paths before measuring
+        measure(ours16, 60);
+        measure(theirs, 15);
+        measure(floor, 60);
         for (int round = 0; round < rounds; round++) {
             oursMs.add(measure(ours, 20));
             ours16Ms.add(measure(ours16, 20));
