@@ -1,8 +1,6 @@
 package vn.hocba.signing.devpki;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +58,7 @@ public final class DevelopmentPki {
             if (!Files.exists(rootFile)) {
                 createRoot(directory);
             }
-            KeyStore rootStore = load(rootFile);
+            KeyStore rootStore = KeyFiles.load(rootFile);
             X509Certificate root = (X509Certificate) rootStore.getCertificate("root");
             PrivateKey rootKey = (PrivateKey) rootStore.getKey("root", PASSWORD.toCharArray());
             Path tsaFile = directory.resolve("tsa.p12");
@@ -70,9 +68,9 @@ public final class DevelopmentPki {
                 X509Certificate cert = CertificateMaker.endEntity(name, keys.getPublic(), root, rootKey, Instant.now()
                         .minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3650)),
                         KeyUsage.digitalSignature | KeyUsage.nonRepudiation, true, null);
-                store(tsaFile, "tsa", keys.getPrivate(), cert, root);
+                KeyFiles.store(tsaFile, "tsa", keys.getPrivate(), cert, root);
             }
-            KeyStore tsaStore = load(tsaFile);
+            KeyStore tsaStore = KeyFiles.load(tsaFile);
             InProcessTimeStampAuthority tsa = new InProcessTimeStampAuthority(
                     (PrivateKey) tsaStore.getKey("tsa", PASSWORD.toCharArray()),
                     List.of((X509Certificate) tsaStore.getCertificate("tsa"), root));
@@ -179,7 +177,7 @@ public final class DevelopmentPki {
         X509Certificate cert = CertificateMaker.endEntity(name(personName, role), keys.getPublic(), root, rootKey,
                 from, to, keyUsage, false, email);
         try {
-            store(file, "signer", keys.getPrivate(), cert, root);
+            KeyFiles.store(file, "signer", keys.getPrivate(), cert, root);
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the credential of " + personName, e);
         }
@@ -191,30 +189,13 @@ public final class DevelopmentPki {
                 .addRDN(BCStyle.O, "HocBa (phát triển)").addRDN(BCStyle.CN, "HocBa Development Root CA").build();
         Instant now = Instant.now();
         X509Certificate root = CertificateMaker.root(keys, name, now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(7300)));
-        store(directory.resolve("root.p12"), "root", keys.getPrivate(), root);
+        KeyFiles.store(directory.resolve("root.p12"), "root", keys.getPrivate(), root);
         Files.writeString(directory.resolve(".gitignore"), "*\n");
     }
 
     private static X500Name name(String commonName, String title) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, SCHOOL)
                 .addRDN(BCStyle.T, title).addRDN(BCStyle.CN, commonName).build();
-    }
-
-    private static void store(Path file, String alias, PrivateKey key, X509Certificate... chain) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(alias, key, PASSWORD.toCharArray(), chain);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
-    }
-
-    private static KeyStore load(Path file) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
     }
 
     static String slug(String name) {
