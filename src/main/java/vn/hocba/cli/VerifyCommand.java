@@ -11,6 +11,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import org.slf4j.LoggerFactory;
 import vn.hocba.signing.verify.SignatureVerifier;
 import vn.hocba.signing.verify.VerificationReport;
 import vn.hocba.signing.verify.Verdict;
@@ -35,6 +41,7 @@ public final class VerifyCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        logWarningsToStandardError();
         Path file = null;
         boolean json = false;
         List<Path> trust = new ArrayList<>();
@@ -62,14 +69,52 @@ public final class VerifyCommand implements Subcommand {
                         + "hoặc đặt tệp .pem vào signing-config/trust-anchors/.");
                 return 2;
             }
-            VerificationReport report = new SignatureVerifier(anchors).verify(Files.readAllBytes(file),
-                    file.getFileName().toString());
+            VerificationReport report = verifyKeepingStandardOutputClean(anchors, file);
             out.println(json ? report.toJson() : report.toText());
             return report.verdict() == Verdict.VALID ? 0 : 1;
         } catch (IOException | CertificateException e) {
             err.println("Không đọc được tệp: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Libraries print to {@code System.out} (spring-jcl's notice about commons-logging on the
+     * classpath): while validating, {@code System.out} points at standard error so that only the
+     * report reaches standard output ({@code out} was taken before).
+     */
+    private static VerificationReport verifyKeepingStandardOutputClean(List<X509Certificate> anchors, Path file)
+            throws IOException {
+        PrintStream standardOutput = System.out;
+        System.setOut(System.err);
+        try {
+            return new SignatureVerifier(anchors).verify(Files.readAllBytes(file), file.getFileName().toString());
+        } finally {
+            System.setOut(standardOutput);
+        }
+    }
+
+    /**
+     * Without Spring, logback's default writes every INFO line of the DSS validator to standard
+     * output, which would corrupt {@code --json}: warnings only, and on standard error.
+     */
+    private static void logWarningsToStandardError() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%level %logger{20} - %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        root.addAppender(appender);
+        root.setLevel(Level.WARN);
     }
 
     private static List<Path> defaultAnchorFiles() throws IOException {
