@@ -59,7 +59,7 @@ final class RevocationStatusReader {
     private static Optional<Instant> fromOcsp(byte[] encoded, X509Certificate certificate, X509Certificate issuer) {
         try {
             BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(encoded).getResponseObject();
-            if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+            if (!signedByIssuerOrItsResponder(basic, issuer)) {
                 log.warn("OCSP response for {} not signed by its issuer; ignored", certificate.getSubjectX500Principal());
                 return Optional.empty();
             }
@@ -73,6 +73,25 @@ final class RevocationStatusReader {
             log.warn("Unreadable OCSP response for {}: {}", certificate.getSubjectX500Principal(), e.toString());
         }
         return Optional.empty();
+    }
+
+    /** RFC 6960 §4.2.2.2: signed by the issuer itself, or by a responder the issuer delegated to. */
+    private static boolean signedByIssuerOrItsResponder(BasicOCSPResp basic, X509Certificate issuer) throws Exception {
+        if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+            return true;
+        }
+        for (var holder : basic.getCerts()) {
+            X509Certificate responder = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+            boolean delegated = responder.getExtendedKeyUsage() != null
+                    && responder.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.9"); // id-kp-OCSPSigning
+            if (delegated && responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                responder.verify(issuer.getPublicKey());
+                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<Instant> fromCrl(byte[] encoded, X509Certificate certificate, X509Certificate issuer) {
