@@ -58,7 +58,7 @@ public final class EmbeddedSignatures {
     public static List<Embedded> read(PDDocument document, byte[] pdf) throws IOException {
         List<Embedded> result = new ArrayList<>();
         for (PDSignature dictionary : document.getSignatureDictionaries()) {
-            byte[] contents = dictionary.getContents(pdf);
+            byte[] contents = dictionary.getContents(); // already parsed with the dictionary; the byte range is checked by validators
             try (ASN1InputStream in = new ASN1InputStream(contents)) {
                 result.add(new Embedded(dictionary, new CMSSignedData(ContentInfo.getInstance(in.readObject()))));
             } catch (CMSException | RuntimeException e) {
