@@ -49,6 +49,21 @@ class FullChainTest {
     }
 
     @Test
+    void aHomeroomTeacherWithAnEcdsaP256KeySignsATranscriptThatValidates() {
+        byte[] signed = chain.signTranscript(TestDocuments.transcript(),
+                pki.issueEcdsa("Đỗ Thu Trang", "Giáo viên chủ nhiệm", null),
+                pki.issue("Lê Văn Nam", "Hiệu trưởng", null), pki.organisation());
+
+        SimpleReport report = verifier.validate(signed, "transcript.pdf").getSimpleReport();
+
+        assertThat(report.getSignatureIdList()).allSatisfy(id -> {
+            assertThat(report.getIndication(id)).isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        });
+        assertThat(report.getSignatureIdList()).extracting(report::getSignedBy).contains("Đỗ Thu Trang");
+    }
+
+    @Test
     void validationDataAndDocumentTimeStampInSeparateRevisionsAlsoGiveBaselineLta() {
         LongTermExtender extender = new LongTermExtender(pki.timeStampAuthority(), pki.revocationSource());
         byte[] approved = chain.approve(TestDocuments.transcript(), SignerRole.HOMEROOM_TEACHER,

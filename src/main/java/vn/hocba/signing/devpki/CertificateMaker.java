@@ -51,6 +51,16 @@ final class CertificateMaker {
         }
     }
 
+    static KeyPair ecKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static X509Certificate root(KeyPair keys, X500Name name, Instant from, Instant to) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -103,8 +102,19 @@ public final class DevelopmentPki {
         Path file = directory.resolve("people").resolve(slug(personName) + ".p12");
         if (!Files.exists(file)) {
             Instant now = Instant.now();
-            issueInto(file, personName, role, email, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3 * 365)),
-                    SIGNING_USAGE);
+            issueInto(file, CertificateMaker.rsaKeyPair(), personName, role, email, now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(3 * 365)), SIGNING_USAGE);
+        }
+        return Pkcs12Credential.open(file, PASSWORD.toCharArray());
+    }
+
+    /** Like {@link #issue}, with an ECDSA P-256 key instead of RSA-2048 (both allowed by TT 15/2025). */
+    public SigningCredential issueEcdsa(String personName, String role, String email) {
+        Path file = directory.resolve("people").resolve(slug(personName) + "-p256.p12");
+        if (!Files.exists(file)) {
+            Instant now = Instant.now();
+            issueInto(file, CertificateMaker.ecKeyPair(), personName, role, email, now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(3 * 365)), SIGNING_USAGE);
         }
         return Pkcs12Credential.open(file, PASSWORD.toCharArray());
     }
@@ -120,7 +130,7 @@ public final class DevelopmentPki {
      */
     public SigningCredential issueUnusual(String personName, Instant notBefore, Instant notAfter, int keyUsage) {
         Path file = directory.resolve("people").resolve(slug(personName) + "-" + System.nanoTime() + ".p12");
-        issueInto(file, personName, "Thử nghiệm", null, notBefore, notAfter, keyUsage);
+        issueInto(file, CertificateMaker.rsaKeyPair(), personName, "Thử nghiệm", null, notBefore, notAfter, keyUsage);
         return Pkcs12Credential.open(file, PASSWORD.toCharArray());
     }
 
@@ -153,13 +163,7 @@ public final class DevelopmentPki {
 
     /** The root certificate as PEM, e.g. for {@code DIR/trust-root.pem}. */
     public String rootPem() {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(root.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyFiles.pem(root);
     }
 
     /** Writes {@link #rootPem()} to {@code file}. */
@@ -171,9 +175,8 @@ public final class DevelopmentPki {
         }
     }
 
-    private void issueInto(Path file, String personName, String role, String email, Instant from, Instant to,
-                           int keyUsage) {
-        KeyPair keys = CertificateMaker.rsaKeyPair();
+    private void issueInto(Path file, KeyPair keys, String personName, String role, String email, Instant from,
+                           Instant to, int keyUsage) {
         X509Certificate cert = CertificateMaker.endEntity(name(personName, role), keys.getPublic(), root, rootKey,
                 from, to, keyUsage, false, email);
         try {
