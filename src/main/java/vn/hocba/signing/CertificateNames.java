@@ -23,13 +23,6 @@ public final class CertificateNames {
         return attribute(certificate.getIssuerX500Principal().getEncoded(), BCStyle.CN);
     }
 
-    /** The subject's title (T), which the development PKI fills with the person's role. */
-    public static String title(X509Certificate certificate) {
-        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        RDN[] rdns = name.getRDNs(BCStyle.T);
-        return rdns.length == 0 ? "" : IETFUtils.valueToString(rdns[0].getFirst().getValue());
-    }
-
     private static String attribute(byte[] encodedName, ASN1ObjectIdentifier oid) {
         X500Name name = X500Name.getInstance(encodedName);
         RDN[] rdns = name.getRDNs(oid);
