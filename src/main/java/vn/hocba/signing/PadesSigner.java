@@ -83,9 +83,9 @@ public final class PadesSigner {
         try (PDDocument document = Loader.loadPDF(pdf);
              SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = signatureDictionary(request, name);
-            PDRectangle box = request.visible()
-                    ? SignatureBoxes.reserveExisting(document, request.fieldName(), signature) : null;
-            if (box == null && request.visible() && request.placement() != null) {
+            PDRectangle existing = SignatureBoxes.reserveExisting(document, request.fieldName(), signature);
+            PDRectangle box = request.visible() ? existing : null; // an invisible signature empties its box
+            if (existing == null && request.visible() && request.placement() != null) {
                 SignatureRequest.Placement p = request.placement();
                 box = new PDRectangle(p.x(), p.y(), p.width(), p.height());
                 options.setPage(p.page());

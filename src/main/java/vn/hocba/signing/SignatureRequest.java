@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param placement   where a new box goes when the document has none; null for invisible
  * @param claimedTime the claimed signing time, written to /M (there is no signing-time attribute)
  * @param location    the place, e.g. the school's town ("Hà Nội")
- * @param visible     false forces an invisible signature even when the box exists
+ * @param visible     false makes the signature invisible (an existing box is used but left blank)
  */
 public record SignatureRequest(SignerRole role, String fieldName, Placement placement, Instant claimedTime,
                                String location, boolean visible) {

@@ -91,6 +91,36 @@ class SignatureBoxesTest {
     }
 
     @Test
+    void aDocumentWithoutTheBoxGetsAVisibleStampWhereThePlacementSays() throws Exception {
+        SignatureRequest request = SignatureRequest.inBox(SignerRole.PRINCIPAL, Instant.now())
+                .at(new SignatureRequest.Placement(0, 300, 100, 160, 70));
+
+        byte[] signed = signer.sign(TestDocuments.subjectSheet(), request, teacher);
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDSignatureField added = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getField("hieu_truong");
+            var widget = added.getWidgets().get(0);
+            assertThat(widget.getRectangle().getLowerLeftX()).isEqualTo(300);
+            assertThat(widget.getRectangle().getWidth()).isEqualTo(160);
+            assertThat(document.getPage(0).getAnnotations()).anySatisfy(a ->
+                    assertThat(a.getCOSObject()).isSameAs(widget.getCOSObject()));
+            assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream().getBBox().getHeight()).isEqualTo(70);
+        }
+    }
+
+    @Test
+    void anInvisibleRequestLeavesTheBoxWithoutAStamp() throws Exception {
+        byte[] signed = signer.sign(TestDocuments.transcript(),
+                SignatureRequest.inBox(SignerRole.HOMEROOM_TEACHER, Instant.now()).invisible(), teacher);
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDSignatureField box = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getField("gvcn");
+            assertThat(box.getSignature()).isNotNull();
+            assertThat(box.getWidgets().get(0).getRectangle().getWidth()).isZero();
+        }
+    }
+
+    @Test
     void aSignedBoxIsNeverSignedOver() {
         byte[] once = signer.sign(TestDocuments.transcript(),
                 SignatureRequest.inBox(SignerRole.HOMEROOM_TEACHER, Instant.now()), teacher);
