@@ -24,7 +24,7 @@ public final class SignatureStamp {
     /**
      * Draws the stamp for a box of {@code width} × {@code height} points.
      *
-     * @param title first line (bold), e.g. the role
+     * @param title first line (set bold), e.g. the role
      * @param lines further lines: name, time
      * @param seal  the organisation's name to draw as a seal, or null for a person
      */
@@ -33,7 +33,6 @@ public final class SignatureStamp {
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(new PDRectangle(width, height));
         appearance.setResources(new PDResources());
-        PDType0Font bold = StampFont.bold(document);
         PDType0Font regular = StampFont.regular(document);
         try {
             StampContent content = new StampContent(appearance.getResources());
@@ -44,30 +43,33 @@ public final class SignatureStamp {
                 textLeft = diameter + 6;
             }
             if (width - textLeft > 40) {
-                writeLines(content, bold, regular, title, lines, textLeft, width - textLeft - 2, height);
+                writeLines(content, regular, title, lines, textLeft, width - textLeft - 2, height);
             }
             content.writeTo(appearance);
-            bold.subset(); // now, as the stamp is complete: the signature is saved without PDDocument.save
-            regular.subset();
+            regular.subset(); // now, as the stamp is complete: the signature is saved without PDDocument.save
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return appearance;
     }
 
-    private static void writeLines(StampContent content, PDType0Font bold, PDType0Font regular, String title,
+    /**
+     * The title is set in the same font made bold by also stroking the glyph outlines (text render
+     * mode 2): one embedded font subset per signature instead of two, a third of a stamp's cost.
+     */
+    private static void writeLines(StampContent content, PDType0Font regular, String title,
                                    List<String> lines, float left, float width, float height) throws IOException {
         int count = lines.size() + 1;
         float size = Math.min(11f, (height - 4) / (count * 1.25f));
-        size = Math.min(size, fit(bold, title, width));
+        size = Math.min(size, fit(regular, title, width * 0.97f));
         for (String line : lines) {
             size = Math.min(size, fit(regular, line, width));
         }
         float leading = size * 1.25f;
         float top = height / 2 + count * leading / 2 - size;
-        content.op("rg", INK[0], INK[1], INK[2]).op("BT").op("Td", left, top);
-        content.font(bold, size).show(bold, title);
-        content.font(regular, size);
+        content.op("rg", INK[0], INK[1], INK[2]).op("RG", INK[0], INK[1], INK[2]).op("w", size * 0.04f);
+        content.op("BT").op("Td", left, top).font(regular, size);
+        content.op("Tr", 2).show(regular, title).op("Tr", 0);
         for (String line : lines) {
             content.op("Td", 0, -leading).show(regular, line);
         }

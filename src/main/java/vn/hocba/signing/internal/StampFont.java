@@ -18,19 +18,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class StampFont {
 
     private static final byte[] REGULAR_FILE = read("/fonts/LiberationSerif-Regular.ttf");
-    private static final byte[] BOLD_FILE = read("/fonts/LiberationSerif-Bold.ttf");
     private static final ThreadLocal<TrueTypeFont> REGULAR = ThreadLocal.withInitial(() -> parse(REGULAR_FILE));
-    private static final ThreadLocal<TrueTypeFont> BOLD = ThreadLocal.withInitial(() -> parse(BOLD_FILE));
 
     private StampFont() {
     }
 
     public static PDType0Font regular(PDDocument document) {
         return load(document, REGULAR);
-    }
-
-    public static PDType0Font bold(PDDocument document) {
-        return load(document, BOLD);
     }
 
     private static PDType0Font load(PDDocument document, ThreadLocal<TrueTypeFont> font) {
