@@ -1,0 +1,77 @@
+package vn.hocba.signing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.signing.verify.SignatureVerifier;
+
+/**
+ * The signing module wired for one installation: a TSA, a revocation source and the trust
+ * anchors, either the development PKI's ({@link #development}) or real ones
+ * ({@link #production}, see {@code signing-config/production.example.yml}). The application
+ * makes one at start-up and asks it for the chain, the batch signer and the verifier.
+ */
+public record SigningServices(TimeStampSource timeStamps, RevocationSource revocation,
+                              List<X509Certificate> trustAnchors) {
+
+    /** Development: the development PKI's TSA, OCSP/CRL and root (open it with {@link DevelopmentPki#openOrCreate}). */
+    public static SigningServices development(DevelopmentPki pki) {
+        return new SigningServices(pki.timeStampAuthority(), pki.revocationSource(), pki.trustAnchors());
+    }
+
+    /** Production: a TSA over HTTP, the CAs' OCSP/CRL services, and the PEM files of {@code trustAnchorsDirectory}. */
+    public static SigningServices production(URI timeStampUrl, Path trustAnchorsDirectory, Duration timeout) {
+        return new SigningServices(new HttpTimeStampSource(timeStampUrl, timeout), new OnlineRevocationSource(timeout),
+                readPemDirectory(trustAnchorsDirectory));
+    }
+
+    public CredentialCheck credentialCheck() {
+        return new CredentialCheck(trustAnchors, revocation);
+    }
+
+    public PadesSigner signer() {
+        return new PadesSigner(timeStamps, credentialCheck());
+    }
+
+    public SigningChain chain(Clock clock) {
+        return new SigningChain(signer(), new LongTermExtender(timeStamps, revocation), clock);
+    }
+
+    public BatchSigner batchSigner() {
+        return new BatchSigner(signer(), credentialCheck());
+    }
+
+    public SignatureVerifier verifier() {
+        return new SignatureVerifier(trustAnchors);
+    }
+
+    /** Every certificate in the {@code .pem}/{@code .crt}/{@code .cer} files of a directory. */
+    public static List<X509Certificate> readPemDirectory(Path directory) {
+        List<X509Certificate> result = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Path file : files.filter(p -> p.toString().matches(".*\\.(pem|crt|cer)$")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    factory.generateCertificates(in).forEach(c -> result.add((X509Certificate) c));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateException e) {
+            throw new SigningException("Tệp chứng thư gốc trong " + directory + " không đọc được: " + e.getMessage(), e);
+        }
+        return result;
+    }
+}
