@@ -59,21 +59,26 @@ public class SignOffs {
                     + " học kì " + term + ": còn thiếu " + missing.size() + " điểm. "
                     + missing.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
         }
-        active(schoolClass, term, SignOff.Kind.SUBJECT, subject.value()).ifPresent(s -> reopen(s, "Kí lại", by));
+        // Co-teachers of an integrated subject each sign their own part; signing again replaces one's own.
+        activeSubject(schoolClass, term, subject.value()).stream().filter(s -> s.signedBy().equals(by.username()))
+                .forEach(s -> reopen(s, "Kí lại", by));
         return insert(schoolClass, term, SignOff.Kind.SUBJECT, subject.value(), subjectHash(schoolClass, subject, term), by);
     }
 
     /** The homeroom teacher sends a signed subject back to its teacher with a reason. */
     public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
-        SignOff signed = active(schoolClass, term, SignOff.Kind.SUBJECT, subject.value())
-                .orElseThrow(() -> Rejected.conflict("Môn này chưa được kí xác nhận nên không cần trả lại."));
-        reopen(signed, required(reason), by);
+        List<SignOff> signed = activeSubject(schoolClass, term, subject.value());
+        if (signed.isEmpty()) {
+            throw Rejected.conflict("Môn này chưa được kí xác nhận nên không cần trả lại.");
+        }
+        String why = required(reason);
+        signed.forEach(s -> reopen(s, why, by));
     }
 
     /** The homeroom teacher signs the class; every subject of the grade must be signed first. */
     public SignOff signClass(SchoolClass schoolClass, int term, Actor by) {
         List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
-                .filter(gs -> active(schoolClass, term, SignOff.Kind.SUBJECT, gs.subject().id().value()).isEmpty())
+                .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: các môn chưa được giáo viên bộ môn kí xác nhận: "
@@ -84,14 +89,14 @@ public class SignOffs {
 
     /** The principal approves the class's term results. */
     public SignOff approve(SchoolClass schoolClass, int term, Actor by) {
-        SignOff homeroom = active(schoolClass, term, SignOff.Kind.HOMEROOM, null)
+        SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
                 .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
         return insert(schoolClass, term, SignOff.Kind.PRINCIPAL, null, homeroom.contentSha256(), by);
     }
 
     /** The principal rejects: the homeroom sign-off is reopened with the reason. */
     public void reject(SchoolClass schoolClass, int term, String reason, Actor by) {
-        SignOff homeroom = active(schoolClass, term, SignOff.Kind.HOMEROOM, null)
+        SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
                 .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
         reopen(homeroom, required(reason), by);
     }
@@ -102,10 +107,14 @@ public class SignOffs {
                 .params(schoolClass.id().value(), term).query(SignOffs::row).list();
     }
 
-    private java.util.Optional<SignOff> active(SchoolClass c, int term, SignOff.Kind kind, Long subject) {
-        return jdbc.sql("select * from sign_off where class_id = ? and term = ? and kind = ? and status = 'ACTIVE' and "
-                + (subject == null ? "subject_id is null" : "subject_id = " + subject.longValue()))
-                .params(c.id().value(), term, kind.name()).query(SignOffs::row).optional();
+    private java.util.Optional<SignOff> activeClassLevel(SchoolClass c, int term, SignOff.Kind kind) {
+        return jdbc.sql("select * from sign_off where class_id = ? and term = ? and kind = ? and status = 'ACTIVE' "
+                + "and subject_id is null").params(c.id().value(), term, kind.name()).query(SignOffs::row).optional();
+    }
+
+    private List<SignOff> activeSubject(SchoolClass c, int term, long subject) {
+        return jdbc.sql("select * from sign_off where class_id = ? and term = ? and kind = 'SUBJECT' and status = 'ACTIVE' "
+                + "and subject_id = ? order by id").params(c.id().value(), term, subject).query(SignOffs::row).list();
     }
 
     private SignOff insert(SchoolClass c, int term, SignOff.Kind kind, Long subject, String sha256, Actor by) {

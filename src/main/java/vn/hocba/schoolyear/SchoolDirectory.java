@@ -103,6 +103,10 @@ public class SchoolDirectory {
         return teaching("ta.staff_id = ? and c.school_year_id = ?", teacher.value(), year.value());
     }
 
+    public Optional<TeachingAssignment> teachingAssignmentById(long id) {
+        return teaching("ta.id = ?", id).stream().findFirst();
+    }
+
     public List<TeachingAssignment> teachingAssignmentsOfYear(SchoolYearId year) {
         return teaching("c.school_year_id = ?", year.value());
     }

@@ -1,0 +1,134 @@
+package vn.hocba.workflow;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import vn.hocba.audit.Actor;
+import vn.hocba.common.Rejected;
+import vn.hocba.gradebook.SignOff;
+import vn.hocba.gradebook.SignOffs;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.schoolyear.TeachingAssignment;
+
+/**
+ * Drives the TermClose process of one class and term: each step records the domain sign-off and
+ * completes the person's task in one transaction (repeated on a concurrent completion).
+ */
+@Service
+public class TermCloseWorkflow {
+
+    private final SignOffs signOffs;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final TermCloseTasks people;
+    private final ConcurrentCompletion completion;
+
+    public TermCloseWorkflow(SignOffs signOffs, RuntimeService runtime, TaskService tasks, TermCloseTasks people,
+            ConcurrentCompletion completion) {
+        this.signOffs = signOffs;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.people = people;
+        this.completion = completion;
+    }
+
+    /** Starts the term close of a class; at most one runs per class and term. */
+    public String start(SchoolClass schoolClass, int term) {
+        String key = TermCloseModel.businessKey(schoolClass.id().value(), term);
+        if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " đang chốt học kì " + term + ".");
+        }
+        return runtime.startProcessInstanceByKey(TermCloseModel.PROCESS, key,
+                Map.of(TermCloseModel.CLASS_ID, schoolClass.id().value(), TermCloseModel.TERM, term)).getId();
+    }
+
+    /** The subject teacher signs their subject (first sign-off, or again after a send-back). */
+    public SignOff signSubject(SchoolClass schoolClass, SubjectId subject, int term, Actor by) {
+        return completion.run("subject sign-off", () -> {
+            Task task = subjectTask(schoolClass, subject, term, by.username());
+            SignOff signed = signOffs.signSubject(schoolClass, subject, term, by);
+            tasks.complete(task.getId());
+            return signed;
+        });
+    }
+
+    /** The homeroom teacher sends a subject back to its teacher with a reason. */
+    public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
+        completion.run("send back", () -> {
+            Task check = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
+            TeachingAssignment assignment = assignmentOf(schoolClass, subject);
+            signOffs.sendBack(schoolClass, subject, term, reason, by);
+            tasks.complete(check.getId(), Map.of(TermCloseModel.SENT_BACK, true,
+                    TermCloseModel.REWORK_ASSIGNMENT_ID, assignment.id()));
+            return null;
+        });
+    }
+
+    /** The homeroom teacher has checked the class (and entered conduct). */
+    public void confirmCheck(SchoolClass schoolClass, int term, Actor by) {
+        completion.run("homeroom check", () -> {
+            tasks.complete(task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username()).getId(),
+                    Map.of(TermCloseModel.SENT_BACK, false));
+            return null;
+        });
+    }
+
+    public SignOff signClass(SchoolClass schoolClass, int term, Actor by) {
+        return completion.run("homeroom sign-off", () -> {
+            Task task = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_SIGN_OFF, by.username());
+            SignOff signed = signOffs.signClass(schoolClass, term, by);
+            tasks.complete(task.getId());
+            return signed;
+        });
+    }
+
+    public SignOff approve(SchoolClass schoolClass, int term, Actor by) {
+        return completion.run("principal approval", () -> {
+            Task task = task(schoolClass, term, TermCloseModel.TASK_PRINCIPAL_APPROVAL, null);
+            SignOff signed = signOffs.approve(schoolClass, term, by);
+            tasks.complete(task.getId(), Map.of(TermCloseModel.APPROVED, true, TermCloseModel.APPROVER, by.username()));
+            return signed;
+        });
+    }
+
+    public void reject(SchoolClass schoolClass, int term, String reason, Actor by) {
+        completion.run("principal rejection", () -> {
+            Task task = task(schoolClass, term, TermCloseModel.TASK_PRINCIPAL_APPROVAL, null);
+            signOffs.reject(schoolClass, term, reason, by);
+            tasks.complete(task.getId(), Map.of(TermCloseModel.APPROVED, false));
+            return null;
+        });
+    }
+
+    private Task subjectTask(SchoolClass schoolClass, SubjectId subject, int term, String username) {
+        String key = TermCloseModel.businessKey(schoolClass.id().value(), term);
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(username)
+                .taskDefinitionKeyIn(TermCloseModel.TASK_SUBJECT_SIGN_OFF, TermCloseModel.TASK_SUBJECT_REWORK).list()) {
+            Object id = tasks.getVariable(t.getId(), t.getTaskDefinitionKey().equals(TermCloseModel.TASK_SUBJECT_REWORK)
+                    ? TermCloseModel.REWORK_ASSIGNMENT_ID : TermCloseModel.ASSIGNMENT_ID);
+            if (people.assignment(((Number) id).longValue()).subject().id().equals(subject)) {
+                return t;
+            }
+        }
+        throw Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
+                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
+    }
+
+    private Task task(SchoolClass schoolClass, int term, String taskKey, String assignee) {
+        var query = tasks.createTaskQuery().processInstanceBusinessKey(TermCloseModel.businessKey(schoolClass.id().value(), term))
+                .taskDefinitionKey(taskKey);
+        Task task = (assignee == null ? query : query.taskAssignee(assignee)).singleResult();
+        if (task == null) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " không chờ bước này của bạn.");
+        }
+        return task;
+    }
+
+    private TeachingAssignment assignmentOf(SchoolClass schoolClass, SubjectId subject) {
+        return people.assignmentsOf(schoolClass, subject).stream().findFirst()
+                .orElseThrow(() -> Rejected.notFound("Môn này không có giáo viên được phân công ở lớp " + schoolClass.code() + "."));
+    }
+}

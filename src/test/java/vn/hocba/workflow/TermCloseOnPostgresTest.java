@@ -1,0 +1,185 @@
+package vn.hocba.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/** The TermClose BPMN process on real PostgreSQL with the demo school, driven through the API as its people would. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TermCloseOnPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabases.register(registry, "term_close");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    ApiClient api;
+
+    record Teaching(String user, long subjectId, String subjectCode) {
+    }
+
+    @BeforeAll
+    void client() {
+        api = new ApiClient(mvc);
+    }
+
+    @Test
+    void signOffsSendBackRejectionAndApprovalEndInALockedTermWithASnapshot() throws Exception {
+        long classId = classId("8A1");
+        String homeroom = homeroomOf(classId);
+        ProcessInstance instance = start(classId);
+        List<Teaching> teaching = teachingOf(classId);
+        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId())
+                .activityId(TermCloseModel.TASK_SUBJECT_SIGN_OFF).count()).isGreaterThanOrEqualTo(teaching.size());
+
+        // Two teachers sign at the same moment: both succeed.
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Reply>> first = new ArrayList<>();
+        for (Teaching t : teaching.subList(0, 2)) {
+            api.get(t.user(), "/api/me");
+            first.add(CompletableFuture.supplyAsync(() -> {
+                await(together);
+                return signSubject(classId, t);
+            }));
+        }
+        first.forEach(f -> assertThat(f.join().status()).as(f.join().toString()).isEqualTo(200));
+        for (Teaching t : teaching.subList(2, teaching.size())) {
+            assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200);
+        }
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK).task().isAssignedTo(homeroom);
+
+        Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        assertThat(api.post(homeroom, path(classId) + "/subjects/" + toan.subjectId() + "/send-back",
+                "{\"reason\":\"Kiểm tra lại điểm giữa kì\"}").status()).isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_REWORK).task().isAssignedTo(toan.user());
+        assertThat(signSubject(classId, toan).status()).isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
+
+        homeroomChecksAndSigns(classId, homeroom);
+        assertThat(api.post("gv04", path(classId) + "/rejection", "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.post("hieutruong", path(classId) + "/rejection", "{\"reason\":\"Thiếu nhận xét\"}").status())
+                .isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
+        homeroomChecksAndSigns(classId, homeroom);
+        assertThat(api.post("hieutruong", path(classId) + "/approval", "{}").status()).isEqualTo(200);
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(TermCloseModel.END_LOCKED);
+        assertThat(jdbc.sql("select count(*) from gradebook_lock where class_id = ? and term = 1 and unlocked_at is null")
+                .param(classId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from gradebook_snapshot where class_id = ?").param(classId)
+                .query(Long.class).single()).isEqualTo(1);
+        JsonNode signOffs = api.get(homeroom, path(classId) + "/sign-offs").body();
+        long active = 0;
+        for (JsonNode s : signOffs) {
+            active += s.path("active").asBoolean() ? 1 : 0;
+            assertThat(s.path("contentSha256").asText()).hasSize(64);
+        }
+        assertThat(active).isEqualTo(teaching.size() + 2);
+    }
+
+    @Test
+    void aSubjectWithMissingMarksCannotBeSignedOff() {
+        long classId = classId("9A2");
+        start(classId);
+        Teaching toan = teachingOf(classId).stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        Reply refused = signSubject(classId, toan);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
+    }
+
+    @Test
+    void onlyTheAssignedTeacherSignsASubject() {
+        long classId = classId("7A2");
+        start(classId);
+        Teaching toan = teachingOf(classId).stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        String other = toan.user().equals("gv05") ? "gv06" : "gv05";
+        assertThat(signSubject(classId, new Teaching(other, toan.subjectId(), "TOAN")).status()).isEqualTo(403);
+        assertThat(api.post("gv04", path(classId) + "/close", "{}").status()).isIn(403, 409);
+    }
+
+    private void homeroomChecksAndSigns(long classId, String homeroom) {
+        assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
+        assertThat(api.post(homeroom, path(classId) + "/sign-off", "{}").status()).isEqualTo(200);
+    }
+
+    private ProcessInstance start(long classId) {
+        Reply started = api.post("hieutruong", path(classId) + "/close", "{}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(started.body().path("processInstanceId").asText()).singleResult();
+        runJobs(instance);
+        return instance;
+    }
+
+    private Reply signSubject(long classId, Teaching t) {
+        return api.post(t.user(), path(classId) + "/subjects/" + t.subjectId() + "/sign-off", "{}");
+    }
+
+    private List<Teaching> teachingOf(long classId) {
+        List<Teaching> teaching = new ArrayList<>();
+        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
+            teaching.add(new Teaching(t.path("teacher").path("code").asText().toLowerCase(),
+                    t.path("subject").path("id").asLong(), t.path("subject").path("code").asText()));
+        }
+        return teaching;
+    }
+
+    private String homeroomOf(long classId) {
+        return api.get("hieutruong", "/api/classes/" + classId).body().path("homeroomTeacher").path("code").asText().toLowerCase();
+    }
+
+    private long classId(String code) {
+        return jdbc.sql("select id from school_class where code = ? order by id limit 1").param(code).query(Long.class).single();
+    }
+
+    private static String path(long classId) {
+        return "/api/classes/" + classId + "/terms/1";
+    }
+
+    private void runJobs(ProcessInstance instance) {
+        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
