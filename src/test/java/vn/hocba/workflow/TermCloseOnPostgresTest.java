@@ -115,6 +115,15 @@ class TermCloseOnPostgresTest {
         long classId = classId("9A2");
         start(classId);
         Teaching toan = teachingOf(classId).stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        JsonNode inbox = api.get(toan.user(), "/api/tasks").body();
+        JsonNode task = null;
+        for (JsonNode t : inbox) {
+            if (t.path("classId").asLong() == classId && "TOAN".equals(t.path("subjectCode").asText())) {
+                task = t;
+            }
+        }
+        assertThat(task.path("action").asText()).isEqualTo("GVBM kí xác nhận điểm môn");
+        assertThat(task.path("missing").size()).isEqualTo(2);
         Reply refused = signSubject(classId, toan);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");

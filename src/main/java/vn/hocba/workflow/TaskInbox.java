@@ -1,0 +1,84 @@
+package vn.hocba.workflow;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.Readiness;
+import vn.hocba.grading.MissingEntry;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.security.Role;
+import vn.hocba.security.Viewer;
+
+/**
+ * A person's open tasks with their business context: which class, subject and term, what to do,
+ * since when and until when, and — for a subject sign-off — what is still missing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskInbox {
+
+    /** One open task as the inbox shows it. */
+    public record InboxTask(String taskId, String action, String process, String classCode, Long classId,
+            String subjectCode, String subjectName, Integer term, Long correctionId, Date created, Date due,
+            List<String> missing) {
+    }
+
+    private final TaskService tasks;
+    private final SchoolDirectory directory;
+    private final TermCloseTasks people;
+    private final Readiness readiness;
+
+    public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness) {
+        this.tasks = tasks;
+        this.directory = directory;
+        this.people = people;
+        this.readiness = readiness;
+    }
+
+    public List<InboxTask> of(Viewer viewer) {
+        List<String> groups = viewer.roles().stream().filter(Role::isGranted).map(CamundaIdentitySync::groupOf).toList();
+        var query = tasks.createTaskQuery().or().taskAssignee(viewer.account().username());
+        List<Task> open = (groups.isEmpty() ? query.endOr() : query.taskCandidateGroupIn(groups).endOr())
+                .orderByTaskCreateTime().asc().list();
+        List<InboxTask> inbox = new ArrayList<>();
+        for (Task task : open) {
+            inbox.add(describe(task, tasks.getVariables(task.getId())));
+        }
+        return inbox;
+    }
+
+    private InboxTask describe(Task task, Map<String, Object> variables) {
+        Long classId = number(variables.get(TermCloseModel.CLASS_ID));
+        Integer term = variables.get(TermCloseModel.TERM) == null ? null : number(variables.get(TermCloseModel.TERM)).intValue();
+        Long assignmentId = number(variables.get(task.getTaskDefinitionKey().equals(TermCloseModel.TASK_SUBJECT_REWORK)
+                ? TermCloseModel.REWORK_ASSIGNMENT_ID : TermCloseModel.ASSIGNMENT_ID));
+        Long correctionId = number(variables.get(GradeCorrectionModel.CORRECTION_ID));
+        String subjectCode = null;
+        String subjectName = null;
+        List<String> missing = List.of();
+        if (assignmentId != null && term != null) {
+            TeachingAssignment assignment = people.assignment(assignmentId);
+            subjectCode = assignment.subject().code();
+            subjectName = assignment.subject().name();
+            String code = subjectCode;
+            missing = readiness.missing(assignment.schoolClass(), term).stream()
+                    .filter(m -> m.subject() != null && m.subject().value().equals(code)).map(MissingEntry::message).toList();
+        }
+        SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));
+        return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
+                schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,
+                task.getCreateTime(), task.getDueDate(), missing);
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+}
