@@ -42,6 +42,8 @@ class GradeCorrectionOnPostgresTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     ManagementService management;
 
     ApiClient api;
@@ -49,6 +51,12 @@ class GradeCorrectionOnPostgresTest {
     long subjectId;
     String homeroom;
     List<Long> students;
+
+    /** Several Spring contexts (each with an engine) live in one test JVM: assert against this class's engine. */
+    @org.junit.jupiter.api.BeforeEach
+    void assertionsUseThisContextsEngine() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+    }
 
     @BeforeAll
     void lockedToanMarksOfAClass() {

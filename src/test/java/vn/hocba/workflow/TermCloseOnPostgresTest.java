@@ -44,10 +44,18 @@ class TermCloseOnPostgresTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     ManagementService management;
     ApiClient api;
 
     record Teaching(String user, long subjectId, String subjectCode) {
+    }
+
+    /** Several Spring contexts (each with an engine) live in one test JVM: assert against this class's engine. */
+    @org.junit.jupiter.api.BeforeEach
+    void assertionsUseThisContextsEngine() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     }
 
     @BeforeAll
