@@ -11,6 +11,8 @@ import vn.hocba.documents.DocumentData;
 import vn.hocba.documents.DocumentRenderer;
 import vn.hocba.documents.RenderSettings;
 import vn.hocba.documents.RenderedDocument;
+import vn.hocba.documents.SubjectResultSheetData;
+import vn.hocba.documents.TranscriptData;
 import vn.hocba.documents.sample.SampleDocuments;
 
 /**
@@ -27,7 +29,8 @@ public final class SamplesCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "samples --out DIR [--verify-url URL] [--templates DIR]  write every document type for a demo student and class";
+        return "samples --out DIR [--verify-url URL] [--templates DIR] [--unsigned]  write every document type for a demo"
+                + " student and class, and the signed transcript and subject sheet (fresh development PKI, DIR/trust-root.pem)";
     }
 
     private static Optional<String> option(List<String> args, String name) {
@@ -52,13 +55,20 @@ public final class SamplesCommand implements Subcommand {
         try {
             Files.createDirectories(dir);
             DocumentRenderer renderer = new DocumentRenderer(new RenderSettings(url, templates));
-            for (DocumentData data : SampleDocuments.create().oneOfEach()) {
+            SampleDocuments samples = SampleDocuments.create();
+            for (DocumentData data : samples.oneOfEach()) {
                 Path file = dir.resolve(data.kind().templateName() + ".pdf");
                 try (OutputStream pdf = Files.newOutputStream(file)) {
                     RenderedDocument rendered = renderer.render(data, pdf);
                     out.printf("%s  %d trang  %s  sha256(dữ liệu)=%s%n", file, rendered.pages(),
                             rendered.versionLabel(), rendered.dataSha256());
                 }
+            }
+            if (!args.contains("--unsigned")) {
+                TranscriptData transcript = samples.transcript(0);
+                SubjectResultSheetData sheet = samples.subjectResultSheet(1);
+                SignedSamples.write(dir, transcript, Files.readAllBytes(dir.resolve(transcript.kind().templateName() + ".pdf")),
+                        sheet, Files.readAllBytes(dir.resolve(sheet.kind().templateName() + ".pdf")), out);
             }
             return 0;
         } catch (IOException e) {

@@ -36,6 +36,35 @@ class SamplesCommandTest {
     }
 
     @Test
+    void writesTheSignedTranscriptAndSubjectSheetThatEuDssValidatesAtLtaWithTheWrittenRoot() throws Exception {
+        int status = new SamplesCommand().run(List.of("--out", dir.toString()), print(out), print(err));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        java.security.cert.X509Certificate root;
+        try (var pem = Files.newInputStream(dir.resolve("trust-root.pem"))) {
+            root = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(pem);
+        }
+        var dss = new eu.europa.esig.dss.validation.reports.Reports[2];
+        var validator = new vn.hocba.signing.verify.SignatureVerifier(List.of(root));
+        dss[0] = validator.validate(Files.readAllBytes(dir.resolve("transcript-signed.pdf")), "transcript-signed.pdf");
+        dss[1] = validator.validate(Files.readAllBytes(dir.resolve("subject-result-sheet-signed.pdf")), "sheet.pdf");
+        assertThat(dss[0].getSimpleReport().getSignatureIdList()).hasSize(3);
+        assertThat(dss[1].getSimpleReport().getSignatureIdList()).hasSize(1);
+        for (var reports : dss) {
+            for (String id : reports.getSimpleReport().getSignatureIdList()) {
+                assertThat(reports.getSimpleReport().getIndication(id))
+                        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+                assertThat(reports.getSimpleReport().getSignatureFormat(id))
+                        .isEqualTo(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA);
+            }
+        }
+        try (var keys = Files.walk(dir)) {
+            assertThat(keys.map(Path::toString)).noneMatch(name -> name.endsWith(".p12") || name.endsWith(".key"));
+        }
+    }
+
+    @Test
     void withoutAnOutputFolderItExplainsTheUsageInVietnamese() {
         int status = new SamplesCommand().run(List.of(), print(out), print(err));
 

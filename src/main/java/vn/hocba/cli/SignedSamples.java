@@ -1,0 +1,50 @@
+package vn.hocba.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import vn.hocba.documents.SubjectResultSheetData;
+import vn.hocba.documents.TranscriptData;
+import vn.hocba.signing.SigningChain;
+import vn.hocba.signing.SigningCredential;
+import vn.hocba.signing.SigningServices;
+import vn.hocba.signing.devpki.DevelopmentPki;
+
+/**
+ * The signed versions of the samples, made with a fresh development PKI whose keys live in a
+ * temporary folder and are deleted afterwards; only its root certificate is kept
+ * ({@code trust-root.pem}), so anyone can check the signatures with any validator.
+ */
+final class SignedSamples {
+
+    private SignedSamples() {
+    }
+
+    static void write(Path dir, TranscriptData transcript, byte[] transcriptPdf, SubjectResultSheetData sheet,
+            byte[] sheetPdf, PrintStream out) throws IOException {
+        Path keys = Files.createTempDirectory("hocba-sample-pki");
+        try {
+            DevelopmentPki pki = DevelopmentPki.createFresh(keys);
+            SigningChain chain = SigningServices.development(pki).chain(Clock.systemUTC());
+            SigningCredential homeroom = pki.issue(transcript.homeroomTeacher(), "Giáo viên chủ nhiệm", "gvcn@thcsmau.edu.vn");
+            SigningCredential principal = pki.issue(transcript.principalName(), "Hiệu trưởng", "hieutruong@thcsmau.edu.vn");
+            SigningCredential teacher = pki.issue(sheet.subject().teacherName(), "Giáo viên bộ môn", "gvbm@thcsmau.edu.vn");
+            Path signedTranscript = dir.resolve("transcript-signed.pdf");
+            Files.write(signedTranscript, chain.signTranscript(transcriptPdf, homeroom, principal, pki.organisation()));
+            Path signedSheet = dir.resolve("subject-result-sheet-signed.pdf");
+            Files.write(signedSheet, chain.signSubjectSheet(sheetPdf, teacher, sheet.subject().code()));
+            pki.writeRootPem(dir.resolve("trust-root.pem"));
+            out.println(signedTranscript + "  kí bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA");
+            out.println(signedSheet + "  kí bởi GVBM; PAdES-B-LTA");
+            out.println(dir.resolve("trust-root.pem") + "  chứng thư gốc của PKI thử nghiệm");
+        } finally {
+            try (Stream<Path> files = Files.walk(keys)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
