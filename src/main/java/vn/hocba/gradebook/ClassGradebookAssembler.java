@@ -56,13 +56,14 @@ public class ClassGradebookAssembler {
         Map<Long, List<Cell>> cells = cells(schoolClass);
         Map<Long, Absences> absences = absences(schoolClass);
         Map<Long, Map<Integer, Level>> conduct = conduct(schoolClass);
+        Map<Long, Map<String, Mark>> retests = retests(schoolClass);
         List<StudentRecord> records = new ArrayList<>();
         for (EnrolledStudent e : students.roster(schoolClass.id())) {
             long id = e.student().id().value();
             Map<Integer, Level> c = conduct.getOrDefault(id, Map.of());
             records.add(new StudentRecord(new StudentCode(e.student().profile().code()), e.student().profile().fullName(),
                     absences.getOrDefault(id, new Absences(0, 0)), new ConductRatings(c.get(1), c.get(2), c.get(3)),
-                    marks(subjects, cells.getOrDefault(id, List.of()))));
+                    marks(subjects, cells.getOrDefault(id, List.of()), retests.getOrDefault(id, Map.of()))));
         }
         return new ClassGradebook(new vn.hocba.grading.SchoolYear(year.startYear()), school.code(), school.name(),
                 new ClassCode(schoolClass.code()), schoolClass.grade(), subjects, records);
@@ -75,11 +76,11 @@ public class ClassGradebookAssembler {
                         : vn.hocba.grading.AssessmentKind.COMMENT, gs.periodsPerYear());
     }
 
-    private static Map<SubjectCode, SubjectMarks> marks(List<Subject> subjects, List<Cell> cells) {
+    private static Map<SubjectCode, SubjectMarks> marks(List<Subject> subjects, List<Cell> cells, Map<String, Mark> retests) {
         Map<SubjectCode, SubjectMarks> marks = new HashMap<>();
         for (Subject subject : subjects) {
             List<Cell> of = cells.stream().filter(c -> c.subject().equals(subject.code().value())).toList();
-            marks.put(subject.code(), new SubjectMarks(term(of, 1), term(of, 2), null));
+            marks.put(subject.code(), new SubjectMarks(term(of, 1), term(of, 2), retests.get(subject.code().value())));
         }
         return marks;
     }
@@ -115,6 +116,16 @@ public class ClassGradebookAssembler {
                     return null;
                 }).list();
         return cells;
+    }
+
+    private Map<Long, Map<String, Mark>> retests(SchoolClass schoolClass) {
+        Map<Long, Map<String, Mark>> retests = new HashMap<>();
+        jdbc.sql("select r.student_id, s.code, r.score, r.level from retest_mark r join subject s on s.id = r.subject_id "
+                + "where r.class_id = ?").param(schoolClass.id().value())
+                .query((rs, n) -> retests.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                        rs.getBigDecimal(3) != null ? new Mark.Score(rs.getBigDecimal(3)) : Mark.Comment.ofCode(rs.getString(4))))
+                .list();
+        return retests;
     }
 
     private Map<Long, Absences> absences(SchoolClass schoolClass) {

@@ -101,7 +101,10 @@ public class HomeroomRecords {
         if (term < 1 || term > 3) {
             throw Rejected.invalid("Học kì " + term + " không có (1, 2; 3 là đánh giá lại sau rèn luyện hè).");
         }
-        locks.requireUnlocked(schoolClass, null, Math.min(term, 2), "Kết quả rèn luyện lớp " + schoolClass.code());
+        if (term <= 2) {
+            // The summer re-assessment (term 3) comes after the year is locked; it is closed by the final year-end decision.
+            locks.requireUnlocked(schoolClass, null, term, "Kết quả rèn luyện lớp " + schoolClass.code());
+        }
         Optional<String> old = jdbc.sql("select level from conduct_rating where class_id = ? and student_id = ? and term = ?")
                 .params(schoolClass.id().value(), studentId, term).query(String.class).optional();
         jdbc.sql("delete from conduct_rating where class_id = ? and student_id = ? and term = ?")
