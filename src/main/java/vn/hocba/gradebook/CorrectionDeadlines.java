@@ -2,7 +2,6 @@ package vn.hocba.gradebook;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +16,21 @@ class CorrectionDeadlines {
     static final int REGULAR_DAYS_BEFORE_TEST = 14;
     static final int PERIODIC_DAYS_AFTER_TEST = 5;
 
-    private final JdbcClient jdbc;
+    private final AssessmentCalendar calendar;
 
-    CorrectionDeadlines(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CorrectionDeadlines(AssessmentCalendar calendar) {
+        this.calendar = calendar;
     }
 
     /** The last day a correction may be requested, if the school recorded its test dates. */
     Optional<LocalDate> deadline(long yearId, int term, MarkKind kind, LocalDate markWritten) {
-        Optional<LocalDate> midterm = testDate(yearId, term, MarkKind.MIDTERM);
-        Optional<LocalDate> fin = testDate(yearId, term, MarkKind.FINAL);
+        Optional<LocalDate> midterm = calendar.testDate(yearId, term, MarkKind.MIDTERM);
+        Optional<LocalDate> fin = calendar.testDate(yearId, term, MarkKind.FINAL);
         return switch (kind) {
             case MIDTERM -> midterm.map(d -> d.plusDays(PERIODIC_DAYS_AFTER_TEST));
             case FINAL -> fin.map(d -> d.plusDays(PERIODIC_DAYS_AFTER_TEST));
             case REGULAR -> midterm.filter(d -> markWritten.isBefore(d)).or(() -> fin)
                     .map(d -> d.minusDays(REGULAR_DAYS_BEFORE_TEST));
         };
-    }
-
-    private Optional<LocalDate> testDate(long yearId, int term, MarkKind kind) {
-        return jdbc.sql("select test_date from assessment_date where school_year_id = ? and term = ? and kind = ?")
-                .params(yearId, term, kind.name()).query(LocalDate.class).optional();
     }
 }

@@ -26,7 +26,7 @@ import vn.hocba.schoolyear.TeachingAssignment;
 public class EntryProgress {
 
     /** One teacher's progress in one class × subject × term. */
-    public record Line(String teacherCode, String teacherName, String classCode, String subjectCode, int term,
+    public record Line(long teacherId, String teacherCode, String teacherName, String classCode, String subjectCode, int term,
             int required, int entered, BigDecimal share) {
     }
 
@@ -61,7 +61,7 @@ public class EntryProgress {
                 .query(Integer.class).single();
         BigDecimal share = required == 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(entered).divide(BigDecimal.valueOf(required), 3, RoundingMode.HALF_UP);
-        return new Line(ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(), ta.subject().code(), term,
+        return new Line(ta.teacher().id().value(), ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(), ta.subject().code(), term,
                 required, entered, share);
     }
 }

@@ -147,6 +147,23 @@ class TermCloseOnPostgresTest {
         assertThat(api.post("gv04", path(classId) + "/close", "{}").status()).isIn(403, 409);
     }
 
+    @Autowired
+    EntryReminders reminders;
+
+    @Test
+    void teachersBehindAreRemindedOnceAWeekAndTheVicePrincipalIsToldAfterTheTerm() {
+        java.time.LocalDate afterTermTwo = java.time.LocalDate.of(2026, 6, 2);
+        int sent = reminders.remind(afterTermTwo);
+        assertThat(sent).isGreaterThan(0);
+        assertThat(reminders.remind(afterTermTwo)).isZero();
+        JsonNode teacher = api.get("gv11", "/api/notifications").body();
+        assertThat(teacher.size()).isEqualTo(4);
+        assertThat(teacher.get(0).path("message").asText()).contains("Nhắc nhập điểm").contains("học kì 2");
+        JsonNode vice = api.get("phohieutruong", "/api/notifications").body();
+        assertThat(vice.get(0).path("message").asText()).contains("Quá hạn nhập điểm");
+        assertThat(management.createJobQuery().timers().processDefinitionKey("EntryReminders").count()).isEqualTo(1);
+    }
+
     private void homeroomChecksAndSigns(long classId, String homeroom) {
         assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
         assertThat(api.post(homeroom, path(classId) + "/sign-off", "{}").status()).isEqualTo(200);

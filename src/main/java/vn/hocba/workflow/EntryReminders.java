@@ -1,0 +1,100 @@
+package vn.hocba.workflow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.AssessmentCalendar;
+import vn.hocba.gradebook.EntryProgress;
+import vn.hocba.gradebook.MarkKind;
+import vn.hocba.notifications.Notifications;
+import vn.hocba.schoolyear.School;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.StaffId;
+import vn.hocba.schoolyear.Term;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
+import vn.hocba.security.Role;
+
+/**
+ * Seed 000 §V.3 / domain.md §2.2: by mid-term half of the regular assessments must be entered, by
+ * the end of the term all of them. Teachers behind are reminded in their inbox; after the end of
+ * the term the vice principal is told as well. One notification per teacher, class, subject and
+ * week (so a job that runs twice notifies once).
+ */
+@Service
+public class EntryReminders {
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private final SchoolDirectory directory;
+    private final EntryProgress progress;
+    private final Accounts accounts;
+    private final Notifications notifications;
+    private final AssessmentCalendar calendar;
+
+    public EntryReminders(SchoolDirectory directory, EntryProgress progress, Accounts accounts, Notifications notifications,
+            AssessmentCalendar calendar) {
+        this.directory = directory;
+        this.progress = progress;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.calendar = calendar;
+    }
+
+    /** Sends the reminders due on {@code today}; returns how many notifications were new. */
+    @Transactional
+    public int remind(LocalDate today) {
+        int sent = 0;
+        for (School school : directory.schools()) {
+            Optional<SchoolYear> year = directory.activeYear(school.id());
+            Optional<Term> term = year.flatMap(y -> termOf(y, today));
+            if (term.isEmpty()) {
+                continue;
+            }
+            boolean overdue = !today.isBefore(term.get().endsOn());
+            boolean pastMidterm = calendar.testDate(year.get().id().value(), term.get().number(), MarkKind.MIDTERM)
+                    .map(d -> !today.isBefore(d)).orElse(false);
+            for (EntryProgress.Line line : progress.of(year.get().id(), term.get().number())) {
+                BigDecimal required = overdue ? BigDecimal.ONE : pastMidterm ? HALF : null;
+                if (required != null && line.share().compareTo(required) < 0) {
+                    sent += notify(line, today, overdue);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private int notify(EntryProgress.Line line, LocalDate today, boolean overdue) {
+        String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        String what = "lớp " + line.classCode() + " môn " + line.subjectCode() + " học kì " + line.term() + ": đã nhập "
+                + line.entered() + "/" + line.required() + " điểm";
+        String key = "entry-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
+        int sent = 0;
+        Optional<Account> teacher = accounts.byStaff(new StaffId(line.teacherId()));
+        if (teacher.isPresent() && notifications.notifyOnce(teacher.get().username(), "ENTRY_REMINDER",
+                "Nhắc nhập điểm " + what + (overdue ? ". Đã hết học kì: cần nhập đủ ngay." : ". Quy định: một nửa trước giữa kì, đủ trước cuối kì."),
+                key)) {
+            sent++;
+        }
+        if (overdue) {
+            for (Account vice : accounts.withRole(Role.VICE_PRINCIPAL)) {
+                if (notifications.notifyOnce(vice.username(), "ENTRY_OVERDUE", "Quá hạn nhập điểm: " + line.teacherName()
+                        + ", " + what + ".", key)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static Optional<Term> termOf(SchoolYear year, LocalDate day) {
+        List<Term> terms = year.terms();
+        return terms.stream().filter(t -> t.contains(day) || (day.isAfter(t.endsOn()) && day.isBefore(t.endsOn().plusDays(14))))
+                .findFirst();
+    }
+}
