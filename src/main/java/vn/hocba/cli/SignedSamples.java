@@ -34,7 +34,8 @@ final class SignedSamples {
             SigningCredential principal = pki.issue(transcript.principalName(), "Hiệu trưởng", "hieutruong@thcsmau.edu.vn");
             SigningCredential teacher = pki.issue(sheet.subject().teacherName(), "Giáo viên bộ môn", "gvbm@thcsmau.edu.vn");
             Path signedTranscript = dir.resolve("transcript-signed.pdf");
-            Files.write(signedTranscript, chain.signTranscript(transcriptPdf, homeroom, principal, pki.organisation()));
+            Files.write(signedTranscript, chain.signTranscript(transcriptPdf, homeroom, principal,
+                    pki.organisation(transcript.school().name())));
             Path signedSheet = dir.resolve("subject-result-sheet-signed.pdf");
             Files.write(signedSheet, chain.signSubjectSheet(sheetPdf, teacher, sheet.subject().code()));
             pki.writeRootPem(dir.resolve("trust-root.pem"));

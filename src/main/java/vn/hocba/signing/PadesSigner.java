@@ -84,6 +84,7 @@ public final class PadesSigner {
              SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = signatureDictionary(request, name);
             PDRectangle existing = SignatureBoxes.reserveExisting(document, request.fieldName(), signature);
+            PDRectangle drawing = SignatureBoxes.emptyAppearanceBox(document, request.fieldName()); // kept as is
             PDRectangle box = request.visible() ? existing : null; // an invisible signature empties its box
             if (existing == null && request.visible() && request.placement() != null) {
                 SignatureRequest.Placement p = request.placement();
@@ -92,7 +93,10 @@ public final class PadesSigner {
             }
             options.setPreferredSignatureSize(reservedSize);
             document.addSignature(signature, options);
-            PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, box);
+            if (box != null && drawing == null) { // a new box, or one without an appearance yet
+                drawing = new PDRectangle(box.getWidth(), box.getHeight());
+            }
+            PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, drawing);
             SignatureBoxes.finish(document, signature, request.fieldName(), box, stamp);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 40_000);
             ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
@@ -158,11 +162,11 @@ public final class PadesSigner {
     }
 
     private static PDAppearanceStream stamp(PDDocument document, SignatureRequest request, String name,
-                                            PDRectangle box) {
+                                            PDRectangle bbox) {
         String time = "Ngày ký: " + STAMP_TIME.format(request.claimedTime().atZone(VIETNAM)) + " (GMT+7)";
         boolean seal = request.role() == SignerRole.SCHOOL_SEAL;
         List<String> lines = seal ? List.of("Ký số bởi: " + name, time) : List.of(name, time);
         String title = seal ? "Đã ký số và đóng dấu" : request.role().title();
-        return SignatureStamp.draw(document, box.getWidth(), box.getHeight(), title, lines, seal ? name : null);
+        return SignatureStamp.draw(document, bbox, title, lines, seal ? name : null);
     }
 }

@@ -173,6 +173,10 @@ class DocumentContentTest {
                 assertThat(widget.isPrinted()).isTrue();
                 assertThat(widget.getRectangle().getWidth()).isGreaterThan(50);
                 assertThat(widget.getPage()).isNotNull();
+                // signing keeps this /BBox: one a hair off the /Rect would be scaled by viewers
+                var empty = widget.getAppearance().getNormalAppearance().getAppearanceStream().getBBox();
+                assertThat(new float[] {empty.getWidth(), empty.getHeight()}).as(field.getPartialName())
+                        .containsExactly(widget.getRectangle().getWidth(), widget.getRectangle().getHeight());
             }
             PDSignatureField principal = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getField("hieu_truong");
             assertThat(document.getPages().indexOf(principal.getWidgets().get(0).getPage()))

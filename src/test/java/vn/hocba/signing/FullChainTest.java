@@ -7,6 +7,9 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,25 @@ class FullChainTest {
             assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
             assertThat(report.getAdESValidationWarnings(id)).as(report.getSignedBy(id)).isEmpty();
         }
+    }
+
+    @Test
+    void boxesWhoseEmptyAppearanceIsAHairOffTheirRectangleKeepEveryEarlierSignatureValid() throws Exception {
+        byte[] unsigned = TestDocuments.transcriptWithFractionalBoxes();
+        try (PDDocument document = Loader.loadPDF(unsigned)) { // the premise: /BBox and /Rect differ
+            PDAnnotationWidget seal = document.getDocumentCatalog().getAcroForm().getField("con_dau").getWidgets().get(0);
+            assertThat(seal.getAppearance().getNormalAppearance().getAppearanceStream().getBBox().getWidth())
+                    .isNotEqualTo(seal.getRectangle().getWidth());
+        }
+
+        byte[] signed = chain.signTranscript(unsigned, pki.issue("Trần Thị Hoa", "Giáo viên chủ nhiệm", null),
+                pki.issue("Lê Văn Nam", "Hiệu trưởng", null), pki.organisation());
+
+        SimpleReport report = verifier.validate(signed, "transcript.pdf").getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(3).allSatisfy(id -> {
+            assertThat(report.getIndication(id)).as(report.getSignedBy(id)).isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        });
     }
 
     @Test

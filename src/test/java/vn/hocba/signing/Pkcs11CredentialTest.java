@@ -74,7 +74,7 @@ class Pkcs11CredentialTest {
 
         SimpleReport report = new SignatureVerifier(pki.trustAnchors()).validate(signed, "seal.pdf").getSimpleReport();
         String id = report.getFirstSignatureId();
-        assertThat(report.getSignedBy(id)).isEqualTo("Trường THPT HocBa (phát triển)");
+        assertThat(report.getSignedBy(id)).isEqualTo("Nhà trường HocBa (phát triển)");
         assertThat(report.getIndication(id)).as(String.valueOf(report.getAdESValidationErrors(id)))
                 .isEqualTo(Indication.TOTAL_PASSED);
         assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);

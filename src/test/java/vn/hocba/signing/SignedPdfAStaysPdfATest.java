@@ -44,7 +44,8 @@ class SignedPdfAStaysPdfATest {
         assertCompliant(signed);
     }
 
-    private static void assertCompliant(byte[] pdf) throws Exception {
+    /** Asserts veraPDF finds {@code pdf} PDF/A-3b compliant, listing the failed clauses otherwise. */
+    static void assertCompliant(byte[] pdf) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
             ValidationResult result = validator.validate(parser);

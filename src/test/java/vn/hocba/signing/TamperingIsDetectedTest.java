@@ -41,7 +41,7 @@ class TamperingIsDetectedTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.VALID);
         assertThat(report.signatures()).extracting(s -> s.signer())
-                .containsExactly("Trần Thị Hoa", "Lê Văn Nam", "Trường THPT HocBa (phát triển)");
+                .containsExactly("Trần Thị Hoa", "Lê Văn Nam", "Nhà trường HocBa (phát triển)");
         assertThat(report.signatures()).allSatisfy(s -> {
             assertThat(s.intact()).isTrue();
             assertThat(s.level()).isEqualTo("PAdES-BASELINE-LTA");

@@ -44,12 +44,25 @@ public final class TestDocuments {
         return document("HỌC BẠ - Năm học 2025-2026 - Lớp 10A1 - Nguyễn Thị Ánh", TRANSCRIPT_BOXES);
     }
 
+    /**
+     * A transcript like the documents module lays out: boxes at fractional positions (56.7 pt …)
+     * whose empty appearances have the nominal width 90.7125 pt as {@code /BBox}, while the
+     * widgets' {@code /Rect} differ from it in the fifth digit (float corner arithmetic).
+     */
+    public static byte[] transcriptWithFractionalBoxes() {
+        return document("HỌC BẠ - Năm học 2025-2026 - Lớp 10A1 - Nguyễn Thị Ánh", TRANSCRIPT_BOXES, 56.7f, 90.7125f);
+    }
+
     /** A subject result sheet with the box gvbm_TOAN. */
     public static byte[] subjectSheet() {
         return document("BẢNG ĐIỂM MÔN TOÁN - Lớp 10A1 - Học kỳ I", List.of("gvbm_TOAN"));
     }
 
     public static byte[] document(String heading, List<String> boxes) {
+        return document(heading, boxes, 40, 170);
+    }
+
+    private static byte[] document(String heading, List<String> boxes, float firstX, float boxWidth) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -66,7 +79,7 @@ public final class TestDocuments {
                 content.showText("Điểm trung bình các môn: 8,5 - Kết quả học tập: Tốt - Rèn luyện: Tốt");
                 content.endText();
             }
-            addBoxes(document, page, boxes);
+            addBoxes(document, page, boxes, firstX, boxWidth);
             makePdfA3b(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -76,25 +89,26 @@ public final class TestDocuments {
         }
     }
 
-    private static void addBoxes(PDDocument document, PDPage page, List<String> boxes) throws IOException {
+    private static void addBoxes(PDDocument document, PDPage page, List<String> boxes, float firstX, float width)
+            throws IOException {
         PDAcroForm form = new PDAcroForm(document);
         document.getDocumentCatalog().setAcroForm(form);
-        float x = 40;
+        float x = firstX;
         for (String name : boxes) {
             PDSignatureField field = new PDSignatureField(form);
             field.setPartialName(name);
             PDAnnotationWidget widget = field.getWidgets().get(0);
-            widget.setRectangle(new PDRectangle(x, 120, 170, 80));
+            widget.setRectangle(new PDRectangle(x, 120, width, 80));
             widget.setPage(page);
             widget.setPrinted(true);
             PDAppearanceStream empty = new PDAppearanceStream(document);
-            empty.setBBox(new PDRectangle(170, 80));
+            empty.setBBox(new PDRectangle(width, 80));
             PDAppearanceDictionary appearance = new PDAppearanceDictionary();
             appearance.setNormalAppearance(empty);
             widget.setAppearance(appearance);
             page.getAnnotations().add(widget);
             form.getFields().add(field);
-            x += 180;
+            x += width + 10;
         }
     }
 

@@ -19,7 +19,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 /**
  * Puts an empty signature field on each signature box, named after the box, so that signing
  * later fills exactly that box. PDF/A needs each widget printable and with a normal appearance
- * (here an empty form XObject of the box's size).
+ * (here an empty form XObject exactly the widget's size; signing fills it keeping that
+ * {@code /BBox}).
  */
 final class SignatureFields {
 
@@ -51,7 +52,9 @@ final class SignatureFields {
         widget.setPage(page);
         widget.setPrinted(true);
         PDAppearanceStream appearance = new PDAppearanceStream(document);
-        appearance.setBBox(new PDRectangle(box.width(), box.height()));
+        // the widget's own size, as a float difference of its corners, not box.width(): a filled
+        // box keeps this /BBox, and a viewer scales an appearance whose /BBox and /Rect differ
+        appearance.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
         appearance.setResources(new PDResources());
         PDAppearanceDictionary appearances = new PDAppearanceDictionary();
         appearances.setNormalAppearance(appearance);

@@ -32,7 +32,8 @@ public final class DevelopmentPki {
 
     /** Password of every PKCS#12 file of the development PKI. Development only. */
     public static final String PASSWORD = "hocba-dev";
-    private static final String SCHOOL = "Trường THPT HocBa (phát triển)";
+    /** The organisation in every development certificate: no real school, of no particular level. */
+    public static final String ORGANISATION = "Nhà trường HocBa (phát triển)";
     private static final int SIGNING_USAGE = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
 
     private final Path directory;
@@ -119,9 +120,14 @@ public final class DevelopmentPki {
         return Pkcs12Credential.open(file, PASSWORD.toCharArray());
     }
 
-    /** The school's organisation certificate, which makes the seal signature. */
+    /** The school's organisation certificate, which makes the seal signature, named {@link #ORGANISATION}. */
     public SigningCredential organisation() {
-        return issue(SCHOOL, "Con dấu nhà trường", null);
+        return organisation(ORGANISATION);
+    }
+
+    /** An organisation certificate for the seal of the school {@code schoolName}, e.g. "TRƯỜNG THCS MẪU". */
+    public SigningCredential organisation(String schoolName) {
+        return issue(schoolName, "Con dấu nhà trường", null);
     }
 
     /**
@@ -197,7 +203,7 @@ public final class DevelopmentPki {
     }
 
     private static X500Name name(String commonName, String title) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, SCHOOL)
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, ORGANISATION)
                 .addRDN(BCStyle.T, title).addRDN(BCStyle.CN, commonName).build();
     }
 

@@ -42,6 +42,28 @@ public final class SignatureBoxes {
     }
 
     /**
+     * The bounding box of the box's current (empty) appearance, or null when it has none. The
+     * stamp that fills the box keeps exactly this {@code /BBox}: EU DSS accepts new content and
+     * resources in an empty field's appearance but reports any other change to it (a {@code /BBox}
+     * that differs even in the fifth decimal from the field's {@code /Rect} size) as an
+     * undefined modification that fails every earlier signature.
+     */
+    public static PDRectangle emptyAppearanceBox(PDDocument document, String name) {
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        PDField field = form == null ? null : form.getField(name);
+        if (!(field instanceof PDSignatureField box)) {
+            return null;
+        }
+        PDAppearanceDictionary appearance = box.getWidgets().get(0).getAppearance();
+        if (appearance == null || appearance.getNormalAppearance() == null
+                || !appearance.getNormalAppearance().isStream()) {
+            return null;
+        }
+        PDRectangle bbox = appearance.getNormalAppearance().getAppearanceStream().getBBox();
+        return bbox == null || bbox.getWidth() <= 0 || bbox.getHeight() <= 0 ? null : bbox;
+    }
+
+    /**
      * After {@code addSignature}: names the box, restores its rectangle (PDFBox empties it for a
      * signature without a template) and gives it {@code appearance}, or an empty one.
      */

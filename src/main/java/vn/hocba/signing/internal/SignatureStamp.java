@@ -22,20 +22,26 @@ public final class SignatureStamp {
     }
 
     /**
-     * Draws the stamp for a box of {@code width} × {@code height} points.
+     * Draws the stamp in the form space {@code bbox} (in points), which becomes the appearance's
+     * {@code /BBox} unchanged.
      *
      * @param title first line (set bold), e.g. the role
      * @param lines further lines: name, time
      * @param seal  the organisation's name to draw as a seal, or null for a person
      */
-    public static PDAppearanceStream draw(PDDocument document, float width, float height, String title,
+    public static PDAppearanceStream draw(PDDocument document, PDRectangle bbox, String title,
                                           List<String> lines, String seal) {
+        float width = bbox.getWidth();
+        float height = bbox.getHeight();
         PDAppearanceStream appearance = new PDAppearanceStream(document);
-        appearance.setBBox(new PDRectangle(width, height));
+        appearance.setBBox(bbox);
         appearance.setResources(new PDResources());
         PDType0Font regular = StampFont.regular(document);
         try {
             StampContent content = new StampContent(appearance.getResources());
+            if (bbox.getLowerLeftX() != 0 || bbox.getLowerLeftY() != 0) {
+                content.op("cm", 1, 0, 0, 1, bbox.getLowerLeftX(), bbox.getLowerLeftY());
+            }
             float textLeft = 2;
             if (seal != null) {
                 float diameter = Math.min(height, width) - 2;
