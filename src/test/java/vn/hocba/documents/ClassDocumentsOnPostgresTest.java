@@ -1,0 +1,301 @@
+package vn.hocba.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.grading.ClassResults;
+import vn.hocba.grading.Level;
+import vn.hocba.grading.Mark;
+import vn.hocba.grading.StudentResults;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/**
+ * A demo class's documents issued from the database on real PostgreSQL: class 6A1 with term II
+ * completed, so that year results, levels and promotion exist. Generated once for the class.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClassDocumentsOnPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPostgresDatabases.register(registry, "class_documents");
+        String dataDir = Files.createTempDirectory("hocba-documents-test").toString();
+        registry.add("hocba.data-dir", () -> dataDir);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    ApiClient api;
+    SchoolClass schoolClass;
+    Reply first;
+
+    @BeforeAll
+    void generateOnce() {
+        api = new ApiClient(mvc);
+        var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
+        schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        first = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+    }
+
+    @Test
+    @Order(1)
+    void thePrincipalIssuesEveryDocumentOfTheClassOnceAndEachIsAudited() {
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        int students = roster();
+        int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
+        assertThat(first.body().path("documents")).hasSize(1 + subjects + 2 * students);
+        assertThat(first.body().path("issued").asInt()).isEqualTo(1 + subjects + 2 * students);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_ISSUED' and actor = 'hieutruong'")
+                .query(Long.class).single()).isEqualTo(1L + subjects + 2 * students);
+    }
+
+    @Test
+    @Order(2)
+    void veraPdfFindsEachIssuedDocumentTypePdfA3bCompliant() throws Exception {
+        for (String kind : List.of("CLASS_GRADEBOOK", "SUBJECT_RESULT_SHEET", "TRANSCRIPT", "REPORT_CARD")) {
+            assertThat(PdfAValidation.failures(download(ids(first, kind).get(0)))).as(kind).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyTranscriptsEmbeddedXmlIsValidAndHoldsTheResultsComputedFromTheDatabase() throws Exception {
+        ClassResults computed = results.compute(schoolClass);
+        var schema = SchemaFactory.newDefaultInstance().newSchema(
+                getClass().getClassLoader().getResource(DocumentKind.TRANSCRIPT.schemaResource()));
+        Map<String, String> fromPdfs = new HashMap<>();
+        for (JsonNode d : first.body().path("documents")) {
+            if (d.path("kind").asText().equals("TRANSCRIPT")) {
+                byte[] xml = RenderedSamples.embeddedXml(download(d.path("id").asText()));
+                schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+                fromPdfs.put(d.path("studentName").asText(), summary(parse(xml)));
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (StudentResults s : computed.students()) {
+            assertThat(s.complete()).as(s.fullName() + " " + s.missing()).isTrue();
+            expected.put(s.fullName(), expectedSummary(s));
+        }
+        assertThat(fromPdfs).hasSize(computed.students().size()).isEqualTo(expected);
+    }
+
+    @Test
+    @Order(4)
+    void transcriptTextShowsTheStudentsNameAndTheSubjectNames() {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(0);
+        String text = RenderedSamples.text(download(transcript.path("id").asText()));
+        assertThat(text).contains(transcript.path("studentName").asText(), "Toán", "Ngữ văn", "Khoa học tự nhiên",
+                "Lịch sử và Địa lí", "Giáo dục thể chất", "Trần Quốc Bảo", "Lê Văn Triển");
+    }
+
+    @Test
+    @Order(5)
+    void generatingAgainWithIdenticalDataIssuesNoNewVersion() {
+        Reply again = generate("phohieutruong");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("issued").asInt()).isZero();
+        assertThat(ids(again, null)).isEqualTo(ids(first, null));
+    }
+
+    @Test
+    @Order(6)
+    void aChangedMarkIssuesVersionTwoOfTheAffectedDocumentsSupersedingVersionOne() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(0);
+        changeToanFinalMarkOf(transcript.path("studentId").asLong());
+        Reply after = generate("gv01");
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        String v1 = transcript.path("id").asText();
+        JsonNode v2 = documents(after, "TRANSCRIPT").get(0);
+        assertThat(v2.path("version").asInt()).isEqualTo(2);
+        assertThat(v2.path("supersedes").asText()).isEqualTo(v1);
+        assertThat(ids(after, "SUBJECT_RESULT_SHEET")).anyMatch(id -> id.endsWith("-TOAN-v2"))
+                .anyMatch(id -> id.endsWith("-NGU_VAN-v1"));
+        assertThat(ids(after, "CLASS_GRADEBOOK")).singleElement().asString().endsWith("-v2");
+        String page = page("/xac-minh/" + v1).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("đã được thay thế bởi phiên bản", v2.path("id").asText());
+    }
+
+    @Test
+    @Order(7)
+    void theVerificationPageIsPublicForAKnownIdAndNotFoundForAnUnknownOne() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(1);
+        MockHttpServletResponse known = page("/xac-minh/" + transcript.path("id").asText() + "?sha256="
+                + transcript.path("dataSha256").asText());
+        assertThat(known.getStatus()).isEqualTo(200);
+        assertThat(known.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+                transcript.path("id").asText(), transcript.path("studentName").asText(), "6A1", "Học bạ",
+                transcript.path("sha256").asText(), "phiên bản hiện hành", "khớp với văn bản đã phát hành");
+        assertThat(page("/xac-minh/HB-KHONG-CO-v1").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
+    void aSubjectTeacherCannotIssueTheClassDocumentsButMayDownloadThem() {
+        Reply refused = generate("gv04");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.detail()).contains("giáo viên chủ nhiệm lớp 6A1");
+        var response = send("gv04", "/api/documents/" + ids(first, "TRANSCRIPT").get(0));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
+    }
+
+    private static String summary(org.w3c.dom.Document xml) {
+        List<String> parts = new ArrayList<>();
+        NodeList subjects = xml.getElementsByTagNameNS(DocumentKind.TRANSCRIPT.namespace(), "subject");
+        for (int i = 0; i < subjects.getLength(); i++) {
+            Element s = (Element) subjects.item(i);
+            if (s.hasAttribute("code")) {
+                parts.add(s.getAttribute("code") + "=" + child(s, "hk1") + "|" + child(s, "hk2") + "|" + child(s, "year"));
+            }
+        }
+        Element root = xml.getDocumentElement();
+        parts.add("learning=" + child(element(root, "learning"), "year"));
+        parts.add("conduct=" + child(element(root, "conduct"), "year"));
+        parts.add("promotion=" + child(root, "promotion"));
+        return String.join(";", parts);
+    }
+
+    private static String expectedSummary(StudentResults s) {
+        List<String> parts = new ArrayList<>();
+        s.subjects().forEach((code, r) -> parts.add(code.value() + "=" + printed(r.hk1()) + "|" + printed(r.hk2()) + "|"
+                + printed(r.year())));
+        parts.add("learning=" + label(s.learning().year().level()));
+        parts.add("conduct=" + label(s.conduct().year()));
+        parts.add("promotion=" + s.promotion().label());
+        return String.join(";", parts);
+    }
+
+    /** Results as the paper forms print them: one decimal with a comma, or Đ/CĐ. */
+    private static String printed(Mark mark) {
+        if (mark instanceof Mark.Score score) {
+            return score.value().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        }
+        return mark.text();
+    }
+
+    private static String label(Level level) {
+        return level.label();
+    }
+
+    private static Element element(Element parent, String name) {
+        return (Element) parent.getElementsByTagNameNS(parent.getNamespaceURI(), name).item(0);
+    }
+
+    private static String child(Element parent, String name) {
+        return element(parent, name).getTextContent();
+    }
+
+    private static org.w3c.dom.Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    private void changeToanFinalMarkOf(long student) {
+        long subject = directory.gradeSubjects(schoolClass.yearId(), 6).stream()
+                .filter(gs -> gs.subject().code().equals("TOAN")).findFirst().orElseThrow().subject().id().value();
+        var cell = jdbc.sql("select score, version from mark where class_id = ? and subject_id = ? and student_id = ? "
+                + "and term = 2 and kind = 'FINAL'").params(schoolClass.id().value(), subject, student)
+                .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getInt(2)}).single();
+        String changed = ((BigDecimal) cell[0]).compareTo(new BigDecimal("5")) > 0 ? "2.0" : "9.5";
+        Reply saved = api.send("gv04", MockMvcRequestBuilders.put("/api/classes/" + schoolClass.id().value() + "/subjects/"
+                + subject + "/terms/2/marks").contentType(MediaType.APPLICATION_JSON).content("{\"changes\":[{\"studentId\":"
+                + student + ",\"kind\":\"FINAL\",\"column\":1,\"value\":\"" + changed + "\",\"version\":" + cell[1] + "}]}"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    }
+
+    private int roster() {
+        return jdbc.sql("select count(*) from enrolment where class_id = ?").param(schoolClass.id().value())
+                .query(Integer.class).single();
+    }
+
+    private Reply generate(String user) {
+        return api.post(user, "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+    }
+
+    private static List<JsonNode> documents(Reply reply, String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        reply.body().path("documents").forEach(d -> {
+            if (kind == null || d.path("kind").asText().equals(kind)) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    private static List<String> ids(Reply reply, String kind) {
+        return documents(reply, kind).stream().map(d -> d.path("id").asText()).toList();
+    }
+
+    private byte[] download(String id) {
+        return send("hieutruong", "/api/documents/" + id).getContentAsByteArray();
+    }
+
+    private MockHttpServletResponse send(String user, String path) {
+        try {
+            String token = api.post(null, "/api/auth/token", "{\"username\":\"" + user + "\",\"password\":\""
+                    + ApiClient.DEMO_PASSWORD + "\"}").body().path("token").asText();
+            return mvc.perform(MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockHttpServletResponse page(String path) {
+        try {
+            return mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
