@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,10 +24,10 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
-import vn.hocba.documents.data.ClassDocumentsSource;
-import vn.hocba.documents.data.ClassRecords;
-import vn.hocba.documents.data.DocumentDraft;
-import vn.hocba.documents.data.DocumentDrafts;
+import vn.hocba.documents.records.ClassDocumentsSource;
+import vn.hocba.documents.records.ClassRecords;
+import vn.hocba.documents.records.DocumentDraft;
+import vn.hocba.documents.records.DocumentDrafts;
 import vn.hocba.schoolyear.ClassId;
 
 /**
@@ -71,12 +72,21 @@ public class ClassDocuments {
     /** Generates (or finds unchanged) every document of the class for {@code scope}; see the class comment. */
     @Transactional
     public Generation generate(ClassId classId, AssessmentScope scope, Actor by) {
+        return generate(classId, scope, by, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #generate(ClassId, AssessmentScope, Actor)}, printing people's full names where the
+     * records hold account names (who requested, confirmed and approved a correction).
+     */
+    @Transactional
+    public Generation generate(ClassId classId, AssessmentScope scope, Actor by, UnaryOperator<String> names) {
         issued.lockClass(classId.value());
         ClassRecords records = source.load(classId);
         String dateLine = DocumentDrafts.dateLine(records, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
         Issuer issuer = new Issuer(records, scope, dateLine, by);
         List<IssuedDocument> documents = new ArrayList<>();
-        for (DocumentDraft draft : DocumentDrafts.of(records, scope, authority)) {
+        for (DocumentDraft draft : DocumentDrafts.of(records, scope, authority, names)) {
             documents.add(issuer.issue(draft));
         }
         log.info("Documents of class {} ({}): {} issued, {} unchanged", records.schoolClass().code(), scope,

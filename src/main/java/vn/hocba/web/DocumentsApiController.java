@@ -20,6 +20,8 @@ import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.security.AccessPolicy;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 
@@ -30,10 +32,12 @@ class DocumentsApiController {
 
     private final AccessPolicy access;
     private final ClassDocuments documents;
+    private final Accounts accounts;
 
-    DocumentsApiController(AccessPolicy access, ClassDocuments documents) {
+    DocumentsApiController(AccessPolicy access, ClassDocuments documents, Accounts accounts) {
         this.access = access;
         this.documents = documents;
+        this.accounts = accounts;
     }
 
     /** An issued document version as the API shows it. */
@@ -59,7 +63,8 @@ class DocumentsApiController {
     GenerationView generate(@PathVariable long classId, @RequestParam(defaultValue = "YEAR") AssessmentScope scope) {
         ClassId id = new ClassId(classId);
         Viewer viewer = access.requireDocumentIssuing(id);
-        ClassDocuments.Generation generation = documents.generate(id, scope, access.actor(viewer, actingRole(viewer)));
+        ClassDocuments.Generation generation = documents.generate(id, scope, access.actor(viewer, actingRole(viewer)),
+                username -> accounts.byUsername(username).map(Account::displayName).orElse(username));
         return new GenerationView(generation.issued(), generation.unchanged(),
                 generation.documents().stream().map(DocumentView::of).toList());
     }

@@ -33,6 +33,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.Corrections;
+import vn.hocba.gradebook.MarkKind;
+import vn.hocba.audit.Actor;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.Level;
@@ -54,11 +57,20 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClassDocumentsOnPostgresTest {
 
+    private static java.nio.file.Path dataDir;
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_documents");
-        String dataDir = Files.createTempDirectory("hocba-documents-test").toString();
-        registry.add("hocba.data-dir", () -> dataDir);
+        dataDir = Files.createTempDirectory("hocba-documents-test");
+        registry.add("hocba.data-dir", dataDir::toString);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeDocuments() throws Exception {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Autowired
@@ -73,6 +85,8 @@ class ClassDocumentsOnPostgresTest {
     StudentRegistry registry;
     @Autowired
     GradebookBulkLoad load;
+    @Autowired
+    Corrections corrections;
     ApiClient api;
     SchoolClass schoolClass;
     Reply first;
@@ -188,6 +202,54 @@ class ClassDocumentsOnPostgresTest {
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
     }
 
+    @Test
+    @Order(9)
+    void anAppliedCorrectionIsCountedOnTheTranscriptAndRecordedInTheCorrectionRecord() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(2);
+        applyToanCorrection(transcript.path("studentId").asLong());
+        Reply after = generate("vanthu");
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        String record = ids(after, "CORRECTION_RECORD").get(0);
+        assertThat(record).isEqualTo("BB-DEMO01-2025-2026-6A1-v1");
+        byte[] pdf = download(record);
+        assertThat(PdfAValidation.failures(pdf)).isEmpty();
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.CORRECTION_RECORD.schemaResource())).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s+", " ")).contains(transcript.path("studentName").asText(),
+                "Toán", "ĐĐGtx 1 HK I", "Nhập nhầm điểm kiểm tra miệng", "Đề nghị: Trần Quốc Bảo",
+                "Xác nhận: Phạm Thị Hồng Nhung", "Phê duyệt: Lê Văn Triển");
+        String corrected = documents(after, "TRANSCRIPT").stream()
+                .filter(d -> d.path("studentId").asLong() == transcript.path("studentId").asLong())
+                .map(d -> d.path("id").asText()).findFirst().orElseThrow();
+        assertThat(corrected).endsWith("-v2");
+        assertThat(RenderedSamples.text(download(corrected)))
+                .contains("Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.");
+    }
+
+    private void applyToanCorrection(long student) {
+        long subject = toan();
+        Reply lock = api.post("hieutruong", "/api/locks", "{\"term\":1,\"classId\":" + schoolClass.id().value()
+                + ",\"subjectId\":" + subject + ",\"reason\":\"Chốt điểm Toán học kì I\"}");
+        assertThat(lock.status()).as(lock.toString()).isEqualTo(201);
+        BigDecimal old = jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? "
+                + "and term = 1 and kind = 'REGULAR' and column_no = 1").params(schoolClass.id().value(), subject, student)
+                .query(BigDecimal.class).single();
+        String value = old.compareTo(BigDecimal.TEN) < 0 ? "10" : "9";
+        var filed = corrections.request(new Corrections.Request(schoolClass.id().value(), subject, student, 1,
+                MarkKind.REGULAR, 1, value, "Nhập nhầm điểm kiểm tra miệng", null, null),
+                new Actor("gv04", "SUBJECT_TEACHER", null));
+        long id = filed.request().id();
+        corrections.confirm(id, new Actor("gv01", "HOMEROOM_TEACHER", null));
+        corrections.approve(id, null, new Actor("hieutruong", "PRINCIPAL", null));
+        corrections.apply(id, new Actor("hieutruong", "PRINCIPAL", null));
+    }
+
+    private long toan() {
+        return directory.gradeSubjects(schoolClass.yearId(), 6).stream()
+                .filter(gs -> gs.subject().code().equals("TOAN")).findFirst().orElseThrow().subject().id().value();
+    }
+
     private static String summary(org.w3c.dom.Document xml) {
         List<String> parts = new ArrayList<>();
         NodeList subjects = xml.getElementsByTagNameNS(DocumentKind.TRANSCRIPT.namespace(), "subject");
@@ -241,8 +303,7 @@ class ClassDocumentsOnPostgresTest {
     }
 
     private void changeToanFinalMarkOf(long student) {
-        long subject = directory.gradeSubjects(schoolClass.yearId(), 6).stream()
-                .filter(gs -> gs.subject().code().equals("TOAN")).findFirst().orElseThrow().subject().id().value();
+        long subject = toan();
         var cell = jdbc.sql("select score, version from mark where class_id = ? and subject_id = ? and student_id = ? "
                 + "and term = 2 and kind = 'FINAL'").params(schoolClass.id().value(), subject, student)
                 .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getInt(2)}).single();
