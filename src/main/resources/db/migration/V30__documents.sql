@@ -21,3 +21,10 @@ create table issued_document (
     constraint ck_issued_document_version check (version >= 1)
 );
 create index ix_issued_document_class on issued_document (class_id);
+
+-- One row per class whose documents were generated: locked (select ... for update) while a
+-- document of the class is issued, so that two generations cannot issue the same version.
+-- A lock row of its own, because locking the class row would also block mark entry (FK checks).
+create table issued_document_lock (
+    class_id bigint primary key references school_class (id)
+);

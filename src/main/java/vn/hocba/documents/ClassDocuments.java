@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
@@ -33,9 +36,13 @@ import vn.hocba.schoolyear.ClassId;
 /**
  * Issues the documents of a stored class: reads the class, builds each document's data, renders
  * it to PDF/A-3b straight into {@code ${hocba.data-dir}/documents} (immutable files with their
- * hash), records each version and audits it in the caller's transaction. Idempotent: a document
+ * hash), records each version and audits it in the same transaction. Idempotent: a document
  * whose data has not changed since its latest version is returned as it is; one whose data
  * changed (a correction) is issued as the next version, superseding the latest.
+ *
+ * <p>Each document is issued in a transaction of its own (the caller's, when there is one), so a
+ * class of 80 documents never holds the audit chain's lock for the whole generation; a generation
+ * that stops half-way is completed by running it again.
  */
 @Service
 public class ClassDocuments {
@@ -50,8 +57,10 @@ public class ClassDocuments {
     private final Path root;
     private final RenderSettings settings;
     private final String authority;
+    private final TransactionTemplate transactions;
 
     public ClassDocuments(ClassDocumentsSource source, IssuedDocuments issued, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactionManager,
             @Value("${hocba.data-dir}") Path dataDir,
             @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
             String verificationBaseUrl,
@@ -63,6 +72,7 @@ public class ClassDocuments {
         this.root = dataDir.resolve("documents");
         this.settings = new RenderSettings(verificationBaseUrl, Optional.empty());
         this.authority = authority;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** What one generation did: every document of the class for the scope, and how many were new versions. */
@@ -70,7 +80,6 @@ public class ClassDocuments {
     }
 
     /** Generates (or finds unchanged) every document of the class for {@code scope}; see the class comment. */
-    @Transactional
     public Generation generate(ClassId classId, AssessmentScope scope, Actor by) {
         return generate(classId, scope, by, UnaryOperator.identity());
     }
@@ -79,19 +88,30 @@ public class ClassDocuments {
      * As {@link #generate(ClassId, AssessmentScope, Actor)}, printing people's full names where the
      * records hold account names (who requested, confirmed and approved a correction).
      */
-    @Transactional
     public Generation generate(ClassId classId, AssessmentScope scope, Actor by, UnaryOperator<String> names) {
-        issued.lockClass(classId.value());
+        long started = System.nanoTime();
+        createLock(classId);
         ClassRecords records = source.load(classId);
         String dateLine = DocumentDrafts.dateLine(records, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
         Issuer issuer = new Issuer(records, scope, dateLine, by);
         List<IssuedDocument> documents = new ArrayList<>();
         for (DocumentDraft draft : DocumentDrafts.of(records, scope, authority, names)) {
-            documents.add(issuer.issue(draft));
+            documents.add(transactions.execute(status -> {
+                issued.lockClass(classId.value());
+                return issuer.issue(draft);
+            }));
         }
-        log.info("Documents of class {} ({}): {} issued, {} unchanged", records.schoolClass().code(), scope,
-                issuer.count, documents.size() - issuer.count);
+        log.info("Documents of class {} ({}): {} issued, {} unchanged in {} ms", records.schoolClass().code(), scope,
+                issuer.count, documents.size() - issuer.count, (System.nanoTime() - started) / 1_000_000);
         return new Generation(documents, issuer.count, documents.size() - issuer.count);
+    }
+
+    private void createLock(ClassId classId) {
+        try {
+            transactions.executeWithoutResult(status -> issued.createLock(classId.value()));
+        } catch (DataIntegrityViolationException e) {
+            log.debug("Lock row of class {} created concurrently", classId.value());
+        }
     }
 
     @Transactional(readOnly = true)

@@ -34,12 +34,21 @@ class IssuedDocuments {
                 .query((rs, n) -> new Latest(row(rs, n), rs.getString("content_sha256"))).list().stream().findFirst();
     }
 
+    /** Creates the lock row of the class if it has none yet (a race is settled by the primary key). */
+    void createLock(long classId) {
+        if (jdbc.sql("select count(*) from issued_document_lock where class_id = ?").param(classId).query(Long.class)
+                .single() == 0) {
+            jdbc.sql("insert into issued_document_lock (class_id) values (?)").param(classId).update();
+        }
+    }
+
     /**
-     * Serialises generations of one class (row lock on the class until the transaction ends), so
-     * that two people pressing "generate" at once cannot issue the same version twice.
+     * Serialises the issuing of one class's documents until the transaction ends, so that two
+     * people pressing "generate" at once cannot issue the same version twice.
      */
     void lockClass(long classId) {
-        jdbc.sql("select id from school_class where id = ? for update").param(classId).query(Long.class).optional();
+        jdbc.sql("select class_id from issued_document_lock where class_id = ? for update").param(classId)
+                .query(Long.class).single();
     }
 
     Optional<IssuedDocument> find(String id) {
