@@ -1,32 +1,23 @@
 package vn.hocba.documents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
-import vn.hocba.audit.AuditRecord;
-import vn.hocba.common.Rejected;
 import vn.hocba.documents.records.ClassDocumentsSource;
 import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
@@ -93,7 +84,8 @@ public class ClassDocuments {
         createLock(classId);
         ClassRecords records = source.load(classId);
         String dateLine = DocumentDrafts.dateLine(records, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
-        Issuer issuer = new Issuer(records, scope, dateLine, by);
+        DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, new DocumentRenderer(settings),
+                new FileSystemDocumentStore(root), records, scope, dateLine, by);
         List<IssuedDocument> documents = new ArrayList<>();
         for (DocumentDraft draft : DocumentDrafts.of(records, scope, authority, names)) {
             documents.add(transactions.execute(status -> {
@@ -102,8 +94,8 @@ public class ClassDocuments {
             }));
         }
         log.info("Documents of class {} ({}): {} issued, {} unchanged in {} ms", records.schoolClass().code(), scope,
-                issuer.count, documents.size() - issuer.count, (System.nanoTime() - started) / 1_000_000);
-        return new Generation(documents, issuer.count, documents.size() - issuer.count);
+                issuer.count(), documents.size() - issuer.count(), (System.nanoTime() - started) / 1_000_000);
+        return new Generation(documents, issuer.count(), documents.size() - issuer.count());
     }
 
     private void createLock(ClassId classId) {
@@ -127,74 +119,5 @@ public class ClassDocuments {
     /** The stored PDF of an issued document. */
     public Path file(IssuedDocument document) {
         return root.resolve(document.path());
-    }
-
-    /** Issues the drafts of one generation, one at a time. */
-    private final class Issuer {
-
-        private final ClassRecords records;
-        private final AssessmentScope scope;
-        private final String dateLine;
-        private final Actor by;
-        private final DocumentRenderer renderer = new DocumentRenderer(settings);
-        private final FileSystemDocumentStore store = new FileSystemDocumentStore(root);
-        private int count;
-
-        Issuer(ClassRecords records, AssessmentScope scope, String dateLine, Actor by) {
-            this.records = records;
-            this.scope = scope;
-            this.dateLine = dateLine;
-            this.by = by;
-        }
-
-        IssuedDocument issue(DocumentDraft draft) {
-            // The data without identity and date: equal fingerprints mean nothing printed has changed.
-            String fingerprint = sha256(DocumentRenderer.dataXml(
-                    draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), "")));
-            Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-            if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
-                return latest.get().document();
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            DocumentIdentity id = latest.map(l -> l.document().identity().next(now))
-                    .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
-            IssuedDocument document = render(draft, draft.build(id, dateLine), now);
-            issued.insert(document, fingerprint);
-            audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
-                    id.supersedes().orElse(null), document.sha256(),
-                    draft.kind().displayName() + ", lớp " + records.schoolClass().code() + ", " + scope.label(), null));
-            count++;
-            return document;
-        }
-
-        private IssuedDocument render(DocumentDraft draft, DocumentData data, Instant now) {
-            DocumentIdentity id = data.identity();
-            String label = id.versionLabel();
-            RenderedDocument[] rendered = new RenderedDocument[1];
-            try {
-                // A file without a record was left by a rolled-back generation (the class is locked now).
-                if (store.discardUnrecorded(draft.kind(), label)) {
-                    log.warn("Discarded unrecorded document file {}", label);
-                }
-                StoredDocument stored = store.store(draft.kind(), label, out -> rendered[0] = renderer.render(data, out));
-                return new IssuedDocument(label, id.documentId(), id.version(), id.supersedes(),
-                        records.schoolClass().id().value(), records.schoolClass().code(),
-                        Optional.ofNullable(draft.studentId()), Optional.ofNullable(draft.studentName()), draft.kind(),
-                        scope, stored.pdfSha256(), rendered[0].dataSha256(), stored.size(),
-                        FileSystemDocumentStore.relativePath(draft.kind(), label), now, by.username(), Optional.empty());
-            } catch (DocumentAlreadyStoredException e) {
-                throw Rejected.conflict(e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot store document " + label, e);
-            }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
