@@ -227,6 +227,35 @@ class ClassDocumentsOnPostgresTest {
                 .contains("Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.");
     }
 
+    @Test
+    @Order(10)
+    void theHomeroomTeacherIssuesTermOneReportCardsWithTheTermResultsButNoTranscripts() throws Exception {
+        Reply term = api.post("gv01", "/api/classes/" + schoolClass.id().value() + "/documents?scope=TERM_1", "");
+        assertThat(term.status()).as(term.toString()).isEqualTo(200);
+        int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
+        assertThat(term.body().path("documents")).hasSize(1 + subjects + roster());
+        assertThat(ids(term, "TRANSCRIPT")).isEmpty();
+        assertThat(ids(term, "CLASS_GRADEBOOK")).containsExactly("SO-DEMO01-2025-2026-6A1-HK1-v1");
+        JsonNode card = documents(term, "REPORT_CARD").get(0);
+        byte[] pdf = download(card.path("id").asText());
+        org.w3c.dom.Document xml = parse(RenderedSamples.embeddedXml(pdf));
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.REPORT_CARD.schemaResource())).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
+        StudentResults expected = results.compute(schoolClass).students().stream()
+                .filter(s -> s.fullName().equals(card.path("studentName").asText())).findFirst().orElseThrow();
+        Map<String, String> termAverages = new HashMap<>();
+        NodeList rows = xml.getElementsByTagNameNS(DocumentKind.REPORT_CARD.namespace(), "subject");
+        for (int i = 0; i < rows.getLength(); i++) {
+            termAverages.put(child((Element) rows.item(i), "name"), child((Element) rows.item(i), "average"));
+        }
+        Map<String, String> computed = new HashMap<>();
+        directory.gradeSubjects(schoolClass.yearId(), 6).forEach(gs -> computed.put(gs.subject().name(),
+                printed(expected.subject(new vn.hocba.grading.SubjectCode(gs.subject().code())).hk1())));
+        assertThat(termAverages).isEqualTo(computed);
+        assertThat(RenderedSamples.text(pdf)).contains("Học kì I", card.path("studentName").asText(), "Toán");
+    }
+
     private void applyToanCorrection(long student) {
         long subject = toan();
         Reply lock = api.post("hieutruong", "/api/locks", "{\"term\":1,\"classId\":" + schoolClass.id().value()
