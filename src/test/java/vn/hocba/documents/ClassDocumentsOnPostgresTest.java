@@ -1,16 +1,20 @@
 package vn.hocba.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hocba.documents.DocumentChecks.child;
+import static vn.hocba.documents.DocumentChecks.documents;
+import static vn.hocba.documents.DocumentChecks.expectedSummary;
+import static vn.hocba.documents.DocumentChecks.ids;
+import static vn.hocba.documents.DocumentChecks.parse;
+import static vn.hocba.documents.DocumentChecks.printed;
+import static vn.hocba.documents.DocumentChecks.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,17 +36,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.gradebook.Corrections;
-import vn.hocba.gradebook.MarkKind;
-import vn.hocba.audit.Actor;
-import vn.hocba.students.StudentRegistry;
+import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.grading.ClassResults;
-import vn.hocba.grading.Level;
-import vn.hocba.grading.Mark;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
@@ -89,6 +89,7 @@ class ClassDocumentsOnPostgresTest {
     Corrections corrections;
     ApiClient api;
     SchoolClass schoolClass;
+    ClassEdits edits;
     Reply first;
 
     @BeforeAll
@@ -97,6 +98,7 @@ class ClassDocumentsOnPostgresTest {
         var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
         schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        edits = new ClassEdits(api, jdbc, directory, corrections, schoolClass);
         first = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
     }
 
@@ -164,7 +166,7 @@ class ClassDocumentsOnPostgresTest {
     @Order(6)
     void aChangedMarkIssuesVersionTwoOfTheAffectedDocumentsSupersedingVersionOne() throws Exception {
         JsonNode transcript = documents(first, "TRANSCRIPT").get(0);
-        changeToanFinalMarkOf(transcript.path("studentId").asLong());
+        edits.changeToanFinalMarkOf(transcript.path("studentId").asLong());
         Reply after = generate("gv01");
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
         String v1 = transcript.path("id").asText();
@@ -206,7 +208,7 @@ class ClassDocumentsOnPostgresTest {
     @Order(9)
     void anAppliedCorrectionIsCountedOnTheTranscriptAndRecordedInTheCorrectionRecord() throws Exception {
         JsonNode transcript = documents(first, "TRANSCRIPT").get(2);
-        applyToanCorrection(transcript.path("studentId").asLong());
+        edits.applyToanCorrection(transcript.path("studentId").asLong());
         Reply after = generate("vanthu");
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
         String record = ids(after, "CORRECTION_RECORD").get(0);
@@ -256,93 +258,6 @@ class ClassDocumentsOnPostgresTest {
         assertThat(RenderedSamples.text(pdf)).contains("Học kì I", card.path("studentName").asText(), "Toán");
     }
 
-    private void applyToanCorrection(long student) {
-        long subject = toan();
-        Reply lock = api.post("hieutruong", "/api/locks", "{\"term\":1,\"classId\":" + schoolClass.id().value()
-                + ",\"subjectId\":" + subject + ",\"reason\":\"Chốt điểm Toán học kì I\"}");
-        assertThat(lock.status()).as(lock.toString()).isEqualTo(201);
-        BigDecimal old = jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? "
-                + "and term = 1 and kind = 'REGULAR' and column_no = 1").params(schoolClass.id().value(), subject, student)
-                .query(BigDecimal.class).single();
-        String value = old.compareTo(BigDecimal.TEN) < 0 ? "10" : "9";
-        var filed = corrections.request(new Corrections.Request(schoolClass.id().value(), subject, student, 1,
-                MarkKind.REGULAR, 1, value, "Nhập nhầm điểm kiểm tra miệng", null, null),
-                new Actor("gv04", "SUBJECT_TEACHER", null));
-        long id = filed.request().id();
-        corrections.confirm(id, new Actor("gv01", "HOMEROOM_TEACHER", null));
-        corrections.approve(id, null, new Actor("hieutruong", "PRINCIPAL", null));
-        corrections.apply(id, new Actor("hieutruong", "PRINCIPAL", null));
-    }
-
-    private long toan() {
-        return directory.gradeSubjects(schoolClass.yearId(), 6).stream()
-                .filter(gs -> gs.subject().code().equals("TOAN")).findFirst().orElseThrow().subject().id().value();
-    }
-
-    private static String summary(org.w3c.dom.Document xml) {
-        List<String> parts = new ArrayList<>();
-        NodeList subjects = xml.getElementsByTagNameNS(DocumentKind.TRANSCRIPT.namespace(), "subject");
-        for (int i = 0; i < subjects.getLength(); i++) {
-            Element s = (Element) subjects.item(i);
-            if (s.hasAttribute("code")) {
-                parts.add(s.getAttribute("code") + "=" + child(s, "hk1") + "|" + child(s, "hk2") + "|" + child(s, "year"));
-            }
-        }
-        Element root = xml.getDocumentElement();
-        parts.add("learning=" + child(element(root, "learning"), "year"));
-        parts.add("conduct=" + child(element(root, "conduct"), "year"));
-        parts.add("promotion=" + child(root, "promotion"));
-        return String.join(";", parts);
-    }
-
-    private static String expectedSummary(StudentResults s) {
-        List<String> parts = new ArrayList<>();
-        s.subjects().forEach((code, r) -> parts.add(code.value() + "=" + printed(r.hk1()) + "|" + printed(r.hk2()) + "|"
-                + printed(r.year())));
-        parts.add("learning=" + label(s.learning().year().level()));
-        parts.add("conduct=" + label(s.conduct().year()));
-        parts.add("promotion=" + s.promotion().label());
-        return String.join(";", parts);
-    }
-
-    /** Results as the paper forms print them: one decimal with a comma, or Đ/CĐ. */
-    private static String printed(Mark mark) {
-        if (mark instanceof Mark.Score score) {
-            return score.value().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
-        }
-        return mark.text();
-    }
-
-    private static String label(Level level) {
-        return level.label();
-    }
-
-    private static Element element(Element parent, String name) {
-        return (Element) parent.getElementsByTagNameNS(parent.getNamespaceURI(), name).item(0);
-    }
-
-    private static String child(Element parent, String name) {
-        return element(parent, name).getTextContent();
-    }
-
-    private static org.w3c.dom.Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-    }
-
-    private void changeToanFinalMarkOf(long student) {
-        long subject = toan();
-        var cell = jdbc.sql("select score, version from mark where class_id = ? and subject_id = ? and student_id = ? "
-                + "and term = 2 and kind = 'FINAL'").params(schoolClass.id().value(), subject, student)
-                .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getInt(2)}).single();
-        String changed = ((BigDecimal) cell[0]).compareTo(new BigDecimal("5")) > 0 ? "2.0" : "9.5";
-        Reply saved = api.send("gv04", MockMvcRequestBuilders.put("/api/classes/" + schoolClass.id().value() + "/subjects/"
-                + subject + "/terms/2/marks").contentType(MediaType.APPLICATION_JSON).content("{\"changes\":[{\"studentId\":"
-                + student + ",\"kind\":\"FINAL\",\"column\":1,\"value\":\"" + changed + "\",\"version\":" + cell[1] + "}]}"));
-        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-    }
-
     private int roster() {
         return jdbc.sql("select count(*) from enrolment where class_id = ?").param(schoolClass.id().value())
                 .query(Integer.class).single();
@@ -350,20 +265,6 @@ class ClassDocumentsOnPostgresTest {
 
     private Reply generate(String user) {
         return api.post(user, "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
-    }
-
-    private static List<JsonNode> documents(Reply reply, String kind) {
-        List<JsonNode> found = new ArrayList<>();
-        reply.body().path("documents").forEach(d -> {
-            if (kind == null || d.path("kind").asText().equals(kind)) {
-                found.add(d);
-            }
-        });
-        return found;
-    }
-
-    private static List<String> ids(Reply reply, String kind) {
-        return documents(reply, kind).stream().map(d -> d.path("id").asText()).toList();
     }
 
     private byte[] download(String id) {
