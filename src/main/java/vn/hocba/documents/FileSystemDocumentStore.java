@@ -56,6 +56,22 @@ public final class FileSystemDocumentStore implements DocumentStore {
         }
     }
 
+    /** Where version {@code versionLabel} of {@code kind} is (or would be) stored, relative to the root. */
+    public static String relativePath(DocumentKind kind, String versionLabel) {
+        return kind.templateName() + "/" + versionLabel + ".pdf";
+    }
+
+    /**
+     * Removes the file of a version that was written but never recorded as issued (its
+     * transaction rolled back), so that the version label can be issued again. The caller must
+     * have checked, under a lock, that no record refers to it: recorded documents are never removed.
+     */
+    public boolean discardUnrecorded(DocumentKind kind, String versionLabel) throws IOException {
+        Path target = root.resolve(relativePath(kind, versionLabel));
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".sha256"));
+        return Files.deleteIfExists(target);
+    }
+
     /**
      * Rendering is deterministic, so a retried generation produces the very same bytes: accept
      * that as already done; anything else under the same version label is refused.

@@ -3,16 +3,19 @@
  * dõi và đánh giá học sinh theo lớp học), per-class subject result sheet, report card (phiếu liên
  * lạc) and correction record (biên bản sửa điểm).
  *
- * <p>Input is plain records with values already computed and formatted Vietnamese style
- * ({@link vn.hocba.documents.TranscriptData}, {@link vn.hocba.documents.ClassGradebookData}, ...);
- * this module does not depend on grading, schoolyear or gradebook. One record feeds both the
+ * <p>The renderer's input is plain records with values already computed and formatted Vietnamese
+ * style ({@link vn.hocba.documents.TranscriptData}, {@link vn.hocba.documents.ClassGradebookData},
+ * ...); the renderer itself is Spring-free and knows nothing of grading, schoolyear or gradebook.
+ * The records are built from a stored class by the {@code records} subpackage. One record feeds both the
  * XHTML template in {@code templates/} and the XML embedded in the PDF, so both always say the
  * same. Output is PDF/A-3b with embedded Liberation Serif, a QR code and verification text on every
  * page, and an empty signature field per signature box ({@code gvcn}, {@code hieu_truong},
  * {@code con_dau}, {@code gvbm_<MÃ MÔN>}).
  *
- * <p>Entry points: {@link vn.hocba.documents.DocumentRenderer} for one document and
+ * <p>Entry points: {@link vn.hocba.documents.DocumentRenderer} for one document,
  * {@link vn.hocba.documents.ClassDocumentGenerator} for every document of a class, streamed to a
- * {@link vn.hocba.documents.DocumentStore}.
+ * {@link vn.hocba.documents.DocumentStore}, and {@link vn.hocba.documents.ClassDocuments} (Spring
+ * service) to issue a stored class's documents from the database: versioned, recorded in
+ * {@code issued_document}, audited, idempotent.
  */
 package vn.hocba.documents;

@@ -84,6 +84,15 @@ public class HomeroomRecords {
                 .query((rs, n) -> new MonthlyAbsences(rs.getLong(1), month, rs.getInt(2), rs.getInt(3))).list();
     }
 
+    /** Every recorded absence of the class in {@code month}, day by day: the monthly attendance grid. */
+    @Transactional(readOnly = true)
+    public List<AbsenceDay> days(SchoolClass schoolClass, YearMonth month) {
+        return jdbc.sql("select student_id, absent_on, excused from absence where class_id = ? and absent_on between ? and ? "
+                + "order by student_id, absent_on")
+                .params(schoolClass.id().value(), month.atDay(1), month.atEndOfMonth())
+                .query((rs, n) -> new AbsenceDay(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3))).list();
+    }
+
     /** Total absences of the student in the class's school year (the 45-session rule, TT22 Art. 12). */
     @Transactional(readOnly = true)
     public int yearTotal(SchoolClass schoolClass, long studentId) {
@@ -124,5 +133,9 @@ public class HomeroomRecords {
 
     /** P (excused) and K (unexcused) days of one student in one month. */
     public record MonthlyAbsences(long studentId, YearMonth month, int excused, int unexcused) {
+    }
+
+    /** One day a student was absent: excused (P) or not (K). */
+    public record AbsenceDay(long studentId, LocalDate day, boolean excused) {
     }
 }

@@ -99,6 +99,20 @@ public class AccessPolicy {
         return new Actor(viewer.account().username(), role.name(), address);
     }
 
+    /**
+     * Issuing a class's documents (gradebook, transcripts, report cards): principal, vice
+     * principal, clerk (văn thư), or the class's homeroom teacher.
+     */
+    public Viewer requireDocumentIssuing(ClassId schoolClass) {
+        Viewer viewer = current();
+        boolean office = viewer.has(Role.PRINCIPAL) || viewer.has(Role.VICE_PRINCIPAL) || viewer.has(Role.CLERK);
+        if (!office && !viewer.isHomeroomTeacherOf(schoolClass)) {
+            throw Rejected.forbidden("Chỉ Hiệu trưởng, Phó hiệu trưởng, văn thư hoặc giáo viên chủ nhiệm lớp "
+                    + directory.schoolClass(schoolClass).code() + " được tạo học bạ, sổ theo dõi và phiếu liên lạc của lớp.");
+        }
+        return viewer;
+    }
+
     /** Locks and unlocks: principal or vice principal (seed 000 §VIII). */
     public Viewer requireLocking() {
         Viewer viewer = current();

@@ -1,0 +1,108 @@
+package vn.hocba.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.documents.records.ClassRecords;
+import vn.hocba.documents.records.DocumentDraft;
+
+/**
+ * Issues the documents of one generation, one at a time, each inside the transaction its caller
+ * opened (record and audit entry together). Not thread-safe (one renderer).
+ */
+final class DocumentIssuer {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentIssuer.class);
+
+    private final IssuedDocuments issued;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final DocumentRenderer renderer;
+    private final FileSystemDocumentStore store;
+    private final ClassRecords records;
+    private final AssessmentScope scope;
+    private final String dateLine;
+    private final Actor by;
+    private int count;
+
+    DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, DocumentRenderer renderer,
+            FileSystemDocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by) {
+        this.issued = issued;
+        this.audit = audit;
+        this.clock = clock;
+        this.renderer = renderer;
+        this.store = store;
+        this.records = records;
+        this.scope = scope;
+        this.dateLine = dateLine;
+        this.by = by;
+    }
+
+    /** Documents issued (new versions) so far. */
+    int count() {
+        return count;
+    }
+
+    /** Returns the latest version when the draft's data is unchanged, else renders, stores, records and audits the next. */
+    IssuedDocument issue(DocumentDraft draft) {
+        // The data without identity and date: equal fingerprints mean nothing printed has changed.
+        String fingerprint = sha256(DocumentRenderer.dataXml(
+                draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), "")));
+        Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
+        if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
+            return latest.get().document();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        DocumentIdentity id = latest.map(l -> l.document().identity().next(now))
+                .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
+        IssuedDocument document = render(draft, draft.build(id, dateLine), now);
+        issued.insert(document, fingerprint);
+        audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
+                id.supersedes().orElse(null), document.sha256(),
+                draft.kind().displayName() + ", lớp " + records.schoolClass().code() + ", " + scope.label(), null));
+        count++;
+        return document;
+    }
+
+    private IssuedDocument render(DocumentDraft draft, DocumentData data, Instant now) {
+        DocumentIdentity id = data.identity();
+        String label = id.versionLabel();
+        RenderedDocument[] rendered = new RenderedDocument[1];
+        try {
+            // A file without a record was left by a rolled-back generation (the class is locked now).
+            if (store.discardUnrecorded(draft.kind(), label)) {
+                log.warn("Discarded unrecorded document file {}", label);
+            }
+            StoredDocument stored = store.store(draft.kind(), label, out -> rendered[0] = renderer.render(data, out));
+            return new IssuedDocument(label, id.documentId(), id.version(), id.supersedes(),
+                    records.schoolClass().id().value(), records.schoolClass().code(),
+                    Optional.ofNullable(draft.studentId()), Optional.ofNullable(draft.studentName()), draft.kind(),
+                    scope, stored.pdfSha256(), rendered[0].dataSha256(), stored.size(),
+                    FileSystemDocumentStore.relativePath(draft.kind(), label), now, by.username(), Optional.empty());
+        } catch (DocumentAlreadyStoredException e) {
+            throw Rejected.conflict(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store document " + label, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

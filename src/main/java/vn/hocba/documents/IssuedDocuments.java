@@ -1,0 +1,85 @@
+package vn.hocba.documents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code issued_document} table: one row per issued document version, never updated. */
+@Repository
+class IssuedDocuments {
+
+    private static final String SELECT = """
+            select d.*, c.code as class_code, s.full_name as student_name,
+                   (select n.id from issued_document n where n.supersedes = d.id) as superseded_by
+            from issued_document d join school_class c on c.id = d.class_id left join student s on s.id = d.student_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    IssuedDocuments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What the content fingerprint of the latest version is, to tell a re-issue from a retry. */
+    record Latest(IssuedDocument document, String contentSha256) {
+    }
+
+    Optional<Latest> latest(String documentId) {
+        return jdbc.sql(SELECT + " where d.document_id = ? order by d.version desc").param(documentId)
+                .query((rs, n) -> new Latest(row(rs, n), rs.getString("content_sha256"))).list().stream().findFirst();
+    }
+
+    /** Creates the lock row of the class if it has none yet (a race is settled by the primary key). */
+    void createLock(long classId) {
+        if (jdbc.sql("select count(*) from issued_document_lock where class_id = ?").param(classId).query(Long.class)
+                .single() == 0) {
+            jdbc.sql("insert into issued_document_lock (class_id) values (?)").param(classId).update();
+        }
+    }
+
+    /**
+     * Serialises the issuing of one class's documents until the transaction ends, so that two
+     * people pressing "generate" at once cannot issue the same version twice.
+     */
+    void lockClass(long classId) {
+        jdbc.sql("select class_id from issued_document_lock where class_id = ? for update").param(classId)
+                .query(Long.class).single();
+    }
+
+    Optional<IssuedDocument> find(String id) {
+        return jdbc.sql(SELECT + " where d.id = ?").param(id).query(IssuedDocuments::row).optional();
+    }
+
+    List<IssuedDocument> ofClass(long classId) {
+        return jdbc.sql(SELECT + " where d.class_id = ? order by d.kind, d.document_id, d.version").param(classId)
+                .query(IssuedDocuments::row).list();
+    }
+
+    void insert(IssuedDocument d, String contentSha256) {
+        jdbc.sql("insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope, "
+                + "sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.documentId(), d.version(), d.supersedes().orElse(null), d.classId(),
+                        d.studentId().orElse(null), d.kind().name(), d.scope().name(), d.sha256(), d.dataSha256(),
+                        contentSha256, d.size(), d.path(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
+                        d.createdBy())
+                .update();
+    }
+
+    private static IssuedDocument row(ResultSet rs, int n) throws SQLException {
+        long student = rs.getLong("student_id");
+        Optional<Long> studentId = rs.wasNull() ? Optional.empty() : Optional.of(student);
+        return new IssuedDocument(rs.getString("id"), rs.getString("document_id"), rs.getInt("version"),
+                Optional.ofNullable(rs.getString("supersedes")), rs.getLong("class_id"), rs.getString("class_code"),
+                studentId, Optional.ofNullable(rs.getString("student_name")), DocumentKind.valueOf(rs.getString("kind")),
+                AssessmentScope.valueOf(rs.getString("scope")), rs.getString("sha256"), rs.getString("data_sha256"),
+                rs.getLong("size_bytes"), rs.getString("path"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
+                Optional.ofNullable(rs.getString("superseded_by")));
+    }
+}

@@ -1,0 +1,94 @@
+package vn.hocba.documents.records;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.ClassGradebookAssembler;
+import vn.hocba.gradebook.Corrections;
+import vn.hocba.gradebook.HomeroomRecords;
+import vn.hocba.gradebook.HomeroomRecords.AbsenceDay;
+import vn.hocba.gradebook.HomeroomRecords.MonthlyAbsences;
+import vn.hocba.grading.ClassGradebook;
+import vn.hocba.grading.RuleSets;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.Position;
+import vn.hocba.schoolyear.School;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.Staff;
+import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.students.StudentRegistry;
+
+/** Reads one stored class through the school-year, students and gradebook module APIs. */
+@Component
+public class ClassDocumentsSource {
+
+    private final SchoolDirectory directory;
+    private final StudentRegistry students;
+    private final ClassGradebookAssembler assembler;
+    private final HomeroomRecords homeroom;
+    private final Corrections corrections;
+    private final RuleSets rules = RuleSets.standard();
+
+    public ClassDocumentsSource(SchoolDirectory directory, StudentRegistry students, ClassGradebookAssembler assembler,
+            HomeroomRecords homeroom, Corrections corrections) {
+        this.directory = directory;
+        this.students = students;
+        this.assembler = assembler;
+        this.homeroom = homeroom;
+        this.corrections = corrections;
+    }
+
+    /** Everything the documents of {@code id} print, read in one (read-only) transaction. */
+    @Transactional(readOnly = true)
+    public ClassRecords load(ClassId id) {
+        SchoolClass schoolClass = directory.schoolClass(id);
+        SchoolYear year = directory.year(schoolClass.yearId());
+        School school = directory.schools().stream().filter(s -> s.id().equals(year.schoolId())).findFirst().orElseThrow();
+        List<GradeSubject> subjects = directory.gradeSubjects(year.id(), schoolClass.grade());
+        // What ClassResultsStore.compute does, on the very gradebook whose marks are printed.
+        ClassGradebook gradebook = assembler.assemble(schoolClass);
+        Map<Long, String> subjectNames = new HashMap<>();
+        subjects.forEach(gs -> subjectNames.put(gs.subject().id().value(), gs.subject().name()));
+        ClassRecords draft = new ClassRecords(school, year, schoolClass, subjects, teachers(id),
+                directory.homeroomOf(id).map(h -> h.teacher().fullName()).orElse(""), principal(school),
+                students.roster(id), gradebook, rules.compute(gradebook), Map.of(), Map.of(),
+                corrections.applied(id.value()), subjectNames);
+        return withAbsences(draft);
+    }
+
+    private ClassRecords withAbsences(ClassRecords c) {
+        Map<YearMonth, Map<Long, MonthlyAbsences>> absences = new LinkedHashMap<>();
+        Map<YearMonth, List<AbsenceDay>> days = new LinkedHashMap<>();
+        for (YearMonth month : c.months(0)) {
+            absences.put(month, homeroom.monthly(c.schoolClass(), month).stream()
+                    .collect(Collectors.toMap(MonthlyAbsences::studentId, a -> a)));
+            days.put(month, homeroom.days(c.schoolClass(), month));
+        }
+        return new ClassRecords(c.school(), c.year(), c.schoolClass(), c.subjects(), c.teachers(), c.homeroomTeacher(),
+                c.principalName(), c.roster(), c.gradebook(), c.results(), absences, days, c.corrections(),
+                c.subjectNames());
+    }
+
+    /** Subject code → the names of the teachers assigned to it in this class, in column order. */
+    private Map<String, String> teachers(ClassId id) {
+        Map<String, String> teachers = new HashMap<>();
+        for (TeachingAssignment ta : directory.teachingAssignmentsOfClass(id)) {
+            teachers.merge(ta.subject().code(), ta.teacher().fullName(),
+                    (a, b) -> a.contains(b) ? a : a + ", " + b);
+        }
+        return teachers;
+    }
+
+    private String principal(School school) {
+        return directory.staff(school.id()).stream().filter(s -> s.position() == Position.PRINCIPAL)
+                .map(Staff::fullName).findFirst().orElse("");
+    }
+}

@@ -1,0 +1,63 @@
+package vn.hocba.documents.records;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import vn.hocba.gradebook.CorrectionRequest;
+import vn.hocba.gradebook.HomeroomRecords.AbsenceDay;
+import vn.hocba.gradebook.HomeroomRecords.MonthlyAbsences;
+import vn.hocba.grading.ClassGradebook;
+import vn.hocba.grading.ClassResults;
+import vn.hocba.grading.StudentRecord;
+import vn.hocba.grading.StudentResults;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.School;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.Term;
+import vn.hocba.students.EnrolledStudent;
+
+/**
+ * Everything stored about one class that its documents print, read once: the setup, the roster,
+ * the gradebook and its computed results, monthly absences and applied corrections. Lists are in
+ * class-list order (roster, gradebook records and results line up index by index).
+ *
+ * @param teachers     subject code → teacher name(s) of this class ("A, B" for co-teachers)
+ * @param absences     month → student id → that month's P/K counts (months of both terms)
+ * @param absenceDays  month → each absence day of the class (the attendance grid)
+ * @param subjectNames subject id → name, for corrections
+ */
+public record ClassRecords(School school, SchoolYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
+        Map<String, String> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
+        ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
+        Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames) {
+
+    public int size() {
+        return roster.size();
+    }
+
+    public StudentRecord record(int i) {
+        return gradebook.students().get(i);
+    }
+
+    public StudentResults result(int i) {
+        return results.students().get(i);
+    }
+
+    /** The months a term covers (term 0 = the whole year), first to last. */
+    public List<YearMonth> months(int term) {
+        List<Term> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
+        YearMonth first = YearMonth.from(terms.get(0).startsOn());
+        YearMonth last = YearMonth.from(terms.get(terms.size() - 1).endsOn());
+        List<YearMonth> months = new java.util.ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    /** The applied corrections of one student, oldest first. */
+    public List<CorrectionRequest> correctionsOf(long studentId) {
+        return corrections.stream().filter(c -> c.studentId() == studentId).toList();
+    }
+}

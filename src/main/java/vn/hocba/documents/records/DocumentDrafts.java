@@ -1,0 +1,86 @@
+package vn.hocba.documents.records;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import vn.hocba.documents.AssessmentScope;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.SchoolInfo;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.students.EnrolledStudent;
+
+/**
+ * The documents a class issues for a scope: the class gradebook and one result sheet per subject;
+ * one report card per student; for the year also each student's transcript and, when corrections
+ * were applied, the correction record. Document ids name school, year, class or student and scope,
+ * e.g. {@code HB-DEMO01-2025-2026-HS00001}, {@code SO-DEMO01-2025-2026-6A1-HK1}.
+ */
+public final class DocumentDrafts {
+
+    private DocumentDrafts() {
+    }
+
+    /**
+     * @param authority the governing body printed above the school's name
+     * @param names     the full name behind an account name, for the correction record
+     */
+    public static List<DocumentDraft> of(ClassRecords c, AssessmentScope scope, String authority,
+            UnaryOperator<String> names) {
+        SchoolInfo school = school(c, authority);
+        StudentPages students = new StudentPages(c, school);
+        ClassPages classes = new ClassPages(c, school, students);
+        String prefix = c.school().code() + "-" + c.year().name() + "-";
+        String classId = prefix + c.schoolClass().code() + "-" + suffix(scope);
+        List<DocumentDraft> drafts = new ArrayList<>();
+        drafts.add(new DocumentDraft("SO-" + classId, DocumentKind.CLASS_GRADEBOOK, null, null,
+                (id, date) -> classes.gradebook(scope, id, date)));
+        for (GradeSubject gs : c.subjects()) {
+            drafts.add(new DocumentDraft("KQ-" + classId + "-" + gs.subject().code(), DocumentKind.SUBJECT_RESULT_SHEET,
+                    null, null, (id, date) -> classes.sheet(gs, scope, id, date)));
+        }
+        for (int i = 0; i < c.size(); i++) {
+            int student = i;
+            EnrolledStudent e = c.roster().get(i);
+            String code = prefix + e.student().profile().code();
+            if (scope == AssessmentScope.YEAR) {
+                drafts.add(new DocumentDraft("HB-" + code, DocumentKind.TRANSCRIPT, e.student().id().value(),
+                        e.student().profile().fullName(), (id, date) -> students.transcript(student, id, date, classes)));
+            }
+            drafts.add(new DocumentDraft("LL-" + code + "-" + suffix(scope), DocumentKind.REPORT_CARD,
+                    e.student().id().value(), e.student().profile().fullName(),
+                    (id, date) -> students.reportCard(student, scope, id, date, classes)));
+        }
+        if (scope == AssessmentScope.YEAR && !c.corrections().isEmpty()) {
+            CorrectionPages corrections = new CorrectionPages(c, school, names);
+            drafts.add(new DocumentDraft("BB-" + prefix + c.schoolClass().code(), DocumentKind.CORRECTION_RECORD, null,
+                    null, corrections::record));
+        }
+        return drafts;
+    }
+
+    /** The date line above the signatures, at the school's place. */
+    public static String dateLine(ClassRecords c, LocalDate date) {
+        return PrintedValues.dateLine(place(c), date);
+    }
+
+    static String suffix(AssessmentScope scope) {
+        return switch (scope) {
+            case TERM_1 -> "HK1";
+            case TERM_2 -> "HK2";
+            case YEAR -> "CN";
+        };
+    }
+
+    private static SchoolInfo school(ClassRecords c, String authority) {
+        Locale vi = Locale.forLanguageTag("vi");
+        return new SchoolInfo(authority.toUpperCase(vi), PrintedValues.text(c.school().name()).toUpperCase(vi),
+                c.school().code(), PrintedValues.text(c.school().province()), "", place(c));
+    }
+
+    /** "Thành phố Hà Nội" → "Hà Nội", "Tỉnh Nam Định" → "Nam Định". */
+    private static String place(ClassRecords c) {
+        return PrintedValues.text(c.school().province()).replaceFirst("^(Thành phố|Tỉnh) ", "");
+    }
+}

@@ -1,0 +1,68 @@
+package vn.hocba.documents.records;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import vn.hocba.grading.Level;
+import vn.hocba.grading.Mark;
+import vn.hocba.grading.Promotion;
+import vn.hocba.grading.Title;
+
+/** Values as the forms print them: decimal comma, Đ/CĐ, levels in words, dates dd/MM/yyyy. */
+final class PrintedValues {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private PrintedValues() {
+    }
+
+    /** A mark as entered: "8", "7,5", "Đ", "CĐ"; "" when not entered. */
+    static String entered(Mark mark) {
+        if (mark instanceof Mark.Score score) {
+            return comma(score.value().stripTrailingZeros().scale() <= 0
+                    ? score.value().setScale(0, RoundingMode.UNNECESSARY) : score.value().stripTrailingZeros());
+        }
+        return mark == null ? "" : mark.text();
+    }
+
+    /** A computed result: averages with exactly one decimal ("8,0"), Đ/CĐ; "" when not computable. */
+    static String result(Mark mark) {
+        if (mark instanceof Mark.Score score) {
+            return comma(score.oneDecimal());
+        }
+        return mark == null ? "" : mark.text();
+    }
+
+    /** Tốt, Khá, Đạt, Chưa đạt; "" when not (yet) known. */
+    static String level(Level level) {
+        return level == null ? "" : level.label();
+    }
+
+    static String promotion(Promotion promotion) {
+        return promotion == null ? "" : promotion.label();
+    }
+
+    static String title(Title title) {
+        return title == null ? "" : title.label();
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** "Hà Nội, ngày 31 tháng 5 năm 2026": the place and date above the signatures. */
+    static String dateLine(String place, LocalDate date) {
+        return place + ", ngày " + date.getDayOfMonth() + " tháng " + date.getMonthValue() + " năm " + date.getYear();
+    }
+
+    /** Unicode NFC, never null. */
+    static String text(String value) {
+        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    private static String comma(BigDecimal value) {
+        return value.toPlainString().replace('.', ',');
+    }
+}

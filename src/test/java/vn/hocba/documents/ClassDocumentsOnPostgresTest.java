@@ -1,0 +1,292 @@
+package vn.hocba.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hocba.documents.DocumentChecks.child;
+import static vn.hocba.documents.DocumentChecks.documents;
+import static vn.hocba.documents.DocumentChecks.expectedSummary;
+import static vn.hocba.documents.DocumentChecks.ids;
+import static vn.hocba.documents.DocumentChecks.parse;
+import static vn.hocba.documents.DocumentChecks.printed;
+import static vn.hocba.documents.DocumentChecks.summary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.Corrections;
+import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.grading.ClassResults;
+import vn.hocba.grading.StudentResults;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/**
+ * A demo class's documents issued from the database on real PostgreSQL: class 6A1 with term II
+ * completed, so that year results, levels and promotion exist. Generated once for the class.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClassDocumentsOnPostgresTest {
+
+    private static java.nio.file.Path dataDir;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPostgresDatabases.register(registry, "class_documents");
+        dataDir = Files.createTempDirectory("hocba-documents-test");
+        registry.add("hocba.data-dir", dataDir::toString);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeDocuments() throws Exception {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    Corrections corrections;
+    ApiClient api;
+    SchoolClass schoolClass;
+    ClassEdits edits;
+    Reply first;
+
+    @BeforeAll
+    void generateOnce() {
+        api = new ApiClient(mvc);
+        var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
+        schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        edits = new ClassEdits(api, jdbc, directory, corrections, schoolClass);
+        first = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+    }
+
+    @Test
+    @Order(1)
+    void thePrincipalIssuesEveryDocumentOfTheClassOnceAndEachIsAudited() {
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        int students = roster();
+        int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
+        assertThat(first.body().path("documents")).hasSize(1 + subjects + 2 * students);
+        assertThat(first.body().path("issued").asInt()).isEqualTo(1 + subjects + 2 * students);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_ISSUED' and actor = 'hieutruong'")
+                .query(Long.class).single()).isEqualTo(1L + subjects + 2 * students);
+    }
+
+    @Test
+    @Order(2)
+    void veraPdfFindsEachIssuedDocumentTypePdfA3bCompliant() throws Exception {
+        for (String kind : List.of("CLASS_GRADEBOOK", "SUBJECT_RESULT_SHEET", "TRANSCRIPT", "REPORT_CARD")) {
+            assertThat(PdfAValidation.failures(download(ids(first, kind).get(0)))).as(kind).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyTranscriptsEmbeddedXmlIsValidAndHoldsTheResultsComputedFromTheDatabase() throws Exception {
+        ClassResults computed = results.compute(schoolClass);
+        var schema = SchemaFactory.newDefaultInstance().newSchema(
+                getClass().getClassLoader().getResource(DocumentKind.TRANSCRIPT.schemaResource()));
+        Map<String, String> fromPdfs = new HashMap<>();
+        for (JsonNode d : first.body().path("documents")) {
+            if (d.path("kind").asText().equals("TRANSCRIPT")) {
+                byte[] xml = RenderedSamples.embeddedXml(download(d.path("id").asText()));
+                schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+                fromPdfs.put(d.path("studentName").asText(), summary(parse(xml)));
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (StudentResults s : computed.students()) {
+            assertThat(s.complete()).as(s.fullName() + " " + s.missing()).isTrue();
+            expected.put(s.fullName(), expectedSummary(s));
+        }
+        assertThat(fromPdfs).hasSize(computed.students().size()).isEqualTo(expected);
+    }
+
+    @Test
+    @Order(4)
+    void transcriptTextShowsTheStudentsNameAndTheSubjectNames() {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(0);
+        String text = RenderedSamples.text(download(transcript.path("id").asText()));
+        assertThat(text).contains(transcript.path("studentName").asText(), "Toán", "Ngữ văn", "Khoa học tự nhiên",
+                "Lịch sử và Địa lí", "Giáo dục thể chất", "Trần Quốc Bảo", "Lê Văn Triển");
+    }
+
+    @Test
+    @Order(5)
+    void generatingAgainWithIdenticalDataIssuesNoNewVersion() {
+        Reply again = generate("phohieutruong");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("issued").asInt()).isZero();
+        assertThat(ids(again, null)).isEqualTo(ids(first, null));
+    }
+
+    @Test
+    @Order(6)
+    void aChangedMarkIssuesVersionTwoOfTheAffectedDocumentsSupersedingVersionOne() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(0);
+        edits.changeToanFinalMarkOf(transcript.path("studentId").asLong());
+        Reply after = generate("gv01");
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        String v1 = transcript.path("id").asText();
+        JsonNode v2 = documents(after, "TRANSCRIPT").get(0);
+        assertThat(v2.path("version").asInt()).isEqualTo(2);
+        assertThat(v2.path("supersedes").asText()).isEqualTo(v1);
+        assertThat(ids(after, "SUBJECT_RESULT_SHEET")).anyMatch(id -> id.endsWith("-TOAN-v2"))
+                .anyMatch(id -> id.endsWith("-NGU_VAN-v1"));
+        assertThat(ids(after, "CLASS_GRADEBOOK")).singleElement().asString().endsWith("-v2");
+        String page = page("/xac-minh/" + v1).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("đã được thay thế bởi phiên bản", v2.path("id").asText());
+    }
+
+    @Test
+    @Order(7)
+    void theVerificationPageIsPublicForAKnownIdAndNotFoundForAnUnknownOne() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(1);
+        MockHttpServletResponse known = page("/xac-minh/" + transcript.path("id").asText() + "?sha256="
+                + transcript.path("dataSha256").asText());
+        assertThat(known.getStatus()).isEqualTo(200);
+        assertThat(known.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+                transcript.path("id").asText(), transcript.path("studentName").asText(), "6A1", "Học bạ",
+                transcript.path("sha256").asText(), "phiên bản hiện hành", "khớp với văn bản đã phát hành");
+        assertThat(page("/xac-minh/HB-KHONG-CO-v1").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
+    void aSubjectTeacherCannotIssueTheClassDocumentsButMayDownloadThem() {
+        Reply refused = generate("gv04");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.detail()).contains("giáo viên chủ nhiệm lớp 6A1");
+        var response = send("gv04", "/api/documents/" + ids(first, "TRANSCRIPT").get(0));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
+    }
+
+    @Test
+    @Order(9)
+    void anAppliedCorrectionIsCountedOnTheTranscriptAndRecordedInTheCorrectionRecord() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(2);
+        edits.applyToanCorrection(transcript.path("studentId").asLong());
+        Reply after = generate("vanthu");
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        String record = ids(after, "CORRECTION_RECORD").get(0);
+        assertThat(record).isEqualTo("BB-DEMO01-2025-2026-6A1-v1");
+        byte[] pdf = download(record);
+        assertThat(PdfAValidation.failures(pdf)).isEmpty();
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.CORRECTION_RECORD.schemaResource())).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s+", " ")).contains(transcript.path("studentName").asText(),
+                "Toán", "ĐĐGtx 1 HK I", "Nhập nhầm điểm kiểm tra miệng", "Đề nghị: Trần Quốc Bảo",
+                "Xác nhận: Phạm Thị Hồng Nhung", "Phê duyệt: Lê Văn Triển");
+        String corrected = documents(after, "TRANSCRIPT").stream()
+                .filter(d -> d.path("studentId").asLong() == transcript.path("studentId").asLong())
+                .map(d -> d.path("id").asText()).findFirst().orElseThrow();
+        assertThat(corrected).endsWith("-v2");
+        assertThat(RenderedSamples.text(download(corrected)))
+                .contains("Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.");
+    }
+
+    @Test
+    @Order(10)
+    void theHomeroomTeacherIssuesTermOneReportCardsWithTheTermResultsButNoTranscripts() throws Exception {
+        Reply term = api.post("gv01", "/api/classes/" + schoolClass.id().value() + "/documents?scope=TERM_1", "");
+        assertThat(term.status()).as(term.toString()).isEqualTo(200);
+        int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
+        assertThat(term.body().path("documents")).hasSize(1 + subjects + roster());
+        assertThat(ids(term, "TRANSCRIPT")).isEmpty();
+        assertThat(ids(term, "CLASS_GRADEBOOK")).containsExactly("SO-DEMO01-2025-2026-6A1-HK1-v1");
+        JsonNode card = documents(term, "REPORT_CARD").get(0);
+        byte[] pdf = download(card.path("id").asText());
+        org.w3c.dom.Document xml = parse(RenderedSamples.embeddedXml(pdf));
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.REPORT_CARD.schemaResource())).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
+        StudentResults expected = results.compute(schoolClass).students().stream()
+                .filter(s -> s.fullName().equals(card.path("studentName").asText())).findFirst().orElseThrow();
+        Map<String, String> termAverages = new HashMap<>();
+        NodeList rows = xml.getElementsByTagNameNS(DocumentKind.REPORT_CARD.namespace(), "subject");
+        for (int i = 0; i < rows.getLength(); i++) {
+            termAverages.put(child((Element) rows.item(i), "name"), child((Element) rows.item(i), "average"));
+        }
+        Map<String, String> computed = new HashMap<>();
+        directory.gradeSubjects(schoolClass.yearId(), 6).forEach(gs -> computed.put(gs.subject().name(),
+                printed(expected.subject(new vn.hocba.grading.SubjectCode(gs.subject().code())).hk1())));
+        assertThat(termAverages).isEqualTo(computed);
+        assertThat(RenderedSamples.text(pdf)).contains("Học kì I", card.path("studentName").asText(), "Toán");
+    }
+
+    private int roster() {
+        return jdbc.sql("select count(*) from enrolment where class_id = ?").param(schoolClass.id().value())
+                .query(Integer.class).single();
+    }
+
+    private Reply generate(String user) {
+        return api.post(user, "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+    }
+
+    private byte[] download(String id) {
+        return send("hieutruong", "/api/documents/" + id).getContentAsByteArray();
+    }
+
+    private MockHttpServletResponse send(String user, String path) {
+        try {
+            String token = api.post(null, "/api/auth/token", "{\"username\":\"" + user + "\",\"password\":\""
+                    + ApiClient.DEMO_PASSWORD + "\"}").body().path("token").asText();
+            return mvc.perform(MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockHttpServletResponse page(String path) {
+        try {
+            return mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package vn.hocba.documents;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hocba.gradebook.ClassGradebookAssembler;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.ConductEntry;
+import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.MarkEntry;
+import vn.hocba.gradebook.MarkKind;
+import vn.hocba.grading.RuleSet;
+import vn.hocba.grading.RuleSets;
+import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.EnrolledStudent;
+import vn.hocba.students.StudentRegistry;
+
+/**
+ * Enters what the demo school leaves out of term II (regular columns from 3, mid-term where
+ * missing, end-of-term, conduct), so that a class has year results: averages, levels, promotion.
+ */
+final class YearCompletion {
+
+    private final SchoolDirectory directory;
+    private final StudentRegistry registry;
+    private final GradebookBulkLoad load;
+    private final ClassResultsStore results;
+
+    YearCompletion(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results) {
+        this.directory = directory;
+        this.registry = registry;
+        this.load = load;
+        this.results = results;
+    }
+
+    void completeTermTwo(SchoolClass schoolClass) {
+        RuleSet rules = RuleSets.standard().forCohort(
+                new vn.hocba.grading.SchoolYear(directory.year(schoolClass.yearId()).startYear()), schoolClass.grade());
+        List<MarkEntry> marks = new ArrayList<>();
+        List<ConductEntry> conduct = new ArrayList<>();
+        for (EnrolledStudent s : registry.roster(schoolClass.id())) {
+            int n = s.numberInClass();
+            for (GradeSubject gs : directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade())) {
+                int required = rules.requiredRegularMarks(ClassGradebookAssembler.subject(gs));
+                for (int column = 3; column <= required; column++) {
+                    marks.add(mark(schoolClass, s, gs, MarkKind.REGULAR, column, String.valueOf(5 + (n + column) % 5)));
+                }
+                if (schoolClass.grade() > 7) {
+                    marks.add(mark(schoolClass, s, gs, MarkKind.MIDTERM, 1, "7.5"));
+                }
+                marks.add(mark(schoolClass, s, gs, MarkKind.FINAL, 1, (5 + n % 5) + ".5"));
+            }
+            conduct.add(new ConductEntry(schoolClass.id(), s.student().id(), 2, n % 4 == 0 ? "K" : "T", null));
+        }
+        load.marks(marks, "test");
+        load.conduct(conduct, "test");
+        results.recompute(schoolClass);
+    }
+
+    private static MarkEntry mark(SchoolClass c, EnrolledStudent s, GradeSubject gs, MarkKind kind, int column, String score) {
+        boolean comment = gs.subject().assessment() == AssessmentKind.COMMENT;
+        return new MarkEntry(c.id(), gs.subject().id(), s.student().id(), 2, kind, column,
+                comment ? null : new BigDecimal(score), comment ? "Đ" : null);
+    }
+}
