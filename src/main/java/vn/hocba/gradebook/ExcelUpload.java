@@ -90,13 +90,18 @@ public class ExcelUpload {
         return new Applied(id, p.sha256(), changed);
     }
 
+    /** Why the sheet cannot be written (the active lock covering it), or null. Read without throwing, so the preview's transaction stays usable. */
     private String lockMessage(SchoolClass schoolClass, SubjectId subject, int term, CellRules rules) {
-        try {
-            locks.requireUnlocked(schoolClass, subject, term, "Điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code());
-            return null;
-        } catch (Rejected e) {
-            return e.getMessage();
-        }
+        return locks.locks(schoolClass.yearId().value()).stream()
+                .filter(l -> l.active() && l.term() == term && (l.scope() == GradebookLock.Scope.SCHOOL_TERM
+                        || (Long.valueOf(schoolClass.id().value()).equals(l.classId())
+                                && (l.subjectId() == null || l.subjectId() == subject.value()))))
+                .findFirst()
+                .map(l -> "điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code() + " học kì " + term
+                        + " không sửa được: sổ điểm " + (l.scope() == GradebookLock.Scope.SCHOOL_TERM ? "toàn trường"
+                                : l.scope() == GradebookLock.Scope.CLASS_TERM ? "lớp " + schoolClass.code() : "của môn này")
+                        + " đã " + l.describe() + ". Muốn sửa một điểm đã khoá, hãy gửi đề nghị sửa điểm.")
+                .orElse(null);
     }
 
     static String sha256(byte[] bytes) {

@@ -26,6 +26,9 @@ record SheetReading(int headerRow, Map<SheetColumn, Integer> columns, List<Strin
     record Line(int number, String code, Map<SheetColumn, Read> cells) {
     }
 
+    /** Headers of the template that are for people, not read back: STT, name. */
+    private static final java.util.Set<String> INFO = java.util.Set.of("stt", "họvàtên", "họtên");
+
     static SheetReading of(Sheet sheet, int maxRegularColumns) {
         Row header = headerRow(sheet);
         int codeColumn = -1;
@@ -42,7 +45,9 @@ record SheetReading(int headerRow, Map<SheetColumn, Integer> columns, List<Strin
             }
             var column = SheetColumn.of(text);
             if (column.isEmpty()) {
-                ignored.add(text.trim());
+                if (!INFO.contains(SheetColumn.key(text))) {
+                    ignored.add(text.trim());
+                }
                 continue;
             }
             SheetColumn c = column.get();

@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.apache.poi.EmptyFileException;
-import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -52,13 +50,20 @@ final class UploadedWorkbook {
             return new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (Rejected e) {
             throw e;
-        } catch (EmptyFileException | UnsupportedFileFormatException e) {
-            throw Rejected.invalid(name + " không phải tệp Excel .xlsx đọc được. Hãy chọn đúng tệp.");
         } catch (IOException | RuntimeException e) {
-            throw Rejected.invalid(name + (String.valueOf(e.getMessage()).contains("Zip bomb")
+            throw Rejected.invalid(name + (zipBomb(e)
                     ? " có nội dung nén bất thường (nghi là \"zip bomb\") nên không được mở."
                     : " bị hỏng hoặc không phải .xlsx hợp lệ nên không đọc được. Hãy mở lại trong Excel, lưu thành .xlsx rồi tải lên."));
         }
+    }
+
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sheet to read: the one named {@code subjectCode} if there is one, else the first. */
