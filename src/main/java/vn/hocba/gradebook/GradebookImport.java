@@ -27,8 +27,10 @@ import vn.hocba.schoolyear.SchoolDirectory;
 /**
  * Imports a whole class gradebook ({@code hocba.class-gradebook/1}) in one transaction: students
  * and subjects matched by code, only the marks that differ from the stored ones written, each
- * through {@link MarkSheets#save} (entry policy, locks, audit with "import &lt;id&gt;"). Conduct,
- * absences and retest marks in the document are not imported: they have their own entry routes.
+ * through {@link MarkSheets#save} (entry policy, locks, audit with "import &lt;id&gt;"). A student or a
+ * subject the document leaves out is left as stored; a listed subject's terms replace the stored
+ * marks (null or a shorter regular list clears). Conduct, absences and retest marks in the document
+ * are not imported: they have their own entry routes.
  */
 @Service
 public class GradebookImport {
@@ -104,8 +106,11 @@ public class GradebookImport {
         List<CellChange> changes = new ArrayList<>();
         for (StudentRecord record : book.students()) {
             long student = ids.get(record.code().value());
-            SubjectMarks marks = record.marksOf(subject);
-            TermMarks t = marks == null ? TermMarks.NONE : term == 1 ? marks.hk1() : marks.hk2();
+            SubjectMarks marks = record.marks().get(subject);
+            if (marks == null) {
+                continue;
+            }
+            TermMarks t = term == 1 ? marks.hk1() : marks.hk2();
             List<MarkCell> mine = stored.cells().stream().filter(c -> c.studentId() == student).toList();
             RegularColumns.place(t.regular(), mine).forEach((column, mark) -> diff(changes, mine, student, MarkKind.REGULAR, column, mark));
             diff(changes, mine, student, MarkKind.MIDTERM, 1, t.midterm());
