@@ -52,8 +52,9 @@ public class ExcelUpload {
         CellRules rules = sheets.rules(schoolClass, subject, term, columns);
         SheetReading reading;
         try (XSSFWorkbook book = UploadedWorkbook.open(file, filename)) {
-            reading = SheetReading.of(UploadedWorkbook.sheetFor(book, rules.subject().subject().code()),
-                    rules.policy().maxRegularColumns());
+            var sheet = UploadedWorkbook.sheetFor(book, rules.subject().subject().code());
+            reading = SheetReading.of(sheet, rules.policy().maxRegularColumns());
+            TemplateHeading.check(sheet, reading.headerRow(), schoolClass.code(), rules.subject().subject().code(), term);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -211,6 +211,9 @@ class ExcelMarksOnPostgresTest {
         Reply readBack = school.preview("gv12", history, 1, "mau.xlsx", file);
         assertThat(readBack.body().path("applicable").asBoolean()).as(readBack.toString()).isTrue();
         assertThat(readBack.body().path("counts").path("unchanged").asInt()).isEqualTo(stored.cells().size());
+        Reply otherTerm = school.preview("gv12", history, 2, "mau.xlsx", file);
+        assertThat(otherTerm.status()).isEqualTo(400);
+        assertThat(otherTerm.detail()).contains("học kì 1").contains("không phải lớp");
     }
 
     @Test
