@@ -1,6 +1,5 @@
 package vn.hocba.gradebook;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -68,22 +67,22 @@ public class MarkSheets {
      */
     public int save(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns, List<CellChange> changes,
             Actor by) {
-        GradeSubject gs = gradeSubject(schoolClass, subject);
-        if (term != 1 && term != 2) {
-            throw Rejected.invalid("Học kì " + term + " không có: chọn 1 hoặc 2.");
-        }
-        locks.requireUnlocked(schoolClass, subject, term, "Điểm môn " + gs.subject().name() + " lớp " + schoolClass.code());
-        EntryPolicy policy = policies.of(directory.year(schoolClass.yearId()).schoolId());
-        Map<Long, EnrolledStudent> roster = students.roster(schoolClass.id()).stream()
-                .collect(Collectors.toMap(e -> e.student().id().value(), Function.identity()));
-        List<MarkWriter.Write> writes = changes.stream()
-                .map(c -> validated(c, gs, term, columns, policy, roster)).toList();
+        return save(schoolClass, subject, term, columns, changes, by, null);
+    }
+
+    /** As {@link #save(SchoolClass, SubjectId, int, List, List, Actor)}, each audit entry naming {@code relatedRequest}. */
+    public int save(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns, List<CellChange> changes,
+            Actor by, String relatedRequest) {
+        CellRules rules = rules(schoolClass, subject, term, columns);
+        locks.requireUnlocked(schoolClass, subject, term, "Điểm môn " + rules.subject().subject().name() + " lớp "
+                + schoolClass.code());
+        List<MarkWriter.Write> writes = changes.stream().map(rules::validated).toList();
         // Saves of the same class × subject take turns, so the second of two simultaneous saves sees
         // the first one's values and is refused with them (409) instead of failing on a duplicate key.
         jdbc.sql("select id from teaching_assignment where class_id = ? and subject_id = ? for update")
                 .params(schoolClass.id().value(), subject.value()).query(Long.class).list();
         try {
-            int changed = writer.apply(schoolClass, gs.subject(), term, writes, by);
+            int changed = writer.apply(schoolClass, rules.subject().subject(), term, writes, by, relatedRequest);
             results.recompute(schoolClass);
             return changed;
         } catch (DuplicateKeyException e) {
@@ -92,34 +91,17 @@ public class MarkSheets {
         }
     }
 
-    private MarkWriter.Write validated(CellChange c, GradeSubject gs, int term, List<ColumnRange> columns, EntryPolicy policy,
-            Map<Long, EnrolledStudent> roster) {
-        EnrolledStudent student = roster.get(c.studentId());
-        if (student == null) {
-            throw Rejected.invalid("Học sinh mã số " + c.studentId() + " không có tên trong lớp này.");
+    /** The rules a cell of this sheet must pass, for checking cells one by one (e.g. an upload's preview). */
+    @Transactional(readOnly = true)
+    CellRules rules(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns) {
+        GradeSubject gs = gradeSubject(schoolClass, subject);
+        if (term != 1 && term != 2) {
+            throw Rejected.invalid("Học kì " + term + " không có: chọn 1 hoặc 2.");
         }
-        if (c.kind() == null) {
-            throw Rejected.invalid("Thiếu loại điểm (REGULAR, MIDTERM hoặc FINAL).");
-        }
-        String where = MarkWriter.where(student, gs.subject(), term, c.kind(), c.column());
-        policy.checkColumn(c.kind(), c.column(), where);
-        if (c.kind() == MarkKind.REGULAR && columns.stream().noneMatch(r -> r.contains(c.column()))) {
-            throw Rejected.forbidden(where + ": bạn chỉ được phân công nhập " + columns.stream().map(ColumnRange::toString)
-                    .collect(Collectors.joining(", ")) + " của môn này.");
-        }
-        if (c.value() == null || c.value().isBlank()) {
-            return new MarkWriter.Write(student, c, null, null, where);
-        }
-        if (gs.subject().assessment() == vn.hocba.schoolyear.AssessmentKind.COMMENT) {
-            String level = java.text.Normalizer.normalize(c.value().trim(), java.text.Normalizer.Form.NFC);
-            if (!level.equals("Đ") && !level.equals("CĐ")) {
-                throw Rejected.invalid(where + ": môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt), không nhận \""
-                        + c.value() + "\".");
-            }
-            return new MarkWriter.Write(student, c, null, level, where);
-        }
-        BigDecimal score = policy.score(c.value(), c.kind(), where);
-        return new MarkWriter.Write(student, c, score, null, where);
+        EntryPolicy policy = policies.of(directory.year(schoolClass.yearId()).schoolId());
+        Map<Long, EnrolledStudent> roster = students.roster(schoolClass.id()).stream()
+                .collect(Collectors.toMap(e -> e.student().id().value(), Function.identity()));
+        return new CellRules(gs, term, columns, policy, roster);
     }
 
     private GradeSubject gradeSubject(SchoolClass schoolClass, SubjectId subject) {

@@ -43,17 +43,17 @@ class MarkWriter {
     }
 
     /** Applies the writes in the caller's transaction; returns how many cells changed. */
-    int apply(SchoolClass schoolClass, Subject subject, int term, java.util.List<Write> writes, Actor by) {
+    int apply(SchoolClass schoolClass, Subject subject, int term, java.util.List<Write> writes, Actor by, String relatedRequest) {
         int changed = 0;
         for (Write w : writes) {
             Optional<Stored> stored = stored(schoolClass, subject, term, w);
             checkVersion(w, stored);
-            if (stored.map(Stored::value).equals(Optional.ofNullable(w.value()))) {
+            if (sameValue(stored.map(Stored::value).orElse(null), w.value())) {
                 continue;
             }
             write(schoolClass, subject, term, w, stored, by);
             audit.append(new AuditRecord(by, action(stored, w), target(schoolClass, subject, term, w),
-                    stored.map(Stored::value).orElse(null), w.value(), null, null));
+                    stored.map(Stored::value).orElse(null), w.value(), null, relatedRequest));
             changed++;
         }
         return changed;
@@ -114,6 +114,18 @@ class MarkWriter {
         };
         return "Học sinh " + s.student().profile().fullName() + " (" + s.student().profile().code() + "), môn "
                 + subject.name() + ", học kì " + term + ", " + what;
+    }
+
+    /** True when two mark texts mean the same mark: "8" and "8.0" (numeric(3,1) reads back with one decimal) are. */
+    static boolean sameValue(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return a.equals(b);
+        }
     }
 
     static String text(BigDecimal score, String level) {

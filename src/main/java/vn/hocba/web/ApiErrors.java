@@ -48,6 +48,20 @@ public class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Thiếu tham số " + e.getParameterName() + ".");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "Tệp tải lên quá lớn (giới hạn của máy chủ " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() / 1024 / 1024 + " MB" : "")
+                        + "). Một bảng điểm lớp chỉ khoảng vài chục KB: hãy xoá trang tính, hình ảnh không cần thiết.");
+    }
+
+    @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            org.springframework.web.multipart.MultipartException.class})
+    ProblemDetail missingFile(Exception e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Thiếu tệp tải lên: gửi tệp .xlsx trong trường \"file\" của biểu mẫu multipart/form-data.");
+    }
+
     /** A race the service checks could not see (two admins creating the same code at once). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
