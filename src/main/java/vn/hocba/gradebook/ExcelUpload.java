@@ -2,11 +2,8 @@ package vn.hocba.gradebook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,11 +103,7 @@ public class ExcelUpload {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.hocba.common.Sha256.hex(bytes);
     }
 
     /** Compares the uploaded lines with the stored sheet, collecting preview cells, row problems and the changes to apply. */

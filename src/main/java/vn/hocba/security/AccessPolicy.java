@@ -113,6 +113,15 @@ public class AccessPolicy {
         return viewer;
     }
 
+    /** Approvals only the principal gives (corrections, term and year results); {@code what} names them. */
+    public Viewer requirePrincipal(String what) {
+        Viewer viewer = current();
+        if (!viewer.has(Role.PRINCIPAL)) {
+            throw Rejected.forbidden("Chỉ Hiệu trưởng " + what + ".");
+        }
+        return viewer;
+    }
+
     /** Locks and unlocks: principal or vice principal (seed 000 §VIII). */
     public Viewer requireLocking() {
         Viewer viewer = current();

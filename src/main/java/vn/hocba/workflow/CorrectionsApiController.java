@@ -102,10 +102,6 @@ class CorrectionsApiController {
     }
 
     private Viewer principal() {
-        Viewer viewer = access.current();
-        if (!viewer.has(Role.PRINCIPAL)) {
-            throw Rejected.forbidden("Chỉ Hiệu trưởng duyệt hoặc từ chối đề nghị sửa điểm.");
-        }
-        return viewer;
+        return access.requirePrincipal("duyệt hoặc từ chối đề nghị sửa điểm");
     }
 }

@@ -107,11 +107,7 @@ class TermCloseApiController {
     }
 
     private Viewer principal() {
-        Viewer viewer = access.current();
-        if (!viewer.has(Role.PRINCIPAL)) {
-            throw Rejected.forbidden("Chỉ Hiệu trưởng phê duyệt kết quả học kì.");
-        }
-        return viewer;
+        return access.requirePrincipal("phê duyệt kết quả học kì");
     }
 
     private SchoolClass schoolClass(long classId) {

@@ -97,11 +97,7 @@ class YearEndApiController {
     }
 
     private Viewer principal() {
-        Viewer viewer = access.current();
-        if (!viewer.has(Role.PRINCIPAL)) {
-            throw Rejected.forbidden("Chỉ Hiệu trưởng duyệt kết quả cuối năm.");
-        }
-        return viewer;
+        return access.requirePrincipal("duyệt kết quả cuối năm");
     }
 
     private SchoolClass schoolClass(long classId) {
