@@ -50,6 +50,9 @@ public class Accounts {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
             throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
         }
+        if (displayName == null || displayName.isBlank()) {
+            throw Rejected.invalid("Thiếu họ tên người dùng của tài khoản " + username + ".");
+        }
         if (rawPassword == null || rawPassword.length() < 8) {
             throw Rejected.invalid("Mật khẩu của " + username + " phải có ít nhất 8 kí tự.");
         }
@@ -90,6 +93,19 @@ public class Accounts {
     public List<Account> withRole(Role role) {
         return jdbc.sql("select a.* from account a join account_role r on r.account_id = a.id where r.role = ? and a.enabled")
                 .param(role.name()).query(this::row).list();
+    }
+
+    /** Every account, by username. */
+    public List<Account> all() {
+        return jdbc.sql("select * from account order by username").query(this::row).list();
+    }
+
+    /** Lifts a lockout before its 15 minutes are over (admin board, audited). */
+    public void unlock(String username, Actor by) {
+        Account account = byUsername(username)
+                .orElseThrow(() -> Rejected.notFound("Không có tài khoản " + username + "."));
+        jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(account.id().value()).update();
+        audit.append(new AuditRecord(by, "ACCOUNT_UNLOCKED", "account " + username, "locked", "unlocked", null, null));
     }
 
     public long count() {

@@ -83,6 +83,36 @@ class LoginTest {
     }
 
     @Test
+    void theAdminBoardCreatesAndUnlocksAccountsAndNobodyElseCan() throws Exception {
+        accounts.create("ban.quan.tri", "dung-mat-khau", "Ban Quản Trị", null, EnumSet.of(Role.ADMIN_BOARD), Actor.system("test"));
+        accounts.create("van.thu.2", "dung-mat-khau", "Văn Thư", null, EnumSet.of(Role.CLERK), Actor.system("test"));
+        String admin = token("ban.quan.tri");
+        String body = "{\"username\":\"gv.moi\",\"password\":\"mat-khau-moi-1\",\"displayName\":\"Giáo Viên Mới\",\"roles\":[]}";
+        assertThat(mvc.perform(post("/api/accounts").header("Authorization", "Bearer " + token("van.thu.2"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/api/accounts").header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus()).isEqualTo(201);
+        assertThat(token("gv.moi")).isNotBlank();
+        String list = mvc.perform(get("/api/accounts").header("Authorization", "Bearer " + admin)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(list).contains("gv.moi").doesNotContain("$2a$");
+        for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+            login("gv.moi", "sai");
+        }
+        assertThat(login("gv.moi", "mat-khau-moi-1").getRedirectedUrl()).endsWith("error=locked");
+        mvc.perform(post("/api/accounts/gv.moi/unlock").header("Authorization", "Bearer " + admin));
+        assertThat(login("gv.moi", "mat-khau-moi-1").getRedirectedUrl()).isEqualTo("/");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('ACCOUNT_CREATED', 'ACCOUNT_LOCKED', 'ACCOUNT_UNLOCKED') "
+                + "and target = 'account gv.moi'").query(Long.class).single()).isEqualTo(3);
+    }
+
+    private String token(String user) throws Exception {
+        return mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + user + "\",\"password\":\"" + (user.equals("gv.moi") ? "mat-khau-moi-1" : "dung-mat-khau")
+                        + "\"}")).andReturn().getResponse().getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
     void sessionsExpireAfterThirtyIdleMinutes() {
         assertThat(sessionTimeout).isEqualTo("30m");
     }
