@@ -115,6 +115,8 @@ public final class VerifyCommand implements Subcommand {
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
         root.setLevel(Level.WARN);
+        // Empty signature boxes (subjects not signed on a transcript) are normal, not worth a warning each.
+        context.getLogger("eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader").setLevel(Level.ERROR);
     }
 
     private static List<Path> defaultAnchorFiles() throws IOException {
