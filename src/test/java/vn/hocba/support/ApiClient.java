@@ -33,6 +33,16 @@ public final class ApiClient {
         }
     }
 
+    /** A page as the person's browser would get it (HTML text). */
+    public String page(String user, String path) {
+        try {
+            return mvc.perform(MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + token(user)))
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply get(String user, String path) {
         return send(user, MockMvcRequestBuilders.get(path));
     }

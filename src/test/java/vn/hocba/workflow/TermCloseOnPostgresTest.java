@@ -132,6 +132,8 @@ class TermCloseOnPostgresTest {
         }
         assertThat(task.path("action").asText()).isEqualTo("GVBM kí xác nhận điểm môn");
         assertThat(task.path("missing").size()).isEqualTo(2);
+        String page = api.page(toan.user(), "/viec-can-lam");
+        assertThat(page).contains("GVBM kí xác nhận điểm môn").contains("9A2").contains("ĐĐGck");
         Reply refused = signSubject(classId, toan);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
