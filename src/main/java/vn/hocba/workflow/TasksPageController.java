@@ -25,6 +25,8 @@ class TasksPageController {
     String tasks(Model model) {
         Viewer viewer = access.current();
         model.addAttribute("viewer", viewer);
+        // Times as the school reads them (the server itself may run in UTC).
+        model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         model.addAttribute("tasks", inbox.of(viewer));
         model.addAttribute("notifications", notifications.of(viewer.account().username()));
         return "tasks";
