@@ -22,6 +22,8 @@ import vn.hocba.security.Role;
 @Component
 class CamundaIdentitySync {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CamundaIdentitySync.class);
+
     private final IdentityService identity;
     private final Accounts accounts;
 
@@ -31,6 +33,15 @@ class CamundaIdentitySync {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    void syncAtStart() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            // Another node sharing the database may be doing the same at this moment; the next start completes it.
+            log.warn("Camunda identities not fully synchronised: {}", e.getMessage());
+        }
+    }
+
     void sync() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
         for (Role role : new Role[] {Role.PRINCIPAL, Role.ADMIN_BOARD, Role.VICE_PRINCIPAL}) {
