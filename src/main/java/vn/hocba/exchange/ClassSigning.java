@@ -50,6 +50,7 @@ public class ClassSigning {
     private final ObjectProvider<SignerCredentials> credentials;
     private final Clock clock;
     private final Path signedRoot;
+    private final Path exportRoot;
     private final TransactionTemplate transactions;
 
     public ClassSigning(ClassDocuments classDocuments, SchoolDirectory directory, DocumentSignatures signatures,
@@ -64,6 +65,7 @@ public class ClassSigning {
         this.credentials = credentials;
         this.clock = clock;
         this.signedRoot = dataDir.resolve("signed");
+        this.exportRoot = dataDir.resolve("exports");
     }
 
     /** The subject teacher of {@code assignmentId} signs the class's result sheet of that subject. */
@@ -122,6 +124,28 @@ public class ClassSigning {
     /** The latest file of every signed document of the class, by issued document id. */
     public Map<String, Path> signedFiles(ClassId classId) {
         return documents(directory.schoolClass(classId)).latestFiles();
+    }
+
+    /**
+     * The class's export package ({@code ${hocba.data-dir}/exports/<year>/<class>.zip}), built once
+     * after the long-term extension of every document.
+     */
+    public Path exportPackage(ClassId classId) {
+        SchoolClass schoolClass = directory.schoolClass(classId);
+        Map<String, Path> files = documents(schoolClass).latestFiles();
+        files.forEach((id, file) -> {
+            if (!file.getFileName().toString().equals(SigningStage.LONG_TERM.fileName())) {
+                throw Rejected.conflict("Văn bản " + id + " của lớp " + schoolClass.code()
+                        + " chưa ký xong (chưa đóng dấu và gia hạn LTA); chưa thể lập gói xuất.");
+            }
+        });
+        String year = directory.year(schoolClass.yearId()).name();
+        try {
+            return ExportPackage.build(exportRoot.resolve(year).resolve(schoolClass.code() + ".zip"),
+                    schoolClass.code(), files);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot build the export package of class " + schoolClass.code(), e);
+        }
     }
 
     private ClassYearDocuments documents(SchoolClass schoolClass) {

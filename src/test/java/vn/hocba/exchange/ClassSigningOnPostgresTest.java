@@ -163,6 +163,34 @@ class ClassSigningOnPostgresTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void theExportPackageHoldsEverySignedPdfAndItsDataXmlWithMatchingManifestChecksums() throws Exception {
+        Path zip = signing.exportPackage(schoolClass.id());
+
+        Map<String, byte[]> entries = new HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("manifest.json"));
+        Map<String, Path> signed = signing.signedFiles(schoolClass.id());
+        assertThat(manifest.path("files")).hasSize(2 * signed.size());
+        assertThat(entries).hasSize(2 * signed.size() + 1);
+        for (var file : manifest.path("files")) {
+            assertThat(Sha256.hex(entries.get(file.path("path").asText()))).as(file.path("path").asText())
+                    .isEqualTo(file.path("sha256").asText());
+        }
+        for (var d : signed.entrySet()) {
+            assertThat(entries.get("pdf/" + d.getKey() + ".pdf")).isEqualTo(Files.readAllBytes(d.getValue()));
+            String dataSha256 = jdbc.sql("select data_sha256 from issued_document where id = ?").param(d.getKey())
+                    .query(String.class).single().trim();
+            assertThat(Sha256.hex(entries.get("xml/" + d.getKey() + ".xml"))).as(d.getKey()).isEqualTo(dataSha256);
+        }
+        assertThat(signing.exportPackage(schoolClass.id())).isEqualTo(zip);
+    }
+
     private void signAll() {
         for (TeachingAssignment assignment : oneAssignmentPerSubject()) {
             signing.signSubjectSheet(assignment.id(), by);
