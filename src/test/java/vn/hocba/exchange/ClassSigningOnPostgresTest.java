@@ -110,6 +110,32 @@ class ClassSigningOnPostgresTest {
 
     @Test
     @Order(2)
+    void aPrincipalBatchInterruptedByADocumentItCannotReadResumesWithOnlyThatDocument() throws Exception {
+        for (TeachingAssignment assignment : oneAssignmentPerSubject()) {
+            signing.signSubjectSheet(assignment.id(), by);
+        }
+        signing.homeroomSigns(schoolClass.id(), by);
+        int transcripts = signing.progress(schoolClass.id()).transcripts();
+        Path broken = signedFileHashes().keySet().stream()
+                .filter(f -> f.getFileName().toString().equals(SigningStage.HOMEROOM_TEACHER.fileName()))
+                .findFirst().orElseThrow();
+        byte[] good = Files.readAllBytes(broken);
+        Files.write(broken, "damaged".getBytes());
+
+        assertThatThrownBy(() -> signing.principalSigns(schoolClass.id(), by))
+                .isInstanceOf(vn.hocba.signing.SigningException.class)
+                .hasMessageContaining("Không ký được 1 văn bản của lớp 6A1");
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(transcripts - 1);
+
+        Files.write(broken, good);
+        var resumed = signing.principalSigns(schoolClass.id(), by);
+        assertThat(resumed.signed()).containsExactly(broken.getParent().getFileName().toString());
+        assertThat(resumed.alreadySigned()).hasSize(transcripts - 1);
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(transcripts);
+    }
+
+    @Test
+    @Order(3)
     void everyDocumentSignedInOrderIsTotalPassedAtBaselineLtaForEverySignature() throws Exception {
         signAll();
 
@@ -131,7 +157,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theProgressCountsEveryTranscriptAndEverySignatureIsAudited() {
         ClassSigning.Progress progress = signing.progress(schoolClass.id());
         assertThat(progress.transcripts()).isEqualTo(registry.roster(schoolClass.id()).size());
@@ -142,7 +168,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void runningEveryStepAgainSignsNothingTwiceAndChangesNoSignedFile() throws Exception {
         Map<Path, String> before = signedFileHashes();
         long audited = auditedSignatures();
@@ -154,7 +180,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theIssuedOriginalsAreLeftAsTheyWere() throws Exception {
         for (var d : jdbc.sql("select path, sha256 from issued_document where class_id = ?")
                 .param(schoolClass.id().value()).query().listOfRows()) {
@@ -164,7 +190,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theExportPackageHoldsEverySignedPdfAndItsDataXmlWithMatchingManifestChecksums() throws Exception {
         Path zip = signing.exportPackage(schoolClass.id());
 
