@@ -122,6 +122,15 @@ class ClassDocumentsOnPostgresTest {
         runJobs(instance);
         assertThat(instance).isWaitingAt(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS);
 
+        Task first = sheetTask(instance);
+        JsonNode inbox = api.get(first.getAssignee(), "/api/tasks").body();
+        assertThat(inbox.findValuesAsText("process")).contains(ClassDocumentsModel.PROCESS);
+        for (JsonNode t : inbox) {
+            if (t.path("process").asText().equals(ClassDocumentsModel.PROCESS)) {
+                assertThat(t.path("classCode").asText()).isEqualTo("6A1");
+                assertThat(t.path("subjectCode").asText()).isNotBlank();
+            }
+        }
         int sheets = 0;
         for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
             Reply signed = api.post(task.getAssignee(), path + "/subject-sheet/signature", "");
