@@ -20,6 +20,8 @@ import vn.hocba.signing.SigningException;
  */
 final class SignatureStep {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignatureStep.class);
+
     private final BatchSigner batch;
     private final DocumentSignatures signatures;
     private final AuditLog audit;
@@ -38,6 +40,7 @@ final class SignatureStep {
     /** Signs {@code ids} as {@code signerName}; throws when a document could not be signed (after doing the rest). */
     BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, String fieldName,
             SigningCredential credential, String signerName, Actor by) {
+        long started = System.nanoTime();
         SignedFiles store = documents.store(stage);
         SignatureRequest request = SignatureRequest.inBox(stage.role(), clock.instant()).withField(fieldName);
         BatchSigner.Result result = batch.sign(ids, store, request, credential, (id, outcome, done, total) -> {
@@ -53,6 +56,9 @@ final class SignatureStep {
                 }
             });
         });
+        log.info("Class {}, stage {}: {} signed, {} already signed, {} failed in {} ms", documents.schoolClass().code(),
+                stage, result.signed().size(), result.alreadySigned().size(), result.failed().size(),
+                (System.nanoTime() - started) / 1_000_000);
         if (!result.failed().isEmpty()) {
             throw new SigningException("Không ký được " + result.failed().size() + " văn bản của lớp "
                     + documents.schoolClass().code() + " (" + stage.role().title() + "): "
