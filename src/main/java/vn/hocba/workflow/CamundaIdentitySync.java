@@ -44,12 +44,12 @@ class CamundaIdentitySync {
 
     void sync() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
-        for (Role role : new Role[] {Role.PRINCIPAL, Role.ADMIN_BOARD, Role.VICE_PRINCIPAL}) {
+        for (Role role : new Role[] {Role.PRINCIPAL, Role.ADMIN_BOARD, Role.VICE_PRINCIPAL, Role.CLERK}) {
             group(groupOf(role), role.title());
             for (Account account : accounts.withRole(role)) {
                 user(account);
                 member(account.username(), groupOf(role));
-                if (role != Role.VICE_PRINCIPAL) {
+                if (role == Role.PRINCIPAL || role == Role.ADMIN_BOARD) {
                     member(account.username(), Groups.CAMUNDA_ADMIN);
                 }
             }

@@ -64,13 +64,16 @@ public class TaskInbox {
         String subjectCode = null;
         String subjectName = null;
         List<String> missing = List.of();
-        if (assignmentId != null && term != null) {
+        if (assignmentId != null) {
             TeachingAssignment assignment = people.assignment(assignmentId);
             subjectCode = assignment.subject().code();
             subjectName = assignment.subject().name();
             String code = subjectCode;
-            missing = readiness.missing(assignment.schoolClass(), term).stream()
-                    .filter(m -> m.subject() != null && m.subject().value().equals(code)).map(MissingEntry::message).toList();
+            if (term != null) {
+                missing = readiness.missing(assignment.schoolClass(), term).stream()
+                        .filter(m -> m.subject() != null && m.subject().value().equals(code))
+                        .map(MissingEntry::message).toList();
+            }
         }
         SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],

@@ -22,21 +22,21 @@ import vn.hocba.students.StudentRegistry;
  * Enters what the demo school leaves out of term II (regular columns from 3, mid-term where
  * missing, end-of-term, conduct), so that a class has year results: averages, levels, promotion.
  */
-final class YearCompletion {
+public final class YearCompletion {
 
     private final SchoolDirectory directory;
     private final StudentRegistry registry;
     private final GradebookBulkLoad load;
     private final ClassResultsStore results;
 
-    YearCompletion(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results) {
+    public YearCompletion(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results) {
         this.directory = directory;
         this.registry = registry;
         this.load = load;
         this.results = results;
     }
 
-    void completeTermTwo(SchoolClass schoolClass) {
+    public void completeTermTwo(SchoolClass schoolClass) {
         RuleSet rules = RuleSets.standard().forCohort(
                 new vn.hocba.grading.SchoolYear(directory.year(schoolClass.yearId()).startYear()), schoolClass.grade());
         List<MarkEntry> marks = new ArrayList<>();

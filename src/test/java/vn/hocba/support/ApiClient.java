@@ -64,6 +64,22 @@ public final class ApiClient {
         }
     }
 
+    /** The body of a GET as bytes (a file download), failing unless the status is 200. */
+    public byte[] download(String user, String path) {
+        try {
+            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get(path)
+                    .header("Authorization", "Bearer " + token(user))).andReturn().getResponse();
+            if (response.getStatus() != 200) {
+                throw new IllegalStateException(path + " answered " + response.getStatus() + ": " + response.getContentAsString());
+            }
+            return response.getContentAsByteArray();
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String token(String user) {
         return tokens.computeIfAbsent(user, u -> {
             Reply reply = send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)

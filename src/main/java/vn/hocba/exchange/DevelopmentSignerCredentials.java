@@ -1,0 +1,24 @@
+package vn.hocba.exchange;
+
+import vn.hocba.signing.SigningCredential;
+import vn.hocba.signing.devpki.DevelopmentPki;
+
+/** Credentials issued (once, then reused) by the development PKI; never for a real school. */
+final class DevelopmentSignerCredentials implements SignerCredentials {
+
+    private final DevelopmentPki pki;
+
+    DevelopmentSignerCredentials(DevelopmentPki pki) {
+        this.pki = pki;
+    }
+
+    @Override
+    public SigningCredential person(String fullName, String roleTitle) {
+        return pki.issue(fullName, roleTitle, null);
+    }
+
+    @Override
+    public SigningCredential seal(String schoolName) {
+        return pki.organisation(schoolName);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.hocba.exchange;
+
+import java.time.Clock;
+import vn.hocba.common.Rejected;
+import vn.hocba.common.Sha256;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.signing.SigningChain;
+
+/**
+ * The last stage of every signed document of a class: validation data (/DSS) and a document
+ * time-stamp (PAdES B-LT, B-LTA), once, after its last signature. A document already extended
+ * is skipped, so a retried job extends only what is left.
+ */
+final class LongTermExtension {
+
+    private final SigningChain chain;
+    private final DocumentSignatures signatures;
+    private final Clock clock;
+
+    LongTermExtension(SigningChain chain, DocumentSignatures signatures, Clock clock) {
+        this.chain = chain;
+        this.signatures = signatures;
+        this.clock = clock;
+    }
+
+    void extend(ClassYearDocuments documents) {
+        SignedFiles store = documents.store(SigningStage.LONG_TERM);
+        for (IssuedDocument document : documents.documents()) {
+            if (store.hasStage(document.id())) {
+                continue;
+            }
+            SigningStage last = document.kind() == DocumentKind.TRANSCRIPT
+                    ? SigningStage.SCHOOL_SEAL : SigningStage.SUBJECT_TEACHER;
+            if (!documents.store(last).hasStage(document.id())) {
+                throw Rejected.conflict("Văn bản " + document.id() + " của lớp " + documents.schoolClass().code()
+                        + " chưa được ký ở bước «" + last.role().title() + "»; chưa thể gia hạn dài hạn (LTA).");
+            }
+            byte[] extended = chain.finish(store.read(document.id()));
+            store.replace(document.id(), extended);
+            signatures.record(document.id(), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
+                    "PAdES-BASELINE-LTA", Sha256.hex(extended), clock.instant());
+        }
+    }
+}

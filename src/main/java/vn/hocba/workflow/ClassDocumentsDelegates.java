@@ -1,0 +1,58 @@
+package vn.hocba.workflow;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.hocba.audit.Actor;
+import vn.hocba.exchange.ClassSigning;
+import vn.hocba.schoolyear.ClassId;
+
+/** The service tasks of the ClassDocuments process after the human signatures; each is idempotent. */
+final class ClassDocumentsDelegates {
+
+    private ClassDocumentsDelegates() {
+    }
+
+    static ClassId classId(DelegateExecution execution) {
+        return new ClassId(((Number) execution.getVariable(ClassDocumentsModel.CLASS_ID)).longValue());
+    }
+
+    /** Who started the process: the service tasks act (and are audited) in their name. */
+    static Actor requester(DelegateExecution execution) {
+        return new Actor((String) execution.getVariable(ClassDocumentsModel.REQUESTED_BY), "WORKFLOW", null);
+    }
+
+    /** Task_ApplySeal: the school seal on every transcript, then LT + LTA on every signed document. */
+    @Component("applySchoolSeal")
+    static class ApplySeal implements JavaDelegate {
+
+        private final ClassSigning signing;
+
+        ApplySeal(ClassSigning signing) {
+            this.signing = signing;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            signing.applySeal(classId(execution), requester(execution));
+        }
+    }
+
+    /** Task_BuildExportPackage: the class's zip of signed PDFs, data XML and manifest, built once. */
+    @Component("buildExportPackage")
+    static class BuildExportPackage implements JavaDelegate {
+
+        private final ClassSigning signing;
+
+        BuildExportPackage(ClassSigning signing) {
+            this.signing = signing;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            Path zip = signing.exportPackage(classId(execution));
+            execution.setVariable("exportReady", zip != null);
+        }
+    }
+}

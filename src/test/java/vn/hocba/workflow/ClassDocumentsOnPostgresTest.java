@@ -1,0 +1,251 @@
+package vn.hocba.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipInputStream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.common.Sha256;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.signing.SigningServices;
+import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.signing.verify.SignatureVerifier;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/**
+ * The ClassDocuments process for demo class 6A1 on real PostgreSQL, driven through the API by its
+ * people: teachers sign their sheets, the homeroom teacher and the principal sign the transcripts,
+ * the seal fails until its credential is repaired (retries, incident, resume), and the clerk gets
+ * an export package whose every PDF EU DSS reports TOTAL_PASSED at PAdES-BASELINE-LTA.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClassDocumentsOnPostgresTest {
+
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPostgresDatabases.register(registry, "class_documents_process");
+        dataDir = Files.createTempDirectory("hocba-class-documents-process");
+        registry.add("hocba.data-dir", dataDir::toString);
+    }
+
+    @AfterAll
+    static void removeFiles() throws Exception {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    DevelopmentPki pki;
+
+    @BeforeEach
+    void assertionsUseThisContextsEngine() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void aClassIsSignedByEachPersonSealedAfterARepairedFaultAndExportedWithEverySignatureValidAtLta() throws Exception {
+        ApiClient api = new ApiClient(mvc);
+        SchoolClass schoolClass = directory.classByCode(
+                directory.activeYear(directory.schools().get(0).id()).orElseThrow().id(), "6A1").orElseThrow();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        String path = "/api/classes/" + schoolClass.id().value() + "/year-documents";
+
+        Reply started = api.post("hieutruong", path, "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(started.body().path("processInstanceId").asText()).singleResult();
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS);
+
+        Task first = sheetTask(instance);
+        JsonNode inbox = api.get(first.getAssignee(), "/api/tasks").body();
+        assertThat(inbox.findValuesAsText("process")).contains(ClassDocumentsModel.PROCESS);
+        for (JsonNode t : inbox) {
+            if (t.path("process").asText().equals(ClassDocumentsModel.PROCESS)) {
+                assertThat(t.path("classCode").asText()).isEqualTo("6A1");
+                assertThat(t.path("subjectCode").asText()).isNotBlank();
+            }
+        }
+        int sheets = 0;
+        for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
+            Reply signed = api.post(task.getAssignee(), path + "/subject-sheet/signature", "");
+            assertThat(signed.status()).as(task.getAssignee() + " " + signed).isEqualTo(200);
+            sheets++;
+        }
+        String homeroom = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getAssignee();
+        assertThat(instance).isWaitingAt(ClassDocumentsModel.TASK_HOMEROOM_SIGNS);
+        assertThat(api.post("hieutruong", path + "/principal-signature", "").status()).isEqualTo(409);
+        int students = registry.roster(schoolClass.id()).size();
+        assertThat(api.post(homeroom, path + "/homeroom-signature", "").body().path("signed").asInt()).isEqualTo(students);
+        assertThat(api.post(homeroom, path + "/principal-signature", "").status()).isEqualTo(403);
+        assertThat(api.get("hieutruong", path + "/progress").body().path("signedByPrincipal").asInt()).isZero();
+        assertThat(api.post("hieutruong", path + "/principal-signature", "").body().path("signed").asInt())
+                .isEqualTo(students);
+        assertThat(api.get("hieutruong", path + "/progress").body().path("signedByPrincipal").asInt()).isEqualTo(students);
+
+        // The seal's credential is unreadable: the job is retried, then becomes an incident.
+        Path sealFile = sealCredentialFile(schoolClass);
+        byte[] sealKey = Files.readAllBytes(sealFile);
+        Files.write(sealFile, "not a PKCS#12 file".getBytes());
+        Job seal = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                management.executeJob(seal.getId());
+            } catch (RuntimeException expected) {
+                // the job's failure is recorded and retried
+            }
+            assertThat(management.createJobQuery().jobId(seal.getId()).singleResult().getRetries()).isEqualTo(3 - attempt);
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(attempt < 3 ? 0 : 1);
+        }
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(ClassDocumentsModel.TASK_APPLY_SEAL);
+        assertThat(incident.getIncidentMessage()).contains("Không mở được tệp chứng thư số");
+
+        Files.write(sealFile, sealKey);
+        management.setJobRetries(seal.getId(), 1);
+        runJobs(instance);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(instance).isWaitingAt(ClassDocumentsModel.TASK_CLERK_ARCHIVES);
+
+        assertThat(api.get(homeroom, path + "/package").status()).isEqualTo(403);
+        byte[] zip = api.download("vanthu", path + "/package");
+        Map<String, byte[]> entries = unzip(zip);
+        assertManifestMatches(entries);
+        assertEverySignatureTotalPassedAtLta(entries, sheets);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single())
+                .isEqualTo(3L * students + sheets);
+
+        assertThat(api.post("vanthu", path + "/archived", "").status()).isEqualTo(200);
+        assertThat(instance).isEnded().hasPassed(ClassDocumentsModel.END_ARCHIVED);
+    }
+
+    private Task sheetTask(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS).listPage(0, 1).stream().findFirst()
+                .orElse(null);
+    }
+
+    private Path sealCredentialFile(SchoolClass schoolClass) throws Exception {
+        Path people = dataDir.resolve("pki").resolve("people");
+        Set<Path> before = new HashSet<>(Files.list(people).toList());
+        pki.organisation(directory.schools().get(0).name().toUpperCase(Locale.forLanguageTag("vi")));
+        List<Path> created = Files.list(people).filter(p -> !before.contains(p)).toList();
+        assertThat(created).hasSize(1);
+        return created.get(0);
+    }
+
+    private static void assertManifestMatches(Map<String, byte[]> entries) throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+        assertThat(manifest.path("files").size()).isEqualTo(entries.size() - 1);
+        for (JsonNode file : manifest.path("files")) {
+            assertThat(Sha256.hex(entries.get(file.path("path").asText()))).as(file.path("path").asText())
+                    .isEqualTo(file.path("sha256").asText());
+        }
+    }
+
+    private static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, int sheets) {
+        SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
+        int pdfs = 0;
+        for (var entry : entries.entrySet()) {
+            if (!entry.getKey().endsWith(".pdf")) {
+                continue;
+            }
+            pdfs++;
+            SimpleReport report = verifier.validate(entry.getValue(), entry.getKey()).getSimpleReport();
+            assertThat(report.getSignatureIdList()).as(entry.getKey())
+                    .hasSize(entry.getKey().startsWith("pdf/HB-") ? 3 : 1)
+                    .allSatisfy(id -> {
+                        assertThat(report.getIndication(id)).as(entry.getKey()).isEqualTo(Indication.TOTAL_PASSED);
+                        assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+                    });
+        }
+        assertThat(pdfs).isGreaterThan(sheets);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private void runJobs(ProcessInstance instance) {
+        // due or not (a retry waits a minute): the test does not wait; new jobs are run too
+        for (List<Job> jobs = pending(instance); !jobs.isEmpty(); jobs = pending(instance)) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    private List<Job> pending(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).withRetriesLeft().list();
+    }
+}
