@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.simplereport.SimpleReport;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,15 +31,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import vn.hocba.common.Sha256;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.signing.SigningServices;
 import vn.hocba.signing.devpki.DevelopmentPki;
-import vn.hocba.signing.verify.SignatureVerifier;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
@@ -175,9 +165,9 @@ class ClassDocumentsOnPostgresTest {
 
         assertThat(api.get(homeroom, path + "/package").status()).isEqualTo(403);
         byte[] zip = api.download("vanthu", path + "/package");
-        Map<String, byte[]> entries = unzip(zip);
-        assertManifestMatches(entries);
-        assertEverySignatureTotalPassedAtLta(entries, sheets);
+        Map<String, byte[]> entries = ExportPackages.unzip(zip);
+        ExportPackages.assertManifestMatches(entries);
+        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, sheets, dataDir.resolve("pki"));
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single())
                 .isEqualTo(3L * students + sheets);
 
@@ -198,44 +188,6 @@ class ClassDocumentsOnPostgresTest {
         List<Path> created = Files.list(people).filter(p -> !before.contains(p)).toList();
         assertThat(created).hasSize(1);
         return created.get(0);
-    }
-
-    private static void assertManifestMatches(Map<String, byte[]> entries) throws Exception {
-        JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
-        assertThat(manifest.path("files").size()).isEqualTo(entries.size() - 1);
-        for (JsonNode file : manifest.path("files")) {
-            assertThat(Sha256.hex(entries.get(file.path("path").asText()))).as(file.path("path").asText())
-                    .isEqualTo(file.path("sha256").asText());
-        }
-    }
-
-    private static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, int sheets) {
-        SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
-        int pdfs = 0;
-        for (var entry : entries.entrySet()) {
-            if (!entry.getKey().endsWith(".pdf")) {
-                continue;
-            }
-            pdfs++;
-            SimpleReport report = verifier.validate(entry.getValue(), entry.getKey()).getSimpleReport();
-            assertThat(report.getSignatureIdList()).as(entry.getKey())
-                    .hasSize(entry.getKey().startsWith("pdf/HB-") ? 3 : 1)
-                    .allSatisfy(id -> {
-                        assertThat(report.getIndication(id)).as(entry.getKey()).isEqualTo(Indication.TOTAL_PASSED);
-                        assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
-                    });
-        }
-        assertThat(pdfs).isGreaterThan(sheets);
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
     }
 
     private void runJobs(ProcessInstance instance) {
