@@ -11,7 +11,6 @@ import static vn.hocba.documents.DocumentChecks.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +61,12 @@ class ClassDocumentsOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_documents");
-        dataDir = Files.createTempDirectory("hocba-documents-test");
-        registry.add("hocba.data-dir", dataDir::toString);
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-documents-test");
     }
 
     @org.junit.jupiter.api.AfterAll
     static void removeDocuments() throws Exception {
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired

@@ -9,7 +9,6 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,15 +59,12 @@ class ClassSigningOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_signing");
-        dataDir = Files.createTempDirectory("hocba-signing-test");
-        registry.add("hocba.data-dir", dataDir::toString);
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-signing-test");
     }
 
     @AfterAll
     static void removeFiles() throws Exception {
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired

@@ -3,7 +3,6 @@ package vn.hocba.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserLoginTest {
 
+    private static Path dataDir;
+
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("hocba-browser");
-        registry.add("hocba.data-dir", dir::toString);
+    static void freshDataDirectory(DynamicPropertyRegistry registry) {
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-browser");
     }
 
     @LocalServerPort
@@ -57,6 +57,7 @@ class BrowserLoginTest {
     @AfterAll
     void stopBrowser() {
         browser.quit();
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,15 +57,12 @@ class ClassDocumentsOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_documents_process");
-        dataDir = Files.createTempDirectory("hocba-class-documents-process");
-        registry.add("hocba.data-dir", dataDir::toString);
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-class-documents-process");
     }
 
     @AfterAll
     static void removeFiles() throws Exception {
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired

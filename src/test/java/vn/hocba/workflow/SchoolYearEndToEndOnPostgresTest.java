@@ -53,8 +53,12 @@ class SchoolYearEndToEndOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "school_year_end_to_end");
-        dataDir = Files.createTempDirectory("hocba-end-to-end");
-        registry.add("hocba.data-dir", dataDir::toString);
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-end-to-end");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeFiles() {
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired
