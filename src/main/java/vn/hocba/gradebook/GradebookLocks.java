@@ -106,11 +106,15 @@ public class GradebookLocks {
 
     /** Refuses (HTTP 423) a write to the marks of {@code subject} in {@code schoolClass} when any active lock covers them. */
     public void requireUnlocked(SchoolClass schoolClass, SubjectId subject, int term, String what) {
+        requireUnlocked(schoolClass, subject, term, what, "Muốn sửa một điểm đã khoá, hãy gửi đề nghị sửa điểm.");
+    }
+
+    /** As {@link #requireUnlocked(SchoolClass, SubjectId, int, String)}, ending the message with {@code whatToDo}. */
+    public void requireUnlocked(SchoolClass schoolClass, SubjectId subject, int term, String what, String whatToDo) {
         covering(new LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), subject, null))
                 .ifPresent(lock -> {
                     throw new Rejected(Rejected.Reason.LOCKED, what + " không sửa được: sổ điểm " + scopeText(lock, schoolClass)
-                            + " học kì " + term + " đã " + lock.describe()
-                            + ". Muốn sửa một điểm đã khoá, hãy gửi đề nghị sửa điểm.");
+                            + " học kì " + term + " đã " + lock.describe() + ". " + whatToDo);
                 });
     }
 

@@ -85,7 +85,7 @@ public class AccessPolicy {
         Viewer viewer = current();
         if (!viewer.isHomeroomTeacherOf(schoolClass)) {
             throw Rejected.forbidden("Chỉ giáo viên chủ nhiệm lớp " + directory.schoolClass(schoolClass).code()
-                    + " được ghi điểm danh và kết quả rèn luyện của lớp.");
+                    + " được ghi điểm danh, kết quả rèn luyện và nhận xét chủ nhiệm của lớp.");
         }
         return viewer;
     }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.gradebook.HomeroomRecords;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -22,17 +24,19 @@ import vn.hocba.security.Viewer;
 /** Điểm danh và rèn luyện: written by the class's homeroom teacher, read by whoever may read the class. */
 @RestController
 @RequestMapping("/api/classes/{classId}")
-@Tag(name = "Chủ nhiệm", description = "Điểm danh (P/K) và kết quả rèn luyện từng học kì")
+@Tag(name = "Chủ nhiệm", description = "Điểm danh (P/K), xác nhận điểm danh từng tháng, kết quả rèn luyện từng học kì")
 class HomeroomApiController {
 
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final HomeroomRecords records;
+    private final AttendanceMonths months;
 
-    HomeroomApiController(AccessPolicy access, SchoolDirectory directory, HomeroomRecords records) {
+    HomeroomApiController(AccessPolicy access, SchoolDirectory directory, HomeroomRecords records, AttendanceMonths months) {
         this.access = access;
         this.directory = directory;
         this.records = records;
+        this.months = months;
     }
 
     record Absence(long studentId, LocalDate date, String kind) {
@@ -54,6 +58,20 @@ class HomeroomApiController {
     List<HomeroomRecords.MonthlyAbsences> monthly(@PathVariable long classId, @RequestParam YearMonth month) {
         access.requireReadClass(new ClassId(classId));
         return records.monthly(directory.schoolClass(new ClassId(classId)), month);
+    }
+
+    @PutMapping("/attendance-months/{month}")
+    @Operation(summary = "Xác nhận điểm danh cả tháng (month=2025-10), hạn chót ngày 3 tháng sau; xác nhận lại không đổi gì")
+    AttendanceMonth confirmMonth(@PathVariable long classId, @PathVariable YearMonth month) {
+        Viewer viewer = access.requireHomeroom(new ClassId(classId));
+        return months.confirm(directory.schoolClass(new ClassId(classId)), month, access.actor(viewer, Role.HOMEROOM_TEACHER));
+    }
+
+    @GetMapping("/attendance-months")
+    @Operation(summary = "Các tháng của học kì (term=1, 2; 0 = cả năm) và việc xác nhận điểm danh từng tháng")
+    List<AttendanceMonth> attendanceMonths(@PathVariable long classId, @RequestParam int term) {
+        access.requireReadClass(new ClassId(classId));
+        return months.months(directory.schoolClass(new ClassId(classId)), term);
     }
 
     @PutMapping("/conduct")

@@ -2,6 +2,7 @@ package vn.hocba.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.YearMonth;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +41,13 @@ class ProgressApiController {
     List<MissingEntry> readiness(@PathVariable long classId, @RequestParam int term) {
         access.requireReadClass(new ClassId(classId));
         return readiness.missing(directory.schoolClass(new ClassId(classId)), term);
+    }
+
+    @GetMapping("/api/classes/{classId}/readiness/attendance-months")
+    @Operation(summary = "Các tháng của học kì mà giáo viên chủ nhiệm chưa xác nhận điểm danh")
+    List<YearMonth> unconfirmedMonths(@PathVariable long classId, @RequestParam int term) {
+        access.requireReadClass(new ClassId(classId));
+        return readiness.unconfirmedAttendanceMonths(directory.schoolClass(new ClassId(classId)), term);
     }
 
     @GetMapping("/api/progress")

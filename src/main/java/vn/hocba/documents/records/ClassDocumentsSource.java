@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.ClassGradebookAssembler;
 import vn.hocba.gradebook.Corrections;
 import vn.hocba.gradebook.HomeroomRecords;
+import vn.hocba.gradebook.StudentComments;
 import vn.hocba.gradebook.HomeroomRecords.AbsenceDay;
 import vn.hocba.gradebook.HomeroomRecords.MonthlyAbsences;
 import vn.hocba.grading.ClassGradebook;
@@ -35,15 +36,17 @@ public class ClassDocumentsSource {
     private final ClassGradebookAssembler assembler;
     private final HomeroomRecords homeroom;
     private final Corrections corrections;
+    private final StudentComments comments;
     private final RuleSets rules = RuleSets.standard();
 
     public ClassDocumentsSource(SchoolDirectory directory, StudentRegistry students, ClassGradebookAssembler assembler,
-            HomeroomRecords homeroom, Corrections corrections) {
+            HomeroomRecords homeroom, Corrections corrections, StudentComments comments) {
         this.directory = directory;
         this.students = students;
         this.assembler = assembler;
         this.homeroom = homeroom;
         this.corrections = corrections;
+        this.comments = comments;
     }
 
     /** Everything the documents of {@code id} print, read in one (read-only) transaction. */
@@ -60,7 +63,7 @@ public class ClassDocumentsSource {
         ClassRecords draft = new ClassRecords(school, year, schoolClass, subjects, teachers(id),
                 directory.homeroomOf(id).map(h -> h.teacher().fullName()).orElse(""), principal(school),
                 students.roster(id), gradebook, rules.compute(gradebook), Map.of(), Map.of(),
-                corrections.applied(id.value()), subjectNames);
+                corrections.applied(id.value()), subjectNames, comments.ofClass(schoolClass));
         return withAbsences(draft);
     }
 
@@ -74,7 +77,7 @@ public class ClassDocumentsSource {
         }
         return new ClassRecords(c.school(), c.year(), c.schoolClass(), c.subjects(), c.teachers(), c.homeroomTeacher(),
                 c.principalName(), c.roster(), c.gradebook(), c.results(), absences, days, c.corrections(),
-                c.subjectNames());
+                c.subjectNames(), c.comments());
     }
 
     /** Subject code → the names of the teachers assigned to it in this class, in column order. */

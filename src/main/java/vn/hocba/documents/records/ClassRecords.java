@@ -3,6 +3,7 @@ package vn.hocba.documents.records;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import vn.hocba.gradebook.ClassComments;
 import vn.hocba.gradebook.CorrectionRequest;
 import vn.hocba.gradebook.HomeroomRecords.AbsenceDay;
 import vn.hocba.gradebook.HomeroomRecords.MonthlyAbsences;
@@ -26,11 +27,13 @@ import vn.hocba.students.EnrolledStudent;
  * @param absences     month → student id → that month's P/K counts (months of both terms)
  * @param absenceDays  month → each absence day of the class (the attendance grid)
  * @param subjectNames subject id → name, for corrections
+ * @param comments     the subject teachers' and the homeroom teacher's comments on each student
  */
 public record ClassRecords(School school, SchoolYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
         Map<String, String> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
         ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
-        Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames) {
+        Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames,
+        ClassComments comments) {
 
     public int size() {
         return roster.size();

@@ -14,6 +14,7 @@ import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.StudentProfile;
 import vn.hocba.documents.SubjectRow;
 import vn.hocba.documents.TranscriptData;
+import vn.hocba.gradebook.CommentPeriod;
 import vn.hocba.gradebook.CorrectionRequest;
 import vn.hocba.gradebook.HomeroomRecords.AbsenceDay;
 import vn.hocba.gradebook.HomeroomRecords.MonthlyAbsences;
@@ -41,19 +42,23 @@ final class StudentPages {
 
     TranscriptData transcript(int i, DocumentIdentity id, String dateLine, ClassPages classPages) {
         StudentResults r = c.result(i);
+        long studentId = c.roster().get(i).student().id().value();
         List<SubjectRow> rows = new ArrayList<>();
         for (GradeSubject gs : c.subjects()) {
             SubjectResult s = r.subject(new SubjectCode(gs.subject().code()));
             rows.add(new SubjectRow(gs.subject().code(), gs.subject().name(), result(s, 1), result(s, 2), result(s, 0),
-                    s == null ? "" : PrintedValues.result(s.retest()), "", c.teachers().getOrDefault(gs.subject().code(), "")));
+                    s == null ? "" : PrintedValues.result(s.retest()),
+                    PrintedValues.text(c.comments().subject(studentId, gs.subject().code(), CommentPeriod.CN)),
+                    c.teachers().getOrDefault(gs.subject().code(), "")));
         }
-        List<CorrectionRequest> corrections = c.correctionsOf(c.roster().get(i).student().id().value());
+        List<CorrectionRequest> corrections = c.correctionsOf(studentId);
         List<String> corrected = corrections.stream().map(k -> c.subjectNames().getOrDefault(k.subjectId(), ""))
                 .distinct().toList();
         return new TranscriptData(id, school, profile(c.roster().get(i)), c.schoolClass().code(),
                 String.valueOf(c.schoolClass().grade()), c.year().name(), rows, corrections.size(), corrected,
                 classPages.conduct(i), ClassPages.learning(r), c.record(i).absences().total(),
-                PrintedValues.promotion(r.promotion()), PrintedValues.title(r.title()), "", c.homeroomTeacher(),
+                PrintedValues.promotion(r.promotion()), PrintedValues.title(r.title()),
+                PrintedValues.text(c.comments().homeroom(studentId, CommentPeriod.CN)), c.homeroomTeacher(),
                 ClassPages.PRINCIPAL_TITLE, c.principalName(), dateLine);
     }
 
@@ -79,7 +84,9 @@ final class StudentPages {
             case YEAR -> conduct.year();
         };
         return new ReportCardData(id, school, profile(c.roster().get(i)), c.schoolClass().code(), c.year().name(),
-                scope.label(), rows, absences[0], absences[1], conductText, "", c.homeroomTeacher(), dateLine);
+                scope.label(), rows, absences[0], absences[1], conductText,
+                PrintedValues.text(c.comments().homeroom(c.roster().get(i).student().id().value(), period(scope))),
+                c.homeroomTeacher(), dateLine);
     }
 
     /** The monthly P/K grids of the scope's months, with the month's totals per student. */
@@ -122,6 +129,15 @@ final class StudentPages {
             }
         }
         return total;
+    }
+
+    /** The homeroom comment a report card prints: the term's, or the year's on the year card. */
+    private static CommentPeriod period(AssessmentScope scope) {
+        return switch (scope) {
+            case TERM_1 -> CommentPeriod.HK1;
+            case TERM_2 -> CommentPeriod.HK2;
+            case YEAR -> CommentPeriod.CN;
+        };
     }
 
     private static int term(AssessmentScope scope) {

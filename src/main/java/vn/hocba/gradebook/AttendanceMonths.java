@@ -1,0 +1,111 @@
+package vn.hocba.gradebook;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.Term;
+
+/**
+ * The homeroom teacher's monthly confirmation that the class's attendance is complete (seed 000
+ * §VII.1.2: attendance is updated at the start of the next month; domain.md §2: by the 3rd). The
+ * readiness check of a term lists its months not yet confirmed. Who may confirm is checked by the
+ * caller (the class's homeroom teacher); each confirmation is audited.
+ */
+@Service
+@Transactional
+public class AttendanceMonths {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final JdbcClient jdbc;
+    private final SchoolDirectory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AttendanceMonths(JdbcClient jdbc, SchoolDirectory directory, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Confirms {@code month}; confirming a confirmed month again changes nothing. */
+    public AttendanceMonth confirm(SchoolClass schoolClass, YearMonth month, Actor by) {
+        SchoolYear year = directory.year(schoolClass.yearId());
+        if (!months(year, 0).contains(month)) {
+            throw Rejected.invalid("Tháng " + label(month) + " không thuộc năm học " + year.name() + " của lớp "
+                    + schoolClass.code() + ".");
+        }
+        LocalDate nextMonth = month.plusMonths(1).atDay(1);
+        if (LocalDate.now(clock).isBefore(nextMonth)) {
+            throw Rejected.invalid("Tháng " + label(month) + " chưa kết thúc: điểm danh của tháng được xác nhận từ ngày "
+                    + DAY.format(nextMonth) + " (hạn chót " + DAY.format(AttendanceMonth.deadlineOf(month)) + ").");
+        }
+        AttendanceMonth current = status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month))
+                .findFirst().orElseThrow();
+        if (current.confirmed()) {
+            return current;
+        }
+        jdbc.sql("insert into attendance_month (class_id, month_start, confirmed_at, confirmed_by) values (?, ?, ?, ?)")
+                .params(schoolClass.id().value(), month.atDay(1), Timestamp.from(clock.instant()), by.username()).update();
+        audit.append(new AuditRecord(by, "ATTENDANCE_MONTH_CONFIRMED", "attendance-month " + schoolClass.code() + "/" + month,
+                null, "confirmed", null, null));
+        return status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month)).findFirst().orElseThrow();
+    }
+
+    /** Every month of {@code term} (1, 2; 0 = the whole year), first to last, with its confirmation. */
+    @Transactional(readOnly = true)
+    public List<AttendanceMonth> months(SchoolClass schoolClass, int term) {
+        return status(schoolClass, directory.year(schoolClass.yearId()), term);
+    }
+
+    private List<AttendanceMonth> status(SchoolClass schoolClass, SchoolYear year, int term) {
+        Map<YearMonth, AttendanceMonth> confirmed = new HashMap<>();
+        jdbc.sql("select month_start, confirmed_at, confirmed_by from attendance_month where class_id = ?")
+                .param(schoolClass.id().value()).query((rs, n) -> {
+                    YearMonth month = YearMonth.from(rs.getObject(1, LocalDate.class));
+                    Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    boolean late = LocalDate.ofInstant(at, clock.getZone()).isAfter(AttendanceMonth.deadlineOf(month));
+                    return confirmed.put(month, new AttendanceMonth(month, AttendanceMonth.deadlineOf(month), at,
+                            rs.getString(3), late));
+                }).list();
+        return months(year, term).stream().map(m -> confirmed.getOrDefault(m,
+                new AttendanceMonth(m, AttendanceMonth.deadlineOf(m), null, null, false))).toList();
+    }
+
+    /** The months a term spans (a month shared by both terms belongs to both). */
+    private static List<YearMonth> months(SchoolYear year, int term) {
+        List<Term> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
+        if (terms.isEmpty()) {
+            throw Rejected.invalid("Học kì " + term + " không có: chọn 1 hoặc 2.");
+        }
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(terms.get(0).startsOn()); !m.isAfter(YearMonth.from(terms.get(terms.size() - 1)
+                .endsOn())); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    private static String label(YearMonth month) {
+        return month.getMonthValue() + "/" + month.getYear();
+    }
+}
