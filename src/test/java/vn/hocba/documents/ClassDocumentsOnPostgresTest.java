@@ -56,6 +56,11 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClassDocumentsOnPostgresTest {
 
+    private static final String TOAN_COMMENT = "Tư duy hình học tốt; cần rèn kĩ năng trình bày lời giải.";
+    private static final String HOMEROOM_COMMENT = "Ngoan, lễ phép, đoàn kết với bạn bè; tích cực tham gia phong trào "
+            + "của lớp. Cần mạnh dạn phát biểu ý kiến hơn.";
+    private static final String HOMEROOM_TERM_COMMENT = "Học kì I: chăm chỉ, tiến bộ rõ ở môn Ngữ văn.";
+
     private static java.nio.file.Path dataDir;
 
     @DynamicPropertySource
@@ -85,6 +90,7 @@ class ClassDocumentsOnPostgresTest {
     Corrections corrections;
     ApiClient api;
     SchoolClass schoolClass;
+    long commented;
     ClassEdits edits;
     Reply first;
 
@@ -95,7 +101,31 @@ class ClassDocumentsOnPostgresTest {
         schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
         edits = new ClassEdits(api, jdbc, directory, corrections, schoolClass);
+        commented = registry.roster(schoolClass.id()).get(0).student().id().value();
+        edits.comment("gv04", "/subjects/" + edits.toan() + "/comments/CN", commented, decomposed(TOAN_COMMENT));
+        edits.comment("gv01", "/homeroom-comments/CN", commented, decomposed(HOMEROOM_COMMENT));
+        edits.comment("gv01", "/homeroom-comments/HK1", commented, HOMEROOM_TERM_COMMENT);
         first = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+    }
+
+    @Test
+    @Order(4)
+    void theTranscriptPrintsAndEmbedsTheSubjectTeachersAndTheHomeroomTeachersCommentsExactly() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").stream()
+                .filter(d -> d.path("studentId").asLong() == commented).findFirst().orElseThrow();
+        byte[] pdf = download(transcript.path("id").asText());
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s+", " ")).contains(TOAN_COMMENT, HOMEROOM_COMMENT);
+        org.w3c.dom.Document xml = parse(RenderedSamples.embeddedXml(pdf));
+        NodeList subjects = xml.getElementsByTagNameNS(DocumentKind.TRANSCRIPT.namespace(), "subject");
+        Map<String, String> comments = new HashMap<>();
+        for (int i = 0; i < subjects.getLength(); i++) {
+            Element s = (Element) subjects.item(i);
+            if (s.hasAttribute("code") && s.getElementsByTagNameNS(s.getNamespaceURI(), "comment").getLength() > 0) {
+                comments.put(s.getAttribute("code"), child(s, "comment"));
+            }
+        }
+        assertThat(comments).containsExactly(Map.entry("TOAN", TOAN_COMMENT));
+        assertThat(child(xml.getDocumentElement(), "homeroomComment")).isEqualTo(HOMEROOM_COMMENT);
     }
 
     @Test
@@ -252,6 +282,17 @@ class ClassDocumentsOnPostgresTest {
                 printed(expected.subject(new vn.hocba.grading.SubjectCode(gs.subject().code())).hk1())));
         assertThat(termAverages).isEqualTo(computed);
         assertThat(RenderedSamples.text(pdf)).contains("Học kì I", card.path("studentName").asText(), "Toán");
+        JsonNode commentedCard = documents(term, "REPORT_CARD").stream()
+                .filter(d -> d.path("studentId").asLong() == commented).findFirst().orElseThrow();
+        byte[] withComment = download(commentedCard.path("id").asText());
+        assertThat(RenderedSamples.text(withComment).replaceAll("\\s+", " ")).contains(HOMEROOM_TERM_COMMENT);
+        assertThat(child(parse(RenderedSamples.embeddedXml(withComment)).getDocumentElement(), "homeroomComment"))
+                .isEqualTo(HOMEROOM_TERM_COMMENT);
+    }
+
+    /** As a keyboard that composes marks separately would send it: the stored and printed text must be NFC. */
+    private static String decomposed(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
     }
 
     private int roster() {

@@ -14,7 +14,7 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 
-/** Changes to a demo class's Toán marks as users make them: a mark entered again, a correction through its steps. */
+/** Changes to a demo class as users make them: a Toán mark entered again, a correction through its steps, comments. */
 final class ClassEdits {
 
     private final ApiClient api;
@@ -59,6 +59,14 @@ final class ClassEdits {
         corrections.confirm(id, new Actor("gv01", "HOMEROOM_TEACHER", null));
         corrections.approve(id, null, new Actor("hieutruong", "PRINCIPAL", null));
         corrections.apply(id, new Actor("hieutruong", "PRINCIPAL", null));
+    }
+
+    /** {@code user} writes {@code text} on the student at {@code path} below the class (a comments sheet), as a first comment. */
+    void comment(String user, String path, long student, String text) {
+        String body = "{\"changes\":[{\"studentId\":" + student + ",\"text\":\"" + text + "\",\"version\":null}]}";
+        Reply saved = api.send(user, MockMvcRequestBuilders.put("/api/classes/" + schoolClass.id().value() + path)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     }
 
     long toan() {
