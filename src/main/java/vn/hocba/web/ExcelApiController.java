@@ -20,6 +20,8 @@ import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.ExcelTemplates;
 import vn.hocba.gradebook.ExcelUpload;
 import vn.hocba.gradebook.UploadPreview;
+import vn.hocba.gradebook.WholeClassPreview;
+import vn.hocba.gradebook.WholeClassUpload;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
@@ -31,24 +33,28 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 
-/** Marks as Excel: templates to download, uploads previewed cell by cell and applied on confirmation. */
+/** Marks as Excel: templates to download (one subject or the whole class), uploads previewed cell by cell and applied on confirmation. */
 @RestController
 @Tag(name = "Nhập điểm bằng Excel", description = "Tải mẫu .xlsx, tải lên để xem trước từng ô, xác nhận để lưu")
 class ExcelApiController {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final String SHEET = "/api/classes/{classId}/subjects/{subjectId}/terms/{term}/marks.xlsx";
+    private static final String WHOLE_CLASS = "/api/classes/{classId}/terms/{term}/gradebook.xlsx";
 
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final ExcelTemplates templates;
     private final ExcelUpload upload;
+    private final WholeClassUpload wholeClass;
 
-    ExcelApiController(AccessPolicy access, SchoolDirectory directory, ExcelTemplates templates, ExcelUpload upload) {
+    ExcelApiController(AccessPolicy access, SchoolDirectory directory, ExcelTemplates templates, ExcelUpload upload,
+            WholeClassUpload wholeClass) {
         this.access = access;
         this.directory = directory;
         this.templates = templates;
         this.upload = upload;
+        this.wholeClass = wholeClass;
     }
 
     record ApplyRequest(String previewId) {
@@ -90,7 +96,7 @@ class ExcelApiController {
                 access.actor(viewer, Role.SUBJECT_TEACHER));
     }
 
-    @GetMapping("/api/classes/{classId}/terms/{term}/gradebook.xlsx")
+    @GetMapping(WHOLE_CLASS)
     @Operation(summary = "Sổ điểm cả lớp trong học kì (mỗi môn một trang tính), cho giáo viên chủ nhiệm và ban giám hiệu")
     ResponseEntity<byte[]> wholeClass(@PathVariable long classId, @PathVariable int term) {
         ClassId id = new ClassId(classId);
@@ -101,9 +107,38 @@ class ExcelApiController {
                     + "giáo viên bộ môn hãy tải mẫu của môn mình.");
         }
         requireTerm(term);
-        Map<String, List<ColumnRange>> writable = viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
+        return xlsx(templates.wholeClass(schoolClass, term, teaching(viewer, id)), schoolClass.code() + "-HK" + term + ".xlsx");
+    }
+
+    @PostMapping(value = WHOLE_CLASS + "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Xem trước sổ điểm cả lớp đã điền (mỗi môn một trang tính): từng ô của từng môn; ô của môn bạn không dạy bị từ chối")
+    WholeClassPreview previewWholeClass(@PathVariable long classId, @PathVariable int term,
+            @RequestParam("file") MultipartFile file) throws IOException {
+        ClassId id = new ClassId(classId);
+        Viewer viewer = access.requireReadClass(id);
+        requireTerm(term);
+        return wholeClass.preview(directory.schoolClass(id), term, teaching(viewer, id), file.getBytes(),
+                file.getOriginalFilename(), viewer.account().username());
+    }
+
+    record WholeClassApply(Map<String, String> previewIds) {
+    }
+
+    @PostMapping(WHOLE_CLASS + "/apply")
+    @Operation(summary = "Lưu mọi trang tính của bản xem trước sổ điểm cả lớp (mã môn → mã bản xem trước), tất cả hoặc không")
+    WholeClassUpload.Applied applyWholeClass(@PathVariable long classId, @PathVariable int term,
+            @RequestBody WholeClassApply body) {
+        ClassId id = new ClassId(classId);
+        Viewer viewer = access.requireReadClass(id);
+        requireTerm(term);
+        return wholeClass.apply(directory.schoolClass(id), term, body == null ? null : body.previewIds(), teaching(viewer, id),
+                access.actor(viewer, Role.SUBJECT_TEACHER));
+    }
+
+    /** The viewer's regular columns per subject code they teach in the class. */
+    private static Map<String, List<ColumnRange>> teaching(Viewer viewer, ClassId id) {
+        return viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
                 .collect(Collectors.groupingBy(t -> t.subject().code(), Collectors.mapping(TeachingAssignment::columns, Collectors.toList())));
-        return xlsx(templates.wholeClass(schoolClass, term, writable), schoolClass.code() + "-HK" + term + ".xlsx");
     }
 
     private static List<ColumnRange> columns(Viewer viewer, ClassId schoolClass, SubjectId subject) {
