@@ -71,6 +71,20 @@ public class AttendanceMonths {
         return status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month)).findFirst().orElseThrow();
     }
 
+    /**
+     * Withdraws the confirmation of the month of {@code day} after its attendance changed (audited):
+     * the homeroom teacher confirms the month again, so a confirmed month always means its final state.
+     */
+    public void reopen(SchoolClass schoolClass, LocalDate day, Actor by) {
+        YearMonth month = YearMonth.from(day);
+        int removed = jdbc.sql("delete from attendance_month where class_id = ? and month_start = ?")
+                .params(schoolClass.id().value(), month.atDay(1)).update();
+        if (removed > 0) {
+            audit.append(new AuditRecord(by, "ATTENDANCE_MONTH_REOPENED", "attendance-month " + schoolClass.code() + "/" + month,
+                    "confirmed", null, "điểm danh ngày " + DAY.format(day) + " thay đổi sau khi tháng đã được xác nhận", null));
+        }
+    }
+
     /** Every month of {@code term} (1, 2; 0 = the whole year), first to last, with its confirmation. */
     @Transactional(readOnly = true)
     public List<AttendanceMonth> months(SchoolClass schoolClass, int term) {

@@ -25,7 +25,7 @@ import vn.hocba.students.StudentRegistry;
 /**
  * What the homeroom teacher records (seed 000 §IV): daily absences, excused (P) or not (K), and
  * the conduct rating of each term with a comment (TT22 Art. 8). Both are audited and refused
- * while the class term is locked.
+ * while the class term is locked; a changed absence withdraws its month's confirmation ({@link AttendanceMonths}).
  */
 @Service
 @Transactional
@@ -40,10 +40,12 @@ public class HomeroomRecords {
     private final AuditLog audit;
     private final Clock clock;
     private final ClassResultsStore results;
+    private final AttendanceMonths months;
 
     public HomeroomRecords(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry students, GradebookLocks locks,
-            AuditLog audit, Clock clock, ClassResultsStore results) {
+            AuditLog audit, Clock clock, ClassResultsStore results, AttendanceMonths months) {
         this.results = results;
+        this.months = months;
         this.jdbc = jdbc;
         this.directory = directory;
         this.students = students;
@@ -72,6 +74,9 @@ public class HomeroomRecords {
         }
         audit.append(new AuditRecord(by, "ABSENCE_RECORDED", "absence " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/" + day, old.map(e -> e ? "P" : "K").orElse(null), kind, null, null));
+        if (!java.util.Objects.equals(old.map(e -> e ? "P" : "K").orElse(null), kind)) {
+            months.reopen(schoolClass, day, by);
+        }
         results.recompute(schoolClass);
     }
 

@@ -156,7 +156,7 @@ class StudentCommentsOnPostgresTest {
     }
 
     @Test
-    void readinessListsTheTermsMonthsUntilTheHomeroomTeacherConfirmsEachAndConfirmingIsAudited() {
+    void readinessListsTheTermsMonthsUntilTheHomeroomTeacherConfirmsEachAndAChangedAbsenceReopensTheMonth() {
         long classId = homeroomClass("gv13");
         String readiness = "/api/classes/" + classId + "/readiness/attendance-months?term=1";
         List<String> before = months(api.get("gv13", readiness).body());
@@ -170,6 +170,15 @@ class StudentCommentsOnPostgresTest {
         assertThat(months(api.get("hieutruong", readiness).body())).containsExactly("2025-09", "2025-11", "2025-12", "2026-01");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATTENDANCE_MONTH_CONFIRMED' and actor = 'gv13'")
                 .query(Long.class).single()).isEqualTo(1);
+        long student = student(classId, 0);
+        for (String kind : List.of("K", "P")) { // whatever the demo stored that day, the second one changes it
+            Reply absence = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/absences")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"studentId\":" + student
+                            + ",\"date\":\"2025-10-20\",\"kind\":\"" + kind + "\"}"));
+            assertThat(absence.status()).as(absence.toString()).isEqualTo(200);
+        }
+        assertThat(months(api.get("gv13", readiness).body())).as("a changed month must be confirmed again")
+                .contains("2025-10");
         Reply notHomeroom = api.send("gv04", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2025-11"));
         assertThat(notHomeroom.status()).isEqualTo(403);
         Reply outside = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2026-07"));
