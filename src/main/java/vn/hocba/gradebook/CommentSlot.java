@@ -15,8 +15,11 @@ import vn.hocba.students.EnrolledStudent;
  */
 record CommentSlot(SchoolClass schoolClass, Subject subject, CommentPeriod period) {
 
-    /** A subject comment shares a narrow cell of the transcript's subject table with the teacher's signature. */
-    static final int SUBJECT_MAX_LENGTH = 300;
+    /**
+     * A subject comment shares a narrow cell of the transcript's subject table with the teacher's
+     * signature: 150 characters are about four printed lines; twelve such rows still make a tidy table.
+     */
+    static final int SUBJECT_MAX_LENGTH = 150;
     static final int HOMEROOM_MAX_LENGTH = 1000;
 
     boolean homeroom() {

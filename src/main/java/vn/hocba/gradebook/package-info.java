@@ -8,6 +8,12 @@
  * first, the previewed changes applied on confirmation), and a JSON import of a whole class
  * ({@link vn.hocba.gradebook.GradebookImport}). Templates to fill in offline come from
  * {@link vn.hocba.gradebook.ExcelTemplates}. The demo school's entries are stored in bulk by
- * {@link vn.hocba.gradebook.GradebookBulkLoad}.
+ * {@link vn.hocba.gradebook.GradebookBulkLoad}. A whole-class workbook uploads back through
+ * {@link vn.hocba.gradebook.WholeClassUpload}: one such preview per subject sheet, applied together.
+ *
+ * <p>Besides marks: the teachers' comments on each student ({@link vn.hocba.gradebook.StudentComments},
+ * per subject and the homeroom teacher's, per term and for the year), and the homeroom teacher's
+ * monthly confirmation of attendance ({@link vn.hocba.gradebook.AttendanceMonths}) that the
+ * {@link vn.hocba.gradebook.Readiness} check lists until done.
  */
 package vn.hocba.gradebook;
