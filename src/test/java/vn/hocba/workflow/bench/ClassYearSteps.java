@@ -27,13 +27,20 @@ final class ClassYearSteps {
     private final JsonNode teaching;
     private String documentsInstance;
 
-    ClassYearSteps(BenchSchool school, long classId) {
+    private final String classCode;
+
+    ClassYearSteps(BenchSchool school, long classId, String classCode) {
         this.school = school;
+        this.classCode = classCode;
         this.api = school.api;
         this.classId = classId;
         JsonNode detail = api.get("hieutruong", "/api/classes/" + classId).body();
         this.homeroom = detail.path("homeroomTeacher").path("code").asText().toLowerCase();
         this.teaching = detail.path("teaching");
+    }
+
+    String classCode() {
+        return classCode;
     }
 
     /** TermClose: every subject signed off by its teacher, homeroom check and sign-off, principal approval, lock. */
