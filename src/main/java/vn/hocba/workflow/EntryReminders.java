@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.AssessmentCalendar;
 import vn.hocba.gradebook.EntryProgress;
 import vn.hocba.gradebook.MarkKind;
-import vn.hocba.notifications.Notifications;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolYear;
@@ -24,7 +23,7 @@ import vn.hocba.security.Role;
  * Seed 000 §V.3 / domain.md §2.2: by mid-term half of the regular assessments must be entered, by
  * the end of the term all of them. Teachers behind are reminded in their inbox; after the end of
  * the term the vice principal is told as well. One notification per teacher, class, subject and
- * week (so a job that runs twice notifies once).
+ * week (so a job that runs twice notifies once); by e-mail too when configured ({@link ReminderNotices}).
  */
 @Service
 public class EntryReminders {
@@ -34,15 +33,15 @@ public class EntryReminders {
     private final SchoolDirectory directory;
     private final EntryProgress progress;
     private final Accounts accounts;
-    private final Notifications notifications;
+    private final ReminderNotices notices;
     private final AssessmentCalendar calendar;
 
-    public EntryReminders(SchoolDirectory directory, EntryProgress progress, Accounts accounts, Notifications notifications,
+    EntryReminders(SchoolDirectory directory, EntryProgress progress, Accounts accounts, ReminderNotices notices,
             AssessmentCalendar calendar) {
         this.directory = directory;
         this.progress = progress;
         this.accounts = accounts;
-        this.notifications = notifications;
+        this.notices = notices;
         this.calendar = calendar;
     }
 
@@ -76,14 +75,15 @@ public class EntryReminders {
         String key = "entry-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
         int sent = 0;
         Optional<Account> teacher = accounts.byStaff(new StaffId(line.teacherId()));
-        if (teacher.isPresent() && notifications.notifyOnce(teacher.get().username(), "ENTRY_REMINDER",
+        String subject = "Nhắc nhập điểm lớp " + line.classCode() + " môn " + line.subjectCode() + " học kì " + line.term();
+        if (teacher.isPresent() && notices.send(teacher.get(), "ENTRY_REMINDER", subject,
                 "Nhắc nhập điểm " + what + (overdue ? ". Đã hết học kì: cần nhập đủ ngay." : ". Quy định: một nửa trước giữa kì, đủ trước cuối kì."),
                 key)) {
             sent++;
         }
         if (overdue) {
             for (Account vice : accounts.withRole(Role.VICE_PRINCIPAL)) {
-                if (notifications.notifyOnce(vice.username(), "ENTRY_OVERDUE", "Quá hạn nhập điểm: " + line.teacherName()
+                if (notices.send(vice, "ENTRY_OVERDUE", "Quá hạn " + subject, "Quá hạn nhập điểm: " + line.teacherName()
                         + ", " + what + ".", key)) {
                     sent++;
                 }

@@ -17,12 +17,12 @@ import vn.hocba.signing.SigningServices;
 import vn.hocba.signing.verify.SignatureVerifier;
 
 /** Checks of a class's export package: manifest checksums, and every signature valid at PAdES-BASELINE-LTA (EU DSS). */
-final class ExportPackages {
+public final class ExportPackages {
 
     private ExportPackages() {
     }
 
-    static void assertManifestMatches(Map<String, byte[]> entries) throws Exception {
+    public static void assertManifestMatches(Map<String, byte[]> entries) throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
         assertThat(manifest.path("files").size()).isEqualTo(entries.size() - 1);
         for (JsonNode file : manifest.path("files")) {
@@ -31,7 +31,7 @@ final class ExportPackages {
         }
     }
 
-    static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, int sheets, Path pki) {
+    public static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, int sheets, Path pki) {
         SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(pki));
         int pdfs = 0;
         for (var entry : entries.entrySet()) {
@@ -50,7 +50,7 @@ final class ExportPackages {
         assertThat(pdfs).isGreaterThan(sheets);
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    public static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -1,0 +1,82 @@
+package vn.hocba.workflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.workflow.ExportPackages;
+
+/**
+ * The whole demo school (8 classes) from complete marks to the 8 signed export packages, on
+ * embedded PostgreSQL, every person's step through the HTTP API: TermClose HK I and HK II, YearEnd,
+ * ClassDocuments (generation, subject sheets, homeroom teacher, principal, seal, LT/LTA, export).
+ * Stage by stage for the whole school, class after class, as a school would; each run on a fresh
+ * database. Prints wall times per stage and class, medians over the runs, and each stage's share.
+ * Not a test; see bench/README.md. Argument: the number of runs (default 3).
+ */
+public final class SchoolYearBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<SchoolRun> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            SchoolRun result = run(run);
+            results.add(result);
+            System.out.println("run " + run + " of " + runs);
+            result.print(System.out);
+        }
+        SchoolRun.printMedians(results, System.out);
+    }
+
+    private static SchoolRun run(int run) throws Exception {
+        long contextStart = System.nanoTime();
+        try (BenchSchool school = BenchSchool.start("bench_school_year_" + run)) {
+            Duration startup = Duration.ofNanos(System.nanoTime() - contextStart);
+            long marksStart = System.nanoTime();
+            school.completeMarks();
+            Duration marks = Duration.ofNanos(System.nanoTime() - marksStart);
+            Map<String, ClassYearSteps> classes = new LinkedHashMap<>();
+            for (SchoolClass c : school.classes()) {
+                classes.put(c.code(), new ClassYearSteps(school, c.id().value(), c.code()));
+            }
+            SchoolRun result = new SchoolRun(new ArrayList<>(classes.keySet()), startup, marks);
+            Map<String, byte[]> packages = new LinkedHashMap<>();
+            long wallStart = System.nanoTime();
+            stage(result, classes, Stage.TERM_CLOSE_1, c -> c.closeTerm(1));
+            stage(result, classes, Stage.TERM_CLOSE_2, c -> c.closeTerm(2));
+            stage(result, classes, Stage.YEAR_END, ClassYearSteps::closeYear);
+            stage(result, classes, Stage.DOCUMENTS, ClassYearSteps::generateDocuments);
+            stage(result, classes, Stage.SUBJECT_SHEETS, ClassYearSteps::signSubjectSheets);
+            stage(result, classes, Stage.HOMEROOM, ClassYearSteps::homeroomSigns);
+            stage(result, classes, Stage.PRINCIPAL, ClassYearSteps::principalSigns);
+            classes.forEach((code, c) -> {
+                long cpu = SchoolRun.cpuNanos();
+                Map<Stage, Duration> wall = c.sealAndExtend();
+                result.recordSplit(code, wall, Duration.ofNanos(SchoolRun.cpuNanos() - cpu));
+            });
+            stage(result, classes, Stage.EXPORT, c -> packages.put(c.classCode(), c.export()));
+            result.whole(Duration.ofNanos(System.nanoTime() - wallStart));
+            for (var entry : packages.entrySet()) {
+                ExportPackages.assertManifestMatches(ExportPackages.unzip(entry.getValue()));
+            }
+            System.out.println("every one of the " + packages.size() + " export packages' manifests matches its files ("
+                    + packages.values().stream().mapToLong(z -> z.length).sum() / 1024 + " KiB in all)");
+            return result;
+        }
+    }
+
+    private static void stage(SchoolRun result, Map<String, ClassYearSteps> classes, Stage stage, Consumer<ClassYearSteps> step) {
+        classes.forEach((code, c) -> {
+            long start = System.nanoTime();
+            long cpu = SchoolRun.cpuNanos();
+            step.accept(c);
+            result.record(stage, code, Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(SchoolRun.cpuNanos() - cpu));
+        });
+    }
+
+    private SchoolYearBenchmark() {
+    }
+}
