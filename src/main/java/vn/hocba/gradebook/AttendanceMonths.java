@@ -18,6 +18,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolYear;
@@ -69,6 +70,13 @@ public class AttendanceMonths {
         audit.append(new AuditRecord(by, "ATTENDANCE_MONTH_CONFIRMED", "attendance-month " + schoolClass.code() + "/" + month,
                 null, "confirmed", null, null));
         return status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month)).findFirst().orElseThrow();
+    }
+
+    /** Whether the homeroom teacher has confirmed {@code month} of the class (what the attendance reminders ask). */
+    @Transactional(readOnly = true)
+    public boolean confirmed(ClassId schoolClass, YearMonth month) {
+        return jdbc.sql("select count(*) from attendance_month where class_id = ? and month_start = ?")
+                .params(schoolClass.value(), month.atDay(1)).query(Long.class).single() > 0;
     }
 
     /**

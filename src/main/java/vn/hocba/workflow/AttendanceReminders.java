@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -50,7 +51,7 @@ public class AttendanceReminders {
         for (School school : directory.schools()) {
             Optional<SchoolYear> year = directory.activeYear(school.id()).filter(y -> teaches(y, month));
             for (HomeroomAssignment homeroom : year.map(y -> directory.homeroomAssignments(y.id())).orElse(java.util.List.of())) {
-                if (!months.done(homeroom.schoolClass().id(), month)) {
+                if (!months.confirmed(homeroom.schoolClass().id(), month)) {
                     sent += remind(homeroom, month, due, overdue);
                 }
             }

@@ -83,10 +83,8 @@ class AttendanceRemindersOnPostgresTest {
                 + "3/2/2026 (quy định của trường: cập nhật kiểm diện học sinh vào đầu tháng kế tiếp).");
 
         long classId = classId("6A1");
-        long student = jdbc.sql("select student_id from enrolment where class_id = ? order by student_id limit 1").param(classId)
-                .query(Long.class).single();
-        assertThat(api.send(homeroom6A1, MockMvcRequestBuilders.put("/api/classes/" + classId + "/absences")
-                .contentType("application/json").content("{\"studentId\":" + student + ",\"date\":\"2026-01-12\",\"kind\":\"P\"}"))
+        // The homeroom teacher of 6A1 confirms January's attendance: only the other seven classes are still due
+        assertThat(api.send(homeroom6A1, MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2026-01"))
                 .status()).isEqualTo(200);
 
         assertThat(reminders.remind(LocalDate.of(2026, 2, 4))).isEqualTo(7 + 7);
