@@ -266,8 +266,14 @@ class ClassDocumentsOnPostgresTest {
     @Test
     @Order(11)
     void theHomeroomTeacherIssuesTermOneReportCardsWithTheTermResultsButNoTranscripts() throws Exception {
-        Reply term = DocumentGenerations.generate(api, "gv01", schoolClass.id().value(), "TERM_1");
+        Reply started = api.post("gv01", "/api/classes/" + schoolClass.id().value() + "/documents?scope=TERM_1", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.body().path("status").asText()).isEqualTo("RUNNING");
+        assertThat(started.body().path("progress").asText())
+                .isEqualTo("/api/classes/" + schoolClass.id().value() + "/document-generations/" + started.body().path("id"));
+        Reply term = DocumentGenerations.await(api, "gv01", started);
         assertThat(term.status()).as(term.toString()).isEqualTo(200);
+        assertThat(term.body().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(term.body().path("issued").asInt()).isZero();
         int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
         assertThat(term.body().path("documents")).hasSize(1 + subjects + roster());
