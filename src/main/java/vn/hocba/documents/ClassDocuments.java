@@ -1,28 +1,17 @@
 package vn.hocba.documents;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
-import vn.hocba.audit.AuditLog;
-import vn.hocba.documents.records.ClassDocumentsSource;
-import vn.hocba.documents.records.ClassRecords;
-import vn.hocba.documents.records.DocumentDraft;
-import vn.hocba.documents.records.DocumentDrafts;
 import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolDirectory;
 
 /**
  * Issues the documents of a stored class: reads the class, builds each document's data, renders
@@ -31,84 +20,104 @@ import vn.hocba.schoolyear.ClassId;
  * whose data has not changed since its latest version is returned as it is; one whose data
  * changed (a correction) is issued as the next version, superseding the latest.
  *
- * <p>Each document is issued in a transaction of its own (the caller's, when there is one), so a
- * class of 80 documents never holds the audit chain's lock for the whole generation; a generation
- * that stops half-way is completed by running it again.
+ * <p>A generation is a run ({@code document_generation}) with its progress. Each document is issued
+ * in a transaction of its own, so a class of 80 documents never holds the audit chain's lock for
+ * the whole generation, but the run's documents are published together when it completes: a run
+ * that stops half-way shows nothing, and the next request for the class resumes it, issuing only
+ * what is missing. {@link #start} runs it in the background, {@link #generate} in the caller's thread.
  */
 @Service
 public class ClassDocuments {
 
-    private static final Logger log = LoggerFactory.getLogger(ClassDocuments.class);
-    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private final ClassDocumentsSource source;
     private final IssuedDocuments issued;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final DocumentGenerations generations;
+    private final GenerationClaims claims;
+    private final GenerationJobs jobs;
+    private final GenerationRunner runner;
+    private final SchoolDirectory directory;
     private final Path root;
-    private final RenderSettings settings;
-    private final String authority;
-    private final TransactionTemplate transactions;
 
-    public ClassDocuments(ClassDocumentsSource source, IssuedDocuments issued, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactionManager,
-            @Value("${hocba.data-dir}") Path dataDir,
-            @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
-            String verificationBaseUrl,
-            @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority) {
-        this.source = source;
+    public ClassDocuments(IssuedDocuments issued, DocumentGenerations generations, GenerationClaims claims,
+            GenerationJobs jobs, GenerationRunner runner, SchoolDirectory directory,
+            @Value("${hocba.data-dir}") Path dataDir) {
         this.issued = issued;
-        this.audit = audit;
-        this.clock = clock;
+        this.generations = generations;
+        this.claims = claims;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.directory = directory;
         this.root = dataDir.resolve("documents");
-        this.settings = new RenderSettings(verificationBaseUrl, Optional.empty());
-        this.authority = authority;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** What one generation did: every document of the class for the scope, and how many were new versions. */
-    public record Generation(List<IssuedDocument> documents, int issued, int unchanged) {
+    /** What one generation run did: every document of the class it covers, and how many were new versions. */
+    public record Generation(long runId, List<IssuedDocument> documents, int issued, int unchanged) {
     }
 
-    /** Generates (or finds unchanged) every document of the class for {@code scope}; see the class comment. */
+    /** Every kind of document a scope has (transcripts and correction records only for the year). */
+    public static Set<DocumentKind> kindsOf(AssessmentScope scope) {
+        return scope == AssessmentScope.YEAR ? EnumSet.allOf(DocumentKind.class)
+                : EnumSet.of(DocumentKind.CLASS_GRADEBOOK, DocumentKind.SUBJECT_RESULT_SHEET, DocumentKind.REPORT_CARD);
+    }
+
+    /** Generates (or finds unchanged) every document of the class for {@code scope}, in this thread. */
     public Generation generate(ClassId classId, AssessmentScope scope, Actor by) {
-        return generate(classId, scope, by, UnaryOperator.identity());
+        return generate(classId, scope, by, UnaryOperator.identity(), kindsOf(scope));
     }
 
     /**
-     * As {@link #generate(ClassId, AssessmentScope, Actor)}, printing people's full names where the
-     * records hold account names (who requested, confirmed and approved a correction).
+     * Generates the documents of {@code kinds} of the class for {@code scope} in this thread, printing
+     * people's full names where the records hold account names (who requested, confirmed and approved a
+     * correction); finishes the class's unfinished run first. Throws when a document cannot be issued:
+     * the run is then recorded as failed and is resumed by the next generation of the class.
      */
-    public Generation generate(ClassId classId, AssessmentScope scope, Actor by, UnaryOperator<String> names) {
-        long started = System.nanoTime();
-        createLock(classId);
-        ClassRecords records = source.load(classId);
-        String dateLine = DocumentDrafts.dateLine(records, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
-        DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, new DocumentRenderer(settings),
-                new FileSystemDocumentStore(root), records, scope, dateLine, by);
-        List<IssuedDocument> documents = new ArrayList<>();
-        for (DocumentDraft draft : DocumentDrafts.of(records, scope, authority, names)) {
-            documents.add(transactions.execute(status -> {
-                issued.lockClass(classId.value());
-                return issuer.issue(draft);
-            }));
-        }
-        log.info("Documents of class {} ({}): {} issued, {} unchanged in {} ms", records.schoolClass().code(), scope,
-                issuer.count(), documents.size() - issuer.count(), (System.nanoTime() - started) / 1_000_000);
-        return new Generation(documents, issuer.count(), documents.size() - issuer.count());
-    }
-
-    private void createLock(ClassId classId) {
+    public Generation generate(ClassId classId, AssessmentScope scope, Actor by, UnaryOperator<String> names,
+            Set<DocumentKind> kinds) {
+        GenerationClaims.Claim claim = claims.claim(classId.value(), directory.schoolClass(classId).code(), scope,
+                kinds, by);
         try {
-            transactions.executeWithoutResult(status -> issued.createLock(classId.value()));
-        } catch (DataIntegrityViolationException e) {
-            log.debug("Lock row of class {} created concurrently", classId.value());
+            return runner.execute(claim, names);
+        } finally {
+            claims.release(claim);
         }
     }
 
+    /** Starts a run of every document of the class for {@code scope} in the background; see {@link #run}. */
+    public GenerationRun start(ClassId classId, AssessmentScope scope, Actor by, UnaryOperator<String> names) {
+        GenerationClaims.Claim claim = claims.claim(classId.value(), directory.schoolClass(classId).code(), scope,
+                kindsOf(scope), by);
+        jobs.submit(claim, () -> runner.execute(claim, names), () -> claims.release(claim));
+        return claim.run();
+    }
+
+    /** A generation run with its progress. */
+    @Transactional(readOnly = true)
+    public Optional<GenerationRun> run(long runId) {
+        return generations.find(runId);
+    }
+
+    /** How many new versions a run issued (the rest of its documents were unchanged). */
+    @Transactional(readOnly = true)
+    public int issuedBy(long runId) {
+        return issued.issuedBy(runId);
+    }
+
+    /** Every published version of every document of the class. */
     @Transactional(readOnly = true)
     public List<IssuedDocument> ofClass(ClassId classId) {
         return issued.ofClass(classId.value());
+    }
+
+    /** The current (published, not superseded) documents of the class of {@code kinds} for {@code scope}. */
+    @Transactional(readOnly = true)
+    public List<IssuedDocument> current(ClassId classId, AssessmentScope scope, Set<DocumentKind> kinds) {
+        return issued.ofClass(classId.value()).stream()
+                .filter(d -> d.scope() == scope && kinds.contains(d.kind()) && !d.superseded()).toList();
+    }
+
+    /** The latest published version of document {@code documentId} ({@code HB-DEMO01-2025-2026-HS00001}). */
+    @Transactional(readOnly = true)
+    public Optional<IssuedDocument> currentVersion(String documentId) {
+        return issued.latestPublished(documentId);
     }
 
     @Transactional(readOnly = true)

@@ -16,8 +16,9 @@ import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
 
 /**
- * Issues the documents of one generation, one at a time, each inside the transaction its caller
- * opened (record and audit entry together). Not thread-safe (one renderer).
+ * Issues the documents of one generation run, one at a time, each inside the transaction its caller
+ * opened (record and audit entry together), recorded as the run's (published when it completes).
+ * Not thread-safe (one renderer).
  */
 final class DocumentIssuer {
 
@@ -32,10 +33,13 @@ final class DocumentIssuer {
     private final AssessmentScope scope;
     private final String dateLine;
     private final Actor by;
+    private final long generationId;
     private int count;
 
     DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, DocumentRenderer renderer,
-            FileSystemDocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by) {
+            FileSystemDocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by,
+            long generationId) {
+        this.generationId = generationId;
         this.issued = issued;
         this.audit = audit;
         this.clock = clock;
@@ -65,7 +69,7 @@ final class DocumentIssuer {
         DocumentIdentity id = latest.map(l -> l.document().identity().next(now))
                 .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
         IssuedDocument document = render(draft, draft.build(id, dateLine), now);
-        issued.insert(document, fingerprint);
+        issued.insert(document, fingerprint, generationId);
         audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
                 id.supersedes().orElse(null), document.sha256(),
                 draft.kind().displayName() + ", lớp " + records.schoolClass().code() + ", " + scope.label(), null));

@@ -13,11 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IssuedDocuments {
 
+    /** Published: issued before generation runs existed, or by a run that completed (all or nothing). */
+    private static final String PUBLISHED = """
+            (%1$s.generation_id is null or exists (select 1 from document_generation g
+             where g.id = %1$s.generation_id and g.status = 'COMPLETED'))""";
+
     private static final String SELECT = """
             select d.*, c.code as class_code, s.full_name as student_name,
-                   (select n.id from issued_document n where n.supersedes = d.id) as superseded_by
+                   (select n.id from issued_document n where n.supersedes = d.id and %s) as superseded_by
             from issued_document d join school_class c on c.id = d.class_id left join student s on s.id = d.student_id
-            """;
+            """.formatted(PUBLISHED.formatted("n"));
 
     private final JdbcClient jdbc;
 
@@ -25,13 +30,22 @@ class IssuedDocuments {
         this.jdbc = jdbc;
     }
 
-    /** What the content fingerprint of the latest version is, to tell a re-issue from a retry. */
+    /**
+     * What the content fingerprint of the latest version is, to tell a re-issue from a retry. Sees
+     * the unpublished versions of an unfinished run too: resuming that run must not issue them again.
+     */
     record Latest(IssuedDocument document, String contentSha256) {
     }
 
     Optional<Latest> latest(String documentId) {
         return jdbc.sql(SELECT + " where d.document_id = ? order by d.version desc").param(documentId)
                 .query((rs, n) -> new Latest(row(rs, n), rs.getString("content_sha256"))).list().stream().findFirst();
+    }
+
+    /** The latest published version of a document. */
+    Optional<IssuedDocument> latestPublished(String documentId) {
+        return jdbc.sql(SELECT + " where d.document_id = ? and " + PUBLISHED.formatted("d") + " order by d.version desc")
+                .param(documentId).query(IssuedDocuments::row).list().stream().findFirst();
     }
 
     /** Creates the lock row of the class if it has none yet (a race is settled by the primary key). */
@@ -51,23 +65,31 @@ class IssuedDocuments {
                 .query(Long.class).single();
     }
 
+    /** How many new versions generation run {@code generationId} issued. */
+    int issuedBy(long generationId) {
+        return jdbc.sql("select count(*) from issued_document where generation_id = ?").param(generationId)
+                .query(Long.class).single().intValue();
+    }
+
     Optional<IssuedDocument> find(String id) {
-        return jdbc.sql(SELECT + " where d.id = ?").param(id).query(IssuedDocuments::row).optional();
+        return jdbc.sql(SELECT + " where d.id = ? and " + PUBLISHED.formatted("d")).param(id)
+                .query(IssuedDocuments::row).optional();
     }
 
     List<IssuedDocument> ofClass(long classId) {
-        return jdbc.sql(SELECT + " where d.class_id = ? order by d.kind, d.document_id, d.version").param(classId)
-                .query(IssuedDocuments::row).list();
+        return jdbc.sql(SELECT + " where d.class_id = ? and " + PUBLISHED.formatted("d")
+                + " order by d.kind, d.document_id, d.version").param(classId).query(IssuedDocuments::row).list();
     }
 
-    void insert(IssuedDocument d, String contentSha256) {
+    /** Records a version issued by generation run {@code generationId}, published when that run completes. */
+    void insert(IssuedDocument d, String contentSha256, long generationId) {
         jdbc.sql("insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope, "
-                + "sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by, generation_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.documentId(), d.version(), d.supersedes().orElse(null), d.classId(),
                         d.studentId().orElse(null), d.kind().name(), d.scope().name(), d.sha256(), d.dataSha256(),
                         contentSha256, d.size(), d.path(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
-                        d.createdBy())
+                        d.createdBy(), generationId)
                 .update();
     }
 

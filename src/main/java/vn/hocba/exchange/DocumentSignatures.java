@@ -2,6 +2,8 @@ package vn.hocba.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,22 +19,38 @@ class DocumentSignatures {
 
     /** Records a stage once; a stage already recorded (a resumed batch) is left as it is. */
     void record(String documentId, SigningStage stage, long classId, String signer, String sha256, Instant at) {
-        if (has(documentId, stage)) {
+        record(documentId, stage.key(1), classId, signer, sha256, at);
+    }
+
+    /** As {@link #record(String, SigningStage, long, String, String, Instant)} for a stage key with its part. */
+    void record(String documentId, String stageKey, long classId, String signer, String sha256, Instant at) {
+        if (has(documentId, stageKey)) {
             return;
         }
         jdbc.sql("""
                 insert into document_signature (document_id, stage, class_id, signer, sha256, signed_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(documentId, stage.name(), classId, signer, sha256, Timestamp.from(at)).update();
+                .params(documentId, stageKey, classId, signer, sha256, Timestamp.from(at)).update();
     }
 
     boolean has(String documentId, SigningStage stage) {
-        return jdbc.sql("select count(*) from document_signature where document_id = ? and stage = ?")
-                .params(documentId, stage.name()).query(Long.class).single() > 0;
+        return has(documentId, stage.key(1));
     }
 
-    int count(long classId, SigningStage stage) {
-        return jdbc.sql("select count(*) from document_signature where class_id = ? and stage = ?")
-                .params(classId, stage.name()).query(Long.class).single().intValue();
+    private boolean has(String documentId, String stageKey) {
+        return jdbc.sql("select count(*) from document_signature where document_id = ? and stage = ?")
+                .params(documentId, stageKey).query(Long.class).single() > 0;
+    }
+
+    /** The SHA-256 of the file a stage of a document produced, once recorded. */
+    Optional<String> sha256(String documentId, SigningStage stage) {
+        return jdbc.sql("select sha256 from document_signature where document_id = ? and stage = ?")
+                .params(documentId, stage.key(1)).query(String.class).optional().map(String::trim);
+    }
+
+    /** Who signed a document as its subject teacher(s), in signing order. */
+    List<String> subjectTeachers(String documentId) {
+        return jdbc.sql("select signer from document_signature where document_id = ? and stage like 'SUBJECT_TEACHER%' "
+                + "order by signed_at, stage").param(documentId).query(String.class).list();
     }
 }

@@ -3,7 +3,7 @@ package vn.hocba.exchange;
 import java.time.Clock;
 import vn.hocba.common.Rejected;
 import vn.hocba.common.Sha256;
-import vn.hocba.documents.DocumentKind;
+import java.util.List;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.signing.SigningChain;
 
@@ -24,14 +24,19 @@ final class LongTermExtension {
         this.clock = clock;
     }
 
+    /** Extends every document of the class not extended yet. */
     void extend(ClassYearDocuments documents) {
+        extend(documents, documents.all());
+    }
+
+    /** Extends the documents {@code ids} of the class that are not extended yet. */
+    void extend(ClassYearDocuments documents, List<String> ids) {
         SignedFiles store = documents.store(SigningStage.LONG_TERM);
         for (IssuedDocument document : documents.documents()) {
-            if (store.hasStage(document.id())) {
+            if (!ids.contains(document.id()) || store.hasStage(document.id())) {
                 continue;
             }
-            SigningStage last = document.kind() == DocumentKind.TRANSCRIPT
-                    ? SigningStage.SCHOOL_SEAL : SigningStage.SUBJECT_TEACHER;
+            SigningStage last = ClassYearDocuments.lastStage(document.kind());
             if (!documents.store(last).hasStage(document.id())) {
                 throw Rejected.conflict("Văn bản " + document.id() + " của lớp " + documents.schoolClass().code()
                         + " chưa được ký ở bước «" + last.role().title() + "»; chưa thể gia hạn dài hạn (LTA).");

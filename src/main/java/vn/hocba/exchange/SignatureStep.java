@@ -40,8 +40,14 @@ final class SignatureStep {
     /** Signs {@code ids} as {@code signerName}; throws when a document could not be signed (after doing the rest). */
     BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, String fieldName,
             SigningCredential credential, String signerName, Actor by) {
+        return run(documents, ids, stage, 1, fieldName, credential, signerName, by);
+    }
+
+    /** As above for signer {@code part} of a stage several people sign in turn (co-teachers of a subject). */
+    BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, int part,
+            String fieldName, SigningCredential credential, String signerName, Actor by) {
         long started = System.nanoTime();
-        SignedFiles store = documents.store(stage);
+        SignedFiles store = documents.store(stage, part);
         SignatureRequest request = SignatureRequest.inBox(stage.role(), clock.instant()).withField(fieldName);
         BatchSigner.Result result = batch.sign(ids, store, request, credential, (id, outcome, done, total) -> {
             if (outcome == BatchSigner.Outcome.FAILED) {
@@ -49,7 +55,8 @@ final class SignatureStep {
             }
             String sha256 = Sha256.hex(store.read(id));
             transactions.executeWithoutResult(status -> {
-                signatures.record(id, stage, documents.schoolClass().id().value(), signerName, sha256, clock.instant());
+                signatures.record(id, stage.key(part), documents.schoolClass().id().value(), signerName, sha256,
+                        clock.instant());
                 if (outcome == BatchSigner.Outcome.SIGNED) {
                     audit.append(new AuditRecord(by, "DOCUMENT_SIGNED", "document " + id, null, sha256,
                             stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code(), null));

@@ -20,11 +20,18 @@ final class SignedFiles implements DocumentStore {
     private final Path classDirectory;
     private final Function<String, Path> original;
     private final SigningStage stage;
+    private final int part;
 
     SignedFiles(Path classDirectory, Function<String, Path> original, SigningStage stage) {
+        this(classDirectory, original, stage, 1);
+    }
+
+    /** The store of signer {@code part} of a stage signed by several people in turn (co-teachers). */
+    SignedFiles(Path classDirectory, Function<String, Path> original, SigningStage stage, int part) {
         this.classDirectory = classDirectory;
         this.original = original;
         this.stage = stage;
+        this.part = part;
     }
 
     @Override
@@ -40,7 +47,7 @@ final class SignedFiles implements DocumentStore {
     @Override
     public void replace(String documentId, byte[] signed) {
         Path directory = classDirectory.resolve(documentId);
-        Path target = directory.resolve(stage.fileName());
+        Path target = directory.resolve(stage.fileName(part));
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "." + stage.name(), ".signing");
@@ -51,7 +58,7 @@ final class SignedFiles implements DocumentStore {
                 Files.deleteIfExists(temporary);
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new SigningException("Văn bản " + documentId + " đã có bản ký ở bước " + stage.fileName()
+            throw new SigningException("Văn bản " + documentId + " đã có bản ký ở bước " + stage.fileName(part)
                     + "; bản đã ký không bao giờ bị ghi đè.", e);
         } catch (IOException e) {
             throw new SigningException("Không ghi được văn bản đã ký " + documentId + ": " + e.getMessage(), e);
@@ -59,7 +66,7 @@ final class SignedFiles implements DocumentStore {
     }
 
     boolean hasStage(String documentId) {
-        return Files.exists(classDirectory.resolve(documentId).resolve(stage.fileName()));
+        return Files.exists(classDirectory.resolve(documentId).resolve(stage.fileName(part)));
     }
 
     /** The file of the latest stage signed so far, if any. */
@@ -68,9 +75,18 @@ final class SignedFiles implements DocumentStore {
         for (int i = stages.size() - 1; i >= 0; i--) {
             Path file = classDirectory.resolve(documentId).resolve(stages.get(i).fileName());
             if (Files.exists(file)) {
-                return Optional.of(file);
+                return Optional.of(lastPart(file.getParent(), stages.get(i)));
             }
         }
         return Optional.empty();
+    }
+
+    /** Signers of one stage sign in turn, so part n exists only after parts 1..n-1: the last is the latest. */
+    private static Path lastPart(Path directory, SigningStage stage) {
+        int part = 1;
+        while (Files.exists(directory.resolve(stage.fileName(part + 1)))) {
+            part++;
+        }
+        return directory.resolve(stage.fileName(part));
     }
 }

@@ -23,6 +23,19 @@ public enum SigningStage {
         return fileName;
     }
 
+    /**
+     * The file of signer {@code part} (1-based) of this stage: co-teachers of an integrated subject
+     * each sign the subject's sheet in turn, {@code 1-gvbm.pdf}, then {@code 1-gvbm-2.pdf}, ...
+     */
+    public String fileName(int part) {
+        return part <= 1 ? fileName : fileName.replace(".pdf", "-" + part + ".pdf");
+    }
+
+    /** The stage as recorded in {@code document_signature}: {@code SUBJECT_TEACHER}, {@code SUBJECT_TEACHER_2}, ... */
+    public String key(int part) {
+        return part <= 1 ? name() : name() + "_" + part;
+    }
+
     /** The signer's role at this stage; null for {@link #LONG_TERM}. */
     public SignerRole role() {
         return role;

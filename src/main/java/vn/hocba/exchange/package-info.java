@@ -1,7 +1,9 @@
 /**
  * Exchange: what leaves the school. {@link vn.hocba.exchange.ClassSigning} signs a class's year
- * documents (subject result sheets by their teachers, transcripts by the homeroom teacher, the
- * principal and the school seal, then LT/LTA) into a separate immutable signed store
+ * documents (subject result sheets by each of their teachers, co-teachers in column order, made final
+ * by LT/LTA before the transcripts refer to them through {@link vn.hocba.exchange.SubjectSheetSigning};
+ * transcripts and the class gradebook by the homeroom teacher, the principal and the school seal;
+ * report cards by the homeroom teacher; then LT/LTA) into a separate immutable signed store
  * ({@code ${hocba.data-dir}/signed/<class>/<document version>/<stage>.pdf}: every signature stage is a
  * new file, never an overwritten one), records each signature in {@code document_signature} and the
  * audit log. Every step is idempotent: a document already signed by the same certificate is skipped.

@@ -7,16 +7,19 @@ import java.util.List;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.GenerationRun;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.security.AccessPolicy;
@@ -53,20 +56,46 @@ class DocumentsApiController {
         }
     }
 
-    record GenerationView(int issued, int unchanged, List<DocumentView> documents) {
+    /**
+     * A generation run as the API shows it: progress ({@code done} of {@code total} documents), and once
+     * COMPLETED its documents (issued anew or unchanged); a FAILED run says what went wrong.
+     */
+    record GenerationView(long id, String status, int done, int total, String error, Instant startedAt,
+            Instant finishedAt, Integer issued, Integer unchanged, List<DocumentView> documents, String progress) {
     }
 
     @PostMapping("/api/classes/{classId}/documents")
-    @Operation(summary = "Tạo các văn bản của lớp cho một học kì hoặc cả năm (TERM_1, TERM_2, YEAR)",
-            description = "Văn bản có dữ liệu không đổi được giữ nguyên; văn bản có dữ liệu thay đổi (sau sửa điểm) "
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Tạo các văn bản của lớp cho một học kì hoặc cả năm (TERM_1, TERM_2, YEAR), chạy nền",
+            description = "Trả về ngay lần tạo văn bản và địa chỉ theo dõi tiến độ. Văn bản của lần tạo chỉ được phát "
+                    + "hành khi lần tạo xong (tất cả hoặc không); lần tạo bị ngắt được tiếp tục ở lần yêu cầu sau. "
+                    + "Văn bản có dữ liệu không đổi được giữ nguyên; văn bản có dữ liệu thay đổi (sau sửa điểm) "
                     + "được phát hành phiên bản mới thay thế phiên bản trước.")
     GenerationView generate(@PathVariable long classId, @RequestParam(defaultValue = "YEAR") AssessmentScope scope) {
         ClassId id = new ClassId(classId);
         Viewer viewer = access.requireDocumentIssuing(id);
-        ClassDocuments.Generation generation = documents.generate(id, scope, access.actor(viewer, actingRole(viewer)),
+        GenerationRun run = documents.start(id, scope, access.actor(viewer, actingRole(viewer)),
                 username -> accounts.byUsername(username).map(Account::displayName).orElse(username));
-        return new GenerationView(generation.issued(), generation.unchanged(),
-                generation.documents().stream().map(DocumentView::of).toList());
+        return view(run);
+    }
+
+    @GetMapping("/api/classes/{classId}/document-generations/{runId}")
+    @Operation(summary = "Tiến độ một lần tạo văn bản của lớp (đã tạo bao nhiêu trên tổng số); khi xong, các văn bản")
+    GenerationView generation(@PathVariable long classId, @PathVariable long runId) {
+        access.requireReadClass(new ClassId(classId));
+        GenerationRun run = documents.run(runId).filter(r -> r.classId() == classId).orElseThrow(() -> Rejected.notFound(
+                "Lớp không có lần tạo văn bản số " + runId + "."));
+        return view(run);
+    }
+
+    private GenerationView view(GenerationRun run) {
+        boolean completed = run.completed();
+        List<DocumentView> list = completed ? documents.current(new ClassId(run.classId()), run.scope(), run.kinds())
+                .stream().map(DocumentView::of).toList() : null;
+        Integer issued = completed ? documents.issuedBy(run.id()) : null;
+        return new GenerationView(run.id(), run.status().name(), run.done(), run.total(), run.error().orElse(null),
+                run.startedAt(), run.finishedAt().orElse(null), issued, completed ? list.size() - issued : null, list,
+                "/api/classes/" + run.classId() + "/document-generations/" + run.id());
     }
 
     @GetMapping("/api/classes/{classId}/documents")

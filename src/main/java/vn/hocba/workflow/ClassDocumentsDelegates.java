@@ -1,11 +1,17 @@
 package vn.hocba.workflow;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
+import vn.hocba.documents.AssessmentScope;
+import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.DocumentKind;
 import vn.hocba.exchange.ClassSigning;
+import vn.hocba.exchange.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /** The service tasks of the ClassDocuments process after the human signatures; each is idempotent. */
@@ -21,6 +27,30 @@ final class ClassDocumentsDelegates {
     /** Who started the process: the service tasks act (and are audited) in their name. */
     static Actor requester(DelegateExecution execution) {
         return new Actor((String) execution.getVariable(ClassDocumentsModel.REQUESTED_BY), "WORKFLOW", null);
+    }
+
+    /**
+     * Task_GenerateTranscripts: the signed sheets made final (LT/LTA), then the transcripts issued,
+     * each subject row referring to its final sheet by SHA-256 and signers (signing profile, decision 1).
+     */
+    @Component("generateClassTranscripts")
+    static class GenerateTranscripts implements JavaDelegate {
+
+        private final SubjectSheetSigning sheets;
+        private final ClassDocuments documents;
+
+        GenerateTranscripts(SubjectSheetSigning sheets, ClassDocuments documents) {
+            this.sheets = sheets;
+            this.documents = documents;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            ClassId classId = classId(execution);
+            sheets.finish(classId);
+            documents.generate(classId, AssessmentScope.YEAR, requester(execution), UnaryOperator.identity(),
+                    EnumSet.of(DocumentKind.TRANSCRIPT));
+        }
     }
 
     /** Task_ApplySeal: the school seal on every transcript, then LT + LTA on every signed document. */

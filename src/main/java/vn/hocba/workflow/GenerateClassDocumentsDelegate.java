@@ -1,41 +1,48 @@
 package vn.hocba.workflow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.exchange.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
-import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SubjectId;
-import vn.hocba.schoolyear.TeachingAssignment;
 
 /**
- * Task_GenerateDocuments: issues the class's year documents (idempotent: unchanged documents are
- * not issued again) and lists one teaching assignment per subject, whose teacher signs the sheet.
+ * Task_GenerateDocuments: issues the class's year documents except the transcripts, which refer to
+ * the signed sheets and so come after them (idempotent: unchanged documents are not issued again;
+ * a generation cut short is resumed by the retried job), and lists, per subject, the teaching
+ * assignments whose teachers sign its sheet, in signing order.
  */
 @Component("generateClassDocuments")
 class GenerateClassDocumentsDelegate implements JavaDelegate {
 
-    private final ClassDocuments documents;
-    private final SchoolDirectory directory;
+    /** Everything of the year but the transcripts. */
+    static final Set<DocumentKind> BEFORE_SHEETS_SIGNED = EnumSet.complementOf(EnumSet.of(DocumentKind.TRANSCRIPT));
 
-    GenerateClassDocumentsDelegate(ClassDocuments documents, SchoolDirectory directory) {
+    private final ClassDocuments documents;
+    private final SubjectSheetSigning sheets;
+
+    GenerateClassDocumentsDelegate(ClassDocuments documents, SubjectSheetSigning sheets) {
         this.documents = documents;
-        this.directory = directory;
+        this.sheets = sheets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ClassId classId = ClassDocumentsDelegates.classId(execution);
-        documents.generate(classId, AssessmentScope.YEAR, ClassDocumentsDelegates.requester(execution));
-        Map<SubjectId, Long> perSubject = new LinkedHashMap<>();
-        for (TeachingAssignment a : directory.teachingAssignmentsOfClass(classId)) {
-            perSubject.putIfAbsent(a.subject().id(), a.id());
+        documents.generate(classId, AssessmentScope.YEAR, ClassDocumentsDelegates.requester(execution),
+                UnaryOperator.identity(), BEFORE_SHEETS_SIGNED);
+        ArrayList<ArrayList<Long>> signers = new ArrayList<>();
+        for (List<Long> subject : sheets.signingOrder(classId)) {
+            signers.add(new ArrayList<>(subject));
         }
-        execution.setVariable(ClassDocumentsModel.ASSIGNMENTS, new ArrayList<>(perSubject.values()));
+        execution.setVariable(ClassDocumentsModel.SHEET_SIGNERS, signers);
     }
 }

@@ -44,6 +44,7 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
+import vn.hocba.support.DocumentGenerations;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 
 /**
@@ -105,7 +106,7 @@ class ClassDocumentsOnPostgresTest {
         edits.comment("gv04", "/subjects/" + edits.toan() + "/comments/CN", commented, decomposed(TOAN_COMMENT));
         edits.comment("gv01", "/homeroom-comments/CN", commented, decomposed(HOMEROOM_COMMENT));
         edits.comment("gv01", "/homeroom-comments/HK1", commented, HOMEROOM_TERM_COMMENT);
-        first = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+        first = DocumentGenerations.generate(api, "hieutruong", schoolClass.id().value(), "YEAR");
     }
 
     @Test
@@ -132,6 +133,7 @@ class ClassDocumentsOnPostgresTest {
     @Order(1)
     void thePrincipalIssuesEveryDocumentOfTheClassOnceAndEachIsAudited() {
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.body().path("status").asText()).isEqualTo("COMPLETED");
         int students = roster();
         int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
         assertThat(first.body().path("documents")).hasSize(1 + subjects + 2 * students);
@@ -257,9 +259,52 @@ class ClassDocumentsOnPostgresTest {
 
     @Test
     @Order(10)
+    void aGenerationThatFailsAtOneDocumentPublishesNothingAndARerunFinishesItWithoutDuplicates() throws Exception {
+        long classId = schoolClass.id().value();
+        int all = 1 + directory.gradeSubjects(schoolClass.yearId(), 6).size() + roster();
+        // The fifth student's term I report card cannot be stored: a directory stands where its file goes.
+        String code = registry.roster(schoolClass.id()).get(4).student().profile().code();
+        java.nio.file.Path inTheWay = dataDir.resolve("documents").resolve("report-card")
+                .resolve("LL-DEMO01-2025-2026-" + code + "-HK1-v1.pdf");
+        java.nio.file.Files.createDirectories(inTheWay.resolve("blocking"));
+        int failing = all - roster() + 5;
+
+        Reply failed = DocumentGenerations.generate(api, "gv01", classId, "TERM_1");
+        assertThat(failed.body().path("status").asText()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.body().path("total").asInt()).isEqualTo(all);
+        assertThat(failed.body().path("done").asInt()).isEqualTo(failing - 1);
+        assertThat(failed.body().path("error").asText()).contains("văn bản thứ " + failing + "/" + all, code,
+                "chưa được phát hành", "tạo lại");
+        assertThat(api.get("gv01", "/api/classes/" + classId + "/documents").body().findValuesAsText("scope"))
+                .isNotEmpty().doesNotContain("TERM_1");
+        assertThat(send("gv01", "/api/documents/SO-DEMO01-2025-2026-6A1-HK1-v1").getStatus()).isEqualTo(404);
+        assertThat(page("/xac-minh/SO-DEMO01-2025-2026-6A1-HK1-v1").getStatus()).isEqualTo(404);
+
+        java.nio.file.Files.delete(inTheWay.resolve("blocking"));
+        java.nio.file.Files.delete(inTheWay);
+        Reply resumed = DocumentGenerations.generate(api, "gv01", classId, "TERM_1");
+        assertThat(resumed.body().path("status").asText()).as(resumed.toString()).isEqualTo("COMPLETED");
+        assertThat(resumed.body().path("id").asLong()).isEqualTo(failed.body().path("id").asLong());
+        assertThat(resumed.body().path("done").asInt()).isEqualTo(all);
+        assertThat(resumed.body().path("documents")).hasSize(all);
+        assertThat(jdbc.sql("select count(*) from issued_document where class_id = ? and scope = 'TERM_1'")
+                .param(classId).query(Long.class).single()).isEqualTo(all);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_ISSUED' and target like '%-HK1%'")
+                .query(Long.class).single()).isEqualTo(all);
+    }
+
+    @Test
+    @Order(11)
     void theHomeroomTeacherIssuesTermOneReportCardsWithTheTermResultsButNoTranscripts() throws Exception {
-        Reply term = api.post("gv01", "/api/classes/" + schoolClass.id().value() + "/documents?scope=TERM_1", "");
+        Reply started = api.post("gv01", "/api/classes/" + schoolClass.id().value() + "/documents?scope=TERM_1", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.body().path("status").asText()).isEqualTo("RUNNING");
+        assertThat(started.body().path("progress").asText())
+                .isEqualTo("/api/classes/" + schoolClass.id().value() + "/document-generations/" + started.body().path("id"));
+        Reply term = DocumentGenerations.await(api, "gv01", started);
         assertThat(term.status()).as(term.toString()).isEqualTo(200);
+        assertThat(term.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(term.body().path("issued").asInt()).isZero();
         int subjects = directory.gradeSubjects(schoolClass.yearId(), 6).size();
         assertThat(term.body().path("documents")).hasSize(1 + subjects + roster());
         assertThat(ids(term, "TRANSCRIPT")).isEmpty();
@@ -301,7 +346,7 @@ class ClassDocumentsOnPostgresTest {
     }
 
     private Reply generate(String user) {
-        return api.post(user, "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
+        return DocumentGenerations.generate(api, user, schoolClass.id().value(), "YEAR");
     }
 
     private byte[] download(String id) {

@@ -8,12 +8,9 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +38,7 @@ import vn.hocba.signing.SigningServices;
 import vn.hocba.signing.verify.SignatureVerifier;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
+import vn.hocba.support.DocumentGenerations;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 
 /**
@@ -89,9 +87,8 @@ class ClassSigningOnPostgresTest {
         var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
         schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
-        var reply = new ApiClient(mvc).post("hieutruong",
-                "/api/classes/" + schoolClass.id().value() + "/documents?scope=YEAR", "");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var reply = DocumentGenerations.generate(new ApiClient(mvc), "hieutruong", schoolClass.id().value(), "YEAR");
+        assertThat(reply.body().path("status").asText()).as(reply.toString()).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -106,14 +103,40 @@ class ClassSigningOnPostgresTest {
 
     @Test
     @Order(2)
+    void coTeachersSignTheirSubjectsSheetInColumnOrderEachInABoxOfTheirOwn() throws Exception {
+        List<TeachingAssignment> lsdl = directory.teachingAssignmentsOfClass(schoolClass.id()).stream()
+                .filter(a -> a.subject().code().equals("LS_DL")).toList();
+        assertThat(lsdl).hasSize(2);
+        assertThatThrownBy(() -> signing.signSubjectSheet(lsdl.get(1).id(), by)).isInstanceOf(Rejected.class)
+                .hasMessageContaining(lsdl.get(0).teacher().fullName() + " chưa ký");
+        signing.signSubjectSheet(lsdl.get(0).id(), by);
+        signing.signSubjectSheet(lsdl.get(1).id(), by);
+        Path sheet = signedFileHashes().keySet().stream()
+                .filter(f -> f.getFileName().toString().equals(SigningStage.SUBJECT_TEACHER.fileName(2))).findFirst()
+                .orElseThrow();
+        assertThat(sheet.getParent().getFileName().toString()).contains("-LS_DL-");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(pdf.getSignatureDictionaries()).extracting(d -> d.getName())
+                    .containsExactly(lsdl.get(0).teacher().fullName(), lsdl.get(1).teacher().fullName());
+            assertThat(pdf.getDocumentCatalog().getAcroForm().getFields()).extracting(f -> f.getFullyQualifiedName())
+                    .contains("gvbm_LS_DL_1", "gvbm_LS_DL_2");
+            assertThat(pdf.getSignatureFields()).filteredOn(f -> f.getSignature() != null)
+                    .extracting(f -> f.getFullyQualifiedName()).containsExactly("gvbm_LS_DL_1", "gvbm_LS_DL_2");
+        }
+    }
+
+    @Test
+    @Order(3)
     void aPrincipalBatchInterruptedByADocumentItCannotReadResumesWithOnlyThatDocument() throws Exception {
-        for (TeachingAssignment assignment : oneAssignmentPerSubject()) {
+        for (TeachingAssignment assignment : directory.teachingAssignmentsOfClass(schoolClass.id())) {
             signing.signSubjectSheet(assignment.id(), by);
         }
         signing.homeroomSigns(schoolClass.id(), by);
-        int transcripts = signing.progress(schoolClass.id()).transcripts();
+        int toSign = signing.progress(schoolClass.id()).toSignByPrincipal();
+        assertThat(toSign).isEqualTo(signing.progress(schoolClass.id()).transcripts() + 1);
         Path broken = signedFileHashes().keySet().stream()
                 .filter(f -> f.getFileName().toString().equals(SigningStage.HOMEROOM_TEACHER.fileName()))
+                .filter(f -> f.getParent().getFileName().toString().startsWith("HB-"))
                 .findFirst().orElseThrow();
         byte[] good = Files.readAllBytes(broken);
         Files.write(broken, "damaged".getBytes());
@@ -121,29 +144,30 @@ class ClassSigningOnPostgresTest {
         assertThatThrownBy(() -> signing.principalSigns(schoolClass.id(), by))
                 .isInstanceOf(vn.hocba.signing.SigningException.class)
                 .hasMessageContaining("Không ký được 1 văn bản của lớp 6A1");
-        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(transcripts - 1);
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(toSign - 1);
 
         Files.write(broken, good);
         var resumed = signing.principalSigns(schoolClass.id(), by);
         assertThat(resumed.signed()).containsExactly(broken.getParent().getFileName().toString());
-        assertThat(resumed.alreadySigned()).hasSize(transcripts - 1);
-        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(transcripts);
+        assertThat(resumed.alreadySigned()).hasSize(toSign - 1);
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(toSign);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void everyDocumentSignedInOrderIsTotalPassedAtBaselineLtaForEverySignature() throws Exception {
         signAll();
 
         SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
         Map<String, Path> files = signing.signedFiles(schoolClass.id());
         int transcripts = signing.progress(schoolClass.id()).transcripts();
-        assertThat(files).hasSize(transcripts + sheetsCount());
+        // transcripts, report cards, the class gradebook and the subject sheets
+        assertThat(files).hasSize(2 * transcripts + 1 + sheetsCount());
         for (var entry : files.entrySet()) {
             assertThat(entry.getValue().getFileName().toString()).isEqualTo(SigningStage.LONG_TERM.fileName());
             SimpleReport report = verifier.validate(Files.readAllBytes(entry.getValue()), entry.getKey()).getSimpleReport();
             assertThat(report.getSignatureIdList()).as(entry.getKey())
-                    .hasSize(entry.getKey().startsWith("HB-") ? 3 : 1)
+                    .hasSize(expectedSignatures(entry.getKey()))
                     .allSatisfy(id -> {
                         assertThat(report.getIndication(id)).as(entry.getKey() + " " + report.getSignedBy(id))
                                 .isEqualTo(Indication.TOTAL_PASSED);
@@ -153,18 +177,20 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(4)
-    void theProgressCountsEveryTranscriptAndEverySignatureIsAudited() {
+    @Order(5)
+    void theProgressCountsEveryDocumentOfEachSignerAndEverySignatureIsAudited() {
         ClassSigning.Progress progress = signing.progress(schoolClass.id());
-        assertThat(progress.transcripts()).isEqualTo(registry.roster(schoolClass.id()).size());
-        assertThat(progress.signedByHomeroom()).isEqualTo(progress.transcripts());
-        assertThat(progress.signedByPrincipal()).isEqualTo(progress.transcripts());
-        assertThat(progress.sealed()).isEqualTo(progress.transcripts());
-        assertThat(auditedSignatures()).isEqualTo(3L * progress.transcripts() + sheetsCount());
+        int transcripts = registry.roster(schoolClass.id()).size();
+        assertThat(progress.transcripts()).isEqualTo(transcripts);
+        assertThat(progress.toSignByHomeroom()).isEqualTo(2 * transcripts + 1).isEqualTo(progress.signedByHomeroom());
+        assertThat(progress.toSignByPrincipal()).isEqualTo(transcripts + 1).isEqualTo(progress.signedByPrincipal());
+        assertThat(progress.sealed()).isEqualTo(transcripts + 1);
+        assertThat(auditedSignatures()).isEqualTo((2L * transcripts + 1) + 2L * (transcripts + 1)
+                + directory.teachingAssignmentsOfClass(schoolClass.id()).size());
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void runningEveryStepAgainSignsNothingTwiceAndChangesNoSignedFile() throws Exception {
         Map<Path, String> before = signedFileHashes();
         long audited = auditedSignatures();
@@ -176,7 +202,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theIssuedOriginalsAreLeftAsTheyWere() throws Exception {
         for (var d : jdbc.sql("select path, sha256 from issued_document where class_id = ?")
                 .param(schoolClass.id().value()).query().listOfRows()) {
@@ -186,7 +212,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theExportPackageHoldsEverySignedPdfAndItsDataXmlWithMatchingManifestChecksums() throws Exception {
         Path zip = signing.exportPackage(schoolClass.id());
 
@@ -214,7 +240,7 @@ class ClassSigningOnPostgresTest {
     }
 
     private void signAll() {
-        for (TeachingAssignment assignment : oneAssignmentPerSubject()) {
+        for (TeachingAssignment assignment : directory.teachingAssignmentsOfClass(schoolClass.id())) {
             signing.signSubjectSheet(assignment.id(), by);
         }
         signing.homeroomSigns(schoolClass.id(), by);
@@ -222,15 +248,17 @@ class ClassSigningOnPostgresTest {
         signing.applySeal(schoolClass.id(), by);
     }
 
-    private List<TeachingAssignment> oneAssignmentPerSubject() {
-        Set<Object> subjects = new HashSet<>();
-        List<TeachingAssignment> result = new ArrayList<>();
-        for (TeachingAssignment a : directory.teachingAssignmentsOfClass(schoolClass.id())) {
-            if (subjects.add(a.subject().id())) {
-                result.add(a);
-            }
+    /** Transcripts and the class gradebook: homeroom, principal, seal; report cards: homeroom; a sheet: its teachers. */
+    private int expectedSignatures(String documentId) {
+        if (documentId.startsWith("HB-") || documentId.startsWith("SO-")) {
+            return 3;
         }
-        return result;
+        if (documentId.startsWith("LL-")) {
+            return 1;
+        }
+        String subject = documentId.replaceFirst("^KQ-.*-CN-", "").replaceFirst("-v\\d+$", "");
+        return (int) directory.teachingAssignmentsOfClass(schoolClass.id()).stream()
+                .filter(a -> a.subject().code().equals(subject)).count();
     }
 
     private int sheetsCount() {

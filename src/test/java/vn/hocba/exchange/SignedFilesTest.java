@@ -43,4 +43,22 @@ class SignedFilesTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly(SigningStage.SCHOOL_SEAL.fileName());
         }
     }
+
+    @Test
+    void coTeachersEachAddAFileOfTheirOwnAndTheSecondTeacherReadsWhatTheFirstSigned() throws Exception {
+        Path original = Files.write(directory.resolve("original.pdf"), "issued".getBytes());
+        Path signed = directory.resolve("signed");
+        SignedFiles first = new SignedFiles(signed, id -> original, SigningStage.SUBJECT_TEACHER, 1);
+        SignedFiles second = new SignedFiles(signed, id -> original, SigningStage.SUBJECT_TEACHER, 2);
+
+        first.replace("KQ-LS_DL-v1", "lich su".getBytes());
+        assertThat(second.hasStage("KQ-LS_DL-v1")).isFalse();
+        assertThat(second.read("KQ-LS_DL-v1")).asString().isEqualTo("lich su");
+        second.replace("KQ-LS_DL-v1", "lich su, dia li".getBytes());
+
+        assertThat(new SignedFiles(signed, id -> original, SigningStage.LONG_TERM).read("KQ-LS_DL-v1")).asString()
+                .isEqualTo("lich su, dia li");
+        assertThat(Files.readString(signed.resolve("KQ-LS_DL-v1").resolve("1-gvbm.pdf"))).isEqualTo("lich su");
+        assertThat(Files.readString(signed.resolve("KQ-LS_DL-v1").resolve("1-gvbm-2.pdf"))).isEqualTo("lich su, dia li");
+    }
 }

@@ -117,22 +117,33 @@ class ClassDocumentsOnPostgresTest {
                 assertThat(t.path("subjectCode").asText()).isNotBlank();
             }
         }
+        Map<String, List<String>> teachers = ExportPackages.teachersBySubject(directory, schoolClass.id());
+        assertThat(teachers.values()).as("the demo school's integrated subjects have co-teachers")
+                .anyMatch(names -> names.size() > 1);
+        assertThat(jdbc.sql("select count(*) from issued_document where kind = 'TRANSCRIPT'").query(Long.class).single())
+                .as("transcripts come after the signed sheets they refer to").isZero();
         int sheets = 0;
         for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
             Reply signed = api.post(task.getAssignee(), path + "/subject-sheet/signature", "");
             assertThat(signed.status()).as(task.getAssignee() + " " + signed).isEqualTo(200);
             sheets++;
         }
+        // one task per teacher of each subject (co-teachers one after another, see the transcripts' signers below)
+        assertThat(sheets).isEqualTo(teachers.values().stream().mapToInt(List::size).sum());
+        runJobs(instance);
         String homeroom = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getAssignee();
         assertThat(instance).isWaitingAt(ClassDocumentsModel.TASK_HOMEROOM_SIGNS);
         assertThat(api.post("hieutruong", path + "/principal-signature", "").status()).isEqualTo(409);
         int students = registry.roster(schoolClass.id()).size();
-        assertThat(api.post(homeroom, path + "/homeroom-signature", "").body().path("signed").asInt()).isEqualTo(students);
+        // transcripts, report cards and the class gradebook
+        assertThat(api.post(homeroom, path + "/homeroom-signature", "").body().path("signed").asInt())
+                .isEqualTo(2 * students + 1);
         assertThat(api.post(homeroom, path + "/principal-signature", "").status()).isEqualTo(403);
         assertThat(api.get("hieutruong", path + "/progress").body().path("signedByPrincipal").asInt()).isZero();
         assertThat(api.post("hieutruong", path + "/principal-signature", "").body().path("signed").asInt())
-                .isEqualTo(students);
-        assertThat(api.get("hieutruong", path + "/progress").body().path("signedByPrincipal").asInt()).isEqualTo(students);
+                .isEqualTo(students + 1);
+        assertThat(api.get("hieutruong", path + "/progress").body().path("signedByPrincipal").asInt())
+                .isEqualTo(students + 1);
 
         // The seal's credential is unreadable: the job is retried, then becomes an incident.
         Path sealFile = sealCredentialFile(schoolClass);
@@ -163,9 +174,10 @@ class ClassDocumentsOnPostgresTest {
         byte[] zip = api.download("vanthu", path + "/package");
         Map<String, byte[]> entries = ExportPackages.unzip(zip);
         ExportPackages.assertManifestMatches(entries);
-        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, sheets, dataDir.resolve("pki"));
+        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, teachers, students, dataDir.resolve("pki"));
+        ExportPackages.assertTranscriptsReferToTheirSignedSheets(entries, teachers);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single())
-                .isEqualTo(3L * students + sheets);
+                .isEqualTo((2L * students + 1) + 2L * (students + 1) + sheets);
 
         assertThat(api.post("vanthu", path + "/archived", "").status()).isEqualTo(200);
         assertThat(instance).isEnded().hasPassed(ClassDocumentsModel.END_ARCHIVED);

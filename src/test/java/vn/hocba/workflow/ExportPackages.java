@@ -9,14 +9,28 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import vn.hocba.common.Sha256;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.signing.SigningServices;
 import vn.hocba.signing.verify.SignatureVerifier;
 
-/** Checks of a class's export package: manifest checksums, and every signature valid at PAdES-BASELINE-LTA (EU DSS). */
+/**
+ * Checks of a class's export package: manifest checksums, every signature valid at
+ * PAdES-BASELINE-LTA (EU DSS), and transcripts referring to the signed subject sheets in it.
+ */
 public final class ExportPackages {
 
     private ExportPackages() {
@@ -31,23 +45,94 @@ public final class ExportPackages {
         }
     }
 
-    public static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, int sheets, Path pki) {
+    /**
+     * The package holds the class gradebook, a sheet per subject, a transcript and a report card per
+     * student; each signed by whom it should be (transcripts and class gradebook: homeroom teacher,
+     * principal, seal; report cards: homeroom teacher; a sheet: each teacher of its subject), every
+     * signature TOTAL_PASSED at PAdES-BASELINE-LTA.
+     */
+    public static void assertEverySignatureTotalPassedAtLta(Map<String, byte[]> entries, Map<String, List<String>> teachers,
+            int students, Path pki) {
         SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(pki));
-        int pdfs = 0;
+        Map<String, Integer> kinds = new HashMap<>();
         for (var entry : entries.entrySet()) {
             if (!entry.getKey().endsWith(".pdf")) {
                 continue;
             }
-            pdfs++;
+            String id = entry.getKey().substring("pdf/".length());
+            kinds.merge(id.substring(0, 2), 1, Integer::sum);
             SimpleReport report = verifier.validate(entry.getValue(), entry.getKey()).getSimpleReport();
             assertThat(report.getSignatureIdList()).as(entry.getKey())
-                    .hasSize(entry.getKey().startsWith("pdf/HB-") ? 3 : 1)
-                    .allSatisfy(id -> {
-                        assertThat(report.getIndication(id)).as(entry.getKey()).isEqualTo(Indication.TOTAL_PASSED);
-                        assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+                    .hasSize(id.startsWith("KQ-") ? teachers.get(subjectOf(id)).size() : id.startsWith("LL-") ? 1 : 3)
+                    .allSatisfy(s -> {
+                        assertThat(report.getIndication(s)).as(entry.getKey()).isEqualTo(Indication.TOTAL_PASSED);
+                        assertThat(report.getSignatureFormat(s)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
                     });
         }
-        assertThat(pdfs).isGreaterThan(sheets);
+        assertThat(kinds).containsEntry("SO", 1).containsEntry("KQ", teachers.size()).containsEntry("HB", students)
+                .containsEntry("LL", students);
+    }
+
+    /**
+     * Every subject row of every transcript names who signed its sheet and the SHA-256 of that sheet
+     * exactly as exported, in the embedded data XML and in the printed text.
+     */
+    static void assertTranscriptsReferToTheirSignedSheets(Map<String, byte[]> entries, Map<String, List<String>> teachers)
+            throws Exception {
+        Map<String, String> sheets = new HashMap<>();
+        entries.forEach((name, bytes) -> {
+            if (name.startsWith("pdf/KQ-")) {
+                sheets.put(subjectOf(name.substring(4)), name.substring(4, name.length() - 4));
+            }
+        });
+        int transcripts = 0;
+        for (var entry : entries.entrySet()) {
+            if (!entry.getKey().startsWith("pdf/HB-")) {
+                continue;
+            }
+            transcripts++;
+            String id = entry.getKey().substring(4, entry.getKey().length() - 4);
+            String printed = text(entry.getValue()).replaceAll("\\s+", "");
+            NodeList subjects = xml(entries.get("xml/" + id + ".xml")).getElementsByTagNameNS("*", "subject");
+            List<Element> rows = new ArrayList<>();
+            for (int i = 0; i < subjects.getLength(); i++) {
+                if (((Element) subjects.item(i)).hasAttribute("code")) { // not a corrected subject's name
+                    rows.add((Element) subjects.item(i));
+                }
+            }
+            assertThat(rows).hasSize(teachers.size());
+            for (Element row : rows) {
+                String code = row.getAttribute("code");
+                Element sheet = (Element) row.getElementsByTagNameNS("*", "signedSheet").item(0);
+                assertThat(sheet).as(id + " " + code).isNotNull();
+                String label = sheets.get(code);
+                assertThat(sheet.getAttribute("versionLabel")).isEqualTo(label);
+                assertThat(sheet.getAttribute("sha256")).as(id + " " + code)
+                        .isEqualTo(Sha256.hex(entries.get("pdf/" + label + ".pdf")));
+                List<String> signers = new ArrayList<>();
+                NodeList by = sheet.getElementsByTagNameNS("*", "signedBy");
+                for (int j = 0; j < by.getLength(); j++) {
+                    signers.add(by.item(j).getTextContent());
+                }
+                assertThat(signers).as(id + " " + code).isEqualTo(teachers.get(code));
+                assertThat(printed).as(id + " " + code).contains(
+                        (String.join(", ", signers) + "đãkýbảngkếtquả" + label).replaceAll("\\s+", ""),
+                        sheet.getAttribute("sha256").substring(0, 16));
+            }
+        }
+        assertThat(transcripts).isPositive();
+    }
+
+    /** Subject code → its teachers' names in this class, in column order (the sheet's signers). */
+    static Map<String, List<String>> teachersBySubject(SchoolDirectory directory, ClassId classId) {
+        Map<String, List<String>> teachers = new LinkedHashMap<>();
+        for (TeachingAssignment a : directory.teachingAssignmentsOfClass(classId)) {
+            List<String> names = teachers.computeIfAbsent(a.subject().code(), k -> new ArrayList<>());
+            if (!names.contains(a.teacher().fullName())) {
+                names.add(a.teacher().fullName());
+            }
+        }
+        return teachers;
     }
 
     public static Map<String, byte[]> unzip(byte[] zip) throws Exception {
@@ -58,5 +143,22 @@ public final class ExportPackages {
             }
         }
         return entries;
+    }
+
+    /** {@code KQ-DEMO01-2025-2026-6A1-CN-LS_DL-v1} → {@code LS_DL}. */
+    private static String subjectOf(String sheetId) {
+        return sheetId.replaceFirst("\\.pdf$", "").replaceFirst("^KQ-.*-CN-", "").replaceFirst("-v\\d+$", "");
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static org.w3c.dom.Document xml(byte[] bytes) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     }
 }

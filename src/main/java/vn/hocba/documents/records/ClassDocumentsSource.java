@@ -81,11 +81,13 @@ public class ClassDocumentsSource {
     }
 
     /** Subject code → the names of the teachers assigned to it in this class, in column order. */
-    private Map<String, String> teachers(ClassId id) {
-        Map<String, String> teachers = new HashMap<>();
+    private Map<String, List<String>> teachers(ClassId id) {
+        Map<String, List<String>> teachers = new HashMap<>();
         for (TeachingAssignment ta : directory.teachingAssignmentsOfClass(id)) {
-            teachers.merge(ta.subject().code(), ta.teacher().fullName(),
-                    (a, b) -> a.contains(b) ? a : a + ", " + b);
+            List<String> names = teachers.computeIfAbsent(ta.subject().code(), k -> new java.util.ArrayList<>());
+            if (!names.contains(ta.teacher().fullName())) {
+                names.add(ta.teacher().fullName());
+            }
         }
         return teachers;
     }

@@ -67,8 +67,9 @@ final class ClassPages {
                     PrintedValues.result(result == null ? null : result.year()),
                     PrintedValues.result(result == null ? null : result.retest())));
         }
-        return new SubjectMarks(gs.subject().code(), gs.subject().name(), c.teachers().getOrDefault(gs.subject().code(), ""),
-                gs.subject().assessment() == AssessmentKind.COMMENT, columns, rows);
+        return new SubjectMarks(gs.subject().code(), gs.subject().name(), c.teacherLine(gs.subject().code()),
+                gs.subject().assessment() == AssessmentKind.COMMENT, columns, rows,
+                c.teachers().getOrDefault(gs.subject().code(), List.of()));
     }
 
     private StudentSummary summary(int i, AssessmentScope scope) {

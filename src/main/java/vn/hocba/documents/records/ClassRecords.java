@@ -23,17 +23,22 @@ import vn.hocba.students.EnrolledStudent;
  * the gradebook and its computed results, monthly absences and applied corrections. Lists are in
  * class-list order (roster, gradebook records and results line up index by index).
  *
- * @param teachers     subject code → teacher name(s) of this class ("A, B" for co-teachers)
+ * @param teachers     subject code → the teachers of this subject in this class, in column order (co-teachers)
  * @param absences     month → student id → that month's P/K counts (months of both terms)
  * @param absenceDays  month → each absence day of the class (the attendance grid)
  * @param subjectNames subject id → name, for corrections
  * @param comments     the subject teachers' and the homeroom teacher's comments on each student
  */
 public record ClassRecords(School school, SchoolYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
-        Map<String, String> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
+        Map<String, List<String>> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
         ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
         Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames,
         ClassComments comments) {
+
+    /** The teachers of a subject as printed: "A" or, for co-teachers, "A, B"; "" when none is assigned. */
+    public String teacherLine(String subjectCode) {
+        return String.join(", ", teachers.getOrDefault(subjectCode, List.of()));
+    }
 
     public int size() {
         return roster.size();

@@ -3,11 +3,17 @@ package vn.hocba.documents.records;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.SchoolInfo;
+import vn.hocba.documents.SignedSheetReference;
+import vn.hocba.documents.SignedSheets;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.students.EnrolledStudent;
 
@@ -28,6 +34,15 @@ public final class DocumentDrafts {
      */
     public static List<DocumentDraft> of(ClassRecords c, AssessmentScope scope, String authority,
             UnaryOperator<String> names) {
+        return of(c, scope, authority, names, SignedSheets.NONE);
+    }
+
+    /**
+     * As {@link #of(ClassRecords, AssessmentScope, String, UnaryOperator)}, each transcript row
+     * referring to its subject's signed result sheet where {@code sheets} knows one.
+     */
+    public static List<DocumentDraft> of(ClassRecords c, AssessmentScope scope, String authority,
+            UnaryOperator<String> names, SignedSheets sheets) {
         SchoolInfo school = school(c, authority);
         StudentPages students = new StudentPages(c, school);
         ClassPages classes = new ClassPages(c, school, students);
@@ -37,16 +52,19 @@ public final class DocumentDrafts {
         drafts.add(new DocumentDraft("SO-" + classId, DocumentKind.CLASS_GRADEBOOK, null, null,
                 (id, date) -> classes.gradebook(scope, id, date)));
         for (GradeSubject gs : c.subjects()) {
-            drafts.add(new DocumentDraft("KQ-" + classId + "-" + gs.subject().code(), DocumentKind.SUBJECT_RESULT_SHEET,
+            drafts.add(new DocumentDraft(sheetId(classId, gs.subject().code()), DocumentKind.SUBJECT_RESULT_SHEET,
                     null, null, (id, date) -> classes.sheet(gs, scope, id, date)));
         }
+        Map<String, Optional<SignedSheetReference>> signed = new HashMap<>();
+        Function<String, Optional<SignedSheetReference>> sheetOf = code -> signed.computeIfAbsent(code,
+                k -> sheets.of(sheetId(classId, k)));
         for (int i = 0; i < c.size(); i++) {
             int student = i;
             EnrolledStudent e = c.roster().get(i);
             String code = prefix + e.student().profile().code();
             if (scope == AssessmentScope.YEAR) {
                 drafts.add(new DocumentDraft("HB-" + code, DocumentKind.TRANSCRIPT, e.student().id().value(),
-                        e.student().profile().fullName(), (id, date) -> students.transcript(student, id, date, classes)));
+                        e.student().profile().fullName(), (id, date) -> students.transcript(student, id, date, classes, sheetOf)));
             }
             drafts.add(new DocumentDraft("LL-" + code + "-" + suffix(scope), DocumentKind.REPORT_CARD,
                     e.student().id().value(), e.student().profile().fullName(),
@@ -58,6 +76,11 @@ public final class DocumentDrafts {
                     null, corrections::record));
         }
         return drafts;
+    }
+
+    /** The result sheet of a subject of the class: {@code KQ-<school>-<year>-<class>-<scope>-<subject>}. */
+    private static String sheetId(String classId, String subjectCode) {
+        return "KQ-" + classId + "-" + subjectCode;
     }
 
     /** The date line above the signatures, at the school's place. */

@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.AttendanceMonth;
 import vn.hocba.documents.AttendanceRow;
@@ -11,6 +13,7 @@ import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
 import vn.hocba.documents.SchoolInfo;
+import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.StudentProfile;
 import vn.hocba.documents.SubjectRow;
 import vn.hocba.documents.TranscriptData;
@@ -40,16 +43,19 @@ final class StudentPages {
         return c.roster().stream().map(StudentPages::profile).toList();
     }
 
-    TranscriptData transcript(int i, DocumentIdentity id, String dateLine, ClassPages classPages) {
+    /** @param signedSheets subject code → its signed class result sheet, which the row then refers to */
+    TranscriptData transcript(int i, DocumentIdentity id, String dateLine, ClassPages classPages,
+            Function<String, Optional<SignedSheetReference>> signedSheets) {
         StudentResults r = c.result(i);
         long studentId = c.roster().get(i).student().id().value();
         List<SubjectRow> rows = new ArrayList<>();
         for (GradeSubject gs : c.subjects()) {
             SubjectResult s = r.subject(new SubjectCode(gs.subject().code()));
-            rows.add(new SubjectRow(gs.subject().code(), gs.subject().name(), result(s, 1), result(s, 2), result(s, 0),
-                    s == null ? "" : PrintedValues.result(s.retest()),
+            SubjectRow row = new SubjectRow(gs.subject().code(), gs.subject().name(), result(s, 1), result(s, 2),
+                    result(s, 0), s == null ? "" : PrintedValues.result(s.retest()),
                     PrintedValues.text(c.comments().subject(studentId, gs.subject().code(), CommentPeriod.CN)),
-                    c.teachers().getOrDefault(gs.subject().code(), "")));
+                    c.teacherLine(gs.subject().code()));
+            rows.add(signedSheets.apply(gs.subject().code()).map(row::withSignedSheet).orElse(row));
         }
         List<CorrectionRequest> corrections = c.correctionsOf(studentId);
         List<String> corrected = corrections.stream().map(k -> c.subjectNames().getOrDefault(k.subjectId(), ""))
