@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.hocba.gradebook.AbsenceEntry;
 import vn.hocba.gradebook.ClassGradebookAssembler;
+import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.grading.RuleSets;
 import vn.hocba.gradebook.ConductEntry;
@@ -23,7 +25,7 @@ import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
 
 /**
- * Term I marks, conduct and absences complete for every class but 9A2 (two students lack the
+ * Term I marks, conduct, absences and attendance months complete for every class but 9A2 (two students lack the
  * Toán end-of-term mark, so its readiness check has something to report); term II partly
  * entered: regular columns 1-2 everywhere, mid-term marks in grades 6-7.
  */
@@ -38,9 +40,12 @@ class DemoGradebook {
     private final StudentRegistry registry;
     private final GradebookBulkLoad load;
     private final ClassResultsStore results;
+    private final AttendanceMonths attendance;
 
-    DemoGradebook(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results) {
+    DemoGradebook(SchoolDirectory directory, StudentRegistry registry, GradebookBulkLoad load, ClassResultsStore results,
+            AttendanceMonths attendance) {
         this.results = results;
+        this.attendance = attendance;
         this.directory = directory;
         this.registry = registry;
         this.load = load;
@@ -74,6 +79,9 @@ class DemoGradebook {
         load.marks(marks, BY);
         load.conduct(conduct, BY);
         load.absences(absences, BY);
+        // The homeroom teachers have confirmed term I's attendance; term II's months are still open (readiness lists them).
+        classes.values().forEach(c -> load.confirmedMonths(c, attendance.months(directory.schoolClass(c), 1).stream()
+                .map(AttendanceMonth::month).toList(), BY));
         classes.values().forEach(c -> results.recompute(directory.schoolClass(c)));
     }
 

@@ -2,10 +2,12 @@ package vn.hocba.gradebook;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.schoolyear.ClassId;
 
 /**
  * Inserts many gradebook entries at once in one transaction (JDBC batches). For loading data
@@ -67,8 +69,20 @@ public class GradebookBulkLoad {
                 });
     }
 
+    /** Records the homeroom teacher's confirmation of each of {@code months} (demo and test data; not audited, like the rest of a bulk load). */
+    public void confirmedMonths(ClassId schoolClass, List<YearMonth> months, String by) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (YearMonth month : months) {
+            if (jdbc.queryForObject("select count(*) from attendance_month where class_id = ? and month_start = ?", Long.class,
+                    schoolClass.value(), month.atDay(1)) == 0) {
+                jdbc.update("insert into attendance_month (class_id, month_start, confirmed_at, confirmed_by) values (?, ?, ?, ?)",
+                        schoolClass.value(), month.atDay(1), now, by);
+            }
+        }
+    }
+
     /** Counts stored marks of a class (readiness and tests). */
-    public long markCount(vn.hocba.schoolyear.ClassId schoolClass, int term) {
+    public long markCount(ClassId schoolClass, int term) {
         return jdbc.queryForObject("select count(*) from mark where class_id = ? and term = ?", Long.class,
                 schoolClass.value(), term);
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -75,7 +76,10 @@ public class SignOffs {
         signed.forEach(s -> reopen(s, why, by));
     }
 
-    /** The homeroom teacher signs the class; every subject of the grade must be signed first. */
+    /**
+     * The homeroom teacher signs the class; every subject of the grade must be signed first and
+     * every month of the term's attendance confirmed (the readiness check, domain.md §2.3).
+     */
     public SignOff signClass(SchoolClass schoolClass, int term, Actor by) {
         List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
@@ -83,6 +87,12 @@ public class SignOffs {
         if (!unsigned.isEmpty()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: các môn chưa được giáo viên bộ môn kí xác nhận: "
                     + String.join(", ", unsigned) + ".");
+        }
+        List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
+        if (!months.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: điểm danh các tháng "
+                    + months.stream().map(m -> m.getMonthValue() + "/" + m.getYear()).collect(Collectors.joining(", "))
+                    + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,9 @@ public class TaskInbox {
     private final TaskService tasks;
     private final SchoolDirectory directory;
     private final TermCloseTasks people;
+    private static final Set<String> HOMEROOM_TASKS =
+            Set.of(TermCloseModel.TASK_HOMEROOM_CHECK, TermCloseModel.TASK_HOMEROOM_SIGN_OFF);
+
     private final Readiness readiness;
 
     public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness) {
@@ -76,6 +80,10 @@ public class TaskInbox {
             }
         }
         SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));
+        if (schoolClass != null && term != null && HOMEROOM_TASKS.contains(task.getTaskDefinitionKey())) {
+            missing = readiness.unconfirmedAttendanceMonths(schoolClass, term).stream()
+                    .map(m -> "Điểm danh tháng " + m.getMonthValue() + "/" + m.getYear() + " chưa được xác nhận.").toList();
+        }
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,
                 task.getCreateTime(), task.getDueDate(), missing);

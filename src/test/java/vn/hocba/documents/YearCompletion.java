@@ -1,6 +1,7 @@
 package vn.hocba.documents;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hocba.gradebook.ClassGradebookAssembler;
@@ -20,7 +21,7 @@ import vn.hocba.students.StudentRegistry;
 
 /**
  * Enters what the demo school leaves out of term II (regular columns from 3, mid-term where
- * missing, end-of-term, conduct), so that a class has year results: averages, levels, promotion.
+ * missing, end-of-term, conduct, attendance months confirmed), so that a class has year results: averages, levels, promotion.
  */
 public final class YearCompletion {
 
@@ -57,7 +58,18 @@ public final class YearCompletion {
         }
         load.marks(marks, "test");
         load.conduct(conduct, "test");
+        load.confirmedMonths(schoolClass.id(), termTwoMonths(schoolClass), "test");
         results.recompute(schoolClass);
+    }
+
+    private List<YearMonth> termTwoMonths(SchoolClass schoolClass) {
+        vn.hocba.schoolyear.Term term = directory.year(schoolClass.yearId()).terms().stream().filter(t -> t.number() == 2)
+                .findFirst().orElseThrow();
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(term.startsOn()); !m.isAfter(YearMonth.from(term.endsOn())); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
     }
 
     private static MarkEntry mark(SchoolClass c, EnrolledStudent s, GradeSubject gs, MarkKind kind, int column, String score) {

@@ -2,6 +2,7 @@ package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -95,7 +96,18 @@ class TermCloseOnPostgresTest {
         assertThat(signSubject(classId, toan).status()).isEqualTo(200);
         assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
 
-        homeroomChecksAndSigns(classId, homeroom);
+        // A late absence in December withdraws that month's attendance confirmation: the homeroom teacher
+        // cannot sign the class until the month is confirmed again.
+        long student = jdbc.sql("select student_id from enrolment where class_id = ? order by student_id limit 1")
+                .param(classId).query(Long.class).single();
+        assertThat(api.send(homeroom, put("/api/classes/" + classId + "/absences").contentType("application/json")
+                .content("{\"studentId\":" + student + ",\"date\":\"2025-12-16\",\"kind\":\"K\"}")).status()).isEqualTo(200);
+        assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
+        Reply unconfirmed = api.post(homeroom, path(classId) + "/sign-off", "{}");
+        assertThat(unconfirmed.status()).isEqualTo(409);
+        assertThat(unconfirmed.detail()).contains("điểm danh các tháng 12/2025 của học kì 1 chưa được giáo viên chủ nhiệm xác nhận");
+        assertThat(api.send(homeroom, put("/api/classes/" + classId + "/attendance-months/2025-12")).status()).isEqualTo(200);
+        assertThat(api.post(homeroom, path(classId) + "/sign-off", "{}").status()).isEqualTo(200);
         assertThat(api.post("gv04", path(classId) + "/rejection", "{\"reason\":\"x\"}").status()).isEqualTo(403);
         assertThat(api.post("hieutruong", path(classId) + "/rejection", "{\"reason\":\"Thiếu nhận xét\"}").status())
                 .isEqualTo(200);
