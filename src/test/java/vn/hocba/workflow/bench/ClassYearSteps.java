@@ -76,11 +76,16 @@ final class ClassYearSteps {
         school.runJobs(documentsInstance);
     }
 
-    /** Every subject teacher signs their result sheet (one open task each, in the order the engine lists them). */
+    /** Every subject teacher signs their result sheet (co-teachers in column order: one open task each, as the engine lists them). */
     void signSubjectSheets() {
         for (Task task = sheetTask(); task != null; task = sheetTask()) {
             api.expect(200, task.getAssignee(), documentsPath() + "/subject-sheet/signature", "");
         }
+    }
+
+    /** The job that extends the signed sheets to LT/LTA and generates the transcripts referring to them. */
+    void generateTranscripts() {
+        school.runJobs(documentsInstance);
     }
 
     void homeroomSigns() {

@@ -50,6 +50,7 @@ public final class SchoolYearBenchmark {
             stage(result, classes, Stage.YEAR_END, ClassYearSteps::closeYear);
             stage(result, classes, Stage.DOCUMENTS, ClassYearSteps::generateDocuments);
             stage(result, classes, Stage.SUBJECT_SHEETS, ClassYearSteps::signSubjectSheets);
+            stage(result, classes, Stage.TRANSCRIPTS, ClassYearSteps::generateTranscripts);
             stage(result, classes, Stage.HOMEROOM, ClassYearSteps::homeroomSigns);
             stage(result, classes, Stage.PRINCIPAL, ClassYearSteps::principalSigns);
             classes.forEach((code, c) -> {

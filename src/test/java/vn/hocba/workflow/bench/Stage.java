@@ -7,6 +7,7 @@ enum Stage {
     YEAR_END("year end"),
     DOCUMENTS("document generation"),
     SUBJECT_SHEETS("subject sheets"),
+    TRANSCRIPTS("sheets LT/LTA + transcripts"),
     HOMEROOM("homeroom signing"),
     PRINCIPAL("principal signing"),
     SEAL("seal"),
