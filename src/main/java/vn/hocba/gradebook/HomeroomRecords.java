@@ -72,7 +72,7 @@ public class HomeroomRecords {
         }
         audit.append(new AuditRecord(by, "ABSENCE_RECORDED", "absence " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/" + day, old.map(e -> e ? "P" : "K").orElse(null), kind, null, null));
-        results.recompute(schoolClass);
+        results.recomputeBeforeCommit(schoolClass);
     }
 
     /** Absences per month of the class: P and K counts per student. */
@@ -123,7 +123,7 @@ public class HomeroomRecords {
                 .update();
         audit.append(new AuditRecord(by, "CONDUCT_RATED", "conduct " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/HK" + term, old.orElse(null), rating, comment, null));
-        results.recompute(schoolClass);
+        results.recomputeBeforeCommit(schoolClass);
     }
 
     private EnrolledStudent student(SchoolClass schoolClass, long studentId) {
