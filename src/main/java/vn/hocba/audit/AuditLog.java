@@ -3,54 +3,57 @@ package vn.hocba.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Appends audit entries to the hash chain, inside the caller's transaction (so a rolled-back change leaves no entry). */
+/**
+ * Appends audit entries to the hash chain as part of the caller's transaction: the entries are
+ * collected and linked into the chain just before that transaction commits (see
+ * {@link PendingEntries}), so a rolled-back change leaves no entry, and the chain's head row is
+ * locked only for the moment of linking instead of for the whole change.
+ */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final AuditChain chain;
     private final Clock clock;
 
-    public AuditLog(JdbcClient jdbc, Clock clock) {
+    public AuditLog(JdbcClient jdbc, AuditChain chain, Clock clock) {
         this.jdbc = jdbc;
+        this.chain = chain;
         this.clock = clock;
     }
 
-    /** Appends {@code record}; must run inside the transaction that makes the change. */
+    /** Appends {@code record} when the current transaction commits; must run inside the transaction that makes the change. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry append(AuditRecord record) {
-        // Locking the head row serialises appends across threads and nodes: the chain stays linear.
-        String previous = jdbc.sql("select last_hash from audit_head where id = 1 for update").query(String.class).single();
+    public void append(AuditRecord record) {
         // Microseconds: what both PostgreSQL and H2 store, so the hash can be recomputed from the row.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry draft = new AuditEntry(0, now, record, previous, null);
-        String hash = ChainHash.of(previous, draft.canonical());
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into audit_entry (occurred_at, actor, actor_role, client_address, action, target, old_value, "
-                + "new_value, reason, related_request, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), record.actor().username(), record.actor().role(),
-                        record.actor().clientAddress(), record.action(), record.target(), record.oldValue(),
-                        record.newValue(), record.reason(), record.relatedRequest(), previous, hash)
-                .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
-        jdbc.sql("update audit_head set last_id = ?, last_hash = ? where id = 1").params(id, hash).update();
-        return new AuditEntry(id, now, record, previous, hash);
+        pending().add(new AuditEntry(0, clock.instant().truncatedTo(ChronoUnit.MICROS), record, null, null));
     }
 
     /** The entries about one target, oldest first (history of a mark, a lock, a document). */
     @Transactional(readOnly = true)
     public List<AuditEntry> history(String target) {
         return jdbc.sql("select * from audit_entry where target = ? order by id").param(target).query(AuditLog::row).list();
+    }
+
+    /** This transaction's pending entries; found among its synchronizations, so a suspended transaction keeps its own. */
+    private PendingEntries pending() {
+        for (var registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof PendingEntries entries) {
+                return entries;
+            }
+        }
+        PendingEntries entries = new PendingEntries(chain);
+        TransactionSynchronizationManager.registerSynchronization(entries);
+        return entries;
     }
 
     static AuditEntry row(ResultSet rs, int n) throws SQLException {

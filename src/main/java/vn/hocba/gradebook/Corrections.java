@@ -112,7 +112,7 @@ public class Corrections {
                 .params(now(), id).update();
         audit.append(new AuditRecord(by, "MARK_CORRECTED", target, request.oldValue(), request.newValue(),
                 request.reason(), "correction " + id));
-        results.recompute(directory.schoolClass(new vn.hocba.schoolyear.ClassId(request.classId())));
+        results.recomputeBeforeCommit(directory.schoolClass(new vn.hocba.schoolyear.ClassId(request.classId())));
         return find(id);
     }
 

@@ -43,7 +43,7 @@ public class ExcelUpload {
     }
 
     /** Reads {@code file} against the stored sheet; {@code columns} the uploader's regular columns. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the preview is stored for the confirmation
     public UploadPreview preview(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns, byte[] file,
             String filename, String username) {
         CellRules rules = sheets.rules(schoolClass, subject, term, columns);

@@ -77,7 +77,7 @@ public class HomeroomRecords {
         if (!java.util.Objects.equals(old.map(e -> e ? "P" : "K").orElse(null), kind)) {
             months.reopen(schoolClass, day, by);
         }
-        results.recompute(schoolClass);
+        results.recomputeBeforeCommit(schoolClass);
     }
 
     /** Absences per month of the class: P and K counts per student. */
@@ -128,7 +128,7 @@ public class HomeroomRecords {
                 .update();
         audit.append(new AuditRecord(by, "CONDUCT_RATED", "conduct " + schoolClass.code() + "/"
                 + student.student().profile().code() + "/HK" + term, old.orElse(null), rating, comment, null));
-        results.recompute(schoolClass);
+        results.recomputeBeforeCommit(schoolClass);
     }
 
     private EnrolledStudent student(SchoolClass schoolClass, long studentId) {

@@ -100,7 +100,7 @@ public class YearEnd {
                         by.username()).update();
         audit.append(new AuditRecord(by, "RETEST_RECORDED", "retest " + schoolClass.code() + "/" + gs.subject().code()
                 + "/student " + studentId, null, score != null ? score.toPlainString() : level, null, null));
-        results.recompute(schoolClass);
+        results.recomputeBeforeCommit(schoolClass);
     }
 
     /** Records a stage of the year-end decision after checking that the class is ready for it. */

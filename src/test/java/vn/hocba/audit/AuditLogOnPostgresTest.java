@@ -47,9 +47,10 @@ class AuditLogOnPostgresTest {
     void fiveChangesOfAMark() {
         asOwner("truncate audit_entry; update audit_head set last_id = 0, last_hash = '" + "0".repeat(64) + "'");
         Actor teacher = new Actor("gv04", "SUBJECT_TEACHER", "10.0.0.7");
-        ids = tx.execute(s -> java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> log.append(new AuditRecord(
+        tx.executeWithoutResult(s -> java.util.stream.IntStream.rangeClosed(1, 5).forEach(i -> log.append(new AuditRecord(
                 teacher, "MARK_CHANGED", "mark 7A1/TOAN/HS00012/HK1/REGULAR#1", String.valueOf(i - 1), String.valueOf(i),
-                null, null)).id()).toList());
+                null, null))));
+        ids = jdbc.sql("select id from audit_entry order by id").query(Long.class).list();
     }
 
     @Test
@@ -105,6 +106,39 @@ class AuditLogOnPostgresTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("nguyên vẹn: 5 mục");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEntryAndTheChainStaysIntact() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            log.append(new AuditRecord(Actor.system("test"), "MARK_CHANGED", "mark rolled back", "1", "2", null, null));
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+        assertThat(log.history("mark rolled back")).isEmpty();
+        assertThat(verifier.verify()).isEqualTo(new AuditVerification(5, true, null, null));
+    }
+
+    @Test
+    void transactionsAppendingAtTheSameTimeKeepOneUnbrokenChainInCommitOrder() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 40; t++) {
+                String target = "mark concurrent " + t;
+                done.add(pool.submit(() -> tx.executeWithoutResult(s -> java.util.stream.IntStream.range(0, 3).forEach(i ->
+                        log.append(new AuditRecord(Actor.system("test"), "MARK_CHANGED", target, null, "" + i, null, null))))));
+            }
+            for (var d : done) {
+                d.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(verifier.verify()).isEqualTo(new AuditVerification(5 + 40 * 3, true, null, null));
+        // One transaction's entries are linked together, in the order they were made.
+        assertThat(log.history("mark concurrent 7")).extracting(e -> e.record().newValue()).containsExactly("0", "1", "2");
+        assertThat(log.history("mark concurrent 7")).extracting(AuditEntry::id)
+                .satisfies(ids -> assertThat(ids.get(2) - ids.get(0)).isEqualTo(2));
     }
 
     /** What only the table owner (here the superuser) can do: the application code never does this. */

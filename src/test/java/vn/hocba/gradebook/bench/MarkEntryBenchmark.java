@@ -26,9 +26,11 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 /**
  * Mark entry under load, through the service layer ({@link MarkSheets#save}: entry policy, lock
  * check, optimistic versions, audit, results recomputed), on embedded PostgreSQL with the demo
- * school: 200 simulated teachers (threads) released together, each saving one regular column of a
- * class (every student); baseline: one teacher saving alone, in the same run. Then the import of a
- * whole class (see {@link ClassImportRun}). Not a test; see bench/README.md.
+ * school: 200 simulated teachers (threads) released together (a burst), then starting at random
+ * instants within 10 s and within 20 s (an open workload), each saving one regular column of a class
+ * (every student); baseline: one teacher saving alone, in the same run. CPU per save of this JVM and
+ * of the PostgreSQL server is reported ({@link CpuClock}): it sets the floor of a burst. Then the
+ * import of a whole class (see {@link ClassImportRun}). Not a test; see bench/README.md.
  */
 public final class MarkEntryBenchmark {
 
@@ -53,30 +55,46 @@ public final class MarkEntryBenchmark {
             System.out.printf("MarkEntryBenchmark: %d teachers × one %d-student column, %d rounds after 1 warm-up, pool %s, %d CPUs, %s%n",
                     TEACHERS, students, ROUNDS, app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10"),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-            alone(sheets, jobs.get(0), 10);
+            CpuClock cpu = CpuClock.of(url);
+            alone(sheets, jobs.get(0), 30);
+            long jvmBefore = cpu.jvmNanos();
+            long pgBefore = cpu.pgNanos();
             Latencies baseline = alone(sheets, jobs.get(0), ALONE);
+            double jvmPerSave = (cpu.jvmNanos() - jvmBefore) / 1e6 / ALONE;
+            double pgPerSave = (cpu.pgNanos() - pgBefore) / 1e6 / ALONE;
+            int cores = Runtime.getRuntime().availableProcessors();
             System.out.println("baseline: one teacher saving alone       " + baseline.summary());
-            System.out.println("  of which results recompute of the class " + recompute(app, jobs.get(0), ALONE).summary());
-            concurrent(sheets, jobs, 0);
+            System.out.printf("  CPU per save: JVM %.1f ms + PostgreSQL %.1f ms: 200 saves at once need ≥ %.0f ms of %d cores%n",
+                    jvmPerSave, pgPerSave, TEACHERS * (jvmPerSave + pgPerSave) / cores, cores);
+            System.out.println("  results recompute of the class alone    " + recompute(app, jobs.get(0), ALONE).summary());
+            concurrent(sheets, jobs, 0, 0);
             double[] medians = new double[ROUNDS];
             double[] p99s = new double[ROUNDS];
             List<Long> all = new ArrayList<>();
             for (int r = 1; r <= ROUNDS; r++) {
-                Latencies round = concurrent(sheets, jobs, r);
+                long roundJvm = cpu.jvmNanos();
+                long roundPg = cpu.pgNanos();
+                Latencies round = concurrent(sheets, jobs, r, 0);
                 medians[r - 1] = round.percentile(50);
                 p99s[r - 1] = round.percentile(99);
                 for (long n : round.nanos()) {
                     all.add(n);
                 }
-                System.out.println("round " + r + ": 200 teachers at once          " + round.summary());
+                System.out.printf("round %d: 200 teachers at once          %s, CPU/save JVM %.1f + PostgreSQL %.1f ms%n", r,
+                        round.summary(), (cpu.jvmNanos() - roundJvm) / 1e6 / TEACHERS, (cpu.pgNanos() - roundPg) / 1e6 / TEACHERS);
             }
             Latencies pooled = new Latencies(all.stream().mapToLong(Long::longValue).toArray());
             System.out.printf("200 concurrent, median of round medians %.1f ms, median of round p99s %.1f ms; all rounds: %s%n",
                     Latencies.median(medians), Latencies.median(p99s), pooled.summary());
             System.out.printf("ratio to baseline: median %.1f×, p99 %.1f×%n", Latencies.median(medians) / baseline.percentile(50),
                     Latencies.median(p99s) / baseline.percentile(99));
-            for (int r = 1; r <= 3; r++) {
-                System.out.println("spread " + r + ": 200 teachers within 20 s    " + concurrent(sheets, jobs, ROUNDS + r, 20_000).summary());
+            int round = ROUNDS;
+            for (int window : new int[] {10_000, 20_000}) {
+                for (int r = 1; r <= 3; r++) {
+                    Latencies spread = concurrent(sheets, jobs, ++round, window);
+                    System.out.printf("spread %d: 200 teachers within %d s    %s, ratio to baseline p99 %.1f×%n", r, window / 1000,
+                            spread.summary(), spread.percentile(99) / baseline.percentile(99));
+                }
             }
             new ClassImportRun(app).run();
         }
@@ -118,10 +136,6 @@ public final class MarkEntryBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         return new Latencies(nanos);
-    }
-
-    private static Latencies concurrent(MarkSheets sheets, List<Job> jobs, int round) throws Exception {
-        return concurrent(sheets, jobs, round, 0);
     }
 
     /** Each teacher starts after a random delay in [0, {@code windowMillis}) from the common start (0: all at once). */
