@@ -1,0 +1,170 @@
+package vn.hocba.signing.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import vn.hocba.signing.PkiOverHttp;
+import vn.hocba.signing.SigningChain;
+import vn.hocba.signing.SigningServices;
+import vn.hocba.signing.SoftHsmToken;
+import vn.hocba.signing.TestDocuments;
+import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.signing.verify.SignatureVerifier;
+
+/**
+ * {@code hocba.signing.mode=production} as an administrator writes it: a real RFC 3161 TSA over
+ * HTTP, the CA's OCSP responder reached through the configured proxy, the trust anchor from a
+ * folder, the teachers' keys in PKCS#12 files and the school seal on a PKCS#11 token (SoftHSM2).
+ * The "CA" is the development PKI served over HTTP by {@link PkiOverHttp}; nothing of it is used
+ * in-process.
+ */
+class ProductionSigningTest {
+
+    @TempDir
+    static Path dir;
+
+    static DevelopmentPki ca;
+    static PkiOverHttp http;
+    static List<String> production;
+
+    @BeforeAll
+    static void aCaAndAnInstallationConfiguredForIt() throws Exception {
+        ca = DevelopmentPki.createFresh(dir.resolve("ca"));
+        ca.issue("Trần Thị Hoa", "Giáo viên chủ nhiệm", null);
+        ca.issue("Lê Văn Nam", "Hiệu trưởng", null);
+        ca.organisation();
+        SoftHsmToken.importKey(dir.resolve("ca/people/nha-truong-hocba-phat-trien.p12"),
+                DevelopmentPki.PASSWORD.toCharArray(), "con-dau-san-xuat");
+        Files.createDirectories(dir.resolve("anchors"));
+        ca.writeRootPem(dir.resolve("anchors/ca-root.pem"));
+        Files.writeString(dir.resolve("p12-password"), DevelopmentPki.PASSWORD + "\n");
+        Files.writeString(dir.resolve("seal-pin"), SoftHsmToken.PIN);
+        http = PkiOverHttp.start(ca);
+        production = List.of("hocba.data-dir=" + dir.resolve("data"),
+                "hocba.signing.mode=production",
+                "hocba.signing.trust-anchors[0]=" + dir.resolve("anchors"),
+                "hocba.signing.time-stamping.urls[0]=" + http.url("/tsa"),
+                "hocba.signing.time-stamping.timeout=5s",
+                "hocba.signing.http-proxy=" + http.proxy(),
+                "hocba.signing.school-seal.kind=pkcs11",
+                "hocba.signing.school-seal.library=" + SoftHsmToken.module(),
+                "hocba.signing.school-seal.slot-list-index=0",
+                "hocba.signing.school-seal.alias=con-dau-san-xuat",
+                "hocba.signing.school-seal.pin-file=" + dir.resolve("seal-pin"),
+                "hocba.signing.people.gv05.kind=pkcs12",
+                "hocba.signing.people.gv05.file=" + dir.resolve("ca/people/tran-thi-hoa.p12"),
+                "hocba.signing.people.gv05.password-file=" + dir.resolve("p12-password"),
+                "hocba.signing.people.hieutruong.kind=pkcs12",
+                "hocba.signing.people.hieutruong.file=" + dir.resolve("ca/people/le-van-nam.p12"),
+                "hocba.signing.people.hieutruong.password-file=" + dir.resolve("p12-password"));
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    private static ApplicationContextRunner application(List<String> properties) {
+        return new ApplicationContextRunner().withUserConfiguration(SigningConfiguration.class)
+                .withPropertyValues(properties.toArray(String[]::new));
+    }
+
+    private static List<String> production(String... changes) {
+        List<String> properties = new ArrayList<>(production);
+        for (String change : changes) {
+            String key = change.substring(0, change.indexOf('='));
+            properties.removeIf(p -> p.startsWith(key + "="));
+            if (!change.endsWith("=")) {
+                properties.add(change);
+            }
+        }
+        return properties;
+    }
+
+    @Test
+    void aTranscriptSignedWithTheProductionConfigurationValidatesAtBaselineLtaWithTheConfiguredTrustAnchor() {
+        application(production).run(context -> {
+            SigningInstallation installation = context.getBean(SigningInstallation.class);
+            SigningServices services = installation.services();
+            ConfiguredCredentials keys = installation.credentials();
+            SigningChain chain = services.chain(Clock.systemUTC());
+
+            byte[] signed = chain.signTranscript(TestDocuments.transcript(), keys.person("Trần Thị Hoa"),
+                    keys.person("LÊ VĂN NAM"), keys.seal());
+
+            SimpleReport report = new SignatureVerifier(services.trustAnchors()).validate(signed, "hoc-ba.pdf")
+                    .getSimpleReport();
+            assertThat(report.getSignatureIdList()).hasSize(3);
+            for (String id : report.getSignatureIdList()) {
+                assertThat(report.getIndication(id)).as(report.getSignedBy(id) + " " + report.getAdESValidationErrors(id))
+                        .isEqualTo(Indication.TOTAL_PASSED);
+                assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+            }
+            assertThat(report.getSignedBy(report.getSignatureIdList().get(2))).isEqualTo(DevelopmentPki.ORGANISATION);
+            assertThat(http.timeStampRequests.get()).as("3 signature time-stamps + 1 document time-stamp over HTTP")
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(http.ocspRequests.get()).as("the CA's OCSP responder asked over HTTP").isPositive();
+            assertThat(Files.exists(dir.resolve("data/pki"))).as("no development PKI in production").isFalse();
+        });
+    }
+
+    @Test
+    void aMissingKeyFileStopsTheStartUpNamingTheProperty() {
+        application(production("hocba.signing.people.gv05.file=" + dir.resolve("khong-co.p12"))).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SigningConfigurationException.class)
+                    .hasMessageContaining("hocba.signing.people.gv05.file: không có tệp " + dir.resolve("khong-co.p12"));
+        });
+    }
+
+    @Test
+    void everyBrokenSettingIsReportedInOneStartUp() {
+        application(production("hocba.signing.time-stamping.urls[0]=", "hocba.signing.school-seal.pin-file=",
+                "hocba.signing.school-seal.pin-env=HOCBA_TEST_SEAL_PIN_NEVER_SET",
+                "hocba.signing.people.hieutruong.password-file=" + dir.resolve("seal-pin"),
+                "hocba.signing.trust-anchors[0]=" + dir.resolve("khong-co-thu-muc"))).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(((SigningConfigurationException) NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.trust-anchors[0]: không có tệp hay thư mục"))
+                    .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.time-stamping.urls: thiếu địa chỉ"))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.school-seal.pin-env: biến môi trường "
+                            + "HOCBA_TEST_SEAL_PIN_NEVER_SET (chứa mã PIN của thiết bị ký) chưa được đặt."))
+                    .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.people.hieutruong.file: Không mở được tệp "
+                            + "chứng thư số le-van-nam.p12 (sai mật khẩu"));
+        });
+    }
+
+    @Test
+    void aPinWrittenIntoThePropertiesIsRefused() {
+        application(production("hocba.signing.school-seal.pin=1234")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("hocba.signing.school-seal.pin");
+        });
+    }
+
+    @Test
+    void byDefaultTheDevelopmentPkiIsUsedAndCreatedOnlyAtFirstUse() {
+        application(List.of("hocba.data-dir=" + dir.resolve("dev"))).run(context -> {
+            SigningInstallation installation = context.getBean(SigningInstallation.class);
+            assertThat(installation.isProduction()).isFalse();
+            assertThat(Files.exists(dir.resolve("dev/pki"))).isFalse();
+
+            assertThat(installation.services().trustAnchors())
+                    .containsExactly(installation.developmentPki().rootCertificate());
+            assertThat(Files.exists(dir.resolve("dev/pki/root.p12"))).isTrue();
+        });
+    }
+}
