@@ -13,9 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIFreeText;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -144,19 +142,8 @@ class HttpTimeStampSourceTest {
     private static void assertRefusedWithoutWriting(String path, String reason) {
         HttpTimeStampSource tsa = new HttpTimeStampSource(http.url(path), Duration.ofSeconds(5));
         BatchSigner batch = new BatchSigner(new PadesSigner(tsa, pki.credentialCheck()), pki.credentialCheck());
-        Map<String, byte[]> documents = new HashMap<>(Map.of("hoc-ba-1.pdf", TestDocuments.transcript()));
-        byte[] before = documents.get("hoc-ba-1.pdf").clone();
-        DocumentStore store = new DocumentStore() {
-            @Override
-            public byte[] read(String documentId) {
-                return documents.get(documentId);
-            }
-
-            @Override
-            public void replace(String documentId, byte[] signed) {
-                documents.put(documentId, signed);
-            }
-        };
+        byte[] before = TestDocuments.transcript();
+        MemoryDocumentStore store = new MemoryDocumentStore().with("hoc-ba-1.pdf", before);
 
         BatchSigner.Result result = batch.sign(List.of("hoc-ba-1.pdf"), store,
                 SignatureRequest.inBox(SignerRole.PRINCIPAL, Instant.now()), principal, (id, outcome, done, total) -> { });
@@ -165,6 +152,6 @@ class HttpTimeStampSourceTest {
         assertThat(result.failed().get("hoc-ba-1.pdf"))
                 .startsWith("Không nhận được dấu thời gian từ " + http.url(path) + ": " + reason)
                 .endsWith("Văn bản chưa được ký; hãy thử lại sau hoặc báo quản trị hệ thống kiểm tra dịch vụ dấu thời gian.");
-        assertThat(documents.get("hoc-ba-1.pdf")).isEqualTo(before);
+        assertThat(store.read("hoc-ba-1.pdf")).isEqualTo(before);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
+import vn.hocba.signing.CscTestDouble;
 import vn.hocba.signing.PkiOverHttp;
 import vn.hocba.signing.SigningChain;
 import vn.hocba.signing.SigningServices;
@@ -27,7 +28,8 @@ import vn.hocba.signing.verify.SignatureVerifier;
 /**
  * {@code hocba.signing.mode=production} as an administrator writes it: a real RFC 3161 TSA over
  * HTTP, the CA's OCSP responder reached through the configured proxy, the trust anchor from a
- * folder, the teachers' keys in PKCS#12 files and the school seal on a PKCS#11 token (SoftHSM2).
+ * folder, the homeroom teacher's key in a PKCS#12 file, the principal's at a remote signing service
+ * (CSC API v2, a test double over HTTP) and the school seal on a PKCS#11 token (SoftHSM2).
  * The "CA" is the development PKI served over HTTP by {@link PkiOverHttp}; nothing of it is used
  * in-process.
  */
@@ -53,6 +55,10 @@ class ProductionSigningTest {
         Files.writeString(dir.resolve("p12-password"), DevelopmentPki.PASSWORD + "\n");
         Files.writeString(dir.resolve("seal-pin"), SoftHsmToken.PIN);
         http = PkiOverHttp.start(ca);
+        Files.writeString(dir.resolve("csc-token"), "token-cua-truong\n");
+        Files.writeString(dir.resolve("csc-pin"), "135790");
+        CscTestDouble.serve(http, "/csc/v2", "token-cua-truong", "nam-2026", "135790",
+                dir.resolve("ca/people/le-van-nam.p12"), DevelopmentPki.PASSWORD.toCharArray());
         production = List.of("hocba.data-dir=" + dir.resolve("data"),
                 "hocba.signing.mode=production",
                 "hocba.signing.trust-anchors[0]=" + dir.resolve("anchors"),
@@ -67,9 +73,12 @@ class ProductionSigningTest {
                 "hocba.signing.people.gv05.kind=pkcs12",
                 "hocba.signing.people.gv05.file=" + dir.resolve("ca/people/tran-thi-hoa.p12"),
                 "hocba.signing.people.gv05.password-file=" + dir.resolve("p12-password"),
-                "hocba.signing.people.hieutruong.kind=pkcs12",
-                "hocba.signing.people.hieutruong.file=" + dir.resolve("ca/people/le-van-nam.p12"),
-                "hocba.signing.people.hieutruong.password-file=" + dir.resolve("p12-password"));
+                "hocba.signing.csc.ca.base-url=" + http.url("/csc/v2"),
+                "hocba.signing.csc.ca.access-token-file=" + dir.resolve("csc-token"),
+                "hocba.signing.people.hieutruong.kind=csc",
+                "hocba.signing.people.hieutruong.csc-service=ca",
+                "hocba.signing.people.hieutruong.credential-id=nam-2026",
+                "hocba.signing.people.hieutruong.pin-file=" + dir.resolve("csc-pin"));
     }
 
     @AfterAll
@@ -134,7 +143,8 @@ class ProductionSigningTest {
     void everyBrokenSettingIsReportedInOneStartUp() {
         application(production("hocba.signing.time-stamping.urls[0]=", "hocba.signing.school-seal.pin-file=",
                 "hocba.signing.school-seal.pin-env=HOCBA_TEST_SEAL_PIN_NEVER_SET",
-                "hocba.signing.people.hieutruong.password-file=" + dir.resolve("seal-pin"),
+                "hocba.signing.people.gv05.password-file=" + dir.resolve("seal-pin"),
+                "hocba.signing.people.hieutruong.csc-service=ca-khac",
                 "hocba.signing.trust-anchors[0]=" + dir.resolve("khong-co-thu-muc"))).run(context -> {
             assertThat(context).hasFailed();
             assertThat(((SigningConfigurationException) NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).problems())
@@ -142,8 +152,10 @@ class ProductionSigningTest {
                     .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.time-stamping.urls: thiếu địa chỉ"))
                     .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.school-seal.pin-env: biến môi trường "
                             + "HOCBA_TEST_SEAL_PIN_NEVER_SET (chứa mã PIN của thiết bị ký) chưa được đặt."))
-                    .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.people.hieutruong.file: Không mở được tệp "
-                            + "chứng thư số le-van-nam.p12 (sai mật khẩu"));
+                    .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.people.gv05.file: Không mở được tệp "
+                            + "chứng thư số tran-thi-hoa.p12 (sai mật khẩu"))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.people.hieutruong.csc-service: không có dịch vụ "
+                            + "ký từ xa «ca-khac» trong hocba.signing.csc."));
         });
     }
 
