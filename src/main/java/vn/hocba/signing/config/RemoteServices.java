@@ -20,11 +20,13 @@ final class RemoteServices {
     private final ConfigurationProblems problems;
     private final Secrets secrets;
     private final Map<String, CscClient> clients = new LinkedHashMap<>();
+    private final java.util.Set<String> configured;
 
     RemoteServices(ConfigurationProblems problems, Secrets secrets, Map<String, CscServiceProperties> services,
                    ProxySelector proxy) {
         this.problems = problems;
         this.secrets = secrets;
+        this.configured = services.keySet();
         services.forEach((name, settings) -> client(name, settings, proxy).ifPresent(c -> clients.put(name, c)));
     }
 
@@ -42,27 +44,27 @@ final class RemoteServices {
     }
 
     Optional<SigningCredential> credential(String property, CredentialProperties settings) {
-        CscClient client = settings.cscService() == null ? null : clients.get(settings.cscService());
-        if (client == null) {
+        if (settings.credentialId() == null) {
+            problems.add(property + ".credential-id", "thiếu mã khóa (credentialID) trên dịch vụ ký từ xa.");
+        }
+        Optional<char[]> pin = settings.pinEnv() == null && settings.pinFile() == null ? Optional.of(new char[0])
+                : secrets.read(problems, property + ".pin", settings.pinEnv(), settings.pinFile(), "mã PIN của khóa ký từ xa");
+        if (settings.cscService() == null || !configured.contains(settings.cscService())) {
             problems.add(property + ".csc-service", settings.cscService() == null
                     ? "thiếu tên dịch vụ ký từ xa (một mục của hocba.signing.csc)."
                     : "không có dịch vụ ký từ xa «" + settings.cscService() + "» trong hocba.signing.csc.");
             return Optional.empty();
         }
-        if (settings.credentialId() == null) {
-            problems.add(property + ".credential-id", "thiếu mã khóa (credentialID) trên dịch vụ ký từ xa.");
+        CscClient client = clients.get(settings.cscService()); // null: its own problem is reported already
+        if (client == null || settings.credentialId() == null || pin.isEmpty()) {
             return Optional.empty();
         }
-        Optional<char[]> pin = settings.pinEnv() == null && settings.pinFile() == null ? Optional.of(new char[0])
-                : secrets.read(problems, property + ".pin", settings.pinEnv(), settings.pinFile(), "mã PIN của khóa ký từ xa");
-        return pin.flatMap(activation -> {
-            try {
-                return Optional.of(client.credential(settings.credentialId(),
-                        activation.length == 0 ? null : new String(activation)));
-            } catch (SigningException e) {
-                problems.add(property + ".credential-id", e.getMessage());
-                return Optional.empty();
-            }
-        });
+        try {
+            return Optional.of(client.credential(settings.credentialId(),
+                    pin.get().length == 0 ? null : new String(pin.get())));
+        } catch (SigningException e) {
+            problems.add(property + ".credential-id", e.getMessage());
+            return Optional.empty();
+        }
     }
 }

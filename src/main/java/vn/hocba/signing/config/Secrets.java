@@ -40,6 +40,10 @@ final class Secrets {
             }
             return Optional.of(value.toCharArray());
         }
+        if (!Files.exists(file)) {
+            problems.add(property + "-file", "không có tệp " + file + " (chứa " + what + ").");
+            return Optional.empty();
+        }
         try {
             String value = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\\R+$", "");
             if (value.isEmpty()) {

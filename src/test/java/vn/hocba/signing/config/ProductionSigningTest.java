@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.FileSystemResource;
 import vn.hocba.signing.CscTestDouble;
 import vn.hocba.signing.PkiOverHttp;
 import vn.hocba.signing.SigningChain;
@@ -157,6 +159,29 @@ class ProductionSigningTest {
                     .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.people.hieutruong.csc-service: không có dịch vụ "
                             + "ký từ xa «ca-khac» trong hocba.signing.csc."));
         });
+    }
+
+    @Test
+    void theExampleConfigurationOfSigningConfigBindsAndOnlyItsFilesAndSecretsAreMissingHere() {
+        new ApplicationContextRunner().withUserConfiguration(SigningConfiguration.class)
+                .withPropertyValues("hocba.data-dir=" + dir.resolve("example"))
+                .withInitializer(context -> {
+                    try {
+                        new YamlPropertySourceLoader().load("example", new FileSystemResource(
+                                "signing-config/production.example.yml")).forEach(context.getEnvironment().getPropertySources()::addLast);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).run(context -> {
+                    assertThat(context).hasFailed();
+                    List<String> problems = ((SigningConfigurationException) NestedExceptionUtils
+                            .getMostSpecificCause(context.getStartupFailure())).problems();
+                    assertThat(problems).allSatisfy(p -> assertThat(p).matches(
+                            "hocba\\.signing\\.[a-z0-9.\\[\\]-]+: (không có tệp|không đọc được tệp|biến môi trường"
+                                    + "|không có tệp hay thư mục).*"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("hocba.signing.school-seal.library:"))
+                            .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.people.gv01.pin-env:"));
+                });
     }
 
     @Test
