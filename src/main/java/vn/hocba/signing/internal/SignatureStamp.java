@@ -36,7 +36,10 @@ public final class SignatureStamp {
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(bbox);
         appearance.setResources(new PDResources());
-        PDType0Font regular = StampFont.regular(document);
+        List<String> texts = new java.util.ArrayList<>(lines);
+        texts.add(title);
+        texts.add(seal);
+        PDType0Font regular = StampFont.regular(document, texts.toArray(String[]::new));
         try {
             StampContent content = new StampContent(appearance.getResources());
             if (bbox.getLowerLeftX() != 0 || bbox.getLowerLeftY() != 0) {
