@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SigningSupport;
 public final class IncrementalWriter {
 
     private static final int BULK = 1024;
+    private static final byte[] DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private IncrementalWriter() {
     }
@@ -38,10 +39,14 @@ public final class IncrementalWriter {
                     super.visitFromString(string);
                     return;
                 }
-                OutputStream target = getStandardOutput();
-                target.write('<');
-                target.write(HexFormat.of().withUpperCase().formatHex(bytes).getBytes(StandardCharsets.US_ASCII));
-                target.write('>');
+                byte[] hex = new byte[2 * bytes.length + 2];
+                hex[0] = '<';
+                for (int i = 0; i < bytes.length; i++) {
+                    hex[2 * i + 1] = DIGITS[(bytes[i] >> 4) & 0xF];
+                    hex[2 * i + 2] = DIGITS[bytes[i] & 0xF];
+                }
+                hex[hex.length - 1] = '>';
+                getStandardOutput().write(hex);
             }
         };
         writer.write(document);
