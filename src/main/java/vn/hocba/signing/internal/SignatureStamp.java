@@ -2,6 +2,7 @@ package vn.hocba.signing.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -36,7 +37,7 @@ public final class SignatureStamp {
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(bbox);
         appearance.setResources(new PDResources());
-        List<String> texts = new java.util.ArrayList<>(lines);
+        List<String> texts = new ArrayList<>(lines);
         texts.add(title);
         texts.add(seal);
         PDType0Font regular = StampFont.regular(document, texts.toArray(String[]::new));
