@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client of a remote signing service speaking the Cloud Signature Consortium API v2 (the key
@@ -39,6 +41,7 @@ public final class CscClient implements RemoteSigningService {
     private final char[] accessToken;
     private final Duration timeout;
     private final HttpClient http;
+    private final Map<String, List<X509Certificate>> chains = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl     the service's API root, e.g. {@code https://rs.example-ca.vn/csc/v2}
@@ -60,8 +63,13 @@ public final class CscClient implements RemoteSigningService {
         return ids;
     }
 
+    /** The chain from {@code credentials/info}, asked once per credential and process. */
     @Override
     public List<X509Certificate> certificateChain(String credentialId) {
+        return chains.computeIfAbsent(credentialId, this::fetchChain);
+    }
+
+    private List<X509Certificate> fetchChain(String credentialId) {
         JsonNode info = call("credentials/info", JSON.createObjectNode().put("credentialID", credentialId)
                 .put("certificates", "chain"));
         if (!"enabled".equals(info.path("key").path("status").asText("enabled"))) {
@@ -105,7 +113,7 @@ public final class CscClient implements RemoteSigningService {
         return signHashes(credentialId, signatureActivationData, sha256Digests, algorithm);
     }
 
-    List<byte[]> signHashes(String credentialId, String sad, List<byte[]> sha256Digests, String signAlgorithm) {
+    private List<byte[]> signHashes(String credentialId, String sad, List<byte[]> sha256Digests, String signAlgorithm) {
         ObjectNode request = JSON.createObjectNode().put("credentialID", credentialId).put("SAD", sad)
                 .put("hashAlgorithmOID", SHA256).put("signAlgo", signAlgorithm);
         sha256Digests.forEach(d -> request.withArray("hashes").add(Base64.getEncoder().encodeToString(d)));
@@ -117,34 +125,6 @@ public final class CscClient implements RemoteSigningService {
                     + sha256Digests.size() + " giá trị băm");
         }
         return values;
-    }
-
-    /**
-     * One credential for every signature of a batch: the chain is read once and each
-     * {@link SigningCredential#sign} authorises one signature with {@code activationData} and
-     * signs its digest (two calls per document).
-     */
-    @Override
-    public SigningCredential credential(String credentialId, String activationData) {
-        List<X509Certificate> chain = certificateChain(credentialId);
-        String algorithm = "EC".equals(chain.get(0).getPublicKey().getAlgorithm()) ? ECDSA_WITH_SHA256 : SHA256_WITH_RSA;
-        return new SigningCredential() {
-            @Override
-            public X509Certificate certificate() {
-                return chain.get(0);
-            }
-
-            @Override
-            public List<X509Certificate> certificateChain() {
-                return chain;
-            }
-
-            @Override
-            public byte[] sign(byte[] dataToSign) {
-                String sad = authorize(credentialId, 1, activationData);
-                return signHashes(credentialId, sad, List.of(DataToSign.sha256(dataToSign)), algorithm).get(0);
-            }
-        };
     }
 
     private JsonNode call(String method, ObjectNode body) {
