@@ -5,8 +5,8 @@ import vn.hocba.signing.SigningCredential;
 /**
  * Where the signing keys of the school's people and of its seal come from. The development
  * binding ({@link DevelopmentSignerCredentials}) issues them from the development PKI under the
- * data directory. TODO production: bind each person to their own token or remote signing service
- * (signing-config/production.example.yml) instead of a key held by the server.
+ * data directory; the production binding ({@link ConfiguredSignerCredentials}) uses the keys configured
+ * under {@code hocba.signing.people} and {@code hocba.signing.school-seal} (signing-config/production.example.yml).
  */
 public interface SignerCredentials {
 

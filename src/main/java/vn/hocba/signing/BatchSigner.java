@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hocba.signing.internal.EmbeddedSignatures;
+import vn.hocba.signing.internal.PdfLoading;
 
 /**
  * Signs many documents with one credential in one action (the principal approves a class's 35
@@ -83,7 +83,7 @@ public final class BatchSigner {
 
     /** True when one of the document's signatures was made with {@code certificate}. */
     public static boolean signedBy(byte[] pdf, X509Certificate certificate) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfLoading.load(pdf)) {
             for (EmbeddedSignatures.Embedded embedded : EmbeddedSignatures.read(document, pdf)) {
                 if (embedded.signerCertificate().equals(certificate)) {
                     return true;

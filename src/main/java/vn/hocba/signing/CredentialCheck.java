@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import vn.hocba.signing.CredentialRefusedException.Reason;
 
@@ -30,6 +32,7 @@ public final class CredentialCheck {
 
     private final Set<TrustAnchor> anchors;
     private final RevocationStatusReader revocation;
+    private final Map<List<X509Certificate>, ValidChain> validChains = new ConcurrentHashMap<>();
 
     public CredentialCheck(List<X509Certificate> trustAnchors, RevocationSource revocationSource) {
         this.anchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
@@ -75,8 +78,32 @@ public final class CredentialCheck {
         }
     }
 
-    /** Validates the chain to a trust anchor and returns the signer's issuer. */
+    /** A chain that validated, and the period in which every certificate of it is valid. */
+    private record ValidChain(X509Certificate issuer, Instant from, Instant until) {
+        boolean covers(Instant now) {
+            return !now.isBefore(from) && now.isBefore(until);
+        }
+    }
+
+    /**
+     * Validates the chain to a trust anchor and returns the signer's issuer. A chain that validated
+     * is not validated again while all its certificates stay valid (a batch signs 35 documents).
+     */
     private X509Certificate requireChain(SigningCredential credential, String holder, Instant now) {
+        ValidChain known = validChains.get(credential.certificateChain());
+        if (known != null && known.covers(now)) {
+            return known.issuer();
+        }
+        X509Certificate issuer = validateChain(credential, holder, now);
+        List<X509Certificate> all = new ArrayList<>(credential.certificateChain());
+        all.add(issuer);
+        Instant from = all.stream().map(c -> c.getNotBefore().toInstant()).max(Instant::compareTo).orElseThrow();
+        Instant until = all.stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo).orElseThrow();
+        validChains.put(credential.certificateChain(), new ValidChain(issuer, from, until));
+        return issuer;
+    }
+
+    private X509Certificate validateChain(SigningCredential credential, String holder, Instant now) {
         List<X509Certificate> path = new ArrayList<>(credential.certificateChain());
         path.removeIf(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal()));
         try {

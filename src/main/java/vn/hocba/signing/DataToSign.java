@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Set;
+import vn.hocba.signing.internal.IncrementalWriter;
 
 /**
  * Step 1's result: a document with a reserved, still empty signature and the bytes a credential
@@ -13,18 +14,14 @@ import org.bouncycastle.asn1.ASN1Set;
  */
 public final class DataToSign {
 
-    private final byte[] preparedPdf;
-    private final int contentsStart;
-    private final int contentsEnd;
+    private final IncrementalWriter.Reserved reserved;
     private final ASN1Set signedAttributes;
     private final byte[] encodedAttributes;
     private final List<X509Certificate> chain;
 
-    DataToSign(byte[] preparedPdf, int contentsStart, int contentsEnd, ASN1Set signedAttributes,
-               byte[] encodedAttributes, List<X509Certificate> chain) {
-        this.preparedPdf = preparedPdf;
-        this.contentsStart = contentsStart;
-        this.contentsEnd = contentsEnd;
+    DataToSign(IncrementalWriter.Reserved reserved, ASN1Set signedAttributes, byte[] encodedAttributes,
+               List<X509Certificate> chain) {
+        this.reserved = reserved;
         this.signedAttributes = signedAttributes;
         this.encodedAttributes = encodedAttributes;
         this.chain = List.copyOf(chain);
@@ -45,18 +42,9 @@ public final class DataToSign {
         return chain;
     }
 
-    byte[] preparedPdf() {
-        return preparedPdf;
-    }
-
-    /** Offset of the first hex digit inside {@code /Contents <...>}. */
-    int contentsStart() {
-        return contentsStart;
-    }
-
-    /** Offset of the closing {@code >} of {@code /Contents}. */
-    int contentsEnd() {
-        return contentsEnd;
+    /** The prepared document with its empty reserved {@code /Contents}. */
+    IncrementalWriter.Reserved reserved() {
+        return reserved;
     }
 
     ASN1Set signedAttributes() {

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -22,6 +20,7 @@ import vn.hocba.signing.internal.CmsSignature;
 import vn.hocba.signing.internal.DssDictionary;
 import vn.hocba.signing.internal.EmbeddedSignatures;
 import vn.hocba.signing.internal.IncrementalWriter;
+import vn.hocba.signing.internal.PdfLoading;
 import vn.hocba.signing.internal.SignatureBoxes;
 
 /**
@@ -56,7 +55,7 @@ public final class LongTermExtender {
      * one load and one save instead of two).
      */
     public byte[] extendToLta(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfLoading.load(pdf)) {
             collectValidationData(document, pdf);
             return stamp(document, pdf);
         } catch (IOException | CertificateEncodingException e) {
@@ -66,7 +65,7 @@ public final class LongTermExtender {
 
     /** Adds the {@code /DSS} revision only (B-LT). */
     public byte[] addValidationData(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfLoading.load(pdf)) {
             collectValidationData(document, pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 20_000);
             document.saveIncremental(out);
@@ -78,7 +77,7 @@ public final class LongTermExtender {
 
     /** Adds a document time-stamp revision only, covering everything before it. */
     public byte[] addDocumentTimeStamp(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfLoading.load(pdf)) {
             return stamp(document, pdf);
         } catch (IOException e) {
             throw new SigningException("Không đóng được dấu thời gian cho văn bản: " + e.getMessage(), e);
@@ -107,11 +106,9 @@ public final class LongTermExtender {
             document.addSignature(stamp, options);
             int number = document.getSignatureFields().size();
             SignatureBoxes.finish(document, stamp, "dau_thoi_gian_" + number, null, null);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 30_000);
-            ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
-            byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
-            external.setSignature(timeStamps.timeStamp(digest));
-            return out.toByteArray();
+            IncrementalWriter.Reserved reserved = IncrementalWriter.saveWithReservedSignature(document, pdf, stamp,
+                    reservedSize);
+            return PadesSigner.fill(reserved, timeStamps.timeStamp(reserved.digest()), "Dấu thời gian");
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.hocba.signing;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +39,15 @@ public final class OnlineRevocationSource implements RevocationSource {
     private final Duration timeout;
 
     public OnlineRevocationSource(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** @param proxy the outgoing HTTP proxy, or null for direct connections */
+    public OnlineRevocationSource(Duration timeout, ProxySelector proxy) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        this.http = (proxy == null ? builder : builder.proxy(proxy)).build();
     }
 
     @Override

@@ -1,8 +1,6 @@
 package vn.hocba.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -10,20 +8,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1Set;
 import vn.hocba.signing.internal.CmsSignature;
 import vn.hocba.signing.internal.IncrementalWriter;
+import vn.hocba.signing.internal.PdfLoading;
 import vn.hocba.signing.internal.SignatureBoxes;
 import vn.hocba.signing.internal.SignatureStamp;
 
@@ -80,7 +76,7 @@ public final class PadesSigner {
     public DataToSign prepare(byte[] pdf, SignatureRequest request, List<X509Certificate> chain) {
         X509Certificate signer = chain.get(0);
         String name = CertificateNames.commonName(signer);
-        try (PDDocument document = Loader.loadPDF(pdf);
+        try (PDDocument document = PdfLoading.load(pdf);
              SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = signatureDictionary(request, name);
             PDRectangle existing = SignatureBoxes.reserveExisting(document, request.fieldName(), signature);
@@ -98,14 +94,10 @@ public final class PadesSigner {
             }
             PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, drawing);
             SignatureBoxes.finish(document, signature, request.fieldName(), box, stamp);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize + 40_000);
-            ExternalSigningSupport external = IncrementalWriter.saveForExternalSigning(document, pdf, out);
-            byte[] digest = CmsSignature.sha256(external.getContent().readAllBytes());
-            external.setSignature(new byte[0]);
-            int[] range = signature.getByteRange();
-            ASN1Set attributes = CmsSignature.signedAttributes(digest, signer);
-            return new DataToSign(out.toByteArray(), range[1] + 1, range[2] - 1, attributes,
-                    CmsSignature.encode(attributes), chain);
+            IncrementalWriter.Reserved reserved = IncrementalWriter.saveWithReservedSignature(document, pdf, signature,
+                    reservedSize);
+            ASN1Set attributes = CmsSignature.signedAttributes(reserved.digest(), signer);
+            return new DataToSign(reserved, attributes, CmsSignature.encode(attributes), chain);
         } catch (IOException e) {
             throw new SigningException("Không đọc được tệp PDF để ký: " + e.getMessage(), e);
         }
@@ -119,14 +111,16 @@ public final class PadesSigner {
         requireValid(data, signatureValue);
         byte[] token = timeStamps == null ? null : timeStamps.timeStamp(CmsSignature.sha256(signatureValue));
         byte[] cms = CmsSignature.signedData(data.signedAttributes(), signatureValue, data.chain(), token);
-        byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
-        if (hex.length > data.contentsEnd() - data.contentsStart()) {
-            throw new SigningException("Chữ ký (" + cms.length + " byte) vượt quá chỗ dành sẵn ("
-                    + (data.contentsEnd() - data.contentsStart()) / 2 + " byte); hãy báo quản trị hệ thống.");
+        return fill(data.reserved(), cms, "Chữ ký");
+    }
+
+    /** Writes {@code cms} into the reserved space, refusing (in Vietnamese) when it does not fit. */
+    static byte[] fill(IncrementalWriter.Reserved reserved, byte[] cms, String what) {
+        if (cms.length > reserved.capacity()) {
+            throw new SigningException(what + " (" + cms.length + " byte) vượt quá chỗ dành sẵn (" + reserved.capacity()
+                    + " byte); hãy báo quản trị hệ thống tăng hocba.signing.reserved-signature-size.");
         }
-        byte[] signed = data.preparedPdf().clone();
-        System.arraycopy(hex, 0, signed, data.contentsStart(), hex.length);
-        return signed;
+        return reserved.withContents(cms);
     }
 
     private static void requireValid(DataToSign data, byte[] signatureValue) {

@@ -6,9 +6,8 @@ import java.util.List;
 /**
  * Extension point for remote signing services (signing in the cloud with a key held by a
  * Vietnamese CA), modelled on the <a href="https://cloudsignatureconsortium.org">Cloud Signature
- * Consortium API v2</a>. No client ships yet; an implementation plugs in through
- * {@link #credential(String, String)} and then works with every signing path of this module,
- * batches included.
+ * Consortium API v2</a>, implemented by {@link CscClient}; a credential obtained through
+ * {@link #credential(String, String)} works with every signing path of this module, batches included.
  *
  * <p>Mapping to CSC v2:
  * <ul>

@@ -6,7 +6,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
@@ -25,6 +28,7 @@ final class RevocationStatusReader {
     private static final Logger log = LoggerFactory.getLogger(RevocationStatusReader.class);
 
     private final RevocationSource source;
+    private final Map<X509Certificate, Read> read = new ConcurrentHashMap<>();
 
     RevocationStatusReader(RevocationSource source) {
         this.source = source;
@@ -41,6 +45,38 @@ final class RevocationStatusReader {
             log.warn("Revocation data for {} unreachable: {}", certificate.getSubjectX500Principal(), e.toString());
             return Optional.empty();
         }
+        Read previous = read.get(certificate);
+        if (previous != null && previous.sameAnswer(data, issuer)) {
+            return previous.revokedAt(); // the same responses as last time: parsed and verified once
+        }
+        Optional<Instant> revokedAt = readStatus(data, certificate, issuer);
+        read.put(certificate, new Read(data, issuer, revokedAt));
+        return revokedAt;
+    }
+
+    /** What was read from one answer of the source (its responses are compared by identity). */
+    private record Read(RevocationSource.RevocationData data, X509Certificate issuer, Optional<Instant> revokedAt) {
+
+        boolean sameAnswer(RevocationSource.RevocationData other, X509Certificate otherIssuer) {
+            return issuer.equals(otherIssuer) && identical(data.ocspResponses(), other.ocspResponses())
+                    && identical(data.crls(), other.crls());
+        }
+
+        private static boolean identical(List<byte[]> a, List<byte[]> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static Optional<Instant> readStatus(RevocationSource.RevocationData data, X509Certificate certificate,
+                                                X509Certificate issuer) {
         for (byte[] ocsp : data.ocspResponses()) {
             Optional<Instant> revoked = fromOcsp(ocsp, certificate, issuer);
             if (revoked.isPresent()) {

@@ -24,7 +24,11 @@ import vn.hocba.signing.verify.SignatureVerifier;
  * makes one at start-up and asks it for the chain, the batch signer and the verifier.
  */
 public record SigningServices(TimeStampSource timeStamps, RevocationSource revocation,
-                              List<X509Certificate> trustAnchors) {
+                              List<X509Certificate> trustAnchors, int reservedSize) {
+
+    public SigningServices(TimeStampSource timeStamps, RevocationSource revocation, List<X509Certificate> trustAnchors) {
+        this(timeStamps, revocation, trustAnchors, PadesSigner.RESERVED_SIGNATURE_SIZE);
+    }
 
     /** Development: the development PKI's TSA, OCSP/CRL and root (open it with {@link DevelopmentPki#openOrCreate}). */
     public static SigningServices development(DevelopmentPki pki) {
@@ -42,11 +46,11 @@ public record SigningServices(TimeStampSource timeStamps, RevocationSource revoc
     }
 
     public PadesSigner signer() {
-        return new PadesSigner(timeStamps, credentialCheck());
+        return new PadesSigner(timeStamps, credentialCheck(), reservedSize);
     }
 
     public SigningChain chain(Clock clock) {
-        return new SigningChain(signer(), new LongTermExtender(timeStamps, revocation), clock);
+        return new SigningChain(signer(), new LongTermExtender(timeStamps, revocation, reservedSize), clock);
     }
 
     public BatchSigner batchSigner() {
@@ -57,21 +61,41 @@ public record SigningServices(TimeStampSource timeStamps, RevocationSource revoc
         return new SignatureVerifier(trustAnchors);
     }
 
-    /** Every certificate in the {@code .pem}/{@code .crt}/{@code .cer} files of a directory. */
+    /** Every certificate in the {@code .pem}/{@code .crt}/{@code .cer}/{@code .der} files of a directory. */
     public static List<X509Certificate> readPemDirectory(Path directory) {
+        return readCertificates(directory);
+    }
+
+    /**
+     * Every certificate in a PEM or DER file, or in the {@code .pem}/{@code .crt}/{@code .cer}/
+     * {@code .der} files of a directory (sorted by name).
+     */
+    public static List<X509Certificate> readCertificates(Path fileOrDirectory) {
         List<X509Certificate> result = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
+        try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Path file : files.filter(p -> p.toString().matches(".*\\.(pem|crt|cer)$")).sorted().toList()) {
+            for (Path file : certificateFiles(fileOrDirectory)) {
                 try (InputStream in = Files.newInputStream(file)) {
                     factory.generateCertificates(in).forEach(c -> result.add((X509Certificate) c));
+                } catch (CertificateException e) {
+                    throw new SigningException("Tệp chứng thư gốc " + file + " không đọc được (cần PEM hoặc DER): "
+                            + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CertificateException e) {
-            throw new SigningException("Tệp chứng thư gốc trong " + directory + " không đọc được: " + e.getMessage(), e);
+            throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    private static List<Path> certificateFiles(Path fileOrDirectory) throws IOException {
+        if (!Files.isDirectory(fileOrDirectory)) {
+            return List.of(fileOrDirectory);
+        }
+        try (Stream<Path> files = Files.list(fileOrDirectory)) {
+            return files.filter(p -> p.getFileName().toString().matches("(?i).*\\.(pem|crt|cer|der)$")).sorted().toList();
+        }
     }
 }

@@ -14,6 +14,10 @@
  * time-stamp once after the last approval signature (PAdES B-LT, B-LTA);
  * {@link vn.hocba.signing.SigningChain} runs the school's order (teacher, homeroom teacher,
  * principal, seal) and {@link vn.hocba.signing.BatchSigner} signs a class at once. The profile
- * is {@code docs/signing.md}. This module is a leaf: it depends on no other HocBa module.
+ * is {@code docs/signing.md}. Key sources: {@link vn.hocba.signing.Pkcs12Credential},
+ * {@link vn.hocba.signing.Pkcs11Credential} and remote signing ({@link vn.hocba.signing.CscClient},
+ * CSC API v2); time-stamps from a TSA over HTTP ({@link vn.hocba.signing.HttpTimeStampSource});
+ * the installation's settings are bound and checked at start-up by {@code vn.hocba.signing.config}.
+ * This module is a leaf: it depends on no other HocBa module.
  */
 package vn.hocba.signing;

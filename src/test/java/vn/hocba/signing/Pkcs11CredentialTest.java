@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +17,11 @@ import vn.hocba.signing.devpki.DevelopmentPki;
 import vn.hocba.signing.verify.SignatureVerifier;
 
 /**
- * Signs with a key on a SoftHSM2 token through SunPKCS11. The token directory comes from
- * {@code SOFTHSM2_CONF}, which the build sets for the test JVM; the test writes that file and
- * initialises a fresh token with {@code softhsm2-util}.
+ * Signs with a key on a SoftHSM2 token through SunPKCS11 (the token: {@link SoftHsmToken}).
  */
 class Pkcs11CredentialTest {
 
-    private static final char[] PIN = "1234".toCharArray();
-    private static final List<Path> MODULES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
-            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib64/softhsm/libsofthsm2.so"),
-            Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"));
+    private static final char[] PIN = SoftHsmToken.PIN.toCharArray();
 
     @TempDir
     static Path pkiDir;
@@ -41,28 +31,10 @@ class Pkcs11CredentialTest {
 
     @BeforeAll
     static void tokenWithTheSchoolSealKey() throws Exception {
-        module = MODULES.stream().filter(Files::exists).findFirst()
-                .orElseThrow(() -> new AssertionError("SoftHSM2 is not installed (apt-get install softhsm2)"));
-        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-        Path tokens = conf.getParent().resolve("tokens");
-        if (Files.exists(tokens)) {
-            try (Stream<Path> files = Files.walk(tokens)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
-                StandardCharsets.US_ASCII);
-        ProcessBuilder init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", "hocba-seal",
-                "--so-pin", "12345678", "--pin", new String(PIN)).redirectErrorStream(true);
-        init.environment().put("SOFTHSM2_CONF", conf.toString());
-        Process process = init.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-
+        module = SoftHsmToken.module();
         pki = DevelopmentPki.createFresh(pkiDir);
         pki.organisation();
-        importIntoToken(onlyPkcs12(pkiDir.resolve("people")));
+        SoftHsmToken.importKey(onlyPkcs12(pkiDir.resolve("people")), DevelopmentPki.PASSWORD.toCharArray(), "con-dau");
     }
 
     @Test
@@ -95,18 +67,4 @@ class Pkcs11CredentialTest {
             return files.filter(p -> p.toString().endsWith(".p12")).findFirst().orElseThrow();
         }
     }
-
-    private static void importIntoToken(Path pkcs12) throws Exception {
-        KeyStore file = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(pkcs12)) {
-            file.load(in, DevelopmentPki.PASSWORD.toCharArray());
-        }
-        String alias = file.aliases().nextElement();
-        PrivateKey key = (PrivateKey) file.getKey(alias, DevelopmentPki.PASSWORD.toCharArray());
-        Certificate[] chain = file.getCertificateChain(alias);
-        KeyStore token = KeyStore.getInstance("PKCS11", Pkcs11Credential.provider(module, 0));
-        token.load(null, PIN);
-        token.setKeyEntry("con-dau", key, null, chain);
-    }
-
 }

@@ -22,7 +22,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.operator.ContentSigner;
@@ -110,11 +112,27 @@ public final class InProcessRevocation implements RevocationSource {
 
     /** A fresh OCSP response about {@code certificate}, signed by the root. */
     public byte[] ocsp(X509Certificate certificate) {
+        return ocsp(certificate.getSerialNumber());
+    }
+
+    /**
+     * Answers one DER-encoded OCSP request (RFC 6960) with a DER-encoded response, as the root's
+     * responder would over HTTP; the certificate is identified by its serial number.
+     */
+    public byte[] respond(byte[] encodedOcspRequest) throws IOException {
+        Req[] requests = new OCSPReq(encodedOcspRequest).getRequestList();
+        if (requests.length != 1) {
+            throw new IOException("one certificate per OCSP request, not " + requests.length);
+        }
+        return ocsp(requests[0].getCertID().getSerialNumber());
+    }
+
+    private byte[] ocsp(BigInteger serial) {
         try {
             X509CertificateHolder issuer = new JcaX509CertificateHolder(root);
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
-                    .get(CertificateID.HASH_SHA1), issuer, certificate.getSerialNumber());
-            Instant when = revoked.get(certificate.getSerialNumber());
+                    .get(CertificateID.HASH_SHA1), issuer, serial);
+            Instant when = revoked.get(serial);
             CertificateStatus status = when == null ? CertificateStatus.GOOD
                     : new RevokedStatus(Date.from(when), CRLReason.keyCompromise);
             Instant now = Instant.now();

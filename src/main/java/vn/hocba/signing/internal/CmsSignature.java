@@ -124,8 +124,12 @@ public final class CmsSignature {
     }
 
     public static byte[] sha256(byte[] data) {
+        return sha256Digest().digest(data);
+    }
+
+    public static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,17 @@
 package vn.hocba.signing.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.COSWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SigningSupport;
 
 /**
@@ -20,6 +23,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SigningSupport;
 public final class IncrementalWriter {
 
     private static final int BULK = 1024;
+    private static final byte[] DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private IncrementalWriter() {
     }
@@ -35,13 +39,58 @@ public final class IncrementalWriter {
                     super.visitFromString(string);
                     return;
                 }
-                OutputStream target = getStandardOutput();
-                target.write('<');
-                target.write(HexFormat.of().withUpperCase().formatHex(bytes).getBytes(StandardCharsets.US_ASCII));
-                target.write('>');
+                byte[] hex = new byte[2 * bytes.length + 2];
+                hex[0] = '<';
+                for (int i = 0; i < bytes.length; i++) {
+                    hex[2 * i + 1] = DIGITS[(bytes[i] >> 4) & 0xF];
+                    hex[2 * i + 2] = DIGITS[bytes[i] & 0xF];
+                }
+                hex[hex.length - 1] = '>';
+                getStandardOutput().write(hex);
             }
         };
         writer.write(document);
         return new SigningSupport(writer);
+    }
+
+    /**
+     * A document saved with an empty (all zero) reserved {@code /Contents}: {@code contentsStart}
+     * is the first hex digit, {@code contentsEnd} the closing {@code >}; {@code digest} is the
+     * SHA-256 of the signed byte range.
+     */
+    public record Reserved(byte[] pdf, int contentsStart, int contentsEnd, byte[] digest) {
+
+        /** Bytes the reserved space holds. */
+        public int capacity() {
+            return (contentsEnd - contentsStart) / 2;
+        }
+
+        /** A copy of the document with {@code cms} (at most {@link #capacity()} bytes) written into the reserved space. */
+        public byte[] withContents(byte[] cms) {
+            byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+            if (cms.length > capacity()) {
+                throw new IllegalArgumentException(cms.length + " bytes do not fit into " + capacity());
+            }
+            byte[] signed = pdf.clone();
+            System.arraycopy(hex, 0, signed, contentsStart, hex.length);
+            return signed;
+        }
+    }
+
+    /**
+     * Saves the incremental update with {@code signature}'s {@code /Contents} left empty and hashes
+     * its byte range straight from the written bytes (PDFBox's {@code getContent()} stream reads
+     * the whole document again one byte at a time).
+     */
+    public static Reserved saveWithReservedSignature(PDDocument document, byte[] original, PDSignature signature,
+                                                     int reservedSize) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 2 * reservedSize + 40_000);
+        saveForExternalSigning(document, original, out).setSignature(new byte[0]);
+        byte[] pdf = out.toByteArray();
+        int[] range = signature.getByteRange();
+        MessageDigest sha256 = CmsSignature.sha256Digest();
+        sha256.update(pdf, range[0], range[1]);
+        sha256.update(pdf, range[2], range[3]);
+        return new Reserved(pdf, range[1] + 1, range[2] - 1, sha256.digest());
     }
 }

@@ -2,6 +2,7 @@ package vn.hocba.signing.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -36,7 +37,10 @@ public final class SignatureStamp {
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(bbox);
         appearance.setResources(new PDResources());
-        PDType0Font regular = StampFont.regular(document);
+        List<String> texts = new ArrayList<>(lines);
+        texts.add(title);
+        texts.add(seal);
+        PDType0Font regular = StampFont.regular(document, texts.toArray(String[]::new));
         try {
             StampContent content = new StampContent(appearance.getResources());
             if (bbox.getLowerLeftX() != 0 || bbox.getLowerLeftY() != 0) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -51,10 +50,21 @@ final class StampContent {
         }
     }
 
-    private static String number(float value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e6) {
-            return Integer.toString((int) value);
+    /** At most three decimals, no trailing zeros ({@code String.format} was a tenth of a stamp's cost). */
+    static String number(float value) {
+        long thousandths = Math.round(value * 1000.0);
+        String sign = thousandths < 0 ? "-" : "";
+        long magnitude = Math.abs(thousandths);
+        long whole = magnitude / 1000;
+        int fraction = (int) (magnitude % 1000);
+        if (fraction == 0) {
+            return sign + whole;
         }
-        return String.format(Locale.ROOT, "%.3f", value);
+        String decimals = Integer.toString(1000 + fraction).substring(1);
+        int end = decimals.length();
+        while (decimals.charAt(end - 1) == '0') {
+            end--;
+        }
+        return sign + whole + "." + decimals.substring(0, end);
     }
 }

@@ -1,0 +1,28 @@
+package vn.hocba.exchange;
+
+import vn.hocba.signing.SigningCredential;
+import vn.hocba.signing.config.ConfiguredCredentials;
+
+/**
+ * Production keys (hocba.signing.people and school-seal): each person signs with the credential
+ * configured for them, found by their name in the staff list; the seal with the school's
+ * organisation credential.
+ */
+final class ConfiguredSignerCredentials implements SignerCredentials {
+
+    private final ConfiguredCredentials credentials;
+
+    ConfiguredSignerCredentials(ConfiguredCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @Override
+    public SigningCredential person(String fullName, String roleTitle) {
+        return credentials.person(fullName);
+    }
+
+    @Override
+    public SigningCredential seal(String schoolName) {
+        return credentials.seal(); // one installation, one school: its organisation certificate
+    }
+}
