@@ -158,16 +158,17 @@ class StudentCommentsOnPostgresTest {
     @Test
     void readinessListsTheTermsMonthsUntilTheHomeroomTeacherConfirmsEachAndAChangedAbsenceReopensTheMonth() {
         long classId = homeroomClass("gv13");
-        String readiness = "/api/classes/" + classId + "/readiness/attendance-months?term=1";
+        String readiness = "/api/classes/" + classId + "/readiness/attendance-months?term=2";
         List<String> before = months(api.get("gv13", readiness).body());
-        assertThat(before).containsExactly("2025-09", "2025-10", "2025-11", "2025-12", "2026-01");
-        Reply confirmed = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2025-10"));
+        // the demo school has term I confirmed (January belongs to both terms); term II's other months are open
+        assertThat(before).containsExactly("2026-02", "2026-03", "2026-04", "2026-05");
+        Reply confirmed = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2026-03"));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-        assertThat(confirmed.body().path("deadline").asText()).isEqualTo("2025-11-03");
+        assertThat(confirmed.body().path("deadline").asText()).isEqualTo("2026-04-03");
         assertThat(confirmed.body().path("confirmedBy").asText()).isEqualTo("gv13");
-        assertThat(api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2025-10"))
+        assertThat(api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2026-03"))
                 .status()).isEqualTo(200);
-        assertThat(months(api.get("hieutruong", readiness).body())).containsExactly("2025-09", "2025-11", "2025-12", "2026-01");
+        assertThat(months(api.get("hieutruong", readiness).body())).containsExactly("2026-02", "2026-04", "2026-05");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATTENDANCE_MONTH_CONFIRMED' and actor = 'gv13'")
                 .query(Long.class).single()).isEqualTo(1);
         long student = student(classId, 0);
@@ -178,7 +179,7 @@ class StudentCommentsOnPostgresTest {
             assertThat(absence.status()).as(absence.toString()).isEqualTo(200);
         }
         assertThat(months(api.get("gv13", readiness).body())).as("a changed month must be confirmed again")
-                .contains("2025-10");
+                .contains("2026-03");
         Reply notHomeroom = api.send("gv04", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2025-11"));
         assertThat(notHomeroom.status()).isEqualTo(403);
         Reply outside = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/attendance-months/2026-07"));
