@@ -5,7 +5,7 @@ import vn.hocba.signing.config.ConfiguredCredentials;
 
 /**
  * Production keys (hocba.signing.people and school-seal): each person signs with the credential
- * configured for them, found by their name in the staff list; the seal with the school's
+ * configured for their account (people.<username>), else found by their name in the staff list; the seal with the school's
  * organisation credential.
  */
 final class ConfiguredSignerCredentials implements SignerCredentials {
@@ -17,8 +17,8 @@ final class ConfiguredSignerCredentials implements SignerCredentials {
     }
 
     @Override
-    public SigningCredential person(String fullName, String roleTitle) {
-        return credentials.person(fullName);
+    public SigningCredential person(String username, String fullName, String roleTitle) {
+        return credentials.person(username, fullName);
     }
 
     @Override

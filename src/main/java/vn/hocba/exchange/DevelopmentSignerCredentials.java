@@ -13,7 +13,7 @@ final class DevelopmentSignerCredentials implements SignerCredentials {
     }
 
     @Override
-    public SigningCredential person(String fullName, String roleTitle) {
+    public SigningCredential person(String username, String fullName, String roleTitle) {
         return pki.issue(fullName, roleTitle, null);
     }
 

@@ -10,8 +10,11 @@ import vn.hocba.signing.SigningCredential;
  */
 public interface SignerCredentials {
 
-    /** The credential of a person, e.g. ("Nguyễn Thị Lan", "Giáo viên bộ môn"). */
-    SigningCredential person(String fullName, String roleTitle);
+    /**
+     * The credential of a person, e.g. ("gv05", "Nguyễn Thị Lan", "Giáo viên bộ môn"); {@code username}
+     * is the person's HocBa account, or null when they have none.
+     */
+    SigningCredential person(String username, String fullName, String roleTitle);
 
     /** The organisation credential making the school seal, named after the school ("TRƯỜNG THCS MẪU"). */
     SigningCredential seal(String schoolName);

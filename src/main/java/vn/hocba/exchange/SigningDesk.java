@@ -11,6 +11,8 @@ import vn.hocba.audit.AuditLog;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.Staff;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
 import vn.hocba.signing.SignerRole;
 import vn.hocba.signing.SigningCredential;
 import vn.hocba.signing.SigningServices;
@@ -28,18 +30,20 @@ class SigningDesk {
     private final AuditLog audit;
     private final ObjectProvider<SigningServices> services;
     private final ObjectProvider<SignerCredentials> credentials;
+    private final Accounts accounts;
     private final Clock clock;
     private final Path signedRoot;
     private final TransactionTemplate transactions;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
-            ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Clock clock,
+            ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
             PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir) {
         this.classDocuments = classDocuments;
         this.signatures = signatures;
         this.audit = audit;
         this.services = services;
         this.credentials = credentials;
+        this.accounts = accounts;
         this.clock = clock;
         this.signedRoot = dataDir.resolve("signed");
         this.transactions = new TransactionTemplate(transactionManager);
@@ -51,7 +55,8 @@ class SigningDesk {
     }
 
     SigningCredential person(Staff staff, SignerRole role) {
-        return credentials.getObject().person(staff.fullName(), role.title());
+        String username = accounts.byStaff(staff.id()).map(Account::username).orElse(null);
+        return credentials.getObject().person(username, staff.fullName(), role.title());
     }
 
     SigningCredential seal(String schoolName) {

@@ -56,6 +56,14 @@ public final class ConfiguredCredentials {
         return byUsername.get(username);
     }
 
+    /**
+     * The credential configured for the HocBa account {@code username} ({@code people.<username>}); a
+     * person without an account entry is found by {@code fullName} as in {@link #person(String)}.
+     */
+    public SigningCredential person(String username, String fullName) {
+        return Optional.ofNullable(username).flatMap(this::byUsername).orElseGet(() -> person(fullName));
+    }
+
     /** Name comparison key: Unicode NFC, lower case, single spaces. */
     static String nameKey(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ")

@@ -1,6 +1,7 @@
 package vn.hocba.signing.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -21,6 +22,8 @@ import org.springframework.core.io.FileSystemResource;
 import vn.hocba.signing.CscTestDouble;
 import vn.hocba.signing.PkiOverHttp;
 import vn.hocba.signing.SigningChain;
+import vn.hocba.signing.SigningCredential;
+import vn.hocba.signing.SigningException;
 import vn.hocba.signing.SigningServices;
 import vn.hocba.signing.SoftHsmToken;
 import vn.hocba.signing.TestDocuments;
@@ -129,6 +132,19 @@ class ProductionSigningTest {
                     .isGreaterThanOrEqualTo(4);
             assertThat(http.ocspRequests.get()).as("the CA's OCSP responder asked over HTTP").isPositive();
             assertThat(Files.exists(dir.resolve("data/pki"))).as("no development PKI in production").isFalse();
+        });
+    }
+
+    @Test
+    void aPersonIsFoundByTheirAccountFirstSoADifferentlySpelledStaffNameStillSignsWithTheirKey() {
+        application(production).run(context -> {
+            ConfiguredCredentials keys = context.getBean(SigningInstallation.class).credentials();
+            SigningCredential hoa = keys.person("Trần Thị Hoa");
+            assertThat(keys.person("gv05", "Trần T. Hoa")).isSameAs(hoa);
+            assertThat(keys.person(null, "TRẦN THỊ HOA")).isSameAs(hoa);
+            assertThat(keys.person("hieutruong", "Lê Văn Nam")).isNotSameAs(hoa);
+            assertThatThrownBy(() -> keys.person("gv06", "Phạm Văn Đức")).isInstanceOf(SigningException.class)
+                    .hasMessageContaining("Chưa cấu hình chứng thư số cho Phạm Văn Đức");
         });
     }
 
