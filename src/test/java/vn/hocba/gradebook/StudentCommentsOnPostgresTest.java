@@ -175,7 +175,7 @@ class StudentCommentsOnPostgresTest {
         for (String kind : List.of("K", "P")) { // whatever the demo stored that day, the second one changes it
             Reply absence = api.send("gv13", MockMvcRequestBuilders.put("/api/classes/" + classId + "/absences")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"studentId\":" + student
-                            + ",\"date\":\"2025-10-20\",\"kind\":\"" + kind + "\"}"));
+                            + ",\"date\":\"2026-03-16\",\"kind\":\"" + kind + "\"}"));
             assertThat(absence.status()).as(absence.toString()).isEqualTo(200);
         }
         assertThat(months(api.get("gv13", readiness).body())).as("a changed month must be confirmed again")
