@@ -220,6 +220,34 @@ class DocumentContentTest {
     }
 
     @Test
+    void aMarksTableOfTheClassGradebookRefersToTheSignedResultSheetInsteadOfATeacherBox() throws Exception {
+        ClassGradebookData sample = (ClassGradebookData) RenderedSamples.data(DocumentKind.CLASS_GRADEBOOK);
+        String sheetHash = "a7".repeat(32);
+        String label = "KQ-01001-2024-2025-7A1-CN-TOAN-v1";
+        List<SubjectMarks> subjects = sample.subjects().stream().map(s -> s.code().equals("TOAN")
+                ? s.withSignedSheet(new SignedSheetReference(label, sheetHash, List.of("Lê Thị Hồng Nhung"))) : s).toList();
+        ClassGradebookData data = new ClassGradebookData(sample.identity(), sample.school(), sample.className(),
+                sample.grade(), sample.schoolYear(), sample.scope(), sample.homeroomTeacher(), sample.principalTitle(),
+                sample.principalName(), sample.students(), sample.attendance(), subjects, sample.summaries(),
+                sample.dateLine());
+        byte[] pdf = new DocumentRenderer().renderToBytes(data);
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s", ""))
+                .contains("LêThịHồngNhungđãkýbảngkếtquả" + label + "(SHA-256a7a7a7a7a7a7a7a7…)");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
+                    .doesNotContain("gvbm_TOAN").contains("gvbm_NGU_VAN", "gvcn", "hieu_truong", "con_dau").hasSize(14);
+        }
+        byte[] xml = RenderedSamples.embeddedXml(pdf);
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.CLASS_GRADEBOOK.schemaResource()))
+                .newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        var sheet = (org.w3c.dom.Element) parse(xml).getElementsByTagNameNS("*", "signedSheet").item(0);
+        assertThat(((org.w3c.dom.Element) sheet.getParentNode()).getAttribute("code")).isEqualTo("TOAN");
+        assertThat(sheet.getAttribute("sha256")).isEqualTo(sheetHash);
+        assertThat(text(sheet, "signedBy")).isEqualTo("Lê Thị Hồng Nhung");
+    }
+
+    @Test
     void aTermOneResultSheetShowsOnlyTermOneColumnsInPdfAndXml() throws Exception {
         SubjectResultSheetData sheet = RenderedSamples.SAMPLES.subjectResultSheet(1, AssessmentScope.TERM_1);
         byte[] pdf = new DocumentRenderer().renderToBytes(sheet);
