@@ -45,7 +45,8 @@ public record SubjectMarks(String code, String name, String teacherName, boolean
 
     /** The same table, referring to the signed result sheet of the subject instead of signature boxes. */
     public SubjectMarks withSignedSheet(SignedSheetReference sheet) {
-        return new SubjectMarks(code, name, teacherName, commentOnly, regularColumns, rows, teachers, Optional.of(sheet));
+        return new SubjectMarks(code, name, teacherName, commentOnly, regularColumns, rows, teachers,
+                Optional.of(sheet));
     }
 
     /** Name of the signature field of the subject's (first) teacher. */

@@ -16,15 +16,16 @@ import vn.hocba.schoolyear.ClassId;
 
 /**
  * Task_GenerateDocuments: issues the class's year documents except the transcripts and the class
- * gradebook, which refer to the signed sheets and so come after them (idempotent: unchanged documents are not issued again;
- * a generation cut short is resumed by the retried job), and lists, per subject, the teaching
- * assignments whose teachers sign its sheet, in signing order.
+ * gradebook, which refer to the signed sheets and so come after them (idempotent: unchanged
+ * documents are not issued again; a generation cut short is resumed by the retried job), and
+ * lists, per subject, the teaching assignments whose teachers sign its sheet, in signing order.
  */
 @Component("generateClassDocuments")
 class GenerateClassDocumentsDelegate implements JavaDelegate {
 
     /** The documents that refer to the signed subject result sheets (signing profile, decision 1). */
-    static final Set<DocumentKind> AFTER_SHEETS_SIGNED = EnumSet.of(DocumentKind.TRANSCRIPT, DocumentKind.CLASS_GRADEBOOK);
+    static final Set<DocumentKind> AFTER_SHEETS_SIGNED =
+            EnumSet.of(DocumentKind.TRANSCRIPT, DocumentKind.CLASS_GRADEBOOK);
 
     /** Everything of the year but what refers to the signed sheets. */
     static final Set<DocumentKind> BEFORE_SHEETS_SIGNED = EnumSet.complementOf(EnumSet.copyOf(AFTER_SHEETS_SIGNED));

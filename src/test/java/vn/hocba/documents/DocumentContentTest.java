@@ -225,7 +225,8 @@ class DocumentContentTest {
         String sheetHash = "a7".repeat(32);
         String label = "KQ-01001-2024-2025-7A1-CN-TOAN-v1";
         List<SubjectMarks> subjects = sample.subjects().stream().map(s -> s.code().equals("TOAN")
-                ? s.withSignedSheet(new SignedSheetReference(label, sheetHash, List.of("Lê Thị Hồng Nhung"))) : s).toList();
+                ? s.withSignedSheet(new SignedSheetReference(label, sheetHash, List.of("Lê Thị Hồng Nhung")))
+                : s).toList();
         ClassGradebookData data = new ClassGradebookData(sample.identity(), sample.school(), sample.className(),
                 sample.grade(), sample.schoolYear(), sample.scope(), sample.homeroomTeacher(), sample.principalTitle(),
                 sample.principalName(), sample.students(), sample.attendance(), subjects, sample.summaries(),

@@ -106,7 +106,8 @@ public final class ExportPackages {
             List<String> fields = new ArrayList<>();
             document.getDocumentCatalog().getAcroForm().getFieldTree().forEach(field -> {
                 if (field instanceof PDSignatureField signature) {
-                    fields.add(signature.getFullyQualifiedName() + (signature.getSignature() == null ? " (unsigned)" : ""));
+                    fields.add(signature.getFullyQualifiedName()
+                            + (signature.getSignature() == null ? " (unsigned)" : ""));
                 }
             });
             assertThat(fields).as(name).contains("gvcn", "hieu_truong", "con_dau")
