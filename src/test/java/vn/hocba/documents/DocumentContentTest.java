@@ -185,10 +185,12 @@ class DocumentContentTest {
     }
 
     @Test
-    void classGradebookHasOneTeacherSignatureFieldPerSubject() throws Exception {
+    void classGradebookHasOneSignatureFieldPerTeacherOfEachSubject() throws Exception {
         try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.CLASS_GRADEBOOK))) {
             assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
-                    .contains("gvbm_TOAN", "gvbm_NGU_VAN", "gvbm_GDDP", "gvcn", "hieu_truong", "con_dau").hasSize(15);
+                    .contains("gvbm_TOAN", "gvbm_NGU_VAN", "gvbm_GDDP", "gvbm_LS_DL_1", "gvbm_LS_DL_2", "gvcn",
+                            "hieu_truong", "con_dau")
+                    .doesNotContain("gvbm_LS_DL").hasSize(16);
         }
         try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.SUBJECT_RESULT_SHEET))) {
             assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
@@ -236,7 +238,7 @@ class DocumentContentTest {
                 .contains("LêThịHồngNhungđãkýbảngkếtquả" + label + "(SHA-256a7a7a7a7a7a7a7a7…)");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
-                    .doesNotContain("gvbm_TOAN").contains("gvbm_NGU_VAN", "gvcn", "hieu_truong", "con_dau").hasSize(14);
+                    .doesNotContain("gvbm_TOAN").contains("gvbm_NGU_VAN", "gvcn", "hieu_truong", "con_dau").hasSize(15);
         }
         byte[] xml = RenderedSamples.embeddedXml(pdf);
         SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
