@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Where the signed subject result sheets are known (the signing side implements it): a
- * transcript's subject row refers to its class's sheet once every teacher of the subject signed
- * it (signing profile, decision 1), so transcripts are generated after the sheets are signed.
+ * transcript's subject row and the class gradebook's marks table refer to the class's sheet once
+ * every teacher of the subject signed it (signing profile, decision 1), so both are generated
+ * after the sheets are signed.
  */
 @FunctionalInterface
 public interface SignedSheets {

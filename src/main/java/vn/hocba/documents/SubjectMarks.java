@@ -2,6 +2,7 @@ package vn.hocba.documents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The marks table of one subject for a class: one {@link MarkRow} per student in class-list
@@ -12,9 +13,12 @@ import java.util.List;
  * @param regularColumns number of ĐĐGtx columns printed per term (the maximum over the class)
  * @param commentOnly    true for subjects assessed by comments only (Đ/CĐ, TT22 Art. 5)
  * @param teachers       each teacher of the subject in this class, in column order
+ * @param signedSheet    on the class gradebook: the subject's result sheet its teacher(s) signed,
+ *                       which the table then refers to instead of carrying signature boxes
+ *                       (signing profile, decision 1)
  */
 public record SubjectMarks(String code, String name, String teacherName, boolean commentOnly,
-        int regularColumns, List<MarkRow> rows, List<String> teachers) {
+        int regularColumns, List<MarkRow> rows, List<String> teachers, Optional<SignedSheetReference> signedSheet) {
 
     /** One signature box of the subject: its field name and the teacher printed under it. */
     public record Signer(String field, String name) {
@@ -23,6 +27,13 @@ public record SubjectMarks(String code, String name, String teacherName, boolean
     public SubjectMarks {
         rows = List.copyOf(rows);
         teachers = List.copyOf(teachers);
+        signedSheet = signedSheet == null ? Optional.empty() : signedSheet;
+    }
+
+    /** A subject whose teachers sign on the document itself (or have not signed yet). */
+    public SubjectMarks(String code, String name, String teacherName, boolean commentOnly, int regularColumns,
+            List<MarkRow> rows, List<String> teachers) {
+        this(code, name, teacherName, commentOnly, regularColumns, rows, teachers, Optional.empty());
     }
 
     /** A subject with one teacher (or none assigned yet). */
@@ -30,6 +41,12 @@ public record SubjectMarks(String code, String name, String teacherName, boolean
             List<MarkRow> rows) {
         this(code, name, teacherName, commentOnly, regularColumns, rows,
                 teacherName == null || teacherName.isBlank() ? List.of() : List.of(teacherName));
+    }
+
+    /** The same table, referring to the signed result sheet of the subject instead of signature boxes. */
+    public SubjectMarks withSignedSheet(SignedSheetReference sheet) {
+        return new SubjectMarks(code, name, teacherName, commentOnly, regularColumns, rows, teachers,
+                Optional.of(sheet));
     }
 
     /** Name of the signature field of the subject's (first) teacher. */

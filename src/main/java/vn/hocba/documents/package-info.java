@@ -18,7 +18,8 @@
  * service) to issue a stored class's documents from the database: versioned, recorded in
  * {@code issued_document}, audited, idempotent, in generation runs ({@link vn.hocba.documents.GenerationRun})
  * whose documents are published together when the run completes, with progress, in the background or
- * in the caller's thread. Transcript rows refer to the signed subject result sheets through
+ * in the caller's thread. Transcript rows and the class gradebook's marks tables refer to the signed
+ * subject result sheets through
  * {@link vn.hocba.documents.SignedSheets}, which the signing side (exchange) implements.
  */
 package vn.hocba.documents;

@@ -24,7 +24,8 @@ import vn.hocba.signing.SignerRole;
  * The subject result sheets of a class (signing profile, decision 1): each is signed by every
  * teacher of its subject, co-teachers of an integrated subject one after another in column order,
  * each in a box of their own; then extended to LT/LTA, after which it is final and the transcripts
- * refer to it ({@link SignedSheets}): by its version, the SHA-256 of that final file and its signers.
+ * and the class gradebook refer to it ({@link SignedSheets}): by its version, the SHA-256 of that
+ * final file and its signers.
  */
 @Service
 public class SubjectSheetSigning implements SignedSheets {

@@ -1,7 +1,6 @@
 package vn.hocba.workflow;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
-import vn.hocba.documents.DocumentKind;
 import vn.hocba.exchange.ClassSigning;
 import vn.hocba.exchange.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
@@ -30,8 +28,9 @@ final class ClassDocumentsDelegates {
     }
 
     /**
-     * Task_GenerateTranscripts: the signed sheets made final (LT/LTA), then the transcripts issued,
-     * each subject row referring to its final sheet by SHA-256 and signers (signing profile, decision 1).
+     * Task_GenerateTranscripts: the signed sheets made final (LT/LTA), then the transcripts and the
+     * class gradebook issued, each subject row or marks table referring to its final sheet by SHA-256
+     * and signers (signing profile, decision 1).
      */
     @Component("generateClassTranscripts")
     static class GenerateTranscripts implements JavaDelegate {
@@ -49,7 +48,7 @@ final class ClassDocumentsDelegates {
             ClassId classId = classId(execution);
             sheets.finish(classId);
             documents.generate(classId, AssessmentScope.YEAR, requester(execution), UnaryOperator.identity(),
-                    EnumSet.of(DocumentKind.TRANSCRIPT));
+                    GenerateClassDocumentsDelegate.AFTER_SHEETS_SIGNED);
         }
     }
 

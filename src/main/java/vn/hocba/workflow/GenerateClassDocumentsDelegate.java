@@ -15,16 +15,20 @@ import vn.hocba.exchange.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /**
- * Task_GenerateDocuments: issues the class's year documents except the transcripts, which refer to
- * the signed sheets and so come after them (idempotent: unchanged documents are not issued again;
- * a generation cut short is resumed by the retried job), and lists, per subject, the teaching
- * assignments whose teachers sign its sheet, in signing order.
+ * Task_GenerateDocuments: issues the class's year documents except the transcripts and the class
+ * gradebook, which refer to the signed sheets and so come after them (idempotent: unchanged
+ * documents are not issued again; a generation cut short is resumed by the retried job), and
+ * lists, per subject, the teaching assignments whose teachers sign its sheet, in signing order.
  */
 @Component("generateClassDocuments")
 class GenerateClassDocumentsDelegate implements JavaDelegate {
 
-    /** Everything of the year but the transcripts. */
-    static final Set<DocumentKind> BEFORE_SHEETS_SIGNED = EnumSet.complementOf(EnumSet.of(DocumentKind.TRANSCRIPT));
+    /** The documents that refer to the signed subject result sheets (signing profile, decision 1). */
+    static final Set<DocumentKind> AFTER_SHEETS_SIGNED =
+            EnumSet.of(DocumentKind.TRANSCRIPT, DocumentKind.CLASS_GRADEBOOK);
+
+    /** Everything of the year but what refers to the signed sheets. */
+    static final Set<DocumentKind> BEFORE_SHEETS_SIGNED = EnumSet.complementOf(EnumSet.copyOf(AFTER_SHEETS_SIGNED));
 
     private final ClassDocuments documents;
     private final SubjectSheetSigning sheets;

@@ -185,10 +185,12 @@ class DocumentContentTest {
     }
 
     @Test
-    void classGradebookHasOneTeacherSignatureFieldPerSubject() throws Exception {
+    void classGradebookHasOneSignatureFieldPerTeacherOfEachSubject() throws Exception {
         try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.CLASS_GRADEBOOK))) {
             assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
-                    .contains("gvbm_TOAN", "gvbm_NGU_VAN", "gvbm_GDDP", "gvcn", "hieu_truong", "con_dau").hasSize(15);
+                    .contains("gvbm_TOAN", "gvbm_NGU_VAN", "gvbm_GDDP", "gvbm_LS_DL_1", "gvbm_LS_DL_2", "gvcn",
+                            "hieu_truong", "con_dau")
+                    .doesNotContain("gvbm_LS_DL").hasSize(16);
         }
         try (PDDocument document = Loader.loadPDF(RenderedSamples.pdf(DocumentKind.SUBJECT_RESULT_SHEET))) {
             assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
@@ -217,6 +219,35 @@ class DocumentContentTest {
                 .newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
         assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("<signedSheet versionLabel=\"SO-01001-2024-2025-7A1-TOAN-v1\" sha256=\"" + sheetHash + "\"");
+    }
+
+    @Test
+    void aMarksTableOfTheClassGradebookRefersToTheSignedResultSheetInsteadOfATeacherBox() throws Exception {
+        ClassGradebookData sample = (ClassGradebookData) RenderedSamples.data(DocumentKind.CLASS_GRADEBOOK);
+        String sheetHash = "a7".repeat(32);
+        String label = "KQ-01001-2024-2025-7A1-CN-TOAN-v1";
+        List<SubjectMarks> subjects = sample.subjects().stream().map(s -> s.code().equals("TOAN")
+                ? s.withSignedSheet(new SignedSheetReference(label, sheetHash, List.of("Lê Thị Hồng Nhung")))
+                : s).toList();
+        ClassGradebookData data = new ClassGradebookData(sample.identity(), sample.school(), sample.className(),
+                sample.grade(), sample.schoolYear(), sample.scope(), sample.homeroomTeacher(), sample.principalTitle(),
+                sample.principalName(), sample.students(), sample.attendance(), subjects, sample.summaries(),
+                sample.dateLine());
+        byte[] pdf = new DocumentRenderer().renderToBytes(data);
+        assertThat(RenderedSamples.text(pdf).replaceAll("\\s", ""))
+                .contains("LêThịHồngNhungđãkýbảngkếtquả" + label + "(SHA-256a7a7a7a7a7a7a7a7…)");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getAcroForm().getFields()).map(PDField::getFullyQualifiedName)
+                    .doesNotContain("gvbm_TOAN").contains("gvbm_NGU_VAN", "gvcn", "hieu_truong", "con_dau").hasSize(15);
+        }
+        byte[] xml = RenderedSamples.embeddedXml(pdf);
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.CLASS_GRADEBOOK.schemaResource()))
+                .newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+        var sheet = (org.w3c.dom.Element) parse(xml).getElementsByTagNameNS("*", "signedSheet").item(0);
+        assertThat(((org.w3c.dom.Element) sheet.getParentNode()).getAttribute("code")).isEqualTo("TOAN");
+        assertThat(sheet.getAttribute("sha256")).isEqualTo(sheetHash);
+        assertThat(text(sheet, "signedBy")).isEqualTo("Lê Thị Hồng Nhung");
     }
 
     @Test

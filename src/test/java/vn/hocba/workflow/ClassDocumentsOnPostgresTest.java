@@ -120,8 +120,9 @@ class ClassDocumentsOnPostgresTest {
         Map<String, List<String>> teachers = ExportPackages.teachersBySubject(directory, schoolClass.id());
         assertThat(teachers.values()).as("the demo school's integrated subjects have co-teachers")
                 .anyMatch(names -> names.size() > 1);
-        assertThat(jdbc.sql("select count(*) from issued_document where kind = 'TRANSCRIPT'").query(Long.class).single())
-                .as("transcripts come after the signed sheets they refer to").isZero();
+        assertThat(jdbc.sql("select count(*) from issued_document where kind in ('TRANSCRIPT', 'CLASS_GRADEBOOK') "
+                + "and scope = 'YEAR'").query(Long.class).single())
+                .as("transcripts and the class gradebook come after the signed sheets they refer to").isZero();
         int sheets = 0;
         for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
             Reply signed = api.post(task.getAssignee(), path + "/subject-sheet/signature", "");
@@ -176,6 +177,7 @@ class ClassDocumentsOnPostgresTest {
         ExportPackages.assertManifestMatches(entries);
         ExportPackages.assertEverySignatureTotalPassedAtLta(entries, teachers, students, dataDir.resolve("pki"));
         ExportPackages.assertTranscriptsReferToTheirSignedSheets(entries, teachers);
+        ExportPackages.assertClassGradebookRefersToTheSignedSheets(entries, teachers);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single())
                 .isEqualTo((2L * students + 1) + 2L * (students + 1) + sheets);
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -29,7 +30,8 @@ import vn.hocba.signing.verify.SignatureVerifier;
 
 /**
  * Checks of a class's export package: manifest checksums, every signature valid at
- * PAdES-BASELINE-LTA (EU DSS), and transcripts referring to the signed subject sheets in it.
+ * PAdES-BASELINE-LTA (EU DSS), and transcripts and the class gradebook referring to the signed
+ * subject sheets in it.
  */
 public final class ExportPackages {
 
@@ -79,48 +81,74 @@ public final class ExportPackages {
      */
     static void assertTranscriptsReferToTheirSignedSheets(Map<String, byte[]> entries, Map<String, List<String>> teachers)
             throws Exception {
-        Map<String, String> sheets = new HashMap<>();
-        entries.forEach((name, bytes) -> {
-            if (name.startsWith("pdf/KQ-")) {
-                sheets.put(subjectOf(name.substring(4)), name.substring(4, name.length() - 4));
-            }
-        });
         int transcripts = 0;
         for (var entry : entries.entrySet()) {
-            if (!entry.getKey().startsWith("pdf/HB-")) {
-                continue;
-            }
-            transcripts++;
-            String id = entry.getKey().substring(4, entry.getKey().length() - 4);
-            String printed = text(entry.getValue()).replaceAll("\\s+", "");
-            NodeList subjects = xml(entries.get("xml/" + id + ".xml")).getElementsByTagNameNS("*", "subject");
-            List<Element> rows = new ArrayList<>();
-            for (int i = 0; i < subjects.getLength(); i++) {
-                if (((Element) subjects.item(i)).hasAttribute("code")) { // not a corrected subject's name
-                    rows.add((Element) subjects.item(i));
-                }
-            }
-            assertThat(rows).hasSize(teachers.size());
-            for (Element row : rows) {
-                String code = row.getAttribute("code");
-                Element sheet = (Element) row.getElementsByTagNameNS("*", "signedSheet").item(0);
-                assertThat(sheet).as(id + " " + code).isNotNull();
-                String label = sheets.get(code);
-                assertThat(sheet.getAttribute("versionLabel")).isEqualTo(label);
-                assertThat(sheet.getAttribute("sha256")).as(id + " " + code)
-                        .isEqualTo(Sha256.hex(entries.get("pdf/" + label + ".pdf")));
-                List<String> signers = new ArrayList<>();
-                NodeList by = sheet.getElementsByTagNameNS("*", "signedBy");
-                for (int j = 0; j < by.getLength(); j++) {
-                    signers.add(by.item(j).getTextContent());
-                }
-                assertThat(signers).as(id + " " + code).isEqualTo(teachers.get(code));
-                assertThat(printed).as(id + " " + code).contains(
-                        (String.join(", ", signers) + "đãkýbảngkếtquả" + label).replaceAll("\\s+", ""),
-                        sheet.getAttribute("sha256").substring(0, 16));
+            if (entry.getKey().startsWith("pdf/HB-")) {
+                transcripts++;
+                assertSubjectsReferToSignedSheets(entries, entry.getKey(), teachers);
             }
         }
         assertThat(transcripts).isPositive();
+    }
+
+    /**
+     * The class gradebook's marks tables each refer to their subject's signed sheet as exported (SHA-256
+     * and signers, in the data XML and printed), and it has no subject teacher box left: no {@code gvbm_}
+     * field, and every signature field it has is signed.
+     */
+    static void assertClassGradebookRefersToTheSignedSheets(Map<String, byte[]> entries,
+            Map<String, List<String>> teachers) throws Exception {
+        List<String> gradebooks = entries.keySet().stream().filter(n -> n.startsWith("pdf/SO-")).toList();
+        assertThat(gradebooks).hasSize(1);
+        String name = gradebooks.get(0);
+        assertSubjectsReferToSignedSheets(entries, name, teachers);
+        try (var document = Loader.loadPDF(entries.get(name))) {
+            List<String> fields = new ArrayList<>();
+            document.getDocumentCatalog().getAcroForm().getFieldTree().forEach(field -> {
+                if (field instanceof PDSignatureField signature) {
+                    fields.add(signature.getFullyQualifiedName()
+                            + (signature.getSignature() == null ? " (unsigned)" : ""));
+                }
+            });
+            assertThat(fields).as(name).contains("gvcn", "hieu_truong", "con_dau")
+                    .noneMatch(f -> f.startsWith("gvbm_") || f.endsWith("(unsigned)"));
+        }
+    }
+
+    /** The subjects (elements with a code) of a packaged document refer to the signed sheets in the package. */
+    private static void assertSubjectsReferToSignedSheets(Map<String, byte[]> entries, String pdf,
+            Map<String, List<String>> teachers) throws Exception {
+        Map<String, String> sheets = new HashMap<>();
+        entries.keySet().stream().filter(n -> n.startsWith("pdf/KQ-"))
+                .forEach(n -> sheets.put(subjectOf(n.substring(4)), n.substring(4, n.length() - 4)));
+        String id = pdf.substring(4, pdf.length() - 4);
+        String printed = text(entries.get(pdf)).replaceAll("\\s+", "");
+        NodeList subjects = xml(entries.get("xml/" + id + ".xml")).getElementsByTagNameNS("*", "subject");
+        List<Element> rows = new ArrayList<>();
+        for (int i = 0; i < subjects.getLength(); i++) {
+            if (((Element) subjects.item(i)).hasAttribute("code")) { // not a corrected subject's name
+                rows.add((Element) subjects.item(i));
+            }
+        }
+        assertThat(rows).as(id).hasSize(teachers.size());
+        for (Element row : rows) {
+            String code = row.getAttribute("code");
+            Element sheet = (Element) row.getElementsByTagNameNS("*", "signedSheet").item(0);
+            assertThat(sheet).as(id + " " + code).isNotNull();
+            String label = sheets.get(code);
+            assertThat(sheet.getAttribute("versionLabel")).isEqualTo(label);
+            assertThat(sheet.getAttribute("sha256")).as(id + " " + code)
+                    .isEqualTo(Sha256.hex(entries.get("pdf/" + label + ".pdf")));
+            List<String> signers = new ArrayList<>();
+            NodeList by = sheet.getElementsByTagNameNS("*", "signedBy");
+            for (int j = 0; j < by.getLength(); j++) {
+                signers.add(by.item(j).getTextContent());
+            }
+            assertThat(signers).as(id + " " + code).isEqualTo(teachers.get(code));
+            assertThat(printed).as(id + " " + code).contains(
+                    (String.join(", ", signers) + "đãkýbảngkếtquả" + label).replaceAll("\\s+", ""),
+                    sheet.getAttribute("sha256").substring(0, 16));
+        }
     }
 
     /** Subject code → its teachers' names in this class, in column order (the sheet's signers). */

@@ -115,6 +115,7 @@ class SchoolYearEndToEndOnPostgresTest {
         ExportPackages.assertEverySignatureTotalPassedAtLta(exported, teachers, registry.roster(schoolClass.id()).size(),
                 dataDir.resolve("pki"));
         ExportPackages.assertTranscriptsReferToTheirSignedSheets(exported, teachers);
+        ExportPackages.assertClassGradebookRefersToTheSignedSheets(exported, teachers);
     }
 
     private void closeTerm(long classId, int term, String homeroom) {

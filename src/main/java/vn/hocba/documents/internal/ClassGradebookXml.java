@@ -77,6 +77,7 @@ final class ClassGradebookXml {
     static void subject(XmlOut out, SubjectMarks s, AssessmentScope scope) {
         out.start("subject").attr("code", s.code()).attr("commentOnly", s.commentOnly())
                 .leaf("name", s.name()).leaf("teacher", s.teacherName());
+        s.signedSheet().ifPresent(sheet -> DataXml.signedSheet(out, sheet));
         for (MarkRow r : s.rows()) {
             out.start("marks").attr("student", r.studentName());
             if (scope.showsTerm1()) {

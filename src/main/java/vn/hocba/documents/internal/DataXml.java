@@ -8,6 +8,7 @@ import vn.hocba.documents.DocumentData;
 import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.SchoolInfo;
+import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.StudentProfile;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TermLevels;
@@ -85,5 +86,12 @@ public final class DataXml {
     static void levels(XmlOut out, String name, TermLevels levels) {
         out.start(name).leaf("hk1", levels.hk1()).leaf("hk2", levels.hk2()).leaf("year", levels.year())
                 .optional("reassessed", levels.reassessed()).end();
+    }
+
+    /** The subject result sheet the teacher(s) signed: version, SHA-256 of the signed PDF, signers in order. */
+    static void signedSheet(XmlOut out, SignedSheetReference sheet) {
+        out.start("signedSheet").attr("versionLabel", sheet.versionLabel()).attr("sha256", sheet.pdfSha256());
+        sheet.signers().forEach(signer -> out.leaf("signedBy", signer));
+        out.end();
     }
 }

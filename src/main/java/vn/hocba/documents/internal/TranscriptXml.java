@@ -19,11 +19,7 @@ final class TranscriptXml {
                     .leaf("name", row.name()).leaf("hk1", row.hk1()).leaf("hk2", row.hk2())
                     .leaf("year", row.year()).optional("reassessment", row.reassessment())
                     .optional("comment", row.comment()).leaf("teacher", row.teacherName());
-            row.signedSheet().ifPresent(s -> {
-                out.start("signedSheet").attr("versionLabel", s.versionLabel()).attr("sha256", s.pdfSha256());
-                s.signers().forEach(signer -> out.leaf("signedBy", signer));
-                out.end();
-            });
+            row.signedSheet().ifPresent(s -> DataXml.signedSheet(out, s));
             out.end();
         }
         out.end();

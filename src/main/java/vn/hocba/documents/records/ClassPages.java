@@ -2,11 +2,14 @@ package vn.hocba.documents.records;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassGradebookData;
 import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.MarkRow;
 import vn.hocba.documents.SchoolInfo;
+import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.StudentSummary;
 import vn.hocba.documents.SubjectMarks;
 import vn.hocba.documents.SubjectResultSheetData;
@@ -33,14 +36,19 @@ final class ClassPages {
         this.students = students;
     }
 
-    ClassGradebookData gradebook(AssessmentScope scope, DocumentIdentity id, String dateLine) {
+    /**
+     * @param signedSheets subject code → its signed class result sheet, which the subject's marks
+     *                     table then refers to instead of carrying its teachers' signature boxes
+     */
+    ClassGradebookData gradebook(AssessmentScope scope, DocumentIdentity id, String dateLine,
+            Function<String, Optional<SignedSheetReference>> signedSheets) {
         List<StudentSummary> summaries = new ArrayList<>();
         for (int i = 0; i < c.size(); i++) {
             summaries.add(summary(i, scope));
         }
         return new ClassGradebookData(id, school, c.schoolClass().code(), String.valueOf(c.schoolClass().grade()),
                 c.year().name(), scope, c.homeroomTeacher(), PRINCIPAL_TITLE, c.principalName(), students.profiles(),
-                students.attendance(scope), subjects(), summaries, dateLine);
+                students.attendance(scope), subjects(signedSheets), summaries, dateLine);
     }
 
     SubjectResultSheetData sheet(GradeSubject subject, AssessmentScope scope, DocumentIdentity id, String dateLine) {
@@ -48,8 +56,9 @@ final class ClassPages {
                 c.year().name(), scope, marks(subject), dateLine);
     }
 
-    List<SubjectMarks> subjects() {
-        return c.subjects().stream().map(this::marks).toList();
+    private List<SubjectMarks> subjects(Function<String, Optional<SignedSheetReference>> signedSheets) {
+        return c.subjects().stream().map(this::marks)
+                .map(m -> signedSheets.apply(m.code()).map(m::withSignedSheet).orElse(m)).toList();
     }
 
     private SubjectMarks marks(GradeSubject gs) {

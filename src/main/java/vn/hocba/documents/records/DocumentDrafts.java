@@ -38,8 +38,9 @@ public final class DocumentDrafts {
     }
 
     /**
-     * As {@link #of(ClassRecords, AssessmentScope, String, UnaryOperator)}, each transcript row
-     * referring to its subject's signed result sheet where {@code sheets} knows one.
+     * As {@link #of(ClassRecords, AssessmentScope, String, UnaryOperator)}, each transcript row and
+     * each marks table of the class gradebook referring to its subject's signed result sheet where
+     * {@code sheets} knows one.
      */
     public static List<DocumentDraft> of(ClassRecords c, AssessmentScope scope, String authority,
             UnaryOperator<String> names, SignedSheets sheets) {
@@ -48,16 +49,16 @@ public final class DocumentDrafts {
         ClassPages classes = new ClassPages(c, school, students);
         String prefix = c.school().code() + "-" + c.year().name() + "-";
         String classId = prefix + c.schoolClass().code() + "-" + suffix(scope);
+        Map<String, Optional<SignedSheetReference>> signed = new HashMap<>();
+        Function<String, Optional<SignedSheetReference>> sheetOf = code -> signed.computeIfAbsent(code,
+                k -> sheets.of(sheetId(classId, k)));
         List<DocumentDraft> drafts = new ArrayList<>();
         drafts.add(new DocumentDraft("SO-" + classId, DocumentKind.CLASS_GRADEBOOK, null, null,
-                (id, date) -> classes.gradebook(scope, id, date)));
+                (id, date) -> classes.gradebook(scope, id, date, sheetOf)));
         for (GradeSubject gs : c.subjects()) {
             drafts.add(new DocumentDraft(sheetId(classId, gs.subject().code()), DocumentKind.SUBJECT_RESULT_SHEET,
                     null, null, (id, date) -> classes.sheet(gs, scope, id, date)));
         }
-        Map<String, Optional<SignedSheetReference>> signed = new HashMap<>();
-        Function<String, Optional<SignedSheetReference>> sheetOf = code -> signed.computeIfAbsent(code,
-                k -> sheets.of(sheetId(classId, k)));
         for (int i = 0; i < c.size(); i++) {
             int student = i;
             EnrolledStudent e = c.roster().get(i);

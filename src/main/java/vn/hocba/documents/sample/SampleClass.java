@@ -41,7 +41,7 @@ final class SampleClass {
 
     List<SubjectMarks> subjectMarks() {
         return SampleSubject.GRADE_7.stream().map(s -> new SubjectMarks(s.code(), s.name(), s.teacher(),
-                s.commentOnly(), s.regularCount(), marks.get(s.code()))).toList();
+                s.commentOnly(), s.regularCount(), marks.get(s.code()), s.teachers())).toList();
     }
 
     private void student(int index, Random random, int[] absences) {

@@ -2,8 +2,16 @@ package vn.hocba.documents.sample;
 
 import java.util.List;
 
-/** A grade-7 THCS subject of TT22 with its teacher and number of regular assessments per term. */
+/**
+ * A grade-7 THCS subject of TT22 with its teacher(s) and number of regular assessments per term;
+ * the integrated Lịch sử và Địa lí is shared by two co-teachers ("A, B" in column order).
+ */
 record SampleSubject(String code, String name, boolean commentOnly, int regularCount, String teacher) {
+
+    /** Each teacher of the subject, in column order: one signature box each. */
+    List<String> teachers() {
+        return List.of(teacher.split(", "));
+    }
 
     /** TT22 Art. 5 subject kinds; regular counts from periods per year (Art. 6: ≤35 → 2, 36–70 → 3, >70 → 4). */
     static final List<SampleSubject> GRADE_7 = List.of(
@@ -11,7 +19,7 @@ record SampleSubject(String code, String name, boolean commentOnly, int regularC
             new SampleSubject("TOAN", "Toán", false, 4, "Trần Quốc Đạt"),
             new SampleSubject("NGOAI_NGU_1", "Ngoại ngữ 1", false, 4, "Phạm Thị Thu Hương"),
             new SampleSubject("GDCD", "Giáo dục công dân", false, 2, "Lê Thị Ngọc Ánh"),
-            new SampleSubject("LS_DL", "Lịch sử và Địa lí", false, 4, "Đỗ Văn Thắng"),
+            new SampleSubject("LS_DL", "Lịch sử và Địa lí", false, 4, "Đỗ Văn Thắng, Mai Thị Hoa"),
             new SampleSubject("KHTN", "Khoa học tự nhiên", false, 4, "Vũ Thị Thuỷ"),
             new SampleSubject("CONG_NGHE", "Công nghệ", false, 2, "Hoàng Minh Đức"),
             new SampleSubject("TIN_HOC", "Tin học", false, 2, "Bùi Thanh Tùng"),

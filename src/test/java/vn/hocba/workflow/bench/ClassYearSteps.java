@@ -83,7 +83,10 @@ final class ClassYearSteps {
         }
     }
 
-    /** The job that extends the signed sheets to LT/LTA and generates the transcripts referring to them. */
+    /**
+     * The job that extends the signed sheets to LT/LTA and generates the transcripts and the class
+     * gradebook referring to them.
+     */
     void generateTranscripts() {
         school.runJobs(documentsInstance);
     }
