@@ -339,6 +339,26 @@ class ClassSigningOnPostgresTest {
         assertThat(page).contains("đã được thay thế bởi phiên bản", "/xac-minh/" + newer);
     }
 
+    @Test
+    @Order(14)
+    void aPdfHocBaDidNotIssueIsStillCheckedAndSaidNotToBeAHocBaDocument() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+        }
+        ApiClient.Reply reply = verifyAnonymously(out.toByteArray());
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "thu-moi.pdf", "application/pdf",
+                out.toByteArray());
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("NOT_SIGNED");
+        assertThat(reply.body().path("issuedByHocBa").asBoolean()).isFalse();
+        assertThat(page).contains("KHÔNG CÓ CHỮ KÝ", "không phải văn bản do HocBa phát hành");
+    }
+
     private Map.Entry<String, Path> aSignedTranscript() {
         return signing.signedFiles(schoolClass.id()).entrySet().stream().filter(e -> e.getKey().startsWith("HB-"))
                 .min(Map.Entry.comparingByKey()).orElseThrow();
