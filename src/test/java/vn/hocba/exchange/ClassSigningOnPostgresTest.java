@@ -290,7 +290,7 @@ class ClassSigningOnPostgresTest {
 
     @Test
     @Order(11)
-    void aFileThatIsNotAPdfOrAnUnreadablePdfIsRefusedWithASpecificMessage() {
+    void aFileThatIsNotAPdfOrUnreadableOrTooLargeIsRefusedWithASpecificMessage() {
         ApiClient.Reply text = verifyAnonymously("Bảng điểm lớp 6A1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.detail()).contains("không phải là tệp PDF");
@@ -298,6 +298,12 @@ class ClassSigningOnPostgresTest {
         ApiClient.Reply broken = verifyAnonymously("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes());
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.detail()).contains("PDF bị hỏng");
+
+        byte[] huge = new byte[DocumentVerification.MAX_BYTES + 1];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, huge, 0, 8);
+        ApiClient.Reply tooLarge = verifyAnonymously(huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.detail()).contains("Tệp PDF quá lớn", "10 MB");
     }
 
     @Test
