@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
+import vn.hocba.common.Sha256;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
 
@@ -123,6 +125,15 @@ public class ClassDocuments {
     @Transactional(readOnly = true)
     public Optional<IssuedDocument> find(String id) {
         return issued.find(id);
+    }
+
+    /**
+     * The issued version a PDF is a copy of (signed or not), found by its embedded data XML
+     * ({@link EmbeddedData}); empty for a PDF HocBa did not issue.
+     */
+    @Transactional(readOnly = true)
+    public Optional<IssuedDocument> issuedAs(PDDocument pdf) {
+        return EmbeddedData.xmlOf(pdf).map(Sha256::hex).flatMap(issued::withData);
     }
 
     /** The stored PDF of an issued document. */

@@ -76,6 +76,12 @@ class IssuedDocuments {
                 .query(IssuedDocuments::row).optional();
     }
 
+    /** The published version whose embedded data XML has this SHA-256 (the data names its version, so one at most). */
+    Optional<IssuedDocument> withData(String dataSha256) {
+        return jdbc.sql(SELECT + " where d.data_sha256 = ? and " + PUBLISHED.formatted("d") + " order by d.version desc")
+                .param(dataSha256).query(IssuedDocuments::row).list().stream().findFirst();
+    }
+
     List<IssuedDocument> ofClass(long classId) {
         return jdbc.sql(SELECT + " where d.class_id = ? and " + PUBLISHED.formatted("d")
                 + " order by d.kind, d.document_id, d.version").param(classId).query(IssuedDocuments::row).list();

@@ -7,6 +7,8 @@
  * ({@code ${hocba.data-dir}/signed/<class>/<document version>/<stage>.pdf}: every signature stage is a
  * new file, never an overwritten one), records each signature in {@code document_signature} and the
  * audit log. Every step is idempotent: a document already signed by the same certificate is skipped.
+ * {@link vn.hocba.exchange.DocumentVerification} checks a PDF anyone uploads: its signatures with
+ * EU DSS and, for a HocBa document, whether a newer version supersedes it.
  * No Camunda here; the workflow module drives these steps.
  */
 package vn.hocba.exchange;

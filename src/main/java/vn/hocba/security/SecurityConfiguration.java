@@ -27,10 +27,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    private static final String VERIFICATION_API = "/api/signatures/verification";
+
     private static final String[] PUBLIC = {"/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/auth/token",
         // Anyone holding a printed document checks it here (QR code); shows no personal data beyond name and class.
-        "/xac-minh/**"};
+        "/xac-minh/**",
+        // ... and whoever received a PDF checks its signatures (no account: a university, an employer).
+        VERIFICATION_API};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,7 +61,9 @@ class SecurityConfiguration {
         http.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(BearerTokenFilter::hasBearer,
-                        (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + "/api/auth/token")))
+                        (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + "/api/auth/token"),
+                        // Stateless and changes nothing: a forged cross-site POST could gain nothing from a session.
+                        (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + VERIFICATION_API)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         // Camunda's webapps and engine API: only the admin board and the principal.

@@ -49,17 +49,22 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "Tệp tải lên quá lớn (giới hạn của máy chủ " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() / 1024 / 1024 + " MB" : "")
-                        + "). Một bảng điểm lớp chỉ khoảng vài chục KB: hãy xoá trang tính, hình ảnh không cần thiết.");
+    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? " " + e.getMaxUploadSize() / 1024 / 1024 + " MB" : "";
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, UploadedPdf.isPdfUpload(request)
+                ? "Tệp PDF quá lớn (giới hạn của máy chủ" + limit + "). Một học bạ đã ký chỉ khoảng vài trăm KB: "
+                        + "hãy gửi đúng tệp nhận từ nhà trường."
+                : "Tệp tải lên quá lớn (giới hạn của máy chủ" + limit + "). Một bảng điểm lớp chỉ khoảng vài chục KB: "
+                        + "hãy xoá trang tính, hình ảnh không cần thiết.");
     }
 
     @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.multipart.MultipartException.class})
-    ProblemDetail missingFile(Exception e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Thiếu tệp tải lên: gửi tệp .xlsx trong trường \"file\" của biểu mẫu multipart/form-data.");
+    ProblemDetail missingFile(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Thiếu tệp tải lên: gửi tệp "
+                + (UploadedPdf.isPdfUpload(request) ? ".pdf" : ".xlsx")
+                + " trong trường \"file\" của biểu mẫu multipart/form-data.");
     }
 
     /** A race the service checks could not see (two admins creating the same code at once). */

@@ -2,6 +2,10 @@ package vn.hocba.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -237,6 +241,138 @@ class ClassSigningOnPostgresTest {
             assertThat(Sha256.hex(entries.get("xml/" + d.getKey() + ".xml"))).as(d.getKey()).isEqualTo(dataSha256);
         }
         assertThat(signing.exportPackage(schoolClass.id())).isEqualTo(zip);
+    }
+
+    @Test
+    @Order(9)
+    void anyoneCanUploadASignedTranscriptAndReadThatEverySignatureIsValidAtBaselineLta() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("VALID");
+        assertThat(reply.body().path("issuedByHocBa").asBoolean()).isTrue();
+        assertThat(reply.body().path("issuedAs").asText()).isEqualTo(transcript.getKey());
+        assertThat(reply.body().hasNonNull("supersededBy")).isFalse();
+        assertThat(reply.body().path("signatures")).hasSize(3).allSatisfy(s -> {
+            assertThat(s.path("level").asText()).isEqualTo("PAdES-BASELINE-LTA");
+            assertThat(s.path("indication").asText()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.path("intact").asBoolean()).isTrue();
+            assertThat(s.path("timeStampedTime").isTextual()).isTrue();
+            assertThat(s.path("issuer").asText()).isNotBlank();
+        });
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // in signing order: each signature's /Contents lies further into the file than the one before
+            assertThat(reply.body().path("signatures").findValuesAsText("signer")).containsExactlyElementsOf(
+                    document.getSignatureDictionaries().stream().filter(d -> d.getName() != null)
+                            .sorted(java.util.Comparator.comparingInt(d -> d.getByteRange()[1]))
+                            .map(d -> d.getName()).toList());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void oneFlippedByteInAnUploadedTranscriptMakesTheVerdictInvalid() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+        long originalSize = jdbc.sql("select size_bytes from issued_document where id = ?").param(transcript.getKey())
+                .query(Long.class).single();
+        pdf[(int) originalSize / 2] ^= 0x01; // inside the issued original, covered by every signature
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("INVALID");
+        assertThat(reply.body().path("signatures").findValuesAsText("intact")).contains("false");
+    }
+
+    @Test
+    @Order(11)
+    void aFileThatIsNotAPdfOrUnreadableOrTooLargeIsRefusedWithASpecificMessage() {
+        ApiClient.Reply text = verifyAnonymously("Bảng điểm lớp 6A1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.detail()).contains("không phải là tệp PDF");
+
+        ApiClient.Reply broken = verifyAnonymously("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes());
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.detail()).contains("PDF bị hỏng");
+
+        byte[] huge = new byte[DocumentVerification.MAX_BYTES + 1];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, huge, 0, 8);
+        ApiClient.Reply tooLarge = verifyAnonymously(huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.detail()).contains("Tệp PDF quá lớn", "10 MB");
+    }
+
+    @Test
+    @Order(12)
+    void theVerificationPageShowsTheVietnameseVerdictOfAnUploadedTranscriptAndNeedsItsCsrfToken() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        var file = new org.springframework.mock.web.MockMultipartFile("file", transcript.getKey() + ".pdf",
+                "application/pdf", Files.readAllBytes(transcript.getValue()));
+
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page).contains("HỢP LỆ: mọi chữ ký đều hợp lệ", "PAdES-BASELINE-LTA",
+                "Nội dung không thay đổi kể từ khi ký", "là phiên bản hiện hành", "/xac-minh/" + transcript.getKey());
+        mvc.perform(multipart("/xac-minh/tep").file(file)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(13)
+    void anUploadedVersionThatACorrectionSupersededPointsToTheCurrentVersion() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        String newer = transcript.getKey().replaceFirst("-v1$", "-v2");
+        // what a re-issue after a correction records (its own rendering is covered by the documents tests)
+        jdbc.sql("""
+                insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope,
+                  sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by)
+                select ?, document_id, 2, id, class_id, student_id, kind, scope, repeat('0', 64), repeat('1', 64),
+                  repeat('2', 64), size_bytes, path || '.v2', created_at, created_by from issued_document where id = ?""")
+                .params(newer, transcript.getKey()).update();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "hocba.pdf", "application/pdf", pdf);
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reply.body().path("supersededBy").asText()).isEqualTo(newer);
+        assertThat(reply.body().path("verdict").asText()).as("the signatures themselves stay valid").isEqualTo("VALID");
+        assertThat(page).contains("đã được thay thế bởi phiên bản", "/xac-minh/" + newer);
+    }
+
+    @Test
+    @Order(14)
+    void aPdfHocBaDidNotIssueIsStillCheckedAndSaidNotToBeAHocBaDocument() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+        }
+        ApiClient.Reply reply = verifyAnonymously(out.toByteArray());
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "thu-moi.pdf", "application/pdf",
+                out.toByteArray());
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("NOT_SIGNED");
+        assertThat(reply.body().path("issuedByHocBa").asBoolean()).isFalse();
+        assertThat(page).contains("KHÔNG CÓ CHỮ KÝ", "không phải văn bản do HocBa phát hành");
+    }
+
+    private Map.Entry<String, Path> aSignedTranscript() {
+        return signing.signedFiles(schoolClass.id()).entrySet().stream().filter(e -> e.getKey().startsWith("HB-"))
+                .min(Map.Entry.comparingByKey()).orElseThrow();
+    }
+
+    private ApiClient.Reply verifyAnonymously(byte[] body) {
+        return new ApiClient(mvc).send(null, post("/api/signatures/verification")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).content(body));
     }
 
     private void signAll() {
