@@ -1,22 +1,73 @@
 package vn.hocba.gradebook;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.Term;
 
-/** The dates of the periodic tests (mid-term, end-of-term) the school recorded for each term. */
+/**
+ * The dates of the periodic tests (mid-term, end-of-term) the school recorded for each term. They
+ * drive the correction deadlines (seed 001) and the entry reminders (seed 000 §VII.2.7: mid-term
+ * marks entered at the latest 10 days after the test).
+ */
 @Service
+@Transactional
 public class AssessmentCalendar {
 
-    private final JdbcClient jdbc;
-
-    public AssessmentCalendar(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** One recorded test date. */
+    public record TestDate(int term, MarkKind kind, LocalDate date) {
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public AssessmentCalendar(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
     public Optional<LocalDate> testDate(long yearId, int term, MarkKind kind) {
         return jdbc.sql("select test_date from assessment_date where school_year_id = ? and term = ? and kind = ?")
                 .params(yearId, term, kind.name()).query(LocalDate.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<TestDate> of(long yearId) {
+        return jdbc.sql("select term, kind, test_date from assessment_date where school_year_id = ? order by term, kind")
+                .param(yearId).query((rs, n) -> new TestDate(rs.getInt(1), MarkKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class))).list();
+    }
+
+    /** Records (or moves) the date of a term's mid-term or end-of-term test; audited with the old date. */
+    public TestDate set(SchoolYear year, int term, MarkKind kind, LocalDate date, Actor by) {
+        if (kind == MarkKind.REGULAR) {
+            throw Rejected.invalid("Chỉ ghi ngày cho bài kiểm tra giữa kì (MIDTERM) hoặc cuối kì (FINAL).");
+        }
+        Term t = year.terms().stream().filter(x -> x.number() == term).findFirst()
+                .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có học kì " + term + "."));
+        if (date == null || !t.contains(date)) {
+            throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc học kì "
+                    + term + " (" + DAY.format(t.startsOn()) + " – " + DAY.format(t.endsOn()) + ").");
+        }
+        Optional<LocalDate> old = testDate(year.id().value(), term, kind);
+        jdbc.sql("delete from assessment_date where school_year_id = ? and term = ? and kind = ?")
+                .params(year.id().value(), term, kind.name()).update();
+        jdbc.sql("insert into assessment_date (school_year_id, term, kind, test_date) values (?, ?, ?, ?)")
+                .params(year.id().value(), term, kind.name(), date).update();
+        audit.append(new AuditRecord(by, "ASSESSMENT_DATE_SET", "assessment-date " + year.name() + "/HK" + term + "/" + kind,
+                old.map(LocalDate::toString).orElse(null), date.toString(), null, null));
+        return new TestDate(term, kind, date);
     }
 }

@@ -25,9 +25,9 @@ import vn.hocba.schoolyear.TeachingAssignment;
 @Transactional(readOnly = true)
 public class EntryProgress {
 
-    /** One teacher's progress in one class × subject × term. */
+    /** One teacher's progress in one class × subject × term, and how many students still lack the mid-term mark. */
     public record Line(long teacherId, String teacherCode, String teacherName, String classCode, String subjectCode, int term,
-            int required, int entered, BigDecimal share) {
+            int required, int entered, BigDecimal share, int midtermMissing) {
     }
 
     private final JdbcClient jdbc;
@@ -59,9 +59,11 @@ public class EntryProgress {
                 + "((kind = 'REGULAR' and column_no between ? and ?) or kind in ('MIDTERM', 'FINAL'))")
                 .params(ta.schoolClass().id().value(), ta.subject().id().value(), term, first, last)
                 .query(Integer.class).single();
+        int midterms = jdbc.sql("select count(*) from mark where class_id = ? and subject_id = ? and term = ? and kind = 'MIDTERM'")
+                .params(ta.schoolClass().id().value(), ta.subject().id().value(), term).query(Integer.class).single();
         BigDecimal share = required == 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(entered).divide(BigDecimal.valueOf(required), 3, RoundingMode.HALF_UP);
         return new Line(ta.teacher().id().value(), ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(), ta.subject().code(), term,
-                required, entered, share);
+                required, entered, share, Math.max(0, students - midterms));
     }
 }

@@ -21,28 +21,33 @@ import vn.hocba.security.Role;
 
 /**
  * Seed 000 §V.3 / domain.md §2.2: by mid-term half of the regular assessments must be entered, by
- * the end of the term all of them. Teachers behind are reminded in their inbox; after the end of
- * the term the vice principal is told as well. One notification per teacher, class, subject and
+ * the end of the term all of them; seed 000 §VII.2.7: mid-term marks at the latest 10 days after the
+ * test ({@link MidtermEntryReminders}). Teachers behind are reminded in their inbox; after the end of
+ * the term (or of the 10 days) the vice principal is told as well. One notification per teacher, class, subject and
  * week (so a job that runs twice notifies once); by e-mail too when configured ({@link ReminderNotices}).
  */
 @Service
 public class EntryReminders {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    /** Seed 000 §VII.2.7: mid-term marks entered at the latest 10 days after the test. */
+    static final int MIDTERM_ENTRY_DAYS = 10;
 
     private final SchoolDirectory directory;
     private final EntryProgress progress;
     private final Accounts accounts;
     private final ReminderNotices notices;
     private final AssessmentCalendar calendar;
+    private final MidtermEntryReminders midterms;
 
     EntryReminders(SchoolDirectory directory, EntryProgress progress, Accounts accounts, ReminderNotices notices,
-            AssessmentCalendar calendar) {
+            AssessmentCalendar calendar, MidtermEntryReminders midterms) {
         this.directory = directory;
         this.progress = progress;
         this.accounts = accounts;
         this.notices = notices;
         this.calendar = calendar;
+        this.midterms = midterms;
     }
 
     /** Sends the reminders due on {@code today}; returns how many notifications were new. */
@@ -58,10 +63,16 @@ public class EntryReminders {
             boolean overdue = !today.isBefore(term.get().endsOn());
             boolean pastMidterm = calendar.testDate(year.get().id().value(), term.get().number(), MarkKind.MIDTERM)
                     .map(d -> !today.isBefore(d)).orElse(false);
+            Optional<LocalDate> midtermDue = calendar.testDate(year.get().id().value(), term.get().number(), MarkKind.MIDTERM)
+                    .map(d -> d.plusDays(MIDTERM_ENTRY_DAYS));
+            boolean midtermLate = midtermDue.map(today::isAfter).orElse(false);
             for (EntryProgress.Line line : progress.of(year.get().id(), term.get().number())) {
                 BigDecimal required = overdue ? BigDecimal.ONE : pastMidterm ? HALF : null;
                 if (required != null && line.share().compareTo(required) < 0) {
                     sent += notify(line, today, overdue);
+                }
+                if (midtermLate && line.midtermMissing() > 0) {
+                    sent += midterms.notify(line, today, midtermDue.get());
                 }
             }
         }

@@ -170,12 +170,55 @@ class TermCloseOnPostgresTest {
         int sent = reminders.remind(afterTermTwo);
         assertThat(sent).isGreaterThan(0);
         assertThat(reminders.remind(afterTermTwo)).isZero();
-        JsonNode teacher = api.get("gv11", "/api/notifications").body();
-        assertThat(teacher.size()).isEqualTo(4);
-        assertThat(teacher.get(0).path("message").asText()).contains("Nhắc nhập điểm").contains("học kì 2");
+        List<String> teacher = messages("gv11").stream().filter(m -> m.startsWith("Nhắc nhập điểm")).toList();
+        assertThat(teacher).hasSize(4);
+        assertThat(teacher.get(0)).contains("học kì 2");
         JsonNode vice = api.get("phohieutruong", "/api/notifications").body();
         assertThat(vice.get(0).path("message").asText()).contains("Quá hạn nhập điểm");
         assertThat(management.createJobQuery().timers().processDefinitionKey("EntryReminders").count()).isEqualTo(1);
+    }
+
+    @Test
+    void teachersStillLackingMidtermMarksTenDaysAfterTheTestAreToldAndSoIsTheVicePrincipal() {
+        assertThat(setMidterm("gv04", "2026-03-09").status()).isEqualTo(403);
+        Reply outside = setMidterm("hieutruong", "2025-10-01");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.detail()).contains("không thuộc học kì 2");
+        assertThat(setMidterm("hieutruong", "2026-03-09").status()).isEqualTo(200);
+        try {
+            // Demo: term II mid-term marks are entered in grades 6-7 only; the 10 days end on 19/03.
+            reminders.remind(java.time.LocalDate.of(2026, 3, 19));
+            String toan8 = teachingOf(classId("8A1")).stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst()
+                    .orElseThrow().user();
+            String toan6 = teachingOf(classId("6A1")).stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst()
+                    .orElseThrow().user();
+            assertThat(messages(toan8)).noneMatch(m -> m.contains("giữa kì lớp 8A1"));
+
+            reminders.remind(java.time.LocalDate.of(2026, 3, 20));
+            long students = jdbc.sql("select count(*) from enrolment where class_id = ?").param(classId("8A1"))
+                    .query(Long.class).single();
+            assertThat(messages(toan8)).contains("Quá hạn nhập điểm giữa kì lớp 8A1 môn TOAN học kì 2: còn thiếu " + students
+                    + " điểm giữa kì (hạn 19/03/2026, 10 ngày sau ngày kiểm tra). Đề nghị nhập ngay.");
+            assertThat(messages(toan6)).noneMatch(m -> m.contains("giữa kì lớp 6A1"));
+            assertThat(messages("phohieutruong")).anyMatch(m -> m.startsWith("Quá hạn nhập điểm giữa kì: ")
+                    && m.contains("lớp 8A1 môn TOAN học kì 2"));
+            assertThat(reminders.remind(java.time.LocalDate.of(2026, 3, 20))).as("once a week").isZero();
+        } finally {
+            jdbc.sql("delete from assessment_date").update();
+        }
+    }
+
+    private Reply setMidterm(String user, String date) {
+        return api.send(user, put("/api/assessment-dates/2/MIDTERM").contentType("application/json")
+                .content("{\"date\":\"" + date + "\"}"));
+    }
+
+    private List<String> messages(String user) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode n : api.get(user, "/api/notifications").body()) {
+            messages.add(n.path("message").asText());
+        }
+        return messages;
     }
 
     private void homeroomChecksAndSigns(long classId, String homeroom) {
