@@ -16,6 +16,11 @@ public record AttendanceMonth(YearMonth month, LocalDate deadline, Instant confi
         return month.plusMonths(1).atDay(3);
     }
 
+    /** How a month is written in messages: "10/2025". */
+    public static String label(YearMonth month) {
+        return month.getMonthValue() + "/" + month.getYear();
+    }
+
     public boolean confirmed() {
         return confirmedAt != null;
     }

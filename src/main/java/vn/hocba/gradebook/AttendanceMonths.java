@@ -52,12 +52,12 @@ public class AttendanceMonths {
     public AttendanceMonth confirm(SchoolClass schoolClass, YearMonth month, Actor by) {
         SchoolYear year = directory.year(schoolClass.yearId());
         if (!months(year, 0).contains(month)) {
-            throw Rejected.invalid("Tháng " + label(month) + " không thuộc năm học " + year.name() + " của lớp "
+            throw Rejected.invalid("Tháng " + AttendanceMonth.label(month) + " không thuộc năm học " + year.name() + " của lớp "
                     + schoolClass.code() + ".");
         }
         LocalDate nextMonth = month.plusMonths(1).atDay(1);
         if (LocalDate.now(clock).isBefore(nextMonth)) {
-            throw Rejected.invalid("Tháng " + label(month) + " chưa kết thúc: điểm danh của tháng được xác nhận từ ngày "
+            throw Rejected.invalid("Tháng " + AttendanceMonth.label(month) + " chưa kết thúc: điểm danh của tháng được xác nhận từ ngày "
                     + DAY.format(nextMonth) + " (hạn chót " + DAY.format(AttendanceMonth.deadlineOf(month)) + ").");
         }
         AttendanceMonth current = status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month))
@@ -125,9 +125,5 @@ public class AttendanceMonths {
             months.add(m);
         }
         return months;
-    }
-
-    private static String label(YearMonth month) {
-        return month.getMonthValue() + "/" + month.getYear();
     }
 }

@@ -91,7 +91,7 @@ public class SignOffs {
         List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
         if (!months.isEmpty()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: điểm danh các tháng "
-                    + months.stream().map(m -> m.getMonthValue() + "/" + m.getYear()).collect(Collectors.joining(", "))
+                    + months.stream().map(AttendanceMonth::label).collect(Collectors.joining(", "))
                     + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);

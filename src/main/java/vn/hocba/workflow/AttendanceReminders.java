@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.AttendanceMonth;
 import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.School;
@@ -61,7 +62,7 @@ public class AttendanceReminders {
 
     private int remind(HomeroomAssignment homeroom, YearMonth month, LocalDate due, boolean overdue) {
         String classCode = homeroom.schoolClass().code();
-        String monthText = month.getMonthValue() + "/" + month.getYear();
+        String monthText = AttendanceMonth.label(month);
         String dueText = due.getDayOfMonth() + "/" + due.getMonthValue() + "/" + due.getYear();
         String key = "attendance-" + homeroom.schoolClass().id().value() + "-" + month + (overdue ? "-overdue" : "");
         int sent = 0;
