@@ -77,9 +77,13 @@ public class ClassGradebookAssembler {
     }
 
     private static Map<SubjectCode, SubjectMarks> marks(List<Subject> subjects, List<Cell> cells, Map<String, Mark> retests) {
+        Map<String, List<Cell>> bySubject = new HashMap<>();
+        for (Cell c : cells) {
+            bySubject.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c);
+        }
         Map<SubjectCode, SubjectMarks> marks = new HashMap<>();
         for (Subject subject : subjects) {
-            List<Cell> of = cells.stream().filter(c -> c.subject().equals(subject.code().value())).toList();
+            List<Cell> of = bySubject.getOrDefault(subject.code().value(), List.of());
             marks.put(subject.code(), new SubjectMarks(term(of, 1), term(of, 2), retests.get(subject.code().value())));
         }
         return marks;

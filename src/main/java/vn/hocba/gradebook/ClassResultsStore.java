@@ -4,7 +4,11 @@ import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,9 @@ import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.RuleSets;
 import vn.hocba.grading.UnsupportedRuleSetException;
+import vn.hocba.grading.SubjectCode;
 import vn.hocba.grading.json.ResultsJson;
+import vn.hocba.grading.json.ResultsParts;
 import vn.hocba.schoolyear.SchoolClass;
 
 /**
@@ -31,6 +37,10 @@ import vn.hocba.schoolyear.SchoolClass;
  * <p>A recompute first locks the class's row until commit: two transactions changing the same class
  * (say two subjects) then recompute one after the other, the second reading the first one's
  * committed marks, so the stored results never miss a committed change.
+ *
+ * <p>The document is stored in parts ({@link ResultsParts}, V43): a save of one subject's marks
+ * rewrites that subject's part and the class part only (the other subjects' term and year results
+ * depend on their own marks alone); the parts are put back together when read.
  */
 @Service
 @Transactional
@@ -41,7 +51,7 @@ public class ClassResultsStore {
     private final JdbcClient jdbc;
     private final ClassGradebookAssembler assembler;
     private final RuleSets rules = RuleSets.standard();
-    private final ResultsJson json = new ResultsJson(true);
+    private final ResultsParts parts = new ResultsParts();
     private final Clock clock;
     private final String lockClass;
 
@@ -62,6 +72,10 @@ public class ClassResultsStore {
 
     /** Recomputes and stores the class's results now; returns them, or empty for a cohort without a rule set yet. */
     public Optional<ClassResults> recompute(SchoolClass schoolClass) {
+        return recompute(schoolClass, subject -> true);
+    }
+
+    private Optional<ClassResults> recompute(SchoolClass schoolClass, Predicate<String> changedSubjects) {
         jdbc.sql(lockClass).param(schoolClass.id().value()).query(Long.class).list();
         ClassGradebook gradebook = assembler.assemble(schoolClass);
         ClassResults results;
@@ -71,7 +85,7 @@ public class ClassResultsStore {
             log.warn("No rule set for class {}: {}", schoolClass.code(), e.getMessage());
             return Optional.empty();
         }
-        store(schoolClass, results);
+        store(schoolClass, results, changedSubjects);
         return Optional.of(results);
     }
 
@@ -81,34 +95,77 @@ public class ClassResultsStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recomputeBeforeCommit(SchoolClass schoolClass) {
+        toRecompute().add(schoolClass);
+    }
+
+    /** As {@link #recomputeBeforeCommit(SchoolClass)} when only the marks of {@code subjectCode} changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recomputeBeforeCommit(SchoolClass schoolClass, String subjectCode) {
+        toRecompute().add(schoolClass, subjectCode);
+    }
+
+    private ClassesToRecompute toRecompute() {
         for (var registered : TransactionSynchronizationManager.getSynchronizations()) {
             if (registered instanceof ClassesToRecompute classes) {
-                classes.add(schoolClass);
-                return;
+                return classes;
             }
         }
-        ClassesToRecompute classes = new ClassesToRecompute(this::recompute);
-        classes.add(schoolClass);
+        ClassesToRecompute classes = new ClassesToRecompute((schoolClass, changed) -> recompute(schoolClass, changed::includes));
         TransactionSynchronizationManager.registerSynchronization(classes);
+        return classes;
     }
 
-    /** The stored results document (hocba.class-results/1 with explanations), if computed. */
+    /**
+     * The stored results document (hocba.class-results/1 with explanations), if computed and its
+     * parts still fit together (a student added since would leave the subjects' parts stale).
+     */
     @Transactional(readOnly = true)
     public Optional<String> stored(SchoolClass schoolClass) {
-        return jdbc.sql("select results from class_results where class_id = ?").param(schoolClass.id().value())
-                .query(String.class).optional();
+        Optional<String> classPart = jdbc.sql("select results from class_results where class_id = ?")
+                .param(schoolClass.id().value()).query(String.class).optional();
+        if (classPart.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> subjects = new HashMap<>();
+        jdbc.sql("select subject, results from class_results_subject where class_id = ?").param(schoolClass.id().value())
+                .query((rs, n) -> subjects.put(rs.getString(1), rs.getString(2))).list();
+        return parts.compose(classPart.get(), code -> Optional.ofNullable(subjects.get(code)));
     }
 
-    /** Replaces the class's row in place (the class lock is held, so nobody inserts it meanwhile). */
-    private void store(SchoolClass schoolClass, ClassResults results) {
+    /** The results document as stored, or computed now when it is not (yet) stored. */
+    @Transactional(readOnly = true)
+    public String document(SchoolClass schoolClass) {
+        return stored(schoolClass).orElseGet(() -> new ResultsJson(true).write(compute(schoolClass)));
+    }
+
+    /**
+     * Replaces the class part in place, and the parts of the subjects whose marks changed (the class
+     * lock is held, so nobody inserts them meanwhile); every part when the class had none yet.
+     */
+    private void store(SchoolClass schoolClass, ClassResults results, Predicate<String> changedSubjects) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String document = json.write(results);
-        int updated = jdbc.sql("update class_results set computed_at = ?, complete = ?, results = ? where class_id = ?")
-                .params(now, results.complete(), document, schoolClass.id().value()).update();
-        if (updated == 0) {
+        long id = schoolClass.id().value();
+        String classPart = parts.classPart(results);
+        boolean first = jdbc.sql("update class_results set computed_at = ?, complete = ?, results = ? where class_id = ?")
+                .params(now, results.complete(), classPart, id).update() == 0;
+        if (first) {
             jdbc.sql("insert into class_results (class_id, computed_at, complete, results) values (?, ?, ?, ?)")
-                    .params(schoolClass.id().value(), now, results.complete(), document).update();
+                    .params(id, now, results.complete(), classPart).update();
         }
+        for (SubjectCode subject : subjects(results)) {
+            if (first || changedSubjects.test(subject.value())) {
+                String part = parts.subjectPart(results, subject);
+                if (jdbc.sql("update class_results_subject set results = ? where class_id = ? and subject = ?")
+                        .params(part, id, subject.value()).update() == 0) {
+                    jdbc.sql("insert into class_results_subject (class_id, subject, results) values (?, ?, ?)")
+                            .params(id, subject.value(), part).update();
+                }
+            }
+        }
+    }
+
+    private static Set<SubjectCode> subjects(ClassResults results) {
+        return results.students().isEmpty() ? Set.of() : results.students().get(0).subjects().keySet();
     }
 
     private static boolean postgres(DataSource dataSource) {

@@ -1,8 +1,10 @@
 package vn.hocba.gradebook;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import vn.hocba.schoolyear.SchoolClass;
@@ -11,19 +13,39 @@ import vn.hocba.schoolyear.SchoolClass;
  * The classes a transaction changed, recomputed just before it commits: still inside the
  * transaction (the stored results are never stale after commit), and before the audit entries are
  * linked into the chain. In class id order, so two transactions changing the same classes lock them
- * in the same order.
+ * in the same order. For each class it remembers whose marks changed, so that only those subjects'
+ * parts of the stored results are rewritten.
  */
 final class ClassesToRecompute implements TransactionSynchronization {
 
-    private final Map<Long, SchoolClass> classes = new TreeMap<>();
-    private final Consumer<SchoolClass> recompute;
+    /** The subjects (codes) whose marks changed in a class; {@code every} when it may be any of them. */
+    record Changed(SchoolClass schoolClass, Set<String> subjects, boolean every) {
 
-    ClassesToRecompute(Consumer<SchoolClass> recompute) {
+        boolean includes(String subject) {
+            return every || subjects.contains(subject);
+        }
+    }
+
+    private final Map<Long, Changed> classes = new TreeMap<>();
+    private final BiConsumer<SchoolClass, Changed> recompute;
+
+    ClassesToRecompute(BiConsumer<SchoolClass, Changed> recompute) {
         this.recompute = recompute;
     }
 
+    /** Any of the class's subjects may have changed (or its roster, or conduct: everything is rewritten). */
     void add(SchoolClass schoolClass) {
-        classes.putIfAbsent(schoolClass.id().value(), schoolClass);
+        classes.put(schoolClass.id().value(), new Changed(schoolClass, Set.of(), true));
+    }
+
+    /** Only the marks of {@code subject} changed in the class. */
+    void add(SchoolClass schoolClass, String subject) {
+        Changed known = classes.get(schoolClass.id().value());
+        if (known == null || !known.every()) {
+            Set<String> subjects = new HashSet<>(known == null ? Set.of() : known.subjects());
+            subjects.add(subject);
+            classes.put(schoolClass.id().value(), new Changed(schoolClass, subjects, false));
+        }
     }
 
     @Override
@@ -33,7 +55,7 @@ final class ClassesToRecompute implements TransactionSynchronization {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-        classes.values().forEach(recompute);
+        classes.values().forEach(c -> recompute.accept(c.schoolClass(), c));
         classes.clear();
     }
 }

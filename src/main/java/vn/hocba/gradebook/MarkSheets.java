@@ -83,7 +83,7 @@ public class MarkSheets {
                 .params(schoolClass.id().value(), subject.value()).query(Long.class).list();
         try {
             int changed = writer.apply(schoolClass, rules.subject().subject(), term, writes, by, relatedRequest);
-            results.recomputeBeforeCommit(schoolClass);
+            results.recomputeBeforeCommit(schoolClass, rules.subject().subject().code());
             return changed;
         } catch (DuplicateKeyException e) {
             throw Rejected.conflict("Một ô điểm vừa được người khác nhập cùng lúc. Hãy tải lại trang để xem giá trị mới; "

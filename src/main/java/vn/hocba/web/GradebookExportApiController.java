@@ -14,7 +14,6 @@ import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.Snapshot;
 import vn.hocba.gradebook.Snapshots;
 import vn.hocba.grading.json.GradebookJson;
-import vn.hocba.grading.json.ResultsJson;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -54,8 +53,7 @@ class GradebookExportApiController {
     @Operation(summary = "Kết quả của lớp dạng hocba.class-results/1, kèm giải thích cách tính")
     ResponseEntity<String> results(@PathVariable long classId) {
         SchoolClass schoolClass = readable(classId);
-        String json = results.stored(schoolClass)
-                .orElseGet(() -> new ResultsJson(true).write(results.compute(schoolClass)));
+        String json = results.document(schoolClass);
         return download(json, schoolClass.code() + "-results.json");
     }
 

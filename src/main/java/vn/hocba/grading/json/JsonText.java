@@ -79,9 +79,20 @@ final class JsonText {
 
     /** Pretty-printed text; non-ASCII characters are written as is (UTF-8 output). */
     static String write(JsonNode tree) {
+        return write(tree, true);
+    }
+
+    /** Text without indentation or line breaks, for storing. */
+    static String writeCompact(JsonNode tree) {
+        return write(tree, false);
+    }
+
+    private static String write(JsonNode tree, boolean pretty) {
         StringWriter out = new StringWriter(16_384);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            if (pretty) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
             write(g, tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.hocba.grading.ClassResults;
-import vn.hocba.grading.Explanation;
 import vn.hocba.grading.StudentResults;
 
 /**
@@ -32,23 +31,26 @@ public final class ResultsJson {
 
     /** The results as a JSON tree. */
     public ObjectNode toTree(ClassResults results) {
-        ObjectNode root = NODES.objectNode();
-        root.put("format", FORMAT);
-        root.put("schoolYear", results.schoolYear().toString());
-        root.put("class", results.classCode().value());
-        root.put("ruleSet", results.ruleSet().name());
+        ObjectNode root = header(results);
         StudentResultsTree students = new StudentResultsTree(NODES);
         var list = root.putArray("students");
         for (StudentResults student : results.students()) {
             ObjectNode node = students.toTree(student);
             if (withExplanations) {
-                var explanations = node.putArray("explanations");
-                for (Explanation e : student.explanations()) {
-                    explanations.addObject().put("topic", e.topic()).put("text", e.text());
-                }
+                students.explanations(node, student, e -> true);
             }
             list.add(node);
         }
+        return root;
+    }
+
+    /** The document's first fields, before its students. */
+    static ObjectNode header(ClassResults results) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("schoolYear", results.schoolYear().toString());
+        root.put("class", results.classCode().value());
+        root.put("ruleSet", results.ruleSet().name());
         return root;
     }
 

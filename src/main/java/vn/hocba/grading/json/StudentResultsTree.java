@@ -1,9 +1,12 @@
 package vn.hocba.grading.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Predicate;
 import vn.hocba.grading.ConductResults;
+import vn.hocba.grading.Explanation;
 import vn.hocba.grading.LearningResult;
 import vn.hocba.grading.LearningResults;
 import vn.hocba.grading.Mark;
@@ -21,14 +24,22 @@ final class StudentResultsTree {
     }
 
     ObjectNode toTree(StudentResults s) {
+        return toTree(s, true);
+    }
+
+    /**
+     * @param withPeriods false to leave out each subject's HK1, HK2 and CN (kept: {@code retest}),
+     *     for {@link ResultsParts}, which stores those per subject
+     */
+    ObjectNode toTree(StudentResults s, boolean withPeriods) {
         ObjectNode node = nodes.objectNode();
         node.put("code", s.code().value());
         ObjectNode subjects = node.putObject("subjects");
         for (SubjectResult r : s.subjects().values()) {
             ObjectNode subject = subjects.putObject(r.subject().value());
-            subject.set("HK1", value(r.hk1()));
-            subject.set("HK2", value(r.hk2()));
-            subject.set("CN", value(r.year()));
+            if (withPeriods) {
+                periods(subject, r);
+            }
             if (r.retest() != null) {
                 subject.set("retest", value(r.retest()));
             }
@@ -46,6 +57,23 @@ final class StudentResultsTree {
             missing(node, s);
         }
         return node;
+    }
+
+    /** Adds the student's explanations that {@code which} accepts, in the engine's order. */
+    void explanations(ObjectNode node, StudentResults student, Predicate<Explanation> which) {
+        ArrayNode list = node.putArray("explanations");
+        for (Explanation e : student.explanations()) {
+            if (which.test(e)) {
+                list.addObject().put("topic", e.topic()).put("text", e.text());
+            }
+        }
+    }
+
+    /** A subject's HK1, HK2 and CN values. */
+    void periods(ObjectNode subject, SubjectResult r) {
+        subject.set("HK1", value(r.hk1()));
+        subject.set("HK2", value(r.hk2()));
+        subject.set("CN", value(r.year()));
     }
 
     private void learning(ObjectNode student, LearningResults l) {
