@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -34,13 +32,15 @@ class CommentImport {
         this.stored = stored;
     }
 
-    /** Returns how many comments changed; {@code subjects} is the class's programme by subject code. */
+    /**
+     * Returns how many comments changed; {@code subjects} is the class's programme by subject code, and
+     * every student and subject of {@code typed} has been checked to be the class's.
+     */
     int apply(SchoolClass schoolClass, Map<String, GradeSubject> subjects, List<CommentsJson.Typed> typed, Actor by,
             String related) {
         if (typed.isEmpty()) {
             return 0;
         }
-        requireKnownSubjects(schoolClass, subjects, typed);
         Map<String, EnrolledStudent> students = comments.roster(schoolClass).values().stream()
                 .collect(Collectors.toMap(e -> e.student().profile().code(), Function.identity()));
         Map<CommentSlot, List<CommentsJson.Typed>> bySlot = new LinkedHashMap<>();
@@ -76,15 +76,5 @@ class CommentImport {
             }
         }
         return changes;
-    }
-
-    private static void requireKnownSubjects(SchoolClass schoolClass, Map<String, GradeSubject> subjects,
-            List<CommentsJson.Typed> typed) {
-        Set<String> unknown = typed.stream().map(CommentsJson.Typed::subjectCode)
-                .filter(code -> code != null && !subjects.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
-        if (!unknown.isEmpty()) {
-            throw Rejected.invalid("Không nhập được, không có gì thay đổi: nhận xét của môn không có trong chương trình khối "
-                    + schoolClass.grade() + ": " + String.join(", ", unknown) + ".");
-        }
     }
 }

@@ -63,7 +63,7 @@ public class GradebookImport {
         }
         Map<String, GradeSubject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .collect(Collectors.toMap(g -> g.subject().code(), Function.identity()));
-        requireKnown(schoolClass, book, subjects);
+        requireKnown(schoolClass, book, typedComments, subjects);
         String id = UUID.randomUUID().toString();
         int changed = 0;
         for (var subject : book.subjects()) {
@@ -100,13 +100,17 @@ public class GradebookImport {
         return Rejected.invalid("Sổ điểm không hợp lệ, không có gì được nhập: " + String.join("; ", e.errors()));
     }
 
-    private void requireKnown(SchoolClass schoolClass, ClassGradebook book, Map<String, GradeSubject> subjects) {
+    /** Every student and subject of the document (the subjects of its comments too) must be the class's. */
+    private void requireKnown(SchoolClass schoolClass, ClassGradebook book, List<CommentsJson.Typed> comments,
+            Map<String, GradeSubject> subjects) {
         Set<String> roster = sheets.sheet(schoolClass, subjects.values().iterator().next().subject().id(), 1).students().stream()
                 .map(MarkSheet.Student::code).collect(Collectors.toSet());
         Set<String> unknownStudents = new TreeSet<>();
         book.students().stream().map(s -> s.code().value()).filter(c -> !roster.contains(c)).forEach(unknownStudents::add);
         Set<String> unknownSubjects = new TreeSet<>();
         book.subjects().stream().map(s -> s.code().value()).filter(c -> !subjects.containsKey(c)).forEach(unknownSubjects::add);
+        comments.stream().map(CommentsJson.Typed::subjectCode).filter(c -> c != null && !subjects.containsKey(c))
+                .forEach(unknownSubjects::add);
         List<String> problems = new ArrayList<>();
         if (!unknownStudents.isEmpty()) {
             problems.add("mã học sinh không có trong lớp " + schoolClass.code() + ": " + String.join(", ", unknownStudents));

@@ -199,7 +199,7 @@ class GradebookCommentsJsonOnPostgresTest {
     }
 
     @Test
-    void malformedCommentsAreListedByStudentAndFieldAndNothingIsImported() {
+    void malformedCommentsOrCommentsOfAnUnknownSubjectAreListedAndNothingIsImported() {
         long classId = classId("7A2");
         ObjectNode book = exported(classId);
         String first = studentCode(book, 0);
@@ -215,6 +215,12 @@ class GradebookCommentsJsonOnPostgresTest {
         assertThat(refused.detail()).contains("học sinh " + first + ", trường \"comments.homeroom.HK3\" không phải một kì",
                 "học sinh " + second + ", trường \"comments.homeRoom\" không có trong định dạng",
                 "trường \"comments.subjects.TOAN.HK1\" phải là chuỗi kí tự");
+        ObjectNode unknownSubject = exported(classId);
+        ((ObjectNode) student(unknownSubject, first)).putObject("comments").putObject("subjects").putObject("TIENG_PHAP")
+                .put("HK1", "Phát âm chuẩn.");
+        Reply unknown = importInto(classId, unknownSubject);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.detail()).contains("mã môn không có trong chương trình khối 7: TIENG_PHAP");
         assertThat(school.counts()).containsExactly(before);
     }
 
