@@ -41,8 +41,8 @@ class CommentWriter {
         this.clock = clock;
     }
 
-    /** Returns how many comments changed. */
-    int apply(CommentSlot slot, Map<Long, EnrolledStudent> roster, List<CommentChange> changes, Actor by) {
+    /** Returns how many comments changed; {@code related} (an import id, or null) is recorded with each audit entry. */
+    int apply(CommentSlot slot, Map<Long, EnrolledStudent> roster, List<CommentChange> changes, Actor by, String related) {
         List<Write> writes = new ArrayList<>();
         for (CommentChange change : changes) {
             EnrolledStudent student = roster.get(change.studentId());
@@ -53,14 +53,14 @@ class CommentWriter {
             writes.add(new Write(student, change, slot.normalised(change.text(), student)));
         }
         try {
-            return (int) writes.stream().filter(w -> write(slot, w, by)).count();
+            return (int) writes.stream().filter(w -> write(slot, w, by, related)).count();
         } catch (DuplicateKeyException e) {
             throw Rejected.conflict("Một nhận xét vừa được người khác lưu cùng lúc. Hãy tải lại trang để xem nội dung mới; "
                     + "không có nhận xét nào của bạn được lưu.");
         }
     }
 
-    private boolean write(CommentSlot slot, Write w, Actor by) {
+    private boolean write(CommentSlot slot, Write w, Actor by, String related) {
         Optional<Stored> stored = stored(slot, w);
         checkVersion(slot, w, stored);
         String old = stored.map(Stored::text).orElse(null);
@@ -87,7 +87,7 @@ class CommentWriter {
             checkVersion(slot, w, stored(slot, w));
         }
         String verb = stored.isEmpty() ? "WRITTEN" : w.text() == null ? "CLEARED" : "CHANGED";
-        audit.append(new AuditRecord(by, slot.action(verb), slot.target(w.student()), old, w.text(), null, null));
+        audit.append(new AuditRecord(by, slot.action(verb), slot.target(w.student()), old, w.text(), null, related));
         return true;
     }
 

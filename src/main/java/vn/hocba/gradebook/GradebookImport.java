@@ -1,5 +1,6 @@
 package vn.hocba.gradebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +30,40 @@ import vn.hocba.schoolyear.SchoolDirectory;
  * and subjects matched by code, only the marks that differ from the stored ones written, each
  * through {@link MarkSheets#save} (entry policy, locks, audit with "import &lt;id&gt;"). A student or a
  * subject the document leaves out is left as stored; a listed subject's terms replace the stored
- * marks (null or a shorter regular list clears). Conduct, absences and retest marks in the document
- * are not imported: they have their own entry routes.
+ * marks (null or a shorter regular list clears). The students' {@code comments} (see
+ * {@link CommentsJson}) are applied in the same transaction by the comment rules ({@link CommentImport});
+ * a document without them leaves the stored comments as they are. Conduct, absences and retest
+ * marks in the document are not imported: they have their own entry routes.
  */
 @Service
 public class GradebookImport {
 
-    /** The outcome: the import id named in the audit log and how many marks changed. */
-    public record Imported(String importId, int changed) {
+    /** The outcome: the import id named in the audit log, how many marks and how many comments changed. */
+    public record Imported(String importId, int changed, int commentsChanged) {
     }
 
     private final MarkSheets sheets;
     private final SchoolDirectory directory;
+    private final CommentImport comments;
 
-    public GradebookImport(MarkSheets sheets, SchoolDirectory directory) {
+    public GradebookImport(MarkSheets sheets, SchoolDirectory directory, CommentImport comments) {
         this.sheets = sheets;
         this.directory = directory;
+        this.comments = comments;
     }
 
     @Transactional
     public Imported importJson(SchoolClass schoolClass, String json, Actor by) {
-        ClassGradebook book = parse(json);
+        JsonNode document = parse(json);
+        ClassGradebook book = read(document);
+        List<CommentsJson.Typed> typedComments = CommentsJson.read(document);
         if (!book.classCode().value().equals(schoolClass.code())) {
             throw Rejected.invalid("Sổ điểm trong tài liệu là của lớp " + book.classCode().value() + ", không phải lớp "
                     + schoolClass.code() + ". Hãy nhập vào đúng lớp.");
         }
         Map<String, GradeSubject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .collect(Collectors.toMap(g -> g.subject().code(), Function.identity()));
-        requireKnown(schoolClass, book, subjects);
+        requireKnown(schoolClass, book, typedComments, subjects);
         String id = UUID.randomUUID().toString();
         int changed = 0;
         for (var subject : book.subjects()) {
@@ -70,24 +77,40 @@ public class GradebookImport {
                 }
             }
         }
-        return new Imported(id, changed);
+        return new Imported(id, changed, comments.apply(schoolClass, subjects, typedComments, by, "import " + id));
     }
 
-    private static ClassGradebook parse(String json) {
+    private static JsonNode parse(String json) {
         try {
-            return new GradebookJson().read(json);
+            return GradebookJson.parse(json);
         } catch (InvalidGradebookException e) {
-            throw Rejected.invalid("Sổ điểm không hợp lệ, không có gì được nhập: " + String.join("; ", e.errors()));
+            throw invalid(e);
         }
     }
 
-    private void requireKnown(SchoolClass schoolClass, ClassGradebook book, Map<String, GradeSubject> subjects) {
+    private static ClassGradebook read(JsonNode document) {
+        try {
+            return new GradebookJson().fromTree(document);
+        } catch (InvalidGradebookException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static Rejected invalid(InvalidGradebookException e) {
+        return Rejected.invalid("Sổ điểm không hợp lệ, không có gì được nhập: " + String.join("; ", e.errors()));
+    }
+
+    /** Every student and subject of the document (the subjects of its comments too) must be the class's. */
+    private void requireKnown(SchoolClass schoolClass, ClassGradebook book, List<CommentsJson.Typed> comments,
+            Map<String, GradeSubject> subjects) {
         Set<String> roster = sheets.sheet(schoolClass, subjects.values().iterator().next().subject().id(), 1).students().stream()
                 .map(MarkSheet.Student::code).collect(Collectors.toSet());
         Set<String> unknownStudents = new TreeSet<>();
         book.students().stream().map(s -> s.code().value()).filter(c -> !roster.contains(c)).forEach(unknownStudents::add);
         Set<String> unknownSubjects = new TreeSet<>();
         book.subjects().stream().map(s -> s.code().value()).filter(c -> !subjects.containsKey(c)).forEach(unknownSubjects::add);
+        comments.stream().map(CommentsJson.Typed::subjectCode).filter(c -> c != null && !subjects.containsKey(c))
+                .forEach(unknownSubjects::add);
         List<String> problems = new ArrayList<>();
         if (!unknownStudents.isEmpty()) {
             problems.add("mã học sinh không có trong lớp " + schoolClass.code() + ": " + String.join(", ", unknownStudents));

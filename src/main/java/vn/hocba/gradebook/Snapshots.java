@@ -11,14 +11,14 @@ import vn.hocba.common.Rejected;
 import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.RuleSets;
 import vn.hocba.grading.UnsupportedRuleSetException;
-import vn.hocba.grading.json.GradebookJson;
 import vn.hocba.grading.json.ResultsJson;
 import vn.hocba.schoolyear.SchoolClass;
 
 /**
- * Snapshots taken when a gradebook is locked: the class gradebook ({@code hocba.class-gradebook/1})
- * and its results ({@code hocba.class-results/1}) with the SHA-256 of each. Stored once, never
- * overwritten (the database refuses UPDATE and DELETE), and verifiable against their hashes.
+ * Snapshots taken when a gradebook is locked: the class gradebook ({@code hocba.class-gradebook/1}
+ * with the teachers' comments, exactly as {@link GradebookExport} exports it) and its results
+ * ({@code hocba.class-results/1}) with the SHA-256 of each. Stored once, never overwritten (the
+ * database refuses UPDATE and DELETE), and verifiable against their hashes.
  */
 @Service
 @Transactional
@@ -26,12 +26,14 @@ public class Snapshots {
 
     private final JdbcClient jdbc;
     private final ClassGradebookAssembler assembler;
+    private final GradebookExport export;
     private final Clock clock;
     private final RuleSets rules = RuleSets.standard();
 
-    public Snapshots(JdbcClient jdbc, ClassGradebookAssembler assembler, Clock clock) {
+    public Snapshots(JdbcClient jdbc, ClassGradebookAssembler assembler, GradebookExport export, Clock clock) {
         this.jdbc = jdbc;
         this.assembler = assembler;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -40,7 +42,7 @@ public class Snapshots {
 
     void take(long lockId, SchoolClass schoolClass) {
         ClassGradebook gradebook = assembler.assemble(schoolClass);
-        String gradebookJson = new GradebookJson().write(gradebook);
+        String gradebookJson = export.json(schoolClass, gradebook);
         String resultsJson;
         try {
             resultsJson = new ResultsJson(true).write(rules.compute(gradebook));

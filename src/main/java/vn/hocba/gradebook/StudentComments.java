@@ -1,12 +1,9 @@
 package vn.hocba.gradebook;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
@@ -30,15 +27,15 @@ public class StudentComments {
 
     private static final String UNLOCK_FIRST = "Nhận xét chỉ sửa được sau khi Hiệu trưởng hoặc Phó hiệu trưởng mở khoá sổ.";
 
-    private final JdbcClient jdbc;
+    private final StoredComments stored;
     private final SchoolDirectory directory;
     private final StudentRegistry students;
     private final GradebookLocks locks;
     private final CommentWriter writer;
 
-    public StudentComments(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry students, GradebookLocks locks,
+    public StudentComments(StoredComments stored, SchoolDirectory directory, StudentRegistry students, GradebookLocks locks,
             CommentWriter writer) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.directory = directory;
         this.students = students;
         this.locks = locks;
@@ -47,52 +44,42 @@ public class StudentComments {
 
     @Transactional(readOnly = true)
     public List<StudentComment> subjectComments(SchoolClass schoolClass, SubjectId subject, CommentPeriod period) {
-        return stored(new CommentSlot(schoolClass, subject(schoolClass, subject), period));
+        return stored.in(new CommentSlot(schoolClass, subject(schoolClass, subject), period));
     }
 
     /** Saves a subject teacher's comments; refused while the subject's marks of the period's term are locked. */
     public int saveSubjectComments(SchoolClass schoolClass, SubjectId subject, CommentPeriod period,
             List<CommentChange> changes, Actor by) {
-        CommentSlot slot = new CommentSlot(schoolClass, subject(schoolClass, subject), period);
-        locks.requireUnlocked(schoolClass, subject, period.lockTerm(), slot.what(), UNLOCK_FIRST);
-        return writer.apply(slot, roster(schoolClass), changes, by);
+        return save(new CommentSlot(schoolClass, subject(schoolClass, subject), period), changes, by, null);
     }
 
     @Transactional(readOnly = true)
     public List<StudentComment> homeroomComments(SchoolClass schoolClass, CommentPeriod period) {
-        return stored(new CommentSlot(schoolClass, null, period));
+        return stored.in(new CommentSlot(schoolClass, null, period));
     }
 
     /** Saves the homeroom teacher's comments; refused while the class term is locked. */
     public int saveHomeroomComments(SchoolClass schoolClass, CommentPeriod period, List<CommentChange> changes, Actor by) {
-        CommentSlot slot = new CommentSlot(schoolClass, null, period);
-        locks.requireUnlocked(schoolClass, null, period.lockTerm(), slot.what(), UNLOCK_FIRST);
-        return writer.apply(slot, roster(schoolClass), changes, by);
+        return save(new CommentSlot(schoolClass, null, period), changes, by, null);
     }
 
     /** Every comment of the class, for its documents. */
     @Transactional(readOnly = true)
     public ClassComments ofClass(SchoolClass schoolClass) {
-        Map<String, String> bySubject = new HashMap<>();
-        jdbc.sql("select c.student_id, s.code, c.term, c.body from subject_comment c join subject s on s.id = c.subject_id "
-                + "where c.class_id = ?").param(schoolClass.id().value())
-                .query((rs, n) -> bySubject.put(ClassComments.subjectKey(rs.getLong(1), rs.getString(2),
-                        CommentPeriod.ofCode(rs.getInt(3))), rs.getString(4))).list();
-        Map<String, String> homeroom = new HashMap<>();
-        jdbc.sql("select student_id, term, body from homeroom_comment where class_id = ?").param(schoolClass.id().value())
-                .query((rs, n) -> homeroom.put(ClassComments.homeroomKey(rs.getLong(1), CommentPeriod.ofCode(rs.getInt(2))),
-                        rs.getString(3))).list();
-        return new ClassComments(bySubject, homeroom);
+        return stored.ofClass(schoolClass);
     }
 
-    private List<StudentComment> stored(CommentSlot slot) {
-        List<Object> params = new ArrayList<>(slot.keyParams());
-        return jdbc.sql("select student_id, body, version, updated_by from " + slot.table() + " where " + slot.key()
-                + " order by student_id").params(params)
-                .query((rs, n) -> new StudentComment(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+    /**
+     * Saves the comments of one slot, refused (423) while the slot's term is locked; {@code related}
+     * (e.g. "import &lt;id&gt;") goes to each audit entry. Returns how many changed.
+     */
+    int save(CommentSlot slot, List<CommentChange> changes, Actor by, String related) {
+        locks.requireUnlocked(slot.schoolClass(), slot.homeroom() ? null : slot.subject().id(), slot.period().lockTerm(),
+                slot.what(), UNLOCK_FIRST);
+        return writer.apply(slot, roster(slot.schoolClass()), changes, by, related);
     }
 
-    private Map<Long, EnrolledStudent> roster(SchoolClass schoolClass) {
+    Map<Long, EnrolledStudent> roster(SchoolClass schoolClass) {
         return students.roster(schoolClass.id()).stream()
                 .collect(Collectors.toMap(e -> e.student().id().value(), Function.identity()));
     }

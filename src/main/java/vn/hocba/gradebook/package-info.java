@@ -14,6 +14,8 @@
  * <p>Besides marks: the teachers' comments on each student ({@link vn.hocba.gradebook.StudentComments},
  * per subject and the homeroom teacher's, per term and for the year), and the homeroom teacher's
  * monthly confirmation of attendance ({@link vn.hocba.gradebook.AttendanceMonths}) that the
- * {@link vn.hocba.gradebook.Readiness} check lists until done.
+ * {@link vn.hocba.gradebook.Readiness} check lists until done. The comments travel in the class
+ * gradebook JSON as each student's {@code comments}: {@link vn.hocba.gradebook.GradebookExport}
+ * writes them for exports and lock snapshots, and the JSON import applies them by the comment rules.
  */
 package vn.hocba.gradebook;

@@ -9,11 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.hocba.gradebook.ClassGradebookAssembler;
 import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookExport;
 import vn.hocba.gradebook.Snapshot;
 import vn.hocba.gradebook.Snapshots;
-import vn.hocba.grading.json.GradebookJson;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -26,15 +25,15 @@ class GradebookExportApiController {
 
     private final AccessPolicy access;
     private final SchoolDirectory directory;
-    private final ClassGradebookAssembler assembler;
+    private final GradebookExport export;
     private final ClassResultsStore results;
     private final Snapshots snapshots;
 
-    GradebookExportApiController(AccessPolicy access, SchoolDirectory directory, ClassGradebookAssembler assembler,
+    GradebookExportApiController(AccessPolicy access, SchoolDirectory directory, GradebookExport export,
             ClassResultsStore results, Snapshots snapshots) {
         this.access = access;
         this.directory = directory;
-        this.assembler = assembler;
+        this.export = export;
         this.results = results;
         this.snapshots = snapshots;
     }
@@ -43,10 +42,10 @@ class GradebookExportApiController {
     }
 
     @GetMapping(value = "/api/classes/{classId}/gradebook", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Sổ điểm của lớp dạng hocba.class-gradebook/1")
+    @Operation(summary = "Sổ điểm của lớp dạng hocba.class-gradebook/1, kèm nhận xét của giáo viên (trường comments của mỗi học sinh)")
     ResponseEntity<String> gradebook(@PathVariable long classId) {
         SchoolClass schoolClass = readable(classId);
-        return download(new GradebookJson().write(assembler.assemble(schoolClass)), schoolClass.code() + "-gradebook.json");
+        return download(export.json(schoolClass), schoolClass.code() + "-gradebook.json");
     }
 
     @GetMapping(value = "/api/classes/{classId}/results", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -15,9 +15,9 @@ import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 
 /**
- * Imports a class gradebook as {@code hocba.class-gradebook/1}. It changes marks of every subject
- * of the class, so only the principal or a vice principal may run it (the admin board sets the
- * school year up but never changes marks, issue 2).
+ * Imports a class gradebook as {@code hocba.class-gradebook/1}. It changes marks and comments of
+ * every subject of the class (and the homeroom teacher's comments), so only the principal or a vice
+ * principal may run it (the admin board sets the school year up but never changes marks, issue 2).
  */
 @RestController
 @Tag(name = "Xuất dữ liệu, bản chụp")
@@ -34,13 +34,14 @@ class GradebookImportApiController {
     }
 
     @PostMapping(value = "/api/classes/{classId}/gradebook", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Nhập sổ điểm của lớp (hocba.class-gradebook/1): tất cả hoặc không, ghi nhật kí từng điểm, 423 nếu sổ đã khoá")
+    @Operation(summary = "Nhập sổ điểm của lớp (hocba.class-gradebook/1) kèm nhận xét: tất cả hoặc không, ghi nhật kí từng điểm "
+            + "và từng nhận xét, 423 nếu sổ đã khoá")
     GradebookImport.Imported importGradebook(@PathVariable long classId, @RequestBody(required = false) String json) {
         ClassId id = new ClassId(classId);
         Viewer viewer = access.requireReadClass(id);
         Role role = viewer.has(Role.PRINCIPAL) ? Role.PRINCIPAL : viewer.has(Role.VICE_PRINCIPAL) ? Role.VICE_PRINCIPAL : null;
         if (role == null) {
-            throw Rejected.forbidden("Chỉ Hiệu trưởng hoặc Phó hiệu trưởng được nhập sổ điểm cả lớp (thay đổi điểm mọi môn). "
+            throw Rejected.forbidden("Chỉ Hiệu trưởng hoặc Phó hiệu trưởng được nhập sổ điểm cả lớp (thay đổi điểm và nhận xét mọi môn). "
                     + "Giáo viên bộ môn hãy nhập điểm môn mình hoặc dùng tệp Excel.");
         }
         return imports.importJson(directory.schoolClass(id), json, access.actor(viewer, role));

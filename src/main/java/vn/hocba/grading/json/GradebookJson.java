@@ -3,6 +3,7 @@ package vn.hocba.grading.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,11 @@ import vn.hocba.grading.MarkPolicy;
  * doubles (the equivalent of Jackson's {@code USE_BIG_DECIMAL_FOR_FLOATS}). The
  * whole document is validated first; any problem rejects it as a whole
  * ({@link InvalidGradebookException}) with messages naming student, subject, term and field.
- * Thread-safe.
+ *
+ * <p>Fields the schema does not name are ignored, at every level: the schema allows additional
+ * properties (it never says {@code additionalProperties: false}), so extensions such as the
+ * gradebook module's per-student {@code comments} pass through the engine untouched and the
+ * {@code results} command reads an exported document as it is. Thread-safe.
  */
 public final class GradebookJson {
 
@@ -57,7 +62,17 @@ public final class GradebookJson {
 
     /** Writes a gradebook as {@code hocba.class-gradebook/1} (e.g. to export a class). */
     public String write(ClassGradebook gradebook) {
-        return ResultsJson.write(new GradebookWriter().toTree(gradebook));
+        return text(toTree(gradebook));
+    }
+
+    /** The gradebook as a JSON tree, for a caller that adds its own fields before writing it with {@link #text}. */
+    public ObjectNode toTree(ClassGradebook gradebook) {
+        return new GradebookWriter().toTree(gradebook);
+    }
+
+    /** A tree as pretty-printed JSON text, exactly as {@link #write} formats it (deterministic: field order kept). */
+    public static String text(JsonNode tree) {
+        return JsonText.write(tree);
     }
 
     /** Jackson's description of the syntax error, without its source-location boilerplate. */
