@@ -16,7 +16,6 @@ import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.grading.MissingEntry;
-import vn.hocba.grading.json.GradebookJson;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -34,16 +33,16 @@ public class SignOffs {
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
     private final Readiness readiness;
-    private final ClassGradebookAssembler assembler;
+    private final GradebookExport gradebook;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, ClassGradebookAssembler assembler,
+    public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, GradebookExport gradebook,
             AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.readiness = readiness;
-        this.assembler = assembler;
+        this.gradebook = gradebook;
         this.audit = audit;
         this.clock = clock;
     }
@@ -155,8 +154,9 @@ public class SignOffs {
         return Snapshots.sha256(canonical);
     }
 
+    /** SHA-256 of the class gradebook as exported, comments included: what the homeroom teacher signed off. */
     private String classHash(SchoolClass c) {
-        return Snapshots.sha256(new GradebookJson().write(assembler.assemble(c)));
+        return Snapshots.sha256(gradebook.json(c));
     }
 
     private static String required(String reason) {

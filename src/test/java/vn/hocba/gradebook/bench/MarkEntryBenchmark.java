@@ -37,8 +37,16 @@ public final class MarkEntryBenchmark {
     private static final int TEACHERS = 200;
     private static final int ROUNDS = 5;
     private static final int ALONE = 40;
+    private static final int SAVES_EACH = 3;
+    private static final int[] PAUSE_MILLIS = {5_000, 15_000};
 
+    /** A teacher's save: one regular column of term II of one class × subject. */
     record Job(TeachingAssignment assignment, int column, Actor by) {
+    }
+
+    /** How a teacher's save reaches the server. */
+    interface Route {
+        void save(Job job, List<CellChange> changes);
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,16 +58,17 @@ public final class MarkEntryBenchmark {
                 "--logging.level.root=WARN", "--hocba.data-dir=" + System.getProperty("java.io.tmpdir") + "/hocba-bench")) {
             MarkSheets sheets = app.getBean(MarkSheets.class);
             List<Job> jobs = jobs(app.getBean(SchoolDirectory.class));
+            Route service = (job, changes) -> save(sheets, job, changes);
             int students = sheets.sheet(jobs.get(0).assignment().schoolClass(), jobs.get(0).assignment().subject().id(), 2)
                     .students().size();
             System.out.printf("MarkEntryBenchmark: %d teachers × one %d-student column, %d rounds after 1 warm-up, pool %s, %d CPUs, %s%n",
                     TEACHERS, students, ROUNDS, app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10"),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
             CpuClock cpu = CpuClock.of(url);
-            alone(sheets, jobs.get(0), 30);
+            alone(service, sheets, jobs.get(0), 30);
             long jvmBefore = cpu.jvmNanos();
             long pgBefore = cpu.pgNanos();
-            Latencies baseline = alone(sheets, jobs.get(0), ALONE);
+            Latencies baseline = alone(service, sheets, jobs.get(0), ALONE);
             double jvmPerSave = (cpu.jvmNanos() - jvmBefore) / 1e6 / ALONE;
             double pgPerSave = (cpu.pgNanos() - pgBefore) / 1e6 / ALONE;
             int cores = Runtime.getRuntime().availableProcessors();
@@ -67,14 +76,14 @@ public final class MarkEntryBenchmark {
             System.out.printf("  CPU per save: JVM %.1f ms + PostgreSQL %.1f ms: 200 saves at once need ≥ %.0f ms of %d cores%n",
                     jvmPerSave, pgPerSave, TEACHERS * (jvmPerSave + pgPerSave) / cores, cores);
             System.out.println("  results recompute of the class alone    " + recompute(app, jobs.get(0), ALONE).summary());
-            concurrent(sheets, jobs, 0, 0);
+            concurrent(service, sheets, jobs, 0, 0);
             double[] medians = new double[ROUNDS];
             double[] p99s = new double[ROUNDS];
             List<Long> all = new ArrayList<>();
             for (int r = 1; r <= ROUNDS; r++) {
                 long roundJvm = cpu.jvmNanos();
                 long roundPg = cpu.pgNanos();
-                Latencies round = concurrent(sheets, jobs, r, 0);
+                Latencies round = concurrent(service, sheets, jobs, r, 0);
                 medians[r - 1] = round.percentile(50);
                 p99s[r - 1] = round.percentile(99);
                 for (long n : round.nanos()) {
@@ -91,11 +100,12 @@ public final class MarkEntryBenchmark {
             int round = ROUNDS;
             for (int window : new int[] {10_000, 20_000}) {
                 for (int r = 1; r <= 3; r++) {
-                    Latencies spread = concurrent(sheets, jobs, ++round, window);
+                    Latencies spread = concurrent(service, sheets, jobs, ++round, window);
                     System.out.printf("spread %d: 200 teachers within %d s    %s, ratio to baseline p99 %.1f×%n", r, window / 1000,
                             spread.summary(), spread.percentile(99) / baseline.percentile(99));
                 }
             }
+            overHttp(app, sheets, jobs, round);
             new ClassImportRun(app).run();
         }
     }
@@ -127,19 +137,87 @@ public final class MarkEntryBenchmark {
         return new Latencies(nanos);
     }
 
-    private static Latencies alone(MarkSheets sheets, Job job, int saves) {
+    /**
+     * The same teachers through the REST API over real HTTP, each logged in as the teacher assigned
+     * to the column ({@code PUT …/marks}, bearer token, JSON; the answer carries the saved sheet):
+     * one alone, the burst (2 rounds after a warm-up) and the open workload within 10 s (3 rounds).
+     */
+    private static void overHttp(ConfigurableApplicationContext app, MarkSheets sheets, List<Job> all, int round) throws Exception {
+        HttpMarkEntry http = new HttpMarkEntry(app, all);
+        List<Job> jobs = http.jobs();
+        Route route = http::save;
+        alone(route, sheets, jobs.get(0), 30);
+        Latencies alone = alone(route, sheets, jobs.get(0), ALONE);
+        System.out.println("HTTP: one teacher saving alone           " + alone.summary());
+        concurrent(route, sheets, jobs, ++round, 0);
+        for (int r = 1; r <= 2; r++) {
+            System.out.println("HTTP round " + r + ": 200 teachers at once     " + concurrent(route, sheets, jobs, ++round, 0).summary());
+        }
+        for (int r = 1; r <= 3; r++) {
+            Latencies spread = concurrent(route, sheets, jobs, ++round, 10_000);
+            System.out.printf("HTTP spread %d: 200 teachers within 10 s %s, ratio to HTTP alone p99 %.1f×%n", r, spread.summary(),
+                    spread.percentile(99) / alone.percentile(99));
+        }
+        Latencies working = working(route, sheets, jobs, round);
+        System.out.printf("HTTP working: 200 teachers, %d saves each %d–%d s apart %s, ratio to HTTP alone p99 %.1f×%n", SAVES_EACH,
+                PAUSE_MILLIS[0] / 1000, PAUSE_MILLIS[1] / 1000, working.summary(), working.percentile(99) / alone.percentile(99));
+    }
+
+    /**
+     * The 200 teachers all at work at once: each starts within the first {@code PAUSE_MILLIS[1]}, then saves
+     * {@link #SAVES_EACH} columns with a random pause between (reading the sheet again before each save is not timed).
+     */
+    private static Latencies working(Route route, MarkSheets sheets, List<Job> jobs, int round) throws Exception {
+        java.util.Random random = new java.util.Random(round);
+        long[][] pauses = new long[jobs.size()][SAVES_EACH];
+        for (long[] teacher : pauses) {
+            teacher[0] = random.nextInt(PAUSE_MILLIS[1]);
+            for (int k = 1; k < SAVES_EACH; k++) {
+                teacher[k] = PAUSE_MILLIS[0] + random.nextInt(PAUSE_MILLIS[1] - PAUSE_MILLIS[0]);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.size());
+        try {
+            List<Future<long[]>> done = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    long[] nanos = new long[SAVES_EACH];
+                    for (int k = 0; k < SAVES_EACH; k++) {
+                        Thread.sleep(pauses[n][k]);
+                        List<CellChange> changes = column(sheets, jobs.get(n), round + 1 + k);
+                        long start = System.nanoTime();
+                        route.save(jobs.get(n), changes);
+                        nanos[k] = System.nanoTime() - start;
+                    }
+                    return nanos;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> teacher : done) {
+                for (long n : teacher.get()) {
+                    all.add(n);
+                }
+            }
+            return new Latencies(all.stream().mapToLong(Long::longValue).toArray());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Latencies alone(Route route, MarkSheets sheets, Job job, int saves) {
         long[] nanos = new long[saves];
         for (int i = 0; i < saves; i++) {
             List<CellChange> changes = column(sheets, job, i);
             long start = System.nanoTime();
-            save(sheets, job, changes);
+            route.save(job, changes);
             nanos[i] = System.nanoTime() - start;
         }
         return new Latencies(nanos);
     }
 
     /** Each teacher starts after a random delay in [0, {@code windowMillis}) from the common start (0: all at once). */
-    private static Latencies concurrent(MarkSheets sheets, List<Job> jobs, int round, int windowMillis) throws Exception {
+    private static Latencies concurrent(Route route, MarkSheets sheets, List<Job> jobs, int round, int windowMillis) throws Exception {
         java.util.Random random = new java.util.Random(round);
         long[] delays = jobs.stream().mapToLong(j -> windowMillis == 0 ? 0 : random.nextInt(windowMillis)).toArray();
         List<List<CellChange>> changes = jobs.stream().map(j -> column(sheets, j, round)).toList();
@@ -155,7 +233,7 @@ public final class MarkEntryBenchmark {
                     go.await();
                     Thread.sleep(delays[n]);
                     long start = System.nanoTime();
-                    save(sheets, jobs.get(n), changes.get(n));
+                    route.save(jobs.get(n), changes.get(n));
                     return System.nanoTime() - start;
                 }));
             }

@@ -18,7 +18,7 @@ import vn.hocba.support.ApiClient.Reply;
  * bearer token from {@code POST /api/auth/token}, JSON bodies. Thread-safe: one instance serves
  * many concurrent clients.
  */
-final class HttpApi {
+public final class HttpApi {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -26,7 +26,7 @@ final class HttpApi {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final String base;
 
-    HttpApi(int port) {
+    public HttpApi(int port) {
         this.base = "http://localhost:" + port;
     }
 
@@ -39,7 +39,7 @@ final class HttpApi {
                 HttpResponse.BodyHandlers.ofByteArray()));
     }
 
-    Reply put(String user, String path, String body) {
+    public Reply put(String user, String path, String body) {
         return reply(send(user, request(user, path).PUT(HttpRequest.BodyPublishers.ofString(body)),
                 HttpResponse.BodyHandlers.ofByteArray()));
     }
@@ -63,7 +63,7 @@ final class HttpApi {
     }
 
     /** Logs the person in now, so that timed requests do not include the password check. */
-    void login(String user) {
+    public void login(String user) {
         token(user);
     }
 
