@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class ResultsParts {
         try {
             ObjectNode root = (ObjectNode) JsonText.parse(classPart);
             ArrayNode list = (ArrayNode) root.get("students");
-            Map<String, ArrayNode> parts = new java.util.HashMap<>();
+            Map<String, ArrayNode> parts = new HashMap<>();
             ArrayNode composed = NODES.arrayNode();
             for (int i = 0; i < list.size(); i++) {
                 Optional<ObjectNode> student = student((ObjectNode) list.get(i), i, parts, subjectPart);
