@@ -110,7 +110,7 @@ public class ClassResultsStore {
                 return classes;
             }
         }
-        ClassesToRecompute classes = new ClassesToRecompute((schoolClass, changed) -> recompute(schoolClass, changed::includes));
+        ClassesToRecompute classes = new ClassesToRecompute(changed -> recompute(changed.schoolClass(), changed::includes));
         TransactionSynchronizationManager.registerSynchronization(classes);
         return classes;
     }

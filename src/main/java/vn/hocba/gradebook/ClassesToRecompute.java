@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import vn.hocba.schoolyear.SchoolClass;
@@ -27,9 +27,9 @@ final class ClassesToRecompute implements TransactionSynchronization {
     }
 
     private final Map<Long, Changed> classes = new TreeMap<>();
-    private final BiConsumer<SchoolClass, Changed> recompute;
+    private final Consumer<Changed> recompute;
 
-    ClassesToRecompute(BiConsumer<SchoolClass, Changed> recompute) {
+    ClassesToRecompute(Consumer<Changed> recompute) {
         this.recompute = recompute;
     }
 
@@ -55,7 +55,7 @@ final class ClassesToRecompute implements TransactionSynchronization {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-        classes.values().forEach(c -> recompute.accept(c.schoolClass(), c));
+        classes.values().forEach(recompute);
         classes.clear();
     }
 }
