@@ -9,10 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TranscriptData;
-import vn.hocba.signing.SigningChain;
-import vn.hocba.signing.SigningCredential;
-import vn.hocba.signing.SigningServices;
-import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.pades.SigningChain;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.SigningServices;
+import vn.hocba.pades.devpki.DevelopmentPki;
 
 /**
  * The signed versions of the samples, made with a fresh development PKI whose keys live in a

@@ -17,9 +17,9 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
-import vn.hocba.signing.verify.SignatureVerifier;
-import vn.hocba.signing.verify.VerificationReport;
-import vn.hocba.signing.verify.Verdict;
+import vn.hocba.pades.verify.SignatureVerifier;
+import vn.hocba.pades.verify.VerificationReport;
+import vn.hocba.pades.verify.Verdict;
 
 /**
  * {@code verify FILE.pdf [--json] [--trust root.pem]...}: checks a signed transcript with the EU

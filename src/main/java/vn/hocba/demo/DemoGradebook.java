@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.hocba.gradebook.AbsenceEntry;
 import vn.hocba.gradebook.ClassGradebookAssembler;
-import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.MonthConfirmation;
 import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.grading.RuleSets;
@@ -17,7 +17,7 @@ import vn.hocba.gradebook.ConductEntry;
 import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.gradebook.MarkEntry;
 import vn.hocba.gradebook.MarkKind;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -81,7 +81,7 @@ class DemoGradebook {
         load.absences(absences, BY);
         // The homeroom teachers have confirmed term I's attendance; term II's months are still open (readiness lists them).
         classes.values().forEach(c -> load.confirmedMonths(c, attendance.months(directory.schoolClass(c), 1).stream()
-                .map(AttendanceMonth::month).toList(), BY));
+                .map(MonthConfirmation::month).toList(), BY));
         classes.values().forEach(c -> results.recompute(directory.schoolClass(c)));
     }
 
@@ -103,7 +103,7 @@ class DemoGradebook {
 
     private static MarkEntry mark(DemoNames random, ClassId schoolClass, EnrolledStudent s, GradeSubject gs, int term,
             MarkKind kind, int column, double ability, int decimals) {
-        if (gs.subject().assessment() == AssessmentKind.COMMENT) {
+        if (gs.subject().assessment() == AssessedBy.COMMENT) {
             String level = random.nextInt(40) == 0 ? "CĐ" : "Đ";
             return new MarkEntry(schoolClass, gs.subject().id(), s.student().id(), term, kind, column, null, level);
         }

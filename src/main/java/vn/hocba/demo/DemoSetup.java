@@ -18,7 +18,7 @@ import vn.hocba.schoolyear.SchoolSetup;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.schoolyear.StaffId;
 import vn.hocba.schoolyear.SubjectId;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.schoolyear.YearSetup;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
@@ -52,8 +52,8 @@ class DemoSetup {
         Map<String, SubjectId> subjects = new HashMap<>();
         DemoCurriculum.SUBJECTS.forEach(s -> subjects.put(s.code(), school.createSubject(schoolId, s.code(), s.name(), s.assessment())));
         SchoolYearId year = years.createYear(schoolId, START_YEAR, List.of(
-                new Term(1, LocalDate.of(2025, 9, 5), LocalDate.of(2026, 1, 17)),
-                new Term(2, LocalDate.of(2026, 1, 19), LocalDate.of(2026, 5, 31))));
+                new TermDates(1, LocalDate.of(2025, 9, 5), LocalDate.of(2026, 1, 17)),
+                new TermDates(2, LocalDate.of(2026, 1, 19), LocalDate.of(2026, 5, 31))));
         for (int grade = 6; grade <= 9; grade++) {
             for (DemoCurriculum.DemoSubject s : DemoCurriculum.SUBJECTS) {
                 years.addGradeSubject(year, grade, subjects.get(s.code()), s.periods(grade));

@@ -31,7 +31,7 @@ public final class ClassDocumentGenerator {
             DocumentStore store) throws IOException {
         List<StoredDocument> stored = new ArrayList<>();
         stored.add(store(gradebook, store));
-        for (SubjectMarks subject : gradebook.subjects()) {
+        for (SubjectMarksTable subject : gradebook.subjects()) {
             stored.add(store(resultSheet(gradebook, subject), store));
         }
         for (int i = 0; i < students; i++) {
@@ -57,7 +57,7 @@ public final class ClassDocumentGenerator {
      * The subject result sheet of one subject of the gradebook; its id is the gradebook's id
      * with the subject code appended, same version and issue time.
      */
-    public static SubjectResultSheetData resultSheet(ClassGradebookData gradebook, SubjectMarks subject) {
+    public static SubjectResultSheetData resultSheet(ClassGradebookData gradebook, SubjectMarksTable subject) {
         DocumentIdentity g = gradebook.identity();
         DocumentIdentity id = new DocumentIdentity(g.documentId() + "-" + subject.code(), g.version(),
                 g.supersedes().map(s -> s.replaceFirst("-v(\\d+)$", "-" + subject.code() + "-v$1")), g.issuedAt());

@@ -19,9 +19,9 @@ public record ClassGradebookData(
         String homeroomTeacher,
         String principalTitle,
         String principalName,
-        List<StudentProfile> students,
+        List<PrintedProfile> students,
         List<AttendanceMonth> attendance,
-        List<SubjectMarks> subjects,
+        List<SubjectMarksTable> subjects,
         List<StudentSummary> summaries,
         String dateLine) implements DocumentData {
 

@@ -11,7 +11,7 @@ import java.util.List;
 public record ReportCardData(
         DocumentIdentity identity,
         SchoolInfo school,
-        StudentProfile student,
+        PrintedProfile student,
         String className,
         String schoolYear,
         String period,

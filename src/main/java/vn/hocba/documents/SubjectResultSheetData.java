@@ -11,7 +11,7 @@ public record SubjectResultSheetData(
         String grade,
         String schoolYear,
         AssessmentScope scope,
-        SubjectMarks subject,
+        SubjectMarksTable subject,
         String dateLine) implements DocumentData {
 
     @Override

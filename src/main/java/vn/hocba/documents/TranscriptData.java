@@ -15,7 +15,7 @@ import java.util.List;
 public record TranscriptData(
         DocumentIdentity identity,
         SchoolInfo school,
-        StudentProfile student,
+        PrintedProfile student,
         String className,
         String grade,
         String schoolYear,

@@ -11,8 +11,8 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
-import vn.hocba.schoolyear.SchoolYear;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.TermDates;
 
 /**
  * The dates of the periodic tests (mid-term, end-of-term) the school recorded for each term. They
@@ -51,11 +51,11 @@ public class AssessmentCalendar {
     }
 
     /** Records (or moves) the date of a term's mid-term or end-of-term test; audited with the old date. */
-    public TestDate set(SchoolYear year, int term, MarkKind kind, LocalDate date, Actor by) {
+    public TestDate set(AcademicYear year, int term, MarkKind kind, LocalDate date, Actor by) {
         if (kind == MarkKind.REGULAR) {
             throw Rejected.invalid("Chỉ ghi ngày cho bài kiểm tra giữa kì (MIDTERM) hoặc cuối kì (FINAL).");
         }
-        Term t = year.terms().stream().filter(x -> x.number() == term).findFirst()
+        TermDates t = year.terms().stream().filter(x -> x.number() == term).findFirst()
                 .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có học kì " + term + "."));
         if (date == null || !t.contains(date)) {
             throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc học kì "

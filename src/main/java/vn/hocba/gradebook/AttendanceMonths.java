@@ -21,8 +21,8 @@ import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.TermDates;
 
 /**
  * The homeroom teacher's monthly confirmation that the class's attendance is complete (seed 000
@@ -49,18 +49,18 @@ public class AttendanceMonths {
     }
 
     /** Confirms {@code month}; confirming a confirmed month again changes nothing. */
-    public AttendanceMonth confirm(SchoolClass schoolClass, YearMonth month, Actor by) {
-        SchoolYear year = directory.year(schoolClass.yearId());
+    public MonthConfirmation confirm(SchoolClass schoolClass, YearMonth month, Actor by) {
+        AcademicYear year = directory.year(schoolClass.yearId());
         if (!months(year, 0).contains(month)) {
-            throw Rejected.invalid("Tháng " + AttendanceMonth.label(month) + " không thuộc năm học " + year.name() + " của lớp "
+            throw Rejected.invalid("Tháng " + MonthConfirmation.label(month) + " không thuộc năm học " + year.name() + " của lớp "
                     + schoolClass.code() + ".");
         }
         LocalDate nextMonth = month.plusMonths(1).atDay(1);
         if (LocalDate.now(clock).isBefore(nextMonth)) {
-            throw Rejected.invalid("Tháng " + AttendanceMonth.label(month) + " chưa kết thúc: điểm danh của tháng được xác nhận từ ngày "
-                    + DAY.format(nextMonth) + " (hạn chót " + DAY.format(AttendanceMonth.deadlineOf(month)) + ").");
+            throw Rejected.invalid("Tháng " + MonthConfirmation.label(month) + " chưa kết thúc: điểm danh của tháng được xác nhận từ ngày "
+                    + DAY.format(nextMonth) + " (hạn chót " + DAY.format(MonthConfirmation.deadlineOf(month)) + ").");
         }
-        AttendanceMonth current = status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month))
+        MonthConfirmation current = status(schoolClass, year, 0).stream().filter(m -> m.month().equals(month))
                 .findFirst().orElseThrow();
         if (current.confirmed()) {
             return current;
@@ -95,27 +95,27 @@ public class AttendanceMonths {
 
     /** Every month of {@code term} (1, 2; 0 = the whole year), first to last, with its confirmation. */
     @Transactional(readOnly = true)
-    public List<AttendanceMonth> months(SchoolClass schoolClass, int term) {
+    public List<MonthConfirmation> months(SchoolClass schoolClass, int term) {
         return status(schoolClass, directory.year(schoolClass.yearId()), term);
     }
 
-    private List<AttendanceMonth> status(SchoolClass schoolClass, SchoolYear year, int term) {
-        Map<YearMonth, AttendanceMonth> confirmed = new HashMap<>();
+    private List<MonthConfirmation> status(SchoolClass schoolClass, AcademicYear year, int term) {
+        Map<YearMonth, MonthConfirmation> confirmed = new HashMap<>();
         jdbc.sql("select month_start, confirmed_at, confirmed_by from attendance_month where class_id = ?")
                 .param(schoolClass.id().value()).query((rs, n) -> {
                     YearMonth month = YearMonth.from(rs.getObject(1, LocalDate.class));
                     Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
-                    boolean late = LocalDate.ofInstant(at, clock.getZone()).isAfter(AttendanceMonth.deadlineOf(month));
-                    return confirmed.put(month, new AttendanceMonth(month, AttendanceMonth.deadlineOf(month), at,
+                    boolean late = LocalDate.ofInstant(at, clock.getZone()).isAfter(MonthConfirmation.deadlineOf(month));
+                    return confirmed.put(month, new MonthConfirmation(month, MonthConfirmation.deadlineOf(month), at,
                             rs.getString(3), late));
                 }).list();
         return months(year, term).stream().map(m -> confirmed.getOrDefault(m,
-                new AttendanceMonth(m, AttendanceMonth.deadlineOf(m), null, null, false))).toList();
+                new MonthConfirmation(m, MonthConfirmation.deadlineOf(m), null, null, false))).toList();
     }
 
     /** The months a term spans (a month shared by both terms belongs to both). */
-    private static List<YearMonth> months(SchoolYear year, int term) {
-        List<Term> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
+    private static List<YearMonth> months(AcademicYear year, int term) {
+        List<TermDates> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
         if (terms.isEmpty()) {
             throw Rejected.invalid("Học kì " + term + " không có: chọn 1 hoặc 2.");
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import vn.hocba.common.Rejected;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.students.EnrolledStudent;
@@ -37,7 +37,7 @@ record CellRules(GradeSubject subject, int term, List<ColumnRange> columns, Entr
         if (c.value() == null || c.value().isBlank()) {
             return new MarkWriter.Write(student, c, null, null, where);
         }
-        if (subject.subject().assessment() == AssessmentKind.COMMENT) {
+        if (subject.subject().assessment() == AssessedBy.COMMENT) {
             String level = Normalizer.normalize(c.value().trim(), Normalizer.Form.NFC);
             if (!level.equals("Đ") && !level.equals("CĐ")) {
                 throw Rejected.invalid(where + ": môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt), không nhận \""

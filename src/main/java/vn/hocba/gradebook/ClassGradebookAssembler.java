@@ -21,12 +21,12 @@ import vn.hocba.grading.Subject;
 import vn.hocba.grading.SubjectCode;
 import vn.hocba.grading.SubjectMarks;
 import vn.hocba.grading.TermMarks;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
 
@@ -49,7 +49,7 @@ public class ClassGradebookAssembler {
 
     @Transactional(readOnly = true)
     public ClassGradebook assemble(SchoolClass schoolClass) {
-        SchoolYear year = directory.year(schoolClass.yearId());
+        AcademicYear year = directory.year(schoolClass.yearId());
         School school = directory.schools().stream().filter(s -> s.id().equals(year.schoolId())).findFirst().orElseThrow();
         List<Subject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .map(ClassGradebookAssembler::subject).toList();
@@ -72,7 +72,7 @@ public class ClassGradebookAssembler {
     /** A subject of the curriculum as the results engine sees it. */
     public static Subject subject(GradeSubject gs) {
         return new Subject(new SubjectCode(gs.subject().code()), gs.subject().name(),
-                gs.subject().assessment() == AssessmentKind.SCORE ? vn.hocba.grading.AssessmentKind.SCORE
+                gs.subject().assessment() == AssessedBy.SCORE ? vn.hocba.grading.AssessmentKind.SCORE
                         : vn.hocba.grading.AssessmentKind.COMMENT, gs.periodsPerYear());
     }
 

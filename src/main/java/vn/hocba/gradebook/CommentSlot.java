@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolClass;
-import vn.hocba.schoolyear.Subject;
+import vn.hocba.schoolyear.CurriculumSubject;
 import vn.hocba.students.EnrolledStudent;
 
 /**
@@ -13,7 +13,7 @@ import vn.hocba.students.EnrolledStudent;
  * set) or of the class's homeroom teacher ({@code subject} null), for one period. Knows its table,
  * its audit names and its length limit.
  */
-record CommentSlot(SchoolClass schoolClass, Subject subject, CommentPeriod period) {
+record CommentSlot(SchoolClass schoolClass, CurriculumSubject subject, CommentPeriod period) {
 
     /**
      * A subject comment shares a narrow cell of the transcript's subject table with the teacher's

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
@@ -117,7 +117,7 @@ class CorrectionIntake {
         if (typed == null || typed.isBlank()) {
             throw Rejected.invalid("Thiếu điểm mới.");
         }
-        if (gs.subject().assessment() == AssessmentKind.COMMENT) {
+        if (gs.subject().assessment() == AssessedBy.COMMENT) {
             String level = java.text.Normalizer.normalize(typed.trim(), java.text.Normalizer.Form.NFC);
             if (!level.equals("Đ") && !level.equals("CĐ")) {
                 throw Rejected.invalid(where + ": môn đánh giá bằng nhận xét chỉ nhận Đ hoặc CĐ.");

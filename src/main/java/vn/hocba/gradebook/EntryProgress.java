@@ -11,7 +11,7 @@ import vn.hocba.grading.RuleSets;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.schoolyear.TeachingAssignment;
 
@@ -40,11 +40,11 @@ public class EntryProgress {
     }
 
     public List<Line> of(SchoolYearId yearId, int term) {
-        SchoolYear year = directory.year(yearId);
+        AcademicYear year = directory.year(yearId);
         return directory.teachingAssignmentsOfYear(yearId).stream().map(ta -> line(year, ta, term)).toList();
     }
 
-    private Line line(SchoolYear year, TeachingAssignment ta, int term) {
+    private Line line(AcademicYear year, TeachingAssignment ta, int term) {
         GradeSubject gs = directory.gradeSubjects(year.id(), ta.schoolClass().grade()).stream()
                 .filter(g -> g.subject().id().equals(ta.subject().id())).findFirst().orElseThrow();
         RuleSet rule = rules.forCohort(new vn.hocba.grading.SchoolYear(year.startYear()), ta.schoolClass().grade());

@@ -21,7 +21,7 @@ import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 
 /**
  * Excel workbooks to enter marks offline: one class × subject × term sheet pre-filled with the
@@ -70,7 +70,7 @@ public class ExcelTemplates {
     }
 
     /** The regular columns a template shows: the rule set's required count, or more when more are stored. */
-    static int regularColumns(SchoolYear year, SchoolClass schoolClass, GradeSubject gs, MarkSheet sheet) {
+    static int regularColumns(AcademicYear year, SchoolClass schoolClass, GradeSubject gs, MarkSheet sheet) {
         int required = RuleSets.standard().forCohort(new vn.hocba.grading.SchoolYear(year.startYear()), schoolClass.grade())
                 .requiredRegularMarks(ClassGradebookAssembler.subject(gs));
         int stored = sheet.cells().stream().filter(c -> c.kind() == MarkKind.REGULAR).mapToInt(MarkCell::column).max().orElse(0);
@@ -78,7 +78,7 @@ public class ExcelTemplates {
     }
 
     private void write(XSSFWorkbook book, SchoolClass schoolClass, GradeSubject gs, int term, List<ColumnRange> writable) {
-        SchoolYear year = directory.year(schoolClass.yearId());
+        AcademicYear year = directory.year(schoolClass.yearId());
         MarkSheet marks = sheets.sheet(schoolClass, gs.subject().id(), term);
         boolean locked = locks.isLocked(schoolClass, gs.subject().id(), term);
         List<SheetColumn> columns = new ArrayList<>();
@@ -135,7 +135,7 @@ public class ExcelTemplates {
         }
     }
 
-    private void heading(Sheet sheet, SchoolClass c, GradeSubject gs, int term, SchoolYear year, boolean locked) {
+    private void heading(Sheet sheet, SchoolClass c, GradeSubject gs, int term, AcademicYear year, boolean locked) {
         String school = directory.schools().stream().filter(s -> s.id().equals(year.schoolId())).findFirst()
                 .map(s -> s.name()).orElse("");
         sheet.createRow(0).createCell(0).setCellValue("Trường: " + school);

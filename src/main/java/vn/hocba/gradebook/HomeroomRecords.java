@@ -17,8 +17,8 @@ import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
 
@@ -57,8 +57,8 @@ public class HomeroomRecords {
     /** Records (or clears, with {@code kind} null) a day's absence: "P" excused, "K" unexcused. */
     public void absence(SchoolClass schoolClass, long studentId, LocalDate day, String kind, Actor by) {
         EnrolledStudent student = student(schoolClass, studentId);
-        SchoolYear year = directory.year(schoolClass.yearId());
-        int term = year.terms().stream().filter(t -> t.contains(day)).mapToInt(Term::number).findFirst()
+        AcademicYear year = directory.year(schoolClass.yearId());
+        int term = year.terms().stream().filter(t -> t.contains(day)).mapToInt(TermDates::number).findFirst()
                 .orElseThrow(() -> Rejected.invalid("Ngày " + day + " không thuộc học kì nào của năm học " + year.name() + "."));
         if (kind != null && !kind.equals("P") && !kind.equals("K")) {
             throw Rejected.invalid("Nghỉ học chỉ ghi P (có phép) hoặc K (không phép), không nhận \"" + kind + "\".");

@@ -19,7 +19,7 @@ import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolClass;
-import vn.hocba.schoolyear.Subject;
+import vn.hocba.schoolyear.CurriculumSubject;
 import vn.hocba.students.EnrolledStudent;
 
 /**
@@ -63,7 +63,7 @@ class MarkWriter {
      * Applies the writes in the caller's transaction; returns how many cells changed. Reads the sheet's
      * stored cells in one query and writes the changed ones in three batches (insert, update, clear).
      */
-    int apply(SchoolClass schoolClass, Subject subject, int term, List<Write> writes, Actor by, String relatedRequest) {
+    int apply(SchoolClass schoolClass, CurriculumSubject subject, int term, List<Write> writes, Actor by, String relatedRequest) {
         Map<Place, Stored> sheet = stored(schoolClass, subject, term);
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> inserts = new ArrayList<>();
@@ -123,7 +123,7 @@ class MarkWriter {
         }
     }
 
-    private Map<Place, Stored> stored(SchoolClass c, Subject subject, int term) {
+    private Map<Place, Stored> stored(SchoolClass c, CurriculumSubject subject, int term) {
         return cells("class_id = ? and subject_id = ? and term = ?", c.id().value(), subject.id().value(), term);
     }
 
@@ -140,12 +140,12 @@ class MarkWriter {
         return stored.isEmpty() ? "MARK_ENTERED" : w.value() == null ? "MARK_CLEARED" : "MARK_CHANGED";
     }
 
-    static String target(SchoolClass c, Subject subject, int term, Write w) {
+    static String target(SchoolClass c, CurriculumSubject subject, int term, Write w) {
         return "mark " + c.code() + "/" + subject.code() + "/" + w.student().student().profile().code() + "/HK" + term + "/"
                 + w.change().kind() + "#" + w.change().column();
     }
 
-    static String where(EnrolledStudent s, Subject subject, int term, MarkKind kind, int column) {
+    static String where(EnrolledStudent s, CurriculumSubject subject, int term, MarkKind kind, int column) {
         String what = switch (kind) {
             case REGULAR -> "điểm thường xuyên cột " + column;
             case MIDTERM -> "điểm giữa kì";

@@ -33,6 +33,6 @@ public class Readiness {
 
     /** The months of {@code term} whose attendance the homeroom teacher has not confirmed yet, first to last. */
     public List<YearMonth> unconfirmedAttendanceMonths(SchoolClass schoolClass, int term) {
-        return attendance.months(schoolClass, term).stream().filter(m -> !m.confirmed()).map(AttendanceMonth::month).toList();
+        return attendance.months(schoolClass, term).stream().filter(m -> !m.confirmed()).map(MonthConfirmation::month).toList();
     }
 }

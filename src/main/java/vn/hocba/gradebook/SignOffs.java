@@ -90,7 +90,7 @@ public class SignOffs {
         List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
         if (!months.isEmpty()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: điểm danh các tháng "
-                    + months.stream().map(AttendanceMonth::label).collect(Collectors.joining(", "))
+                    + months.stream().map(MonthConfirmation::label).collect(Collectors.joining(", "))
                     + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);

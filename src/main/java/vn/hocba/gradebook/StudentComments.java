@@ -10,7 +10,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.Subject;
+import vn.hocba.schoolyear.CurriculumSubject;
 import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
@@ -84,7 +84,7 @@ public class StudentComments {
                 .collect(Collectors.toMap(e -> e.student().id().value(), Function.identity()));
     }
 
-    private Subject subject(SchoolClass schoolClass, SubjectId subject) {
+    private CurriculumSubject subject(SchoolClass schoolClass, SubjectId subject) {
         return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(g -> g.subject().id().equals(subject)).findFirst()
                 .orElseThrow(() -> Rejected.notFound("Môn học mã số " + subject.value() + " không có trong chương trình lớp "

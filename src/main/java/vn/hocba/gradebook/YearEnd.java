@@ -20,7 +20,7 @@ import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.Promotion;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.grading.json.ResultsJson;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -85,7 +85,7 @@ public class YearEnd {
         String where = "Điểm kiểm tra lại môn " + gs.subject().name() + ", học sinh mã số " + studentId;
         BigDecimal score = null;
         String level = null;
-        if (gs.subject().assessment() == AssessmentKind.COMMENT) {
+        if (gs.subject().assessment() == AssessedBy.COMMENT) {
             level = value == null ? "" : Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
             if (!level.equals("Đ") && !level.equals("CĐ")) {
                 throw Rejected.invalid(where + ": chỉ nhận Đ hoặc CĐ.");

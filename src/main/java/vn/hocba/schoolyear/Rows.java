@@ -12,13 +12,13 @@ final class Rows {
                 rs.getString("province"), rs.getString("level"));
     }
 
-    Term term(ResultSet rs, int n) throws SQLException {
-        return new Term(rs.getInt("number"), rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate());
+    TermDates term(ResultSet rs, int n) throws SQLException {
+        return new TermDates(rs.getInt("number"), rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate());
     }
 
-    SchoolYear year(ResultSet rs, List<Term> terms) throws SQLException {
-        return new SchoolYear(new SchoolYearId(rs.getLong("id")), new SchoolId(rs.getLong("school_id")),
-                rs.getString("name"), rs.getInt("start_year"), SchoolYear.Status.valueOf(rs.getString("status")), terms);
+    AcademicYear year(ResultSet rs, List<TermDates> terms) throws SQLException {
+        return new AcademicYear(new SchoolYearId(rs.getLong("id")), new SchoolId(rs.getLong("school_id")),
+                rs.getString("name"), rs.getInt("start_year"), AcademicYear.Status.valueOf(rs.getString("status")), terms);
     }
 
     SchoolClass schoolClass(ResultSet rs, int n) throws SQLException {
@@ -34,9 +34,9 @@ final class Rows {
         return staff(rs, "id", "code");
     }
 
-    Subject subject(ResultSet rs, int n) throws SQLException {
-        return new Subject(new SubjectId(rs.getLong("id")), rs.getString("code"), rs.getString("name"),
-                AssessmentKind.valueOf(rs.getString("assessment")));
+    CurriculumSubject subject(ResultSet rs, int n) throws SQLException {
+        return new CurriculumSubject(new SubjectId(rs.getLong("id")), rs.getString("code"), rs.getString("name"),
+                AssessedBy.valueOf(rs.getString("assessment")));
     }
 
     GradeSubject gradeSubject(ResultSet rs, int n) throws SQLException {
@@ -48,8 +48,8 @@ final class Rows {
     }
 
     TeachingAssignment teaching(ResultSet rs, int n) throws SQLException {
-        Subject subject = new Subject(new SubjectId(rs.getLong("subject_id")), rs.getString("subject_code"),
-                rs.getString("subject_name"), AssessmentKind.valueOf(rs.getString("assessment")));
+        CurriculumSubject subject = new CurriculumSubject(new SubjectId(rs.getLong("subject_id")), rs.getString("subject_code"),
+                rs.getString("subject_name"), AssessedBy.valueOf(rs.getString("assessment")));
         ColumnRange columns = new ColumnRange(rs.getObject("first_column", Integer.class),
                 rs.getObject("last_column", Integer.class));
         return new TeachingAssignment(rs.getLong("ta_id"), schoolClass(rs, n), subject,

@@ -26,20 +26,20 @@ public class SchoolDirectory {
     }
 
     /** The school's ACTIVE year: the one marks are entered in now. */
-    public Optional<SchoolYear> activeYear(SchoolId school) {
+    public Optional<AcademicYear> activeYear(SchoolId school) {
         return jdbc.sql("select id from school_year where school_id = ? and status = 'ACTIVE'")
                 .param(school.value()).query(Long.class).optional().map(id -> year(new SchoolYearId(id)));
     }
 
-    public SchoolYear year(SchoolYearId id) {
-        List<Term> terms = jdbc.sql("select * from term where school_year_id = ? order by number")
+    public AcademicYear year(SchoolYearId id) {
+        List<TermDates> terms = jdbc.sql("select * from term where school_year_id = ? order by number")
                 .param(id.value()).query(rows::term).list();
         return jdbc.sql("select * from school_year where id = ?").param(id.value())
                 .query((rs, n) -> rows.year(rs, terms)).optional()
                 .orElseThrow(() -> Rejected.notFound("Không có năm học mã số " + id.value() + "."));
     }
 
-    public List<SchoolYear> years(SchoolId school) {
+    public List<AcademicYear> years(SchoolId school) {
         return jdbc.sql("select id from school_year where school_id = ? order by start_year")
                 .param(school.value()).query(Long.class).list().stream()
                 .map(id -> year(new SchoolYearId(id))).toList();
@@ -82,7 +82,7 @@ public class SchoolDirectory {
                 .orElseThrow(() -> Rejected.notFound("Không có cán bộ, giáo viên mã số " + staff.value() + "."));
     }
 
-    public List<Subject> subjects(SchoolId school) {
+    public List<CurriculumSubject> subjects(SchoolId school) {
         return jdbc.sql("select * from subject where school_id = ? order by id")
                 .param(school.value()).query(rows::subject).list();
     }

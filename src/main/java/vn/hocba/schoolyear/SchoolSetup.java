@@ -56,7 +56,7 @@ public class SchoolSetup {
                 department == null ? null : department.value(), email));
     }
 
-    public SubjectId createSubject(SchoolId school, String code, String name, AssessmentKind assessment) {
+    public SubjectId createSubject(SchoolId school, String code, String name, AssessedBy assessment) {
         String subjectCode = Codes.code(code, "môn học");
         if (assessment == null) {
             throw Rejected.invalid("Thiếu hình thức đánh giá của môn " + subjectCode + ": SCORE (điểm số) hoặc COMMENT (nhận xét).");

@@ -26,8 +26,8 @@ public class YearRollover {
         this.assignments = assignments;
     }
 
-    public SchoolYearId rollOver(SchoolYearId current, List<Term> nextTerms, boolean copyAssignments) {
-        SchoolYear year = directory.year(current);
+    public SchoolYearId rollOver(SchoolYearId current, List<TermDates> nextTerms, boolean copyAssignments) {
+        AcademicYear year = directory.year(current);
         SchoolYearId next = years.createYear(year.schoolId(), year.startYear() + 1, nextTerms);
         List<SchoolClass> classes = directory.classes(current);
         int lastGrade = classes.stream().mapToInt(SchoolClass::grade).max().orElse(0);

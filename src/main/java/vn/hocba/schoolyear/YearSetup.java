@@ -22,16 +22,16 @@ public class YearSetup {
      * Creates the year starting in {@code startYear} with terms I and II. The first year of a school
      * becomes ACTIVE; later ones are PLANNED until activated.
      */
-    public SchoolYearId createYear(SchoolId school, int startYear, List<Term> terms) {
+    public SchoolYearId createYear(SchoolId school, int startYear, List<TermDates> terms) {
         checkTerms(startYear, terms);
-        String name = SchoolYear.nameOf(startYear);
+        String name = AcademicYear.nameOf(startYear);
         if (Sql.exists(jdbc, "select count(*) from school_year where school_id = ? and start_year = ?", school.value(), startYear)) {
             throw Rejected.conflict("Năm học " + name + " đã có.");
         }
         boolean first = !Sql.exists(jdbc, "select count(*) from school_year where school_id = ?", school.value());
         long id = Sql.insert(jdbc, "insert into school_year (school_id, name, start_year, status) values (?, ?, ?, ?)",
-                school.value(), name, startYear, (first ? SchoolYear.Status.ACTIVE : SchoolYear.Status.PLANNED).name());
-        for (Term term : terms) {
+                school.value(), name, startYear, (first ? AcademicYear.Status.ACTIVE : AcademicYear.Status.PLANNED).name());
+        for (TermDates term : terms) {
             jdbc.sql("insert into term (school_year_id, number, starts_on, ends_on) values (?, ?, ?, ?)")
                     .params(id, term.number(), term.startsOn(), term.endsOn()).update();
         }
@@ -83,11 +83,11 @@ public class YearSetup {
         }
     }
 
-    private static void checkTerms(int startYear, List<Term> terms) {
+    private static void checkTerms(int startYear, List<TermDates> terms) {
         if (terms == null || terms.size() != 2 || terms.get(0).number() != 1 || terms.get(1).number() != 2) {
             throw Rejected.invalid("Năm học cần đúng hai học kì: học kì I (số 1) rồi học kì II (số 2).");
         }
-        for (Term term : terms) {
+        for (TermDates term : terms) {
             if (term.startsOn() == null || term.endsOn() == null || !term.endsOn().isAfter(term.startsOn())) {
                 throw Rejected.invalid("Học kì " + term.number() + ": ngày kết thúc phải sau ngày bắt đầu.");
             }
@@ -96,7 +96,7 @@ public class YearSetup {
             throw Rejected.invalid("Học kì II phải bắt đầu sau khi học kì I kết thúc (" + terms.get(0).endsOn() + ").");
         }
         if (terms.get(0).startsOn().getYear() != startYear) {
-            throw Rejected.invalid("Học kì I của năm học " + SchoolYear.nameOf(startYear) + " phải bắt đầu trong năm " + startYear + ".");
+            throw Rejected.invalid("Học kì I của năm học " + AcademicYear.nameOf(startYear) + " phải bắt đầu trong năm " + startYear + ".");
         }
     }
 }

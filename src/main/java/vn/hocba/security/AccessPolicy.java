@@ -12,7 +12,7 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.schoolyear.TeachingAssignment;
@@ -131,7 +131,7 @@ public class AccessPolicy {
         return viewer;
     }
 
-    private Viewer viewerIn(Account account, Staff staff, SchoolYear year) {
+    private Viewer viewerIn(Account account, Staff staff, AcademicYear year) {
         List<HomeroomAssignment> homerooms = directory.homeroomAssignments(year.id()).stream()
                 .filter(h -> h.teacher().id().equals(staff.id())).toList();
         List<TeachingAssignment> teaching = directory.teachingAssignmentsOfTeacher(staff.id(), year.id());

@@ -1,23 +1,14 @@
 /**
- * Signing: PAdES signatures on transcripts, subject result sheets and class gradebooks.
- *
- * <p>The API follows the EU DSS three-step design so that a key can live anywhere (PKCS#12 file,
- * PKCS#11 token or HSM, a remote signing service):
- * <ol>
- *   <li>{@link vn.hocba.signing.PadesSigner#prepare} reserves the signature in an incremental
- *       update and returns the {@link vn.hocba.signing.DataToSign} (DER signed attributes);</li>
- *   <li>a {@link vn.hocba.signing.SigningCredential} signs those bytes;</li>
- *   <li>{@link vn.hocba.signing.PadesSigner#embed} builds the CMS (with its RFC 3161 signature
- *       time-stamp) and writes it into the reserved {@code /Contents}.</li>
- * </ol>
- * {@link vn.hocba.signing.LongTermExtender} then adds the {@code /DSS} and a document
- * time-stamp once after the last approval signature (PAdES B-LT, B-LTA);
- * {@link vn.hocba.signing.SigningChain} runs the school's order (teacher, homeroom teacher,
- * principal, seal) and {@link vn.hocba.signing.BatchSigner} signs a class at once. The profile
- * is {@code docs/signing.md}. Key sources: {@link vn.hocba.signing.Pkcs12Credential},
- * {@link vn.hocba.signing.Pkcs11Credential} and remote signing ({@link vn.hocba.signing.CscClient},
- * CSC API v2); time-stamps from a TSA over HTTP ({@link vn.hocba.signing.HttpTimeStampSource});
- * the installation's settings are bound and checked at start-up by {@code vn.hocba.signing.config}.
- * This module is a leaf: it depends on no other HocBa module.
+ * Exchange: what leaves the school. {@link vn.hocba.signing.ClassSigning} signs a class's year
+ * documents (subject result sheets by each of their teachers, co-teachers in column order, made final
+ * by LT/LTA before the transcripts refer to them through {@link vn.hocba.signing.SubjectSheetSigning};
+ * transcripts and the class gradebook by the homeroom teacher, the principal and the school seal;
+ * report cards by the homeroom teacher; then LT/LTA) into a separate immutable signed store
+ * ({@code ${hocba.data-dir}/signed/<class>/<document version>/<stage>.pdf}: every signature stage is a
+ * new file, never an overwritten one), records each signature in {@code document_signature} and the
+ * audit log. Every step is idempotent: a document already signed by the same certificate is skipped.
+ * {@link vn.hocba.signing.DocumentVerification} checks a PDF anyone uploads: its signatures with
+ * EU DSS and, for a HocBa document, whether a newer version supersedes it.
+ * No Camunda here; the workflow module drives these steps.
  */
 package vn.hocba.signing;

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.hocba.common.Rejected;
-import vn.hocba.exchange.DocumentVerification;
-import vn.hocba.exchange.VerifiedDocument;
-import vn.hocba.signing.verify.SignatureFinding;
+import vn.hocba.signing.DocumentVerification;
+import vn.hocba.signing.VerifiedDocument;
+import vn.hocba.pades.verify.SignatureFinding;
 
 /**
  * The public page where whoever received a PDF (a university, an employer) uploads it and reads,

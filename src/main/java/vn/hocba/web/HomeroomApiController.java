@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.MonthConfirmation;
 import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.gradebook.HomeroomRecords;
 import vn.hocba.schoolyear.ClassId;
@@ -62,14 +62,14 @@ class HomeroomApiController {
 
     @PutMapping("/attendance-months/{month}")
     @Operation(summary = "Xác nhận điểm danh cả tháng (month=2025-10), hạn chót ngày 3 tháng sau; xác nhận lại không đổi gì")
-    AttendanceMonth confirmMonth(@PathVariable long classId, @PathVariable YearMonth month) {
+    MonthConfirmation confirmMonth(@PathVariable long classId, @PathVariable YearMonth month) {
         Viewer viewer = access.requireHomeroom(new ClassId(classId));
         return months.confirm(directory.schoolClass(new ClassId(classId)), month, access.actor(viewer, Role.HOMEROOM_TEACHER));
     }
 
     @GetMapping("/attendance-months")
     @Operation(summary = "Các tháng của học kì (term=1, 2; 0 = cả năm) và việc xác nhận điểm danh từng tháng")
-    List<AttendanceMonth> attendanceMonths(@PathVariable long classId, @RequestParam int term) {
+    List<MonthConfirmation> attendanceMonths(@PathVariable long classId, @RequestParam int term) {
         access.requireReadClass(new ClassId(classId));
         return months.months(directory.schoolClass(new ClassId(classId)), term);
     }

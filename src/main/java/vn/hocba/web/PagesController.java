@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
@@ -45,7 +45,7 @@ class PagesController {
     @GetMapping("/")
     String home(Model model) {
         Viewer viewer = access.current();
-        SchoolYear year = context.activeYear(viewer);
+        AcademicYear year = context.activeYear(viewer);
         List<SchoolClass> classes = directory.classes(year.id()).stream()
                 .filter(c -> viewer.canReadClass(c.id())).toList();
         model.addAttribute("viewer", viewer);

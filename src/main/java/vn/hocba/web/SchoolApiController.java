@@ -16,7 +16,7 @@ import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.schoolyear.TeachingAssignment;
@@ -48,7 +48,7 @@ class SchoolApiController {
             List<TeachingAssignment> teaching) {
     }
 
-    record SchoolView(School school, SchoolYear activeYear) {
+    record SchoolView(School school, AcademicYear activeYear) {
     }
 
     record ClassView(SchoolClass schoolClass, Staff homeroomTeacher, List<TeachingAssignment> teaching) {

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.security.Viewer;
 
 /** The school and active year a request works in: the viewer's school (one school per installation is the norm). */
@@ -26,7 +26,7 @@ class SchoolContext {
                 .orElseThrow(() -> Rejected.notFound("Chưa có trường nào: Ban quản trị cần tạo trường trước."));
     }
 
-    SchoolYear activeYear(Viewer viewer) {
+    AcademicYear activeYear(Viewer viewer) {
         School school = school(viewer);
         return directory.activeYear(school.id())
                 .orElseThrow(() -> Rejected.notFound("Trường " + school.name() + " chưa có năm học đang hoạt động."));

@@ -20,7 +20,7 @@ import vn.hocba.schoolyear.SchoolSetup;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.schoolyear.StaffId;
 import vn.hocba.schoolyear.SubjectId;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.schoolyear.YearRollover;
 import vn.hocba.schoolyear.YearSetup;
 import vn.hocba.security.AccessPolicy;
@@ -146,10 +146,10 @@ class SetupApiController {
         return new Created(rollover.rollOver(new SchoolYearId(yearId), terms(body.terms()), body.copyAssignments()).value());
     }
 
-    private static List<Term> terms(List<SetupRequests.TermDates> dates) {
+    private static List<TermDates> terms(List<SetupRequests.TermDates> dates) {
         if (dates == null) {
             throw Rejected.invalid("Thiếu ngày bắt đầu, kết thúc của hai học kì (terms).");
         }
-        return dates.stream().map(t -> new Term(t.number(), t.startsOn(), t.endsOn())).toList();
+        return dates.stream().map(t -> new TermDates(t.number(), t.startsOn(), t.endsOn())).toList();
     }
 }

@@ -3,7 +3,7 @@ package vn.hocba.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.Position;
 
 /** Bodies of the setup API. Validation and messages are in the services. */
@@ -18,7 +18,7 @@ final class SetupRequests {
     record NewStaff(String code, String fullName, Position position, Long departmentId, String email) {
     }
 
-    record NewSubject(String code, String name, AssessmentKind assessment) {
+    record NewSubject(String code, String name, AssessedBy assessment) {
     }
 
     record TermDates(int number, LocalDate startsOn, LocalDate endsOn) {

@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.hocba.exchange.DocumentVerification;
-import vn.hocba.exchange.VerifiedDocument;
-import vn.hocba.signing.verify.SignatureFinding;
-import vn.hocba.signing.verify.VerificationReport;
+import vn.hocba.signing.DocumentVerification;
+import vn.hocba.signing.VerifiedDocument;
+import vn.hocba.pades.verify.SignatureFinding;
+import vn.hocba.pades.verify.VerificationReport;
 
 /**
  * Verification for machines: POST a PDF, get every signature's findings as JSON. Public like the

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.hocba.common.Rejected;
-import vn.hocba.exchange.DocumentVerification;
+import vn.hocba.signing.DocumentVerification;
 
 /** A PDF sent for verification, by the page or the API: read within the size limit, named for messages. */
 final class UploadedPdf {

@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.MonthConfirmation;
 import vn.hocba.gradebook.AttendanceMonths;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
@@ -50,7 +50,7 @@ public class AttendanceReminders {
         boolean overdue = today.isAfter(due);
         int sent = 0;
         for (School school : directory.schools()) {
-            Optional<SchoolYear> year = directory.activeYear(school.id()).filter(y -> teaches(y, month));
+            Optional<AcademicYear> year = directory.activeYear(school.id()).filter(y -> teaches(y, month));
             for (HomeroomAssignment homeroom : year.map(y -> directory.homeroomAssignments(y.id())).orElse(java.util.List.of())) {
                 if (!months.confirmed(homeroom.schoolClass().id(), month)) {
                     sent += remind(homeroom, month, due, overdue);
@@ -62,7 +62,7 @@ public class AttendanceReminders {
 
     private int remind(HomeroomAssignment homeroom, YearMonth month, LocalDate due, boolean overdue) {
         String classCode = homeroom.schoolClass().code();
-        String monthText = AttendanceMonth.label(month);
+        String monthText = MonthConfirmation.label(month);
         String dueText = due.getDayOfMonth() + "/" + due.getMonthValue() + "/" + due.getYear();
         String key = "attendance-" + homeroom.schoolClass().id().value() + "-" + month + (overdue ? "-overdue" : "");
         int sent = 0;
@@ -88,9 +88,9 @@ public class AttendanceReminders {
     }
 
     /** Whether the month lies in the year's terms (no reminder for the summer months). */
-    private static boolean teaches(SchoolYear year, YearMonth month) {
-        LocalDate first = year.terms().stream().map(Term::startsOn).min(LocalDate::compareTo).orElse(null);
-        LocalDate last = year.terms().stream().map(Term::endsOn).max(LocalDate::compareTo).orElse(null);
+    private static boolean teaches(AcademicYear year, YearMonth month) {
+        LocalDate first = year.terms().stream().map(TermDates::startsOn).min(LocalDate::compareTo).orElse(null);
+        LocalDate last = year.terms().stream().map(TermDates::endsOn).max(LocalDate::compareTo).orElse(null);
         return first != null && !month.atEndOfMonth().isBefore(first) && !month.atDay(1).isAfter(last);
     }
 }

@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
-import vn.hocba.exchange.ClassSigning;
+import vn.hocba.signing.ClassSigning;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
-import vn.hocba.signing.BatchSigner;
+import vn.hocba.pades.BatchSigner;
 
 /** The ClassDocuments process through the API: each person signs their part, the clerk archives. */
 @RestController

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
-import vn.hocba.exchange.ClassSigning;
-import vn.hocba.exchange.SubjectSheetSigning;
+import vn.hocba.signing.ClassSigning;
+import vn.hocba.signing.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /** The service tasks of the ClassDocuments process after the human signatures; each is idempotent. */

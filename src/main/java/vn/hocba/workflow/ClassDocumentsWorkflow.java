@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
-import vn.hocba.exchange.ClassSigning;
+import vn.hocba.signing.ClassSigning;
 import vn.hocba.schoolyear.SchoolClass;
-import vn.hocba.signing.BatchSigner;
+import vn.hocba.pades.BatchSigner;
 
 /**
  * Drives the ClassDocuments process of one class: each person's step signs (idempotently, in the

@@ -12,9 +12,9 @@ import vn.hocba.gradebook.EntryProgress;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.StaffId;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
@@ -55,8 +55,8 @@ public class EntryReminders {
     public int remind(LocalDate today) {
         int sent = 0;
         for (School school : directory.schools()) {
-            Optional<SchoolYear> year = directory.activeYear(school.id());
-            Optional<Term> term = year.flatMap(y -> termOf(y, today));
+            Optional<AcademicYear> year = directory.activeYear(school.id());
+            Optional<TermDates> term = year.flatMap(y -> termOf(y, today));
             if (term.isEmpty()) {
                 continue;
             }
@@ -103,8 +103,8 @@ public class EntryReminders {
         return sent;
     }
 
-    private static Optional<Term> termOf(SchoolYear year, LocalDate day) {
-        List<Term> terms = year.terms();
+    private static Optional<TermDates> termOf(AcademicYear year, LocalDate day) {
+        List<TermDates> terms = year.terms();
         return terms.stream().filter(t -> t.contains(day) || (day.isAfter(t.endsOn()) && day.isBefore(t.endsOn().plusDays(14))))
                 .findFirst();
     }

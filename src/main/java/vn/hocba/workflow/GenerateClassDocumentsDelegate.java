@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.DocumentKind;
-import vn.hocba.exchange.SubjectSheetSigning;
+import vn.hocba.signing.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /**

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.hocba.gradebook.AttendanceMonth;
+import vn.hocba.gradebook.MonthConfirmation;
 import vn.hocba.gradebook.Readiness;
 import vn.hocba.grading.MissingEntry;
 import vn.hocba.schoolyear.ClassId;
@@ -83,7 +83,7 @@ public class TaskInbox {
         SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));
         if (schoolClass != null && term != null && HOMEROOM_TASKS.contains(task.getTaskDefinitionKey())) {
             missing = readiness.unconfirmedAttendanceMonths(schoolClass, term).stream()
-                    .map(m -> "Điểm danh tháng " + AttendanceMonth.label(m) + " chưa được xác nhận.").toList();
+                    .map(m -> "Điểm danh tháng " + MonthConfirmation.label(m) + " chưa được xác nhận.").toList();
         }
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,

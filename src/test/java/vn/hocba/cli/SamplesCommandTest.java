@@ -1,7 +1,6 @@
 package vn.hocba.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ class SamplesCommandTest {
                     .generateCertificate(pem);
         }
         var dss = new eu.europa.esig.dss.validation.reports.Reports[2];
-        var validator = new vn.hocba.signing.verify.SignatureVerifier(List.of(root));
+        var validator = new vn.hocba.pades.verify.SignatureVerifier(List.of(root));
         dss[0] = validator.validate(Files.readAllBytes(dir.resolve("transcript-signed.pdf")), "transcript-signed.pdf");
         dss[1] = validator.validate(Files.readAllBytes(dir.resolve("subject-result-sheet-signed.pdf")), "sheet.pdf");
         assertThat(dss[0].getSimpleReport().getSignatureIdList()).hasSize(3);

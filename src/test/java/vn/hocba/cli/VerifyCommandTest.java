@@ -1,7 +1,6 @@
 package vn.hocba.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hocba.signing.SigningChain;
-import vn.hocba.signing.TestDocuments;
-import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.pades.SigningChain;
+import vn.hocba.pades.TestDocuments;
+import vn.hocba.pades.devpki.DevelopmentPki;
 
 class VerifyCommandTest {
 

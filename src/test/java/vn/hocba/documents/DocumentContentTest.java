@@ -1,7 +1,6 @@
 package vn.hocba.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -126,10 +125,10 @@ class DocumentContentTest {
     @Test
     void decomposedInputIsRenderedAsComposedText() {
         TranscriptData sample = RenderedSamples.SAMPLES.transcript(1);
-        StudentProfile p = sample.student();
+        PrintedProfile p = sample.student();
         String nfd = Normalizer.normalize("Đặng Thị Ữ Ỷ", Normalizer.Form.NFD);
         assertThat(nfd).isNotEqualTo("Đặng Thị Ữ Ỷ");
-        StudentProfile decomposed = new StudentProfile(p.studentCode(), p.personalId(), nfd, p.sex(), p.dateOfBirth(),
+        PrintedProfile decomposed = new PrintedProfile(p.studentCode(), p.personalId(), nfd, p.sex(), p.dateOfBirth(),
                 p.placeOfBirth(), p.ethnicity(), p.policyStatus(), p.address(), p.fatherName(), p.fatherOccupation(),
                 p.motherName(), p.motherOccupation(), p.guardianName(), p.guardianOccupation());
         TranscriptData data = new TranscriptData(sample.identity(), sample.school(), decomposed, sample.className(),
@@ -226,7 +225,7 @@ class DocumentContentTest {
         ClassGradebookData sample = (ClassGradebookData) RenderedSamples.data(DocumentKind.CLASS_GRADEBOOK);
         String sheetHash = "a7".repeat(32);
         String label = "KQ-01001-2024-2025-7A1-CN-TOAN-v1";
-        List<SubjectMarks> subjects = sample.subjects().stream().map(s -> s.code().equals("TOAN")
+        List<SubjectMarksTable> subjects = sample.subjects().stream().map(s -> s.code().equals("TOAN")
                 ? s.withSignedSheet(new SignedSheetReference(label, sheetHash, List.of("Lê Thị Hồng Nhung")))
                 : s).toList();
         ClassGradebookData data = new ClassGradebookData(sample.identity(), sample.school(), sample.className(),

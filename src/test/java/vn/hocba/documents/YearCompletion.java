@@ -12,7 +12,7 @@ import vn.hocba.gradebook.MarkEntry;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.grading.RuleSet;
 import vn.hocba.grading.RuleSets;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -63,7 +63,7 @@ public final class YearCompletion {
     }
 
     private List<YearMonth> termTwoMonths(SchoolClass schoolClass) {
-        vn.hocba.schoolyear.Term term = directory.year(schoolClass.yearId()).terms().stream().filter(t -> t.number() == 2)
+        vn.hocba.schoolyear.TermDates term = directory.year(schoolClass.yearId()).terms().stream().filter(t -> t.number() == 2)
                 .findFirst().orElseThrow();
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(term.startsOn()); !m.isAfter(YearMonth.from(term.endsOn())); m = m.plusMonths(1)) {
@@ -73,7 +73,7 @@ public final class YearCompletion {
     }
 
     private static MarkEntry mark(SchoolClass c, EnrolledStudent s, GradeSubject gs, MarkKind kind, int column, String score) {
-        boolean comment = gs.subject().assessment() == AssessmentKind.COMMENT;
+        boolean comment = gs.subject().assessment() == AssessedBy.COMMENT;
         return new MarkEntry(c.id(), gs.subject().id(), s.student().id(), 2, kind, column,
                 comment ? null : new BigDecimal(score), comment ? "Đ" : null);
     }

@@ -1,7 +1,6 @@
 package vn.hocba.gradebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditVerifier;
 import vn.hocba.grading.json.ResultsJson;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -76,7 +75,7 @@ class ClassResultsUnderConcurrencyOnPostgresTest {
         List<TeachingAssignment> all = directory.teachingAssignmentsOfYear(year.id());
         SchoolClass first = all.get(0).schoolClass();
         return all.stream().filter(t -> t.schoolClass().id().equals(first.id()))
-                .filter(t -> t.subject().assessment() == AssessmentKind.SCORE)
+                .filter(t -> t.subject().assessment() == AssessedBy.SCORE)
                 .filter(t -> !t.subject().code().equals("LS_DL"))
                 .map(t -> t.subject().code()).distinct().limit(2)
                 .map(code -> all.stream().filter(t -> t.schoolClass().id().equals(first.id()) && t.subject().code().equals(code))

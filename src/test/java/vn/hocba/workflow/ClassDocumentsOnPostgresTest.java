@@ -2,7 +2,6 @@ package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.GradebookBulkLoad;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.signing.devpki.DevelopmentPki;
+import vn.hocba.pades.devpki.DevelopmentPki;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;

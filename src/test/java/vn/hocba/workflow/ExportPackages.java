@@ -1,7 +1,6 @@
 package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.europa.esig.dss.enumerations.Indication;
@@ -25,8 +24,8 @@ import vn.hocba.common.Sha256;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
-import vn.hocba.signing.SigningServices;
-import vn.hocba.signing.verify.SignatureVerifier;
+import vn.hocba.pades.SigningServices;
+import vn.hocba.pades.verify.SignatureVerifier;
 
 /**
  * Checks of a class's export package: manifest checksums, every signature valid at

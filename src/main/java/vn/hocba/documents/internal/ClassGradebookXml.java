@@ -6,9 +6,9 @@ import vn.hocba.documents.AttendanceMonth;
 import vn.hocba.documents.AttendanceRow;
 import vn.hocba.documents.ClassGradebookData;
 import vn.hocba.documents.MarkRow;
-import vn.hocba.documents.StudentProfile;
+import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.StudentSummary;
-import vn.hocba.documents.SubjectMarks;
+import vn.hocba.documents.SubjectMarksTable;
 import vn.hocba.documents.SubjectResultSheetData;
 
 /**
@@ -25,7 +25,7 @@ final class ClassGradebookXml {
         out.leaf("homeroomTeacher", g.homeroomTeacher())
                 .start("principal").attr("title", g.principalTitle()).leaf("name", g.principalName()).end();
         out.start("students");
-        for (StudentProfile p : g.students()) {
+        for (PrintedProfile p : g.students()) {
             DataXml.student(out, p);
         }
         out.end().start("attendance");
@@ -33,7 +33,7 @@ final class ClassGradebookXml {
             month(out, m);
         }
         out.end().start("subjects");
-        for (SubjectMarks s : g.subjects()) {
+        for (SubjectMarksTable s : g.subjects()) {
             subject(out, s, g.scope());
         }
         out.end().start("summaries");
@@ -74,7 +74,7 @@ final class ClassGradebookXml {
         out.end();
     }
 
-    static void subject(XmlOut out, SubjectMarks s, AssessmentScope scope) {
+    static void subject(XmlOut out, SubjectMarksTable s, AssessmentScope scope) {
         out.start("subject").attr("code", s.code()).attr("commentOnly", s.commentOnly())
                 .leaf("name", s.name()).leaf("teacher", s.teacherName());
         s.signedSheet().ifPresent(sheet -> DataXml.signedSheet(out, sheet));

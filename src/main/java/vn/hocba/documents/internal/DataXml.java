@@ -9,7 +9,7 @@ import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.SignedSheetReference;
-import vn.hocba.documents.StudentProfile;
+import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TermLevels;
 import vn.hocba.documents.TranscriptData;
@@ -71,7 +71,7 @@ public final class DataXml {
                 .leaf("district", s.district()).leaf("province", s.province()).end();
     }
 
-    static void student(XmlOut out, StudentProfile p) {
+    static void student(XmlOut out, PrintedProfile p) {
         out.start("student").attr("code", p.studentCode()).attr("personalId", p.personalId())
                 .leaf("fullName", p.fullName()).leaf("sex", p.sex())
                 .leaf("dateOfBirth", p.dateOfBirth()).leaf("placeOfBirth", p.placeOfBirth())

@@ -22,7 +22,7 @@ import vn.hocba.schoolyear.Position;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.schoolyear.SchoolYear;
+import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.students.StudentRegistry;
@@ -53,7 +53,7 @@ public class ClassDocumentsSource {
     @Transactional(readOnly = true)
     public ClassRecords load(ClassId id) {
         SchoolClass schoolClass = directory.schoolClass(id);
-        SchoolYear year = directory.year(schoolClass.yearId());
+        AcademicYear year = directory.year(schoolClass.yearId());
         School school = directory.schools().stream().filter(s -> s.id().equals(year.schoolId())).findFirst().orElseThrow();
         List<GradeSubject> subjects = directory.gradeSubjects(year.id(), schoolClass.grade());
         // What ClassResultsStore.compute does, on the very gradebook whose marks are printed.

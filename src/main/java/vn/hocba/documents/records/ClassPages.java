@@ -11,14 +11,14 @@ import vn.hocba.documents.MarkRow;
 import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.StudentSummary;
-import vn.hocba.documents.SubjectMarks;
+import vn.hocba.documents.SubjectMarksTable;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TermLevels;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.grading.SubjectCode;
 import vn.hocba.grading.SubjectResult;
 import vn.hocba.grading.TermMarks;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
 
 /** The class gradebook and the subject result sheets of one class, from its records. */
@@ -56,12 +56,12 @@ final class ClassPages {
                 c.year().name(), scope, marks(subject), dateLine);
     }
 
-    private List<SubjectMarks> subjects(Function<String, Optional<SignedSheetReference>> signedSheets) {
+    private List<SubjectMarksTable> subjects(Function<String, Optional<SignedSheetReference>> signedSheets) {
         return c.subjects().stream().map(this::marks)
                 .map(m -> signedSheets.apply(m.code()).map(m::withSignedSheet).orElse(m)).toList();
     }
 
-    private SubjectMarks marks(GradeSubject gs) {
+    private SubjectMarksTable marks(GradeSubject gs) {
         SubjectCode code = new SubjectCode(gs.subject().code());
         List<MarkRow> rows = new ArrayList<>();
         int columns = 1;
@@ -76,8 +76,8 @@ final class ClassPages {
                     PrintedValues.result(result == null ? null : result.year()),
                     PrintedValues.result(result == null ? null : result.retest())));
         }
-        return new SubjectMarks(gs.subject().code(), gs.subject().name(), c.teacherLine(gs.subject().code()),
-                gs.subject().assessment() == AssessmentKind.COMMENT, columns, rows,
+        return new SubjectMarksTable(gs.subject().code(), gs.subject().name(), c.teacherLine(gs.subject().code()),
+                gs.subject().assessment() == AssessedBy.COMMENT, columns, rows,
                 c.teachers().getOrDefault(gs.subject().code(), List.of()));
     }
 

@@ -14,8 +14,8 @@ import vn.hocba.grading.StudentResults;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.SchoolClass;
-import vn.hocba.schoolyear.SchoolYear;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.students.EnrolledStudent;
 
 /**
@@ -29,7 +29,7 @@ import vn.hocba.students.EnrolledStudent;
  * @param subjectNames subject id → name, for corrections
  * @param comments     the subject teachers' and the homeroom teacher's comments on each student
  */
-public record ClassRecords(School school, SchoolYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
+public record ClassRecords(School school, AcademicYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
         Map<String, List<String>> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
         ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
         Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames,
@@ -54,7 +54,7 @@ public record ClassRecords(School school, SchoolYear year, SchoolClass schoolCla
 
     /** The months a term covers (term 0 = the whole year), first to last. */
     public List<YearMonth> months(int term) {
-        List<Term> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
+        List<TermDates> terms = year.terms().stream().filter(t -> term == 0 || t.number() == term).toList();
         YearMonth first = YearMonth.from(terms.get(0).startsOn());
         YearMonth last = YearMonth.from(terms.get(terms.size() - 1).endsOn());
         List<YearMonth> months = new java.util.ArrayList<>();

@@ -14,7 +14,7 @@ import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
 import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.SignedSheetReference;
-import vn.hocba.documents.StudentProfile;
+import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.SubjectRow;
 import vn.hocba.documents.TranscriptData;
 import vn.hocba.gradebook.CommentPeriod;
@@ -39,7 +39,7 @@ final class StudentPages {
         this.school = school;
     }
 
-    List<StudentProfile> profiles() {
+    List<PrintedProfile> profiles() {
         return c.roster().stream().map(StudentPages::profile).toList();
     }
 
@@ -162,9 +162,9 @@ final class StudentPages {
         return PrintedValues.result(term == 1 ? s.hk1() : term == 2 ? s.hk2() : s.year());
     }
 
-    static StudentProfile profile(EnrolledStudent e) {
+    static PrintedProfile profile(EnrolledStudent e) {
         var p = e.student().profile();
-        return new StudentProfile(p.code(), PrintedValues.text(p.nationalId()), PrintedValues.text(p.fullName()),
+        return new PrintedProfile(p.code(), PrintedValues.text(p.nationalId()), PrintedValues.text(p.fullName()),
                 p.sex() == null ? "" : p.sex().label(), PrintedValues.date(p.dateOfBirth()),
                 PrintedValues.text(p.placeOfBirth()), PrintedValues.text(p.ethnicity()), PrintedValues.text(p.policyStatus()),
                 PrintedValues.text(p.address()), name(p.father()), occupation(p.father()), name(p.mother()),

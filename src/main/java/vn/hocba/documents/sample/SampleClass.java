@@ -9,9 +9,9 @@ import java.util.Random;
 import vn.hocba.documents.AttendanceMonth;
 import vn.hocba.documents.AttendanceRow;
 import vn.hocba.documents.MarkRow;
-import vn.hocba.documents.StudentProfile;
+import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.StudentSummary;
-import vn.hocba.documents.SubjectMarks;
+import vn.hocba.documents.SubjectMarksTable;
 import vn.hocba.documents.SubjectRow;
 import vn.hocba.documents.TermLevels;
 
@@ -23,7 +23,7 @@ final class SampleClass {
         "3/2025", "4/2025", "5/2025"};
     private static final int[] DAYS = {30, 31, 30, 31, 31, 28, 31, 30, 31};
 
-    final List<StudentProfile> students;
+    final List<PrintedProfile> students;
     final Map<String, List<MarkRow>> marks = new LinkedHashMap<>();
     final List<List<SubjectRow>> transcriptRows = new ArrayList<>();
     final List<StudentSummary> summaries = new ArrayList<>();
@@ -39,8 +39,8 @@ final class SampleClass {
         }
     }
 
-    List<SubjectMarks> subjectMarks() {
-        return SampleSubject.GRADE_7.stream().map(s -> new SubjectMarks(s.code(), s.name(), s.teacher(),
+    List<SubjectMarksTable> subjectMarks() {
+        return SampleSubject.GRADE_7.stream().map(s -> new SubjectMarksTable(s.code(), s.name(), s.teacher(),
                 s.commentOnly(), s.regularCount(), marks.get(s.code()), s.teachers())).toList();
     }
 

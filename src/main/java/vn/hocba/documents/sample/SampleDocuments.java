@@ -15,8 +15,8 @@ import vn.hocba.documents.MarkRow;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
 import vn.hocba.documents.SchoolInfo;
-import vn.hocba.documents.StudentProfile;
-import vn.hocba.documents.SubjectMarks;
+import vn.hocba.documents.PrintedProfile;
+import vn.hocba.documents.SubjectMarksTable;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TranscriptData;
 
@@ -60,7 +60,7 @@ public final class SampleDocuments {
     }
 
     public TranscriptData transcript(int student) {
-        StudentProfile p = sampleClass.students.get(student);
+        PrintedProfile p = sampleClass.students.get(student);
         var summary = sampleClass.summaries.get(student);
         boolean corrected = student == 0;
         return new TranscriptData(identity("HB", p.studentCode()), SCHOOL, p, CLASS, "7", YEAR,
@@ -97,9 +97,9 @@ public final class SampleDocuments {
     }
 
     public ReportCardData reportCard(int student) {
-        StudentProfile p = sampleClass.students.get(student);
+        PrintedProfile p = sampleClass.students.get(student);
         List<ReportCardRow> rows = new ArrayList<>();
-        for (SubjectMarks s : sampleClass.subjectMarks()) {
+        for (SubjectMarksTable s : sampleClass.subjectMarks()) {
             MarkRow m = s.rows().get(student);
             rows.add(new ReportCardRow(s.name(), String.join("; ", m.hk2Regular()), m.hk2Mid(), m.hk2End(),
                     m.hk2Result()));

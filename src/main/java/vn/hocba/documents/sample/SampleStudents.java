@@ -3,7 +3,7 @@ package vn.hocba.documents.sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import vn.hocba.documents.StudentProfile;
+import vn.hocba.documents.PrintedProfile;
 
 /** Forty deterministic student profiles with full Vietnamese diacritics. */
 final class SampleStudents {
@@ -22,9 +22,9 @@ final class SampleStudents {
     private SampleStudents() {
     }
 
-    static List<StudentProfile> create(int count) {
+    static List<PrintedProfile> create(int count) {
         Random random = new Random(7);
-        List<StudentProfile> students = new ArrayList<>();
+        List<PrintedProfile> students = new ArrayList<>();
         students.add(profile(1, "Đặng Thị Ánh", "Nữ", random));
         students.add(profile(2, "Lữ Quang Vũ", "Nam", random));
         students.add(profile(3, "Hoàng Ngọc Ỷ", "Nữ", random));
@@ -37,7 +37,7 @@ final class SampleStudents {
         return students;
     }
 
-    private static StudentProfile profile(int no, String name, String sex, Random random) {
+    private static PrintedProfile profile(int no, String name, String sex, Random random) {
         String family = name.substring(0, name.indexOf(' '));
         String father = family + " " + pick(MIDDLE_M, random) + " " + pick(GIVEN_M, random);
         String mother = pick(FAMILY, random) + " Thị " + pick(GIVEN_F, random);
@@ -45,7 +45,7 @@ final class SampleStudents {
         String address = "Số " + (1 + random.nextInt(200)) + " phố " + pick(STREETS, random)
                 + ", phường Dịch Vọng, quận Cầu Giấy, Hà Nội";
         String policy = no == 3 ? "Con thương binh" : "Không";
-        return new StudentProfile(String.format("HS7A1%03d", no), String.format("0012120%05d", 4711 + no * 37),
+        return new PrintedProfile(String.format("HS7A1%03d", no), String.format("0012120%05d", 4711 + no * 37),
                 name, sex, dob, no % 5 == 0 ? "Nam Định" : "Hà Nội", no == 3 ? "Tày" : "Kinh", policy, address,
                 father, "Kỹ sư", mother, "Giáo viên", "", "");
     }

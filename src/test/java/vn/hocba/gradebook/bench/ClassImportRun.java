@@ -19,7 +19,7 @@ import vn.hocba.gradebook.MarkSheet;
 import vn.hocba.gradebook.MarkSheets;
 import vn.hocba.gradebook.UploadPreview;
 import vn.hocba.grading.json.GradebookJson;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
@@ -98,7 +98,7 @@ final class ClassImportRun {
         List<byte[]> files = new ArrayList<>();
         List<GradeSubject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade());
         for (GradeSubject gs : subjects) {
-            files.add(workbook(sheets.sheet(schoolClass, gs.subject().id(), 2), gs.subject().assessment() == AssessmentKind.COMMENT, run));
+            files.add(workbook(sheets.sheet(schoolClass, gs.subject().id(), 2), gs.subject().assessment() == AssessedBy.COMMENT, run));
         }
         long start = System.nanoTime();
         for (int i = 0; i < subjects.size(); i++) {

@@ -17,7 +17,7 @@ import vn.hocba.gradebook.MarkCell;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.gradebook.MarkSheet;
 import vn.hocba.gradebook.MarkSheets;
-import vn.hocba.schoolyear.AssessmentKind;
+import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
@@ -262,7 +262,7 @@ public final class MarkEntryBenchmark {
     static List<CellChange> column(MarkSheets sheets, Job job, int round) {
         TeachingAssignment t = job.assignment();
         MarkSheet sheet = sheets.sheet(t.schoolClass(), t.subject().id(), 2);
-        boolean comment = t.subject().assessment() == AssessmentKind.COMMENT;
+        boolean comment = t.subject().assessment() == AssessedBy.COMMENT;
         String value = comment ? (round % 2 == 0 ? "Đ" : "CĐ") : (round % 2 == 0 ? "7" : "8");
         List<CellChange> changes = new ArrayList<>();
         for (MarkSheet.Student s : sheet.students()) {

@@ -1,0 +1,144 @@
+package vn.hocba.pades;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real RFC 3161 TSA over HTTP ({@code Content-Type: application/timestamp-query}), e.g. the
+ * time-stamping service of a licensed Vietnamese CA: one or more endpoints tried in order, each
+ * with optional HTTP basic authentication. Every answer is checked against its request (status,
+ * imprint, nonce, the token's signature) before use ({@link TimeStampReply}); a failure gives a
+ * Vietnamese message naming the service and what went wrong, and nothing is signed.
+ */
+public final class HttpTimeStampSource implements TimeStampSource {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpTimeStampSource.class);
+
+    /** One TSA address; {@code username}/{@code password} for HTTP basic authentication, or null. */
+    public record Endpoint(URI url, String username, char[] password) {
+
+        public static Endpoint anonymous(URI url) {
+            return new Endpoint(url, null, null);
+        }
+
+        String authorization() {
+            String pair = username + ":" + new String(password);
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final List<Endpoint> endpoints;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final SecureRandom random = new SecureRandom();
+    private volatile List<X509Certificate> chain;
+
+    public HttpTimeStampSource(URI url, Duration timeout) {
+        this(List.of(Endpoint.anonymous(url)), timeout, null);
+    }
+
+    /**
+     * @param endpoints tried in order until one answers with a valid token
+     * @param proxy     the outgoing HTTP proxy, or null for a direct connection
+     */
+    public HttpTimeStampSource(List<Endpoint> endpoints, Duration timeout, ProxySelector proxy) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no time-stamping endpoint");
+        }
+        this.endpoints = List.copyOf(endpoints);
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        this.http = (proxy == null ? builder : builder.proxy(proxy)).build();
+    }
+
+    @Override
+    public byte[] timeStamp(byte[] sha256Digest) {
+        try {
+            return token(sha256Digest).getEncoded();
+        } catch (IOException e) {
+            throw new SigningException("Không mã hóa được dấu thời gian: " + e.getMessage(), e);
+        }
+    }
+
+    /** The TSA's chain as it sends it in its tokens (asked for once, with a dummy digest). */
+    @Override
+    public List<X509Certificate> certificateChain() {
+        if (chain == null) {
+            chain = TimeStampReply.chainOf(token(new byte[32]));
+        }
+        return chain;
+    }
+
+    private TimeStampToken token(byte[] digest) {
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            try {
+                return token(endpoint, digest);
+            } catch (TimeStampReply.Refused e) {
+                log.warn("Time-stamping service {} failed: {}", endpoint.url(), e.getMessage());
+                failures.add("Không nhận được dấu thời gian từ " + endpoint.url() + ": " + e.getMessage());
+            }
+        }
+        throw new SigningException(String.join("; ", failures)
+                + ". Văn bản chưa được ký; hãy thử lại sau hoặc báo quản trị hệ thống kiểm tra dịch vụ dấu thời gian.");
+    }
+
+    private TimeStampToken token(Endpoint endpoint, byte[] digest) throws TimeStampReply.Refused {
+        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, digest, new BigInteger(64, random));
+        HttpResponse<byte[]> answer = post(endpoint, encode(request));
+        if (answer.statusCode() != 200) {
+            throw new TimeStampReply.Refused("dịch vụ trả về lỗi HTTP " + answer.statusCode()
+                    + (answer.statusCode() == 401 || answer.statusCode() == 403
+                            ? " (sai tên đăng nhập hoặc mật khẩu của dịch vụ)" : ""));
+        }
+        return TimeStampReply.check(answer.body(), request);
+    }
+
+    private HttpResponse<byte[]> post(Endpoint endpoint, byte[] request) throws TimeStampReply.Refused {
+        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.url()).timeout(timeout)
+                .header("Content-Type", "application/timestamp-query")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request));
+        if (endpoint.username() != null) {
+            post.header("Authorization", endpoint.authorization());
+        }
+        try {
+            return http.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new TimeStampReply.Refused("dịch vụ không trả lời trong " + timeout.toSeconds() + " giây");
+        } catch (IOException e) {
+            throw new TimeStampReply.Refused("không kết nối được (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeStampReply.Refused("yêu cầu bị ngắt");
+        }
+    }
+
+    private static byte[] encode(TimeStampRequest request) {
+        try {
+            return request.getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package vn.hocba.pades;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1Set;
+import vn.hocba.pades.internal.CmsSignature;
+import vn.hocba.pades.internal.IncrementalWriter;
+import vn.hocba.pades.internal.PdfLoading;
+import vn.hocba.pades.internal.SignatureBoxes;
+import vn.hocba.pades.internal.SignatureStamp;
+
+/**
+ * PAdES approval signatures in three steps ({@link #prepare} → credential → {@link #embed}), each
+ * an incremental update of the document: {@code /Filter /Adobe.PPKLite},
+ * {@code /SubFilter /ETSI.CAdES.detached}, signing-certificate-v2, no signing-time attribute, the
+ * claimed time in {@code /M}, and an RFC 3161 signature time-stamp (PAdES B-T) when a TSA is given.
+ * Thread-safe.
+ */
+public final class PadesSigner {
+
+    /** Bytes reserved for the CMS: room for a real TSA token with its chain (profile: 16–32 KB). */
+    public static final int RESERVED_SIGNATURE_SIZE = 32 * 1024;
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter STAMP_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final TimeStampSource timeStamps;
+    private final CredentialCheck check;
+    private final int reservedSize;
+
+    /**
+     * @param timeStamps the TSA for signature time-stamps, or null for PAdES B-B
+     * @param check      the checks run on a credential before {@link #sign} uses it
+     */
+    public PadesSigner(TimeStampSource timeStamps, CredentialCheck check) {
+        this(timeStamps, check, RESERVED_SIGNATURE_SIZE);
+    }
+
+    /**
+     * @param reservedSize bytes reserved for each CMS; the profile allows 16–32 KB. Smaller is
+     *                     faster (PDFBox writes and parses the reservation as hex in every later
+     *                     revision) but must hold the signer's chain and the TSA token with its chain.
+     */
+    public PadesSigner(TimeStampSource timeStamps, CredentialCheck check, int reservedSize) {
+        this.timeStamps = timeStamps;
+        this.check = check;
+        this.reservedSize = reservedSize;
+    }
+
+    /**
+     * Checks the credential, then prepares, signs and embeds in one go.
+     *
+     * @throws CredentialRefusedException before anything is written when the credential may not sign
+     */
+    public byte[] sign(byte[] pdf, SignatureRequest request, SigningCredential credential) {
+        check.requireUsable(credential, Instant.now()); // the real moment of signing, not the claim
+        DataToSign data = prepare(pdf, request, credential.certificateChain());
+        return embed(data, credential.sign(data.bytes()));
+    }
+
+    /** Step 1: reserves the signature in an incremental update; returns what is to be signed. */
+    public DataToSign prepare(byte[] pdf, SignatureRequest request, List<X509Certificate> chain) {
+        X509Certificate signer = chain.get(0);
+        String name = CertificateNames.commonName(signer);
+        try (PDDocument document = PdfLoading.load(pdf);
+             SignatureOptions options = new SignatureOptions()) {
+            PDSignature signature = signatureDictionary(request, name);
+            PDRectangle existing = SignatureBoxes.reserveExisting(document, request.fieldName(), signature);
+            PDRectangle drawing = SignatureBoxes.emptyAppearanceBox(document, request.fieldName()); // kept as is
+            PDRectangle box = request.visible() ? existing : null; // an invisible signature empties its box
+            if (existing == null && request.visible() && request.placement() != null) {
+                SignatureRequest.Placement p = request.placement();
+                box = new PDRectangle(p.x(), p.y(), p.width(), p.height());
+                options.setPage(p.page());
+            }
+            options.setPreferredSignatureSize(reservedSize);
+            document.addSignature(signature, options);
+            if (box != null && drawing == null) { // a new box, or one without an appearance yet
+                drawing = new PDRectangle(box.getWidth(), box.getHeight());
+            }
+            PDAppearanceStream stamp = box == null ? null : stamp(document, request, name, drawing);
+            SignatureBoxes.finish(document, signature, request.fieldName(), box, stamp);
+            IncrementalWriter.Reserved reserved = IncrementalWriter.saveWithReservedSignature(document, pdf, signature,
+                    reservedSize);
+            ASN1Set attributes = CmsSignature.signedAttributes(reserved.digest(), signer);
+            return new DataToSign(reserved, attributes, CmsSignature.encode(attributes), chain);
+        } catch (IOException e) {
+            throw new SigningException("Không đọc được tệp PDF để ký: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Step 3: builds the CMS around {@code signatureValue} (with its signature time-stamp) and
+     * writes it into the reserved space. Returns the signed document.
+     */
+    public byte[] embed(DataToSign data, byte[] signatureValue) {
+        requireValid(data, signatureValue);
+        byte[] token = timeStamps == null ? null : timeStamps.timeStamp(CmsSignature.sha256(signatureValue));
+        byte[] cms = CmsSignature.signedData(data.signedAttributes(), signatureValue, data.chain(), token);
+        return fill(data.reserved(), cms, "Chữ ký");
+    }
+
+    /** Writes {@code cms} into the reserved space, refusing (in Vietnamese) when it does not fit. */
+    static byte[] fill(IncrementalWriter.Reserved reserved, byte[] cms, String what) {
+        if (cms.length > reserved.capacity()) {
+            throw new SigningException(what + " (" + cms.length + " byte) vượt quá chỗ dành sẵn (" + reserved.capacity()
+                    + " byte); hãy báo quản trị hệ thống tăng hocba.signing.reserved-signature-size.");
+        }
+        return reserved.withContents(cms);
+    }
+
+    private static void requireValid(DataToSign data, byte[] signatureValue) {
+        X509Certificate signer = data.chain().get(0);
+        try {
+            String algorithm = "EC".equals(signer.getPublicKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(signer.getPublicKey());
+            verifier.update(data.bytes());
+            if (verifier.verify(signatureValue)) {
+                return;
+            }
+        } catch (GeneralSecurityException e) {
+            // falls through to the refusal below
+        }
+        throw new SigningException("Giá trị chữ ký không khớp với chứng thư số của "
+                + CertificateNames.commonName(signer) + "; thiết bị ký đã dùng một khóa khác. Không nhúng chữ ký.");
+    }
+
+    private static PDSignature signatureDictionary(SignatureRequest request, String name) {
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+        signature.setName(name);
+        signature.setReason(request.role().title());
+        if (request.location() != null) {
+            signature.setLocation(request.location());
+        }
+        Calendar time = Calendar.getInstance(TimeZone.getTimeZone(VIETNAM));
+        time.setTimeInMillis(request.claimedTime().toEpochMilli());
+        signature.setSignDate(time);
+        return signature;
+    }
+
+    private static PDAppearanceStream stamp(PDDocument document, SignatureRequest request, String name,
+                                            PDRectangle bbox) {
+        String time = "Ngày ký: " + STAMP_TIME.format(request.claimedTime().atZone(VIETNAM)) + " (GMT+7)";
+        boolean seal = request.role() == SignerRole.SCHOOL_SEAL;
+        List<String> lines = seal ? List.of("Ký số bởi: " + name, time) : List.of(name, time);
+        String title = seal ? "Đã ký số và đóng dấu" : request.role().title();
+        return SignatureStamp.draw(document, bbox, title, lines, seal ? name : null);
+    }
+}

@@ -1,0 +1,27 @@
+package vn.hocba.pades;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * "Sign these bytes with this credential": the one interface behind every key source (PKCS#12
+ * file, PKCS#11 token or HSM, remote signing service). The bytes are the DER encoding of the CMS
+ * signed attributes ({@link DataToSign#bytes()}); the implementation hashes them with SHA-256 and
+ * signs ({@code SHA256withRSA} or {@code SHA256withECDSA}).
+ */
+public interface SigningCredential {
+
+    /** The signer's certificate. */
+    X509Certificate certificate();
+
+    /** The signer's certificate first, then its issuers (the root may be omitted). */
+    List<X509Certificate> certificateChain();
+
+    /** Signs {@code dataToSign} and returns the raw signature value. */
+    byte[] sign(byte[] dataToSign);
+
+    /** The holder's name as shown on stamps and reports (the certificate's common name). */
+    default String holderName() {
+        return CertificateNames.commonName(certificate());
+    }
+}

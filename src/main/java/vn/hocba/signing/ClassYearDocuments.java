@@ -1,0 +1,103 @@
+package vn.hocba.signing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import vn.hocba.common.Rejected;
+import vn.hocba.documents.AssessmentScope;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.CurriculumSubject;
+
+/**
+ * The current (not superseded) year documents of one class that are signed, with where their
+ * issued originals and their signed stages lie: its subject result sheets (by their teachers), its
+ * transcripts and class gradebook (homeroom teacher, principal, seal) and its report cards
+ * (homeroom teacher).
+ */
+record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> documents, Path signedDirectory,
+        Function<IssuedDocument, Path> originalFile) {
+
+    private static final Set<DocumentKind> SIGNED = Set.of(DocumentKind.TRANSCRIPT, DocumentKind.SUBJECT_RESULT_SHEET,
+            DocumentKind.CLASS_GRADEBOOK, DocumentKind.REPORT_CARD);
+
+    static ClassYearDocuments of(SchoolClass schoolClass, List<IssuedDocument> all, Path signedRoot,
+            Function<IssuedDocument, Path> originalFile) {
+        List<IssuedDocument> current = all.stream()
+                .filter(d -> d.scope() == AssessmentScope.YEAR && !d.superseded() && SIGNED.contains(d.kind()))
+                .toList();
+        return new ClassYearDocuments(schoolClass, current, signedRoot.resolve(schoolClass.code()), originalFile);
+    }
+
+    /** The transcripts, which the homeroom teacher, the principal and the seal sign. */
+    List<String> transcripts() {
+        List<String> transcripts = ids(DocumentKind.TRANSCRIPT);
+        if (transcripts.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa có học bạ cả năm để ký: hãy tạo văn bản cả năm "
+                    + "(sau khi giáo viên bộ môn đã ký bảng kết quả môn).");
+        }
+        return transcripts;
+    }
+
+    /** Transcripts and the class gradebook: signed by the homeroom teacher, the principal and the seal. */
+    List<String> approved() {
+        return Stream.concat(transcripts().stream(), ids(DocumentKind.CLASS_GRADEBOOK).stream()).toList();
+    }
+
+    /** What the homeroom teacher signs: transcripts, the class gradebook and the report cards. */
+    List<String> homeroomSigned() {
+        return Stream.concat(approved().stream(), ids(DocumentKind.REPORT_CARD).stream()).toList();
+    }
+
+    List<String> sheets() {
+        return ids(DocumentKind.SUBJECT_RESULT_SHEET);
+    }
+
+    List<String> all() {
+        return documents.stream().map(IssuedDocument::id).toList();
+    }
+
+    /** The id of the subject's result sheet (document id {@code KQ-...-<subject code>}). */
+    String sheetOf(CurriculumSubject subject) {
+        return documents.stream()
+                .filter(d -> d.kind() == DocumentKind.SUBJECT_RESULT_SHEET && d.documentId().endsWith("-" + subject.code()))
+                .map(IssuedDocument::id).findFirst()
+                .orElseThrow(() -> Rejected.conflict("Lớp " + schoolClass.code() + " chưa có bảng kết quả môn "
+                        + subject.name() + " cả năm: hãy tạo văn bản cả năm trước."));
+    }
+
+    SignedFiles store(SigningStage stage) {
+        return store(stage, 1);
+    }
+
+    /** The store of signer {@code part} of {@code stage} (co-teachers sign a sheet in turn). */
+    SignedFiles store(SigningStage stage, int part) {
+        Map<String, IssuedDocument> byId = documents.stream()
+                .collect(Collectors.toMap(IssuedDocument::id, Function.identity()));
+        return new SignedFiles(signedDirectory, id -> originalFile.apply(byId.get(id)), stage, part);
+    }
+
+    /** The latest signed file of every document (the issued original where nothing is signed yet). */
+    Map<String, Path> latestFiles() {
+        return documents.stream().collect(Collectors.toMap(IssuedDocument::id,
+                d -> SignedFiles.latest(signedDirectory, d.id()).orElseGet(() -> originalFile.apply(d))));
+    }
+
+    /** The stage after which a document of this kind is complete and extended to LT/LTA. */
+    static SigningStage lastStage(DocumentKind kind) {
+        return switch (kind) {
+            case SUBJECT_RESULT_SHEET -> SigningStage.SUBJECT_TEACHER;
+            case REPORT_CARD -> SigningStage.HOMEROOM_TEACHER;
+            default -> SigningStage.SCHOOL_SEAL;
+        };
+    }
+
+    private List<String> ids(DocumentKind kind) {
+        return documents.stream().filter(d -> d.kind() == kind).map(IssuedDocument::id).toList();
+    }
+}

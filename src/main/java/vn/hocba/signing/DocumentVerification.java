@@ -1,0 +1,95 @@
+package vn.hocba.signing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import vn.hocba.common.Rejected;
+import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.pades.SigningServices;
+import vn.hocba.pades.verify.VerificationReport;
+
+/**
+ * Verifies an uploaded PDF for anyone who holds one (a university, an employer): its signatures
+ * with EU DSS against the installation's trust anchors, and — for a HocBa document, recognised by
+ * its embedded data XML — whether a newer version has superseded it.
+ */
+@Service
+public class DocumentVerification {
+
+    /** Largest PDF accepted: a signed class gradebook is a few MB; DSS holds the whole file in memory. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(DocumentVerification.class);
+
+    private final ObjectProvider<SigningServices> signing;
+    private final ClassDocuments documents;
+    // Validation is CPU-heavy and the service is public: at most two at once, the rest wait a little.
+    private final Semaphore running = new Semaphore(2);
+
+    DocumentVerification(ObjectProvider<SigningServices> signing, ClassDocuments documents) {
+        this.signing = signing;
+        this.documents = documents;
+    }
+
+    public VerifiedDocument verify(byte[] pdf, String fileName) {
+        if (pdf.length > MAX_BYTES) {
+            throw new Rejected(Rejected.Reason.INVALID, "Tệp «" + fileName + "» quá lớn (" + pdf.length / 1024 / 1024
+                    + " MB); chỉ nhận tệp PDF đến " + MAX_BYTES / 1024 / 1024 + " MB.");
+        }
+        Optional<IssuedDocument> issued = issuedAs(pdf, fileName);
+        VerificationReport report = validate(pdf, fileName);
+        Optional<String> newer = issued.filter(IssuedDocument::superseded).map(this::currentVersionOf);
+        return new VerifiedDocument(newer.map(report::supersededBy).orElse(report), issued.map(IssuedDocument::id));
+    }
+
+    private VerificationReport validate(byte[] pdf, String fileName) {
+        acquire();
+        try {
+            return signing.getObject().verifier().verify(pdf, fileName);
+        } catch (RuntimeException e) {
+            log.warn("EU DSS could not validate {}", fileName, e);
+            throw Rejected.invalid("Không kiểm tra được chữ ký trong tệp «" + fileName
+                    + "»: cấu trúc PDF hoặc chữ ký bị hỏng. Hãy tải lại tệp gốc từ nơi phát hành.");
+        } finally {
+            running.release();
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (running.tryAcquire(30, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw Rejected.conflict("Máy chủ đang bận kiểm tra các văn bản khác. Hãy gửi lại sau ít phút.");
+    }
+
+    private Optional<IssuedDocument> issuedAs(byte[] pdf, String fileName) {
+        if (!new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+            throw Rejected.invalid("Tệp «" + fileName + "» không phải là tệp PDF. Hãy chọn tệp học bạ hoặc văn bản "
+                    + "dạng PDF đã nhận từ nhà trường.");
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return documents.issuedAs(document);
+        } catch (IOException e) {
+            throw Rejected.invalid("Tệp «" + fileName + "» là PDF bị hỏng, không đọc được (" + e.getMessage()
+                    + "). Hãy tải lại tệp gốc từ nơi phát hành.");
+        }
+    }
+
+    /** The current version, not just the next one: after two corrections v1 points straight at v3. */
+    private String currentVersionOf(IssuedDocument superseded) {
+        return documents.currentVersion(superseded.documentId()).map(IssuedDocument::id)
+                .orElse(superseded.supersededBy().orElseThrow());
+    }
+}

@@ -1,0 +1,50 @@
+package vn.hocba.signing;
+
+import java.time.Clock;
+import vn.hocba.common.Rejected;
+import vn.hocba.common.Sha256;
+import java.util.List;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.pades.SigningChain;
+
+/**
+ * The last stage of every signed document of a class: validation data (/DSS) and a document
+ * time-stamp (PAdES B-LT, B-LTA), once, after its last signature. A document already extended
+ * is skipped, so a retried job extends only what is left.
+ */
+final class LongTermExtension {
+
+    private final SigningChain chain;
+    private final DocumentSignatures signatures;
+    private final Clock clock;
+
+    LongTermExtension(SigningChain chain, DocumentSignatures signatures, Clock clock) {
+        this.chain = chain;
+        this.signatures = signatures;
+        this.clock = clock;
+    }
+
+    /** Extends every document of the class not extended yet. */
+    void extend(ClassYearDocuments documents) {
+        extend(documents, documents.all());
+    }
+
+    /** Extends the documents {@code ids} of the class that are not extended yet. */
+    void extend(ClassYearDocuments documents, List<String> ids) {
+        SignedFiles store = documents.store(SigningStage.LONG_TERM);
+        for (IssuedDocument document : documents.documents()) {
+            if (!ids.contains(document.id()) || store.hasStage(document.id())) {
+                continue;
+            }
+            SigningStage last = ClassYearDocuments.lastStage(document.kind());
+            if (!documents.store(last).hasStage(document.id())) {
+                throw Rejected.conflict("Văn bản " + document.id() + " của lớp " + documents.schoolClass().code()
+                        + " chưa được ký ở bước «" + last.role().title() + "»; chưa thể gia hạn dài hạn (LTA).");
+            }
+            byte[] extended = chain.finish(store.read(document.id()));
+            store.replace(document.id(), extended);
+            signatures.record(document.id(), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
+                    "PAdES-BASELINE-LTA", Sha256.hex(extended), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package vn.hocba.signing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Sha256;
+import vn.hocba.pades.BatchSigner;
+import vn.hocba.pades.SignatureRequest;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.SigningException;
+
+/**
+ * One signer signing some documents of a class at one stage: the batch skips what this
+ * certificate already signed, and each document done is recorded in {@code document_signature}
+ * (the progress a resumed batch starts from) and, when newly signed, audited as DOCUMENT_SIGNED.
+ */
+final class SignatureStep {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignatureStep.class);
+
+    private final BatchSigner batch;
+    private final DocumentSignatures signatures;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    SignatureStep(BatchSigner batch, DocumentSignatures signatures, AuditLog audit, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.batch = batch;
+        this.signatures = signatures;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Signs {@code ids} as {@code signerName}; throws when a document could not be signed (after doing the rest). */
+    BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, String fieldName,
+            SigningCredential credential, String signerName, Actor by) {
+        return run(documents, ids, stage, 1, fieldName, credential, signerName, by);
+    }
+
+    /** As above for signer {@code part} of a stage several people sign in turn (co-teachers of a subject). */
+    BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, int part,
+            String fieldName, SigningCredential credential, String signerName, Actor by) {
+        long started = System.nanoTime();
+        SignedFiles store = documents.store(stage, part);
+        SignatureRequest request = SignatureRequest.inBox(stage.role(), clock.instant()).withField(fieldName);
+        BatchSigner.Result result = batch.sign(ids, store, request, credential, (id, outcome, done, total) -> {
+            if (outcome == BatchSigner.Outcome.FAILED) {
+                return;
+            }
+            String sha256 = Sha256.hex(store.read(id));
+            transactions.executeWithoutResult(status -> {
+                signatures.record(id, stage.key(part), documents.schoolClass().id().value(), signerName, sha256,
+                        clock.instant());
+                if (outcome == BatchSigner.Outcome.SIGNED) {
+                    audit.append(new AuditRecord(by, "DOCUMENT_SIGNED", "document " + id, null, sha256,
+                            stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code(), null));
+                }
+            });
+        });
+        log.info("Class {}, stage {}: {} signed, {} already signed, {} failed in {} ms", documents.schoolClass().code(),
+                stage, result.signed().size(), result.alreadySigned().size(), result.failed().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (!result.failed().isEmpty()) {
+            throw new SigningException("Không ký được " + result.failed().size() + " văn bản của lớp "
+                    + documents.schoolClass().code() + " (" + stage.role().title() + "): "
+                    + result.failed().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        return result;
+    }
+}

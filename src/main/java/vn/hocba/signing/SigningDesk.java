@@ -1,0 +1,77 @@
+package vn.hocba.signing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.documents.ClassDocuments;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.Staff;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
+import vn.hocba.pades.SignerRole;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.SigningServices;
+
+/**
+ * What every signing step of a class needs: its year documents in the signed store
+ * ({@code ${hocba.data-dir}/signed/<class>}), the people's and the seal's credentials, one signer
+ * step (batch, records, audit) and the long-term extension.
+ */
+@Component
+class SigningDesk {
+
+    private final ClassDocuments classDocuments;
+    private final DocumentSignatures signatures;
+    private final AuditLog audit;
+    private final ObjectProvider<SigningServices> services;
+    private final ObjectProvider<SignerCredentials> credentials;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final Path signedRoot;
+    private final TransactionTemplate transactions;
+
+    SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
+            ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
+            PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir) {
+        this.classDocuments = classDocuments;
+        this.signatures = signatures;
+        this.audit = audit;
+        this.services = services;
+        this.credentials = credentials;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.signedRoot = dataDir.resolve("signed");
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    ClassYearDocuments documents(SchoolClass schoolClass) {
+        return ClassYearDocuments.of(schoolClass, classDocuments.ofClass(schoolClass.id()), signedRoot,
+                classDocuments::file);
+    }
+
+    SigningCredential person(Staff staff, SignerRole role) {
+        String username = accounts.byStaff(staff.id()).map(Account::username).orElse(null);
+        return credentials.getObject().person(username, staff.fullName(), role.title());
+    }
+
+    SigningCredential seal(String schoolName) {
+        return credentials.getObject().seal(schoolName);
+    }
+
+    SignatureStep step() {
+        return new SignatureStep(services.getObject().batchSigner(), signatures, audit, clock, transactions);
+    }
+
+    LongTermExtension longTerm() {
+        return new LongTermExtension(services.getObject().chain(clock), signatures, clock);
+    }
+
+    DocumentSignatures signatures() {
+        return signatures;
+    }
+}

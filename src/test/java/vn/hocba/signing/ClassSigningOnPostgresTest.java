@@ -1,0 +1,423 @@
+package vn.hocba.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.audit.Actor;
+import vn.hocba.common.Rejected;
+import vn.hocba.common.Sha256;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.pades.SigningServices;
+import vn.hocba.pades.verify.SignatureVerifier;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.DocumentGenerations;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+
+/**
+ * Demo class 6A1's year documents signed in the school's order on real PostgreSQL with the
+ * development PKI: sheets by their teachers, transcripts by homeroom teacher, principal and seal,
+ * then LT/LTA; verified by EU DSS against the development root written to the data directory.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClassSigningOnPostgresTest {
+
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPostgresDatabases.register(registry, "class_signing");
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-signing-test");
+    }
+
+    @AfterAll
+    static void removeFiles() throws Exception {
+        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassSigning signing;
+    SchoolClass schoolClass;
+    final Actor by = new Actor("hieutruong", "PRINCIPAL", "test");
+
+    @BeforeAll
+    void issueTheYearDocuments() {
+        var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
+        schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        var reply = DocumentGenerations.generate(new ApiClient(mvc), "hieutruong", schoolClass.id().value(), "YEAR");
+        assertThat(reply.body().path("status").asText()).as(reply.toString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(1)
+    void thePrincipalCannotSignBeforeTheHomeroomTeacherNorTheSealBeforeThePrincipal() throws Exception {
+        assertThatThrownBy(() -> signing.principalSigns(schoolClass.id(), by)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("chưa được ký ở bước «Giáo viên chủ nhiệm»");
+        assertThatThrownBy(() -> signing.applySeal(schoolClass.id(), by)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("chưa được ký ở bước «Hiệu trưởng»");
+        assertThat(signedFileCount()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void coTeachersSignTheirSubjectsSheetInColumnOrderEachInABoxOfTheirOwn() throws Exception {
+        List<TeachingAssignment> lsdl = directory.teachingAssignmentsOfClass(schoolClass.id()).stream()
+                .filter(a -> a.subject().code().equals("LS_DL")).toList();
+        assertThat(lsdl).hasSize(2);
+        assertThatThrownBy(() -> signing.signSubjectSheet(lsdl.get(1).id(), by)).isInstanceOf(Rejected.class)
+                .hasMessageContaining(lsdl.get(0).teacher().fullName() + " chưa ký");
+        signing.signSubjectSheet(lsdl.get(0).id(), by);
+        signing.signSubjectSheet(lsdl.get(1).id(), by);
+        Path sheet = signedFileHashes().keySet().stream()
+                .filter(f -> f.getFileName().toString().equals(SigningStage.SUBJECT_TEACHER.fileName(2))).findFirst()
+                .orElseThrow();
+        assertThat(sheet.getParent().getFileName().toString()).contains("-LS_DL-");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(pdf.getSignatureDictionaries()).extracting(d -> d.getName())
+                    .containsExactly(lsdl.get(0).teacher().fullName(), lsdl.get(1).teacher().fullName());
+            assertThat(pdf.getDocumentCatalog().getAcroForm().getFields()).extracting(f -> f.getFullyQualifiedName())
+                    .contains("gvbm_LS_DL_1", "gvbm_LS_DL_2");
+            assertThat(pdf.getSignatureFields()).filteredOn(f -> f.getSignature() != null)
+                    .extracting(f -> f.getFullyQualifiedName()).containsExactly("gvbm_LS_DL_1", "gvbm_LS_DL_2");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPrincipalBatchInterruptedByADocumentItCannotReadResumesWithOnlyThatDocument() throws Exception {
+        for (TeachingAssignment assignment : directory.teachingAssignmentsOfClass(schoolClass.id())) {
+            signing.signSubjectSheet(assignment.id(), by);
+        }
+        signing.homeroomSigns(schoolClass.id(), by);
+        int toSign = signing.progress(schoolClass.id()).toSignByPrincipal();
+        assertThat(toSign).isEqualTo(signing.progress(schoolClass.id()).transcripts() + 1);
+        Path broken = signedFileHashes().keySet().stream()
+                .filter(f -> f.getFileName().toString().equals(SigningStage.HOMEROOM_TEACHER.fileName()))
+                .filter(f -> f.getParent().getFileName().toString().startsWith("HB-"))
+                .findFirst().orElseThrow();
+        byte[] good = Files.readAllBytes(broken);
+        Files.write(broken, "damaged".getBytes());
+
+        assertThatThrownBy(() -> signing.principalSigns(schoolClass.id(), by))
+                .isInstanceOf(vn.hocba.pades.SigningException.class)
+                .hasMessageContaining("Không ký được 1 văn bản của lớp 6A1");
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(toSign - 1);
+
+        Files.write(broken, good);
+        var resumed = signing.principalSigns(schoolClass.id(), by);
+        assertThat(resumed.signed()).containsExactly(broken.getParent().getFileName().toString());
+        assertThat(resumed.alreadySigned()).hasSize(toSign - 1);
+        assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(toSign);
+    }
+
+    @Test
+    @Order(4)
+    void everyDocumentSignedInOrderIsTotalPassedAtBaselineLtaForEverySignature() throws Exception {
+        signAll();
+
+        SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
+        Map<String, Path> files = signing.signedFiles(schoolClass.id());
+        int transcripts = signing.progress(schoolClass.id()).transcripts();
+        // transcripts, report cards, the class gradebook and the subject sheets
+        assertThat(files).hasSize(2 * transcripts + 1 + sheetsCount());
+        for (var entry : files.entrySet()) {
+            assertThat(entry.getValue().getFileName().toString()).isEqualTo(SigningStage.LONG_TERM.fileName());
+            SimpleReport report = verifier.validate(Files.readAllBytes(entry.getValue()), entry.getKey()).getSimpleReport();
+            assertThat(report.getSignatureIdList()).as(entry.getKey())
+                    .hasSize(expectedSignatures(entry.getKey()))
+                    .allSatisfy(id -> {
+                        assertThat(report.getIndication(id)).as(entry.getKey() + " " + report.getSignedBy(id))
+                                .isEqualTo(Indication.TOTAL_PASSED);
+                        assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+                    });
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theProgressCountsEveryDocumentOfEachSignerAndEverySignatureIsAudited() {
+        ClassSigning.Progress progress = signing.progress(schoolClass.id());
+        int transcripts = registry.roster(schoolClass.id()).size();
+        assertThat(progress.transcripts()).isEqualTo(transcripts);
+        assertThat(progress.toSignByHomeroom()).isEqualTo(2 * transcripts + 1).isEqualTo(progress.signedByHomeroom());
+        assertThat(progress.toSignByPrincipal()).isEqualTo(transcripts + 1).isEqualTo(progress.signedByPrincipal());
+        assertThat(progress.sealed()).isEqualTo(transcripts + 1);
+        assertThat(auditedSignatures()).isEqualTo((2L * transcripts + 1) + 2L * (transcripts + 1)
+                + directory.teachingAssignmentsOfClass(schoolClass.id()).size());
+    }
+
+    @Test
+    @Order(6)
+    void runningEveryStepAgainSignsNothingTwiceAndChangesNoSignedFile() throws Exception {
+        Map<Path, String> before = signedFileHashes();
+        long audited = auditedSignatures();
+
+        signAll();
+
+        assertThat(signedFileHashes()).isEqualTo(before);
+        assertThat(auditedSignatures()).isEqualTo(audited);
+    }
+
+    @Test
+    @Order(7)
+    void theIssuedOriginalsAreLeftAsTheyWere() throws Exception {
+        for (var d : jdbc.sql("select path, sha256 from issued_document where class_id = ?")
+                .param(schoolClass.id().value()).query().listOfRows()) {
+            byte[] pdf = Files.readAllBytes(dataDir.resolve("documents").resolve((String) d.get("path")));
+            assertThat(Sha256.hex(pdf)).isEqualTo(((String) d.get("sha256")).trim());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theExportPackageHoldsEverySignedPdfAndItsDataXmlWithMatchingManifestChecksums() throws Exception {
+        Path zip = signing.exportPackage(schoolClass.id());
+
+        Map<String, byte[]> entries = new HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("manifest.json"));
+        Map<String, Path> signed = signing.signedFiles(schoolClass.id());
+        assertThat(manifest.path("files")).hasSize(2 * signed.size());
+        assertThat(entries).hasSize(2 * signed.size() + 1);
+        for (var file : manifest.path("files")) {
+            assertThat(Sha256.hex(entries.get(file.path("path").asText()))).as(file.path("path").asText())
+                    .isEqualTo(file.path("sha256").asText());
+        }
+        for (var d : signed.entrySet()) {
+            assertThat(entries.get("pdf/" + d.getKey() + ".pdf")).isEqualTo(Files.readAllBytes(d.getValue()));
+            String dataSha256 = jdbc.sql("select data_sha256 from issued_document where id = ?").param(d.getKey())
+                    .query(String.class).single().trim();
+            assertThat(Sha256.hex(entries.get("xml/" + d.getKey() + ".xml"))).as(d.getKey()).isEqualTo(dataSha256);
+        }
+        assertThat(signing.exportPackage(schoolClass.id())).isEqualTo(zip);
+    }
+
+    @Test
+    @Order(9)
+    void anyoneCanUploadASignedTranscriptAndReadThatEverySignatureIsValidAtBaselineLta() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("VALID");
+        assertThat(reply.body().path("issuedByHocBa").asBoolean()).isTrue();
+        assertThat(reply.body().path("issuedAs").asText()).isEqualTo(transcript.getKey());
+        assertThat(reply.body().hasNonNull("supersededBy")).isFalse();
+        assertThat(reply.body().path("signatures")).hasSize(3).allSatisfy(s -> {
+            assertThat(s.path("level").asText()).isEqualTo("PAdES-BASELINE-LTA");
+            assertThat(s.path("indication").asText()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.path("intact").asBoolean()).isTrue();
+            assertThat(s.path("timeStampedTime").isTextual()).isTrue();
+            assertThat(s.path("issuer").asText()).isNotBlank();
+        });
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // in signing order: each signature's /Contents lies further into the file than the one before
+            assertThat(reply.body().path("signatures").findValuesAsText("signer")).containsExactlyElementsOf(
+                    document.getSignatureDictionaries().stream().filter(d -> d.getName() != null)
+                            .sorted(java.util.Comparator.comparingInt(d -> d.getByteRange()[1]))
+                            .map(d -> d.getName()).toList());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void oneFlippedByteInAnUploadedTranscriptMakesTheVerdictInvalid() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+        long originalSize = jdbc.sql("select size_bytes from issued_document where id = ?").param(transcript.getKey())
+                .query(Long.class).single();
+        pdf[(int) originalSize / 2] ^= 0x01; // inside the issued original, covered by every signature
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("INVALID");
+        assertThat(reply.body().path("signatures").findValuesAsText("intact")).contains("false");
+    }
+
+    @Test
+    @Order(11)
+    void aFileThatIsNotAPdfOrUnreadableOrTooLargeIsRefusedWithASpecificMessage() {
+        ApiClient.Reply text = verifyAnonymously("Bảng điểm lớp 6A1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.detail()).contains("không phải là tệp PDF");
+
+        ApiClient.Reply broken = verifyAnonymously("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes());
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.detail()).contains("PDF bị hỏng");
+
+        byte[] huge = new byte[DocumentVerification.MAX_BYTES + 1];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, huge, 0, 8);
+        ApiClient.Reply tooLarge = verifyAnonymously(huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.detail()).contains("Tệp PDF quá lớn", "10 MB");
+    }
+
+    @Test
+    @Order(12)
+    void theVerificationPageShowsTheVietnameseVerdictOfAnUploadedTranscriptAndNeedsItsCsrfToken() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        var file = new org.springframework.mock.web.MockMultipartFile("file", transcript.getKey() + ".pdf",
+                "application/pdf", Files.readAllBytes(transcript.getValue()));
+
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page).contains("HỢP LỆ: mọi chữ ký đều hợp lệ", "PAdES-BASELINE-LTA",
+                "Nội dung không thay đổi kể từ khi ký", "là phiên bản hiện hành", "/xac-minh/" + transcript.getKey());
+        mvc.perform(multipart("/xac-minh/tep").file(file)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @Order(13)
+    void anUploadedVersionThatACorrectionSupersededPointsToTheCurrentVersion() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        String newer = transcript.getKey().replaceFirst("-v1$", "-v2");
+        // what a re-issue after a correction records (its own rendering is covered by the documents tests)
+        jdbc.sql("""
+                insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope,
+                  sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by)
+                select ?, document_id, 2, id, class_id, student_id, kind, scope, repeat('0', 64), repeat('1', 64),
+                  repeat('2', 64), size_bytes, path || '.v2', created_at, created_by from issued_document where id = ?""")
+                .params(newer, transcript.getKey()).update();
+        byte[] pdf = Files.readAllBytes(transcript.getValue());
+
+        ApiClient.Reply reply = verifyAnonymously(pdf);
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "hocba.pdf", "application/pdf", pdf);
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reply.body().path("supersededBy").asText()).isEqualTo(newer);
+        assertThat(reply.body().path("verdict").asText()).as("the signatures themselves stay valid").isEqualTo("VALID");
+        assertThat(page).contains("đã được thay thế bởi phiên bản", "/xac-minh/" + newer);
+    }
+
+    @Test
+    @Order(14)
+    void aPdfHocBaDidNotIssueIsStillCheckedAndSaidNotToBeAHocBaDocument() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+        }
+        ApiClient.Reply reply = verifyAnonymously(out.toByteArray());
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "thu-moi.pdf", "application/pdf",
+                out.toByteArray());
+        String page = mvc.perform(multipart("/xac-minh/tep").file(file).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("verdict").asText()).isEqualTo("NOT_SIGNED");
+        assertThat(reply.body().path("issuedByHocBa").asBoolean()).isFalse();
+        assertThat(page).contains("KHÔNG CÓ CHỮ KÝ", "không phải văn bản do HocBa phát hành");
+    }
+
+    private Map.Entry<String, Path> aSignedTranscript() {
+        return signing.signedFiles(schoolClass.id()).entrySet().stream().filter(e -> e.getKey().startsWith("HB-"))
+                .min(Map.Entry.comparingByKey()).orElseThrow();
+    }
+
+    private ApiClient.Reply verifyAnonymously(byte[] body) {
+        return new ApiClient(mvc).send(null, post("/api/signatures/verification")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).content(body));
+    }
+
+    private void signAll() {
+        for (TeachingAssignment assignment : directory.teachingAssignmentsOfClass(schoolClass.id())) {
+            signing.signSubjectSheet(assignment.id(), by);
+        }
+        signing.homeroomSigns(schoolClass.id(), by);
+        signing.principalSigns(schoolClass.id(), by);
+        signing.applySeal(schoolClass.id(), by);
+    }
+
+    /** Transcripts and the class gradebook: homeroom, principal, seal; report cards: homeroom; a sheet: its teachers. */
+    private int expectedSignatures(String documentId) {
+        if (documentId.startsWith("HB-") || documentId.startsWith("SO-")) {
+            return 3;
+        }
+        if (documentId.startsWith("LL-")) {
+            return 1;
+        }
+        String subject = documentId.replaceFirst("^KQ-.*-CN-", "").replaceFirst("-v\\d+$", "");
+        return (int) directory.teachingAssignmentsOfClass(schoolClass.id()).stream()
+                .filter(a -> a.subject().code().equals(subject)).count();
+    }
+
+    private int sheetsCount() {
+        return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).size();
+    }
+
+    private long auditedSignatures() {
+        return jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single();
+    }
+
+    private long signedFileCount() throws Exception {
+        return signedFileHashes().size();
+    }
+
+    private Map<Path, String> signedFileHashes() throws Exception {
+        Map<Path, String> hashes = new HashMap<>();
+        Path root = dataDir.resolve("signed");
+        if (Files.exists(root)) {
+            try (var files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    hashes.put(f, Sha256.hex(Files.readAllBytes(f)));
+                }
+            }
+        }
+        return hashes;
+    }
+}
