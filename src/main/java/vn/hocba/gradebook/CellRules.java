@@ -16,11 +16,11 @@ import vn.hocba.students.EnrolledStudent;
  * the class, an existing column the writer is assigned to, a value the entry policy accepts. The
  * one place these rules live, used by a save and by an upload's cell-by-cell preview.
  */
-record CellRules(GradeSubject subject, int term, List<ColumnRange> columns, EntryPolicy policy,
+public record CellRules(GradeSubject subject, int term, List<ColumnRange> columns, EntryPolicy policy,
         Map<Long, EnrolledStudent> roster) {
 
     /** The write for {@code c}, or a {@link Rejected} naming the student, subject, term and column. */
-    MarkWriter.Write validated(CellChange c) {
+    public MarkWriter.Write validated(CellChange c) {
         EnrolledStudent student = roster.get(c.studentId());
         if (student == null) {
             throw Rejected.invalid("Học sinh mã số " + c.studentId() + " không có tên trong lớp này.");

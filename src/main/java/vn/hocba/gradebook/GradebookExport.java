@@ -9,7 +9,8 @@ import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.json.GradebookJson;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.students.StudentRegistry;
-
+import vn.hocba.gradebook.comments.CommentsJson;
+import vn.hocba.gradebook.comments.StoredComments;
 /**
  * A class's gradebook as {@code hocba.class-gradebook/1} text, as exported and as stored in a lock's
  * snapshot: the engine's document (marks, conduct, absences) plus each student's comments

@@ -55,7 +55,7 @@ public class MarkSheets {
                 + "where class_id = ? and subject_id = ? and term = ? order by student_id, kind, column_no")
                 .params(schoolClass.id().value(), subject.value(), term)
                 .query((rs, n) -> new MarkCell(rs.getLong(1), MarkKind.valueOf(rs.getString(2)), rs.getInt(3),
-                        MarkWriter.text(rs.getBigDecimal(4), rs.getString(5)), rs.getInt(6))).list();
+                        CellValue.of(rs.getBigDecimal(4), rs.getString(5)).text(), rs.getInt(6))).list();
         return new MarkSheet(schoolClass.code(), gs.subject().code(), gs.subject().name(), gs.subject().assessment(), term,
                 roster, cells);
     }
@@ -93,7 +93,7 @@ public class MarkSheets {
 
     /** The rules a cell of this sheet must pass, for checking cells one by one (e.g. an upload's preview). */
     @Transactional(readOnly = true)
-    CellRules rules(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns) {
+    public CellRules rules(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns) {
         GradeSubject gs = gradeSubject(schoolClass, subject);
         if (term != 1 && term != 2) {
             throw Rejected.invalid("Học kì " + term + " không có: chọn 1 hoặc 2.");

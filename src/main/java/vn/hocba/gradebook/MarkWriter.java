@@ -27,12 +27,12 @@ import vn.hocba.students.EnrolledStudent;
  * refuses the save with its current value: nothing is silently overwritten) and audits each change.
  */
 @Component
-class MarkWriter {
+public class MarkWriter {
 
-    record Write(EnrolledStudent student, CellChange change, BigDecimal score, String level, String where) {
+    public record Write(EnrolledStudent student, CellChange change, BigDecimal score, String level, String where) {
 
-        String value() {
-            return text(score, level);
+        public String value() {
+            return CellValue.of(score, level).text();
         }
     }
 
@@ -72,7 +72,7 @@ class MarkWriter {
         for (Write w : writes) {
             Optional<Stored> stored = Optional.ofNullable(sheet.get(Place.of(w.change())));
             checkVersion(w, stored);
-            if (sameValue(stored.map(Stored::value).orElse(null), w.value())) {
+            if (CellValue.of(stored.map(Stored::value).orElse(null)).sameAs(w.value())) {
                 continue;
             }
             if (stored.isEmpty()) {
@@ -131,7 +131,7 @@ class MarkWriter {
         Map<Place, Stored> cells = new HashMap<>();
         jdbc.sql("select student_id, kind, column_no, id, score, level, version, updated_by from mark where " + where)
                 .params(params).query((rs, n) -> cells.put(new Place(rs.getLong(1), MarkKind.valueOf(rs.getString(2)), rs.getInt(3)),
-                        new Stored(rs.getLong(4), text(rs.getBigDecimal(5), rs.getString(6)), rs.getInt(7), rs.getString(8))))
+                        new Stored(rs.getLong(4), CellValue.of(rs.getBigDecimal(5), rs.getString(6)).text(), rs.getInt(7), rs.getString(8))))
                 .list();
         return cells;
     }
@@ -153,21 +153,5 @@ class MarkWriter {
         };
         return "Học sinh " + s.student().profile().fullName() + " (" + s.student().profile().code() + "), môn "
                 + subject.name() + ", học kì " + term + ", " + what;
-    }
-
-    /** True when two mark texts mean the same mark: "8" and "8.0" (numeric(3,1) reads back with one decimal) are. */
-    static boolean sameValue(String a, String b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        try {
-            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
-        } catch (NumberFormatException e) {
-            return a.equals(b);
-        }
-    }
-
-    static String text(BigDecimal score, String level) {
-        return score != null ? score.toPlainString() : level;
     }
 }

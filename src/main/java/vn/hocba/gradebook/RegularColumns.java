@@ -13,13 +13,13 @@ import vn.hocba.grading.Mark;
  * free columns, and columns beyond the document's count are cleared (null). Exporting and
  * importing a gradebook therefore changes nothing.
  */
-final class RegularColumns {
+public final class RegularColumns {
 
     private RegularColumns() {
     }
 
     /** Column → mark (null to clear) for {@code marks} against the student's {@code stored} cells. */
-    static Map<Integer, Mark> place(List<Mark> marks, List<MarkCell> stored) {
+    public static Map<Integer, Mark> place(List<Mark> marks, List<MarkCell> stored) {
         TreeSet<Integer> occupied = new TreeSet<>();
         stored.stream().filter(c -> c.kind() == MarkKind.REGULAR).forEach(c -> occupied.add(c.column()));
         Map<Integer, Mark> placed = new TreeMap<>();

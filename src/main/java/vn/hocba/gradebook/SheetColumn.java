@@ -11,20 +11,20 @@ import java.util.regex.Pattern;
  * ("Cuối kì"). Uploads find columns by their header text, never by position, so teachers may add,
  * drop or move columns.
  */
-record SheetColumn(MarkKind kind, int column) {
+public record SheetColumn(MarkKind kind, int column) {
 
-    static final String CODE_HEADER = "Mã HS";
+    public static final String CODE_HEADER = "Mã HS";
     private static final Pattern REGULAR = Pattern.compile("(?:tx|đđgtx|điểmtx)(\\d{1,2})");
 
-    static SheetColumn regular(int column) {
+    public static SheetColumn regular(int column) {
         return new SheetColumn(MarkKind.REGULAR, column);
     }
 
-    static final SheetColumn MIDTERM = new SheetColumn(MarkKind.MIDTERM, 1);
-    static final SheetColumn FINAL = new SheetColumn(MarkKind.FINAL, 1);
+    public static final SheetColumn MIDTERM = new SheetColumn(MarkKind.MIDTERM, 1);
+    public static final SheetColumn FINAL = new SheetColumn(MarkKind.FINAL, 1);
 
     /** The header written in templates. */
-    String header() {
+    public String header() {
         return switch (kind) {
             case REGULAR -> "TX" + column;
             case MIDTERM -> "Giữa kì";
@@ -33,7 +33,7 @@ record SheetColumn(MarkKind kind, int column) {
     }
 
     /** The mark column a header names, if any ("TX 3", "ĐĐGtx3", "Giữa kỳ", "GK", "Cuối kì", "CK"). */
-    static Optional<SheetColumn> of(String header) {
+    public static Optional<SheetColumn> of(String header) {
         String key = key(header);
         Matcher regular = REGULAR.matcher(key);
         if (regular.matches()) {
@@ -47,13 +47,13 @@ record SheetColumn(MarkKind kind, int column) {
     }
 
     /** True when {@code header} is the student-code header ("Mã HS", "Mã học sinh"). */
-    static boolean isCode(String header) {
+    public static boolean isCode(String header) {
         String key = key(header);
         return key.equals("mãhs") || key.equals("mãhọcsinh");
     }
 
     /** Header text compared without case, spaces or the kì/kỳ spelling difference. */
-    static String key(String header) {
+    public static String key(String header) {
         return Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s.:]", "").replace("kỳ", "kì");
     }

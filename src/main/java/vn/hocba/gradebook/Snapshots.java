@@ -13,6 +13,7 @@ import vn.hocba.grading.RuleSets;
 import vn.hocba.grading.UnsupportedRuleSetException;
 import vn.hocba.grading.json.ResultsJson;
 import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.common.Sha256;
 
 /**
  * Snapshots taken when a gradebook is locked: the class gradebook ({@code hocba.class-gradebook/1}
@@ -52,7 +53,7 @@ public class Snapshots {
         jdbc.sql("insert into gradebook_snapshot (lock_id, class_id, taken_at, gradebook, results, gradebook_sha256, "
                 + "results_sha256) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(lockId, schoolClass.id().value(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                        gradebookJson, resultsJson, sha256(gradebookJson), sha256(resultsJson))
+                        gradebookJson, resultsJson, Sha256.hex(gradebookJson), Sha256.hex(resultsJson))
                 .update();
     }
 
@@ -77,11 +78,7 @@ public class Snapshots {
     public boolean verify(long snapshotId) {
         return jdbc.sql("select gradebook, results, gradebook_sha256, results_sha256 from gradebook_snapshot where id = ?")
                 .param(snapshotId)
-                .query((rs, n) -> sha256(rs.getString(1)).equals(rs.getString(3)) && sha256(rs.getString(2)).equals(rs.getString(4)))
+                .query((rs, n) -> Sha256.hex(rs.getString(1)).equals(rs.getString(3)) && Sha256.hex(rs.getString(2)).equals(rs.getString(4)))
                 .optional().orElseThrow(() -> Rejected.notFound("Không có bản chụp sổ điểm số " + snapshotId + "."));
-    }
-
-    static String sha256(String text) {
-        return vn.hocba.common.Sha256.hex(text);
     }
 }

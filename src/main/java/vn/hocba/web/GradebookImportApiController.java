@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
-import vn.hocba.gradebook.GradebookImport;
+import vn.hocba.gradebook.interchange.GradebookImport;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.gradebook.EntryProgress;
-import vn.hocba.gradebook.Readiness;
+import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.grading.MissingEntry;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;

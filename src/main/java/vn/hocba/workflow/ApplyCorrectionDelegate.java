@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
-import vn.hocba.gradebook.Corrections;
+import vn.hocba.gradebook.corrections.Corrections;
 
 /**
  * Task_ApplyCorrection: changes the one approved mark. Idempotent (a retried job finds the request

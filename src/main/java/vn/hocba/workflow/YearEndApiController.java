@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
-import vn.hocba.gradebook.YearEnd;
+import vn.hocba.gradebook.closing.YearEnd;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
-import vn.hocba.gradebook.YearEnd;
+import vn.hocba.gradebook.closing.YearEnd;
 import vn.hocba.schoolyear.SchoolClass;
 
 /** Drives the YearEnd process of one class: each step records the decision and completes the task together. */

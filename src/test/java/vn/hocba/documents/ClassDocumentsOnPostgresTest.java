@@ -8,7 +8,6 @@ import static vn.hocba.documents.DocumentChecks.ids;
 import static vn.hocba.documents.DocumentChecks.parse;
 import static vn.hocba.documents.DocumentChecks.printed;
 import static vn.hocba.documents.DocumentChecks.summary;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
@@ -35,8 +34,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.Corrections;
-import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.corrections.Corrections;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.schoolyear.SchoolClass;

@@ -1,13 +1,12 @@
 package vn.hocba.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.audit.Actor;
-import vn.hocba.gradebook.Corrections;
+import vn.hocba.gradebook.corrections.Corrections;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;

@@ -90,7 +90,7 @@ class ClassResultsUnderConcurrencyOnPostgresTest {
         for (MarkSheet.Student s : sheet.students()) {
             MarkCell stored = sheet.cells().stream().filter(c -> c.studentId() == s.id() && c.kind() == MarkKind.FINAL)
                     .findFirst().orElse(null);
-            String value = stored != null && MarkWriter.sameValue(stored.value(), "2") ? "3.0" : "2.0";
+            String value = stored != null && CellValue.of(stored.value()).sameAs("2") ? "3.0" : "2.0";
             changes.add(new CellChange(s.id(), MarkKind.FINAL, 1, value, stored == null ? null : stored.version()));
         }
         return changes;

@@ -16,24 +16,24 @@ import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 
 /** The demo school as the Excel and import tests see it: assignments, stored sheets, counts, workbooks built with POI. */
-final class GradebookFixture {
+public final class GradebookFixture {
 
-    record Assignment(long classId, long subjectId, String subjectCode) {
+    public record Assignment(long classId, long subjectId, String subjectCode) {
 
-        String sheet(int term) {
+        public String sheet(int term) {
             return "/api/classes/" + classId + "/subjects/" + subjectId + "/terms/" + term + "/marks";
         }
     }
 
     /** A stored sheet: code → student id, and "code/KIND/column" → stored cell. */
-    record Stored(Map<String, Long> ids, Map<String, JsonNode> cells, JsonNode students) {
+    public record Stored(Map<String, Long> ids, Map<String, JsonNode> cells, JsonNode students) {
 
-        String value(String code, String kind, int column) {
+        public String value(String code, String kind, int column) {
             JsonNode cell = cells.get(code + "/" + kind + "/" + column);
             return cell == null ? null : cell.path("value").asText();
         }
 
-        String code(int index) {
+        public String code(int index) {
             return students.get(index).path("code").asText();
         }
     }
@@ -41,12 +41,12 @@ final class GradebookFixture {
     private final ApiClient api;
     private final JdbcClient jdbc;
 
-    GradebookFixture(ApiClient api, JdbcClient jdbc) {
+    public GradebookFixture(ApiClient api, JdbcClient jdbc) {
         this.api = api;
         this.jdbc = jdbc;
     }
 
-    Assignment assignment(String user, String subject) {
+    public Assignment assignment(String user, String subject) {
         for (JsonNode t : api.get(user, "/api/me").body().path("teaching")) {
             if (t.path("subject").path("code").asText().equals(subject)) {
                 return new Assignment(t.path("schoolClass").path("id").asLong(), t.path("subject").path("id").asLong(), subject);
@@ -55,7 +55,7 @@ final class GradebookFixture {
         throw new IllegalStateException(user + " teaches no " + subject);
     }
 
-    Stored stored(String user, Assignment a, int term) {
+    public Stored stored(String user, Assignment a, int term) {
         JsonNode sheet = api.get(user, a.sheet(term)).body();
         Map<Long, String> codes = new HashMap<>();
         Map<String, Long> ids = new HashMap<>();
@@ -70,23 +70,23 @@ final class GradebookFixture {
         return new Stored(ids, cells, sheet.path("students"));
     }
 
-    Reply preview(String user, Assignment a, int term, String filename, byte[] file) {
+    public Reply preview(String user, Assignment a, int term, String filename, byte[] file) {
         return api.send(user, MockMvcRequestBuilders.multipart(a.sheet(term) + ".xlsx/preview")
                 .file(new MockMultipartFile("file", filename, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file)));
     }
 
-    Reply apply(String user, Assignment a, int term, String previewId) {
+    public Reply apply(String user, Assignment a, int term, String previewId) {
         return api.post(user, a.sheet(term) + ".xlsx/apply", "{\"previewId\":\"" + previewId + "\"}");
     }
 
     /** Marks and audit entries in the whole database: a refused request must leave both as they were. */
-    long[] counts() {
+    public long[] counts() {
         return new long[] {jdbc.sql("select count(*) from mark").query(Long.class).single(),
                 jdbc.sql("select count(*) from audit_entry").query(Long.class).single()};
     }
 
     /** A one-sheet workbook: header row 5 (after title rows, like the template), then {@code rows}; "=…" is a formula. */
-    static byte[] workbook(String[] headers, Object[]... rows) {
+    public static byte[] workbook(String[] headers, Object[]... rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("Điểm");
             sheet.createRow(0).createCell(0).setCellValue("Bảng điểm do giáo viên tự làm");

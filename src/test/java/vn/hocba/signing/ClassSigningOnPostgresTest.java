@@ -33,7 +33,7 @@ import vn.hocba.common.Rejected;
 import vn.hocba.common.Sha256;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.pades.devpki.DevelopmentPki;

@@ -2,7 +2,6 @@ package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.StudentRegistry;

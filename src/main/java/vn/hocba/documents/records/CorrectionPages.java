@@ -10,7 +10,7 @@ import vn.hocba.documents.Correction;
 import vn.hocba.documents.CorrectionRecordData;
 import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.SchoolInfo;
-import vn.hocba.gradebook.CorrectionRequest;
+import vn.hocba.gradebook.corrections.CorrectionRequest;
 import vn.hocba.grading.Mark;
 
 /** The correction record (biên bản sửa điểm, seed 001 §5) of the corrections applied in a class. */

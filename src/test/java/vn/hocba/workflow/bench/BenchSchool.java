@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.hocba.HocBaApplication;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
-import vn.hocba.gradebook.GradebookBulkLoad;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.gradebook.MarkEntry;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.schoolyear.SchoolClass;

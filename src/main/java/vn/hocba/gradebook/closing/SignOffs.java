@@ -1,0 +1,184 @@
+package vn.hocba.gradebook.closing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.gradebook.CellValue;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.grading.MissingEntry;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.gradebook.GradebookExport;
+import vn.hocba.gradebook.MarkWriter;
+import vn.hocba.gradebook.Snapshots;
+import vn.hocba.gradebook.homeroom.MonthConfirmation;
+import vn.hocba.common.Sha256;
+/**
+ * The sign-offs of a class's term close (domain.md §2.3, seed 000 §V.5): subject teachers sign
+ * their subject once it is complete, the homeroom teacher signs the class once every subject is
+ * signed, the principal approves. Each stores the SHA-256 of exactly what was signed.
+ */
+@Service
+@Transactional
+public class SignOffs {
+
+    private final JdbcClient jdbc;
+    private final SchoolDirectory directory;
+    private final Readiness readiness;
+    private final GradebookExport gradebook;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, GradebookExport gradebook,
+            AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.readiness = readiness;
+        this.gradebook = gradebook;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The subject teacher signs the subject; refused while any of its marks of the term is missing. */
+    public SignOff signSubject(SchoolClass schoolClass, SubjectId subject, int term, Actor by) {
+        GradeSubject gs = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                .filter(g -> g.subject().id().equals(subject)).findFirst()
+                .orElseThrow(() -> Rejected.notFound("Môn học mã số " + subject.value() + " không có ở lớp " + schoolClass.code() + "."));
+        List<MissingEntry> missing = readiness.missing(schoolClass, term).stream()
+                .filter(m -> m.subject() != null && m.subject().value().equals(gs.subject().code())).toList();
+        if (!missing.isEmpty()) {
+            throw Rejected.conflict("Chưa thể kí xác nhận môn " + gs.subject().name() + " lớp " + schoolClass.code()
+                    + " học kì " + term + ": còn thiếu " + missing.size() + " điểm. "
+                    + missing.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
+        }
+        // Co-teachers of an integrated subject each sign their own part; signing again replaces one's own.
+        activeSubject(schoolClass, term, subject.value()).stream().filter(s -> s.signedBy().equals(by.username()))
+                .forEach(s -> reopen(s, "Kí lại", by));
+        return insert(schoolClass, term, SignOff.Kind.SUBJECT, subject.value(), subjectHash(schoolClass, subject, term), by);
+    }
+
+    /** The homeroom teacher sends a signed subject back to its teacher with a reason. */
+    public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
+        List<SignOff> signed = activeSubject(schoolClass, term, subject.value());
+        if (signed.isEmpty()) {
+            throw Rejected.conflict("Môn này chưa được kí xác nhận nên không cần trả lại.");
+        }
+        String why = required(reason);
+        signed.forEach(s -> reopen(s, why, by));
+    }
+
+    /**
+     * The homeroom teacher signs the class; every subject of the grade must be signed first and
+     * every month of the term's attendance confirmed (the readiness check, domain.md §2.3).
+     */
+    public SignOff signClass(SchoolClass schoolClass, int term, Actor by) {
+        List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
+                .map(gs -> gs.subject().name()).toList();
+        if (!unsigned.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: các môn chưa được giáo viên bộ môn kí xác nhận: "
+                    + String.join(", ", unsigned) + ".");
+        }
+        List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
+        if (!months.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: điểm danh các tháng "
+                    + months.stream().map(MonthConfirmation::label).collect(Collectors.joining(", "))
+                    + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
+        }
+        return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);
+    }
+
+    /** The principal approves the class's term results. */
+    public SignOff approve(SchoolClass schoolClass, int term, Actor by) {
+        SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
+                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
+        return insert(schoolClass, term, SignOff.Kind.PRINCIPAL, null, homeroom.contentSha256(), by);
+    }
+
+    /** The principal rejects: the homeroom sign-off is reopened with the reason. */
+    public void reject(SchoolClass schoolClass, int term, String reason, Actor by) {
+        SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
+                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
+        reopen(homeroom, required(reason), by);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignOff> of(SchoolClass schoolClass, int term) {
+        return jdbc.sql("select * from sign_off where class_id = ? and term = ? order by id")
+                .params(schoolClass.id().value(), term).query(SignOffs::row).list();
+    }
+
+    private java.util.Optional<SignOff> activeClassLevel(SchoolClass c, int term, SignOff.Kind kind) {
+        return jdbc.sql("select * from sign_off where class_id = ? and term = ? and kind = ? and status = 'ACTIVE' "
+                + "and subject_id is null").params(c.id().value(), term, kind.name()).query(SignOffs::row).optional();
+    }
+
+    private List<SignOff> activeSubject(SchoolClass c, int term, long subject) {
+        return jdbc.sql("select * from sign_off where class_id = ? and term = ? and kind = 'SUBJECT' and status = 'ACTIVE' "
+                + "and subject_id = ? order by id").params(c.id().value(), term, subject).query(SignOffs::row).list();
+    }
+
+    private SignOff insert(SchoolClass c, int term, SignOff.Kind kind, Long subject, String sha256, Actor by) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into sign_off (class_id, term, kind, subject_id, signed_by, signed_at, content_sha256, status) "
+                + "values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE')")
+                .params(c.id().value(), term, kind.name(), subject, by.username(), now(), sha256).update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        audit.append(new AuditRecord(by, "SIGNED_OFF_" + kind, "sign-off " + c.code() + "/HK" + term
+                + (subject == null ? "" : "/subject " + subject), null, sha256, null, "sign-off " + id));
+        return jdbc.sql("select * from sign_off where id = ?").param(id).query(SignOffs::row).single();
+    }
+
+    private void reopen(SignOff signed, String reason, Actor by) {
+        jdbc.sql("update sign_off set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ? where id = ?")
+                .params(by.username(), now(), reason, signed.id()).update();
+        audit.append(new AuditRecord(by, "SIGN_OFF_REOPENED", "sign-off " + signed.id(), "ACTIVE", "REOPENED", reason,
+                "sign-off " + signed.id()));
+    }
+
+    private String subjectHash(SchoolClass c, SubjectId subject, int term) {
+        String canonical = jdbc.sql("select student_id, kind, column_no, score, level from mark where class_id = ? "
+                + "and subject_id = ? and term = ? order by student_id, kind, column_no")
+                .params(c.id().value(), subject.value(), term)
+                .query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|"
+                        + CellValue.of(rs.getBigDecimal(4), rs.getString(5)).text())
+                .list().stream().collect(Collectors.joining("\n"));
+        return Sha256.hex(canonical);
+    }
+
+    /** SHA-256 of the class gradebook as exported, comments included: what the homeroom teacher signed off. */
+    private String classHash(SchoolClass c) {
+        return Sha256.hex(gradebook.json(c));
+    }
+
+    private static String required(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Rejected.invalid("Cần ghi lí do.");
+        }
+        return reason.trim();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static SignOff row(ResultSet rs, int n) throws SQLException {
+        return new SignOff(rs.getLong("id"), rs.getLong("class_id"), rs.getInt("term"),
+                SignOff.Kind.valueOf(rs.getString("kind")), rs.getObject("subject_id", Long.class), rs.getString("signed_by"),
+                rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("content_sha256"),
+                rs.getString("status").equals("ACTIVE"), rs.getString("reopen_reason"));
+    }
+}

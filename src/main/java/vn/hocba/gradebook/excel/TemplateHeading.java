@@ -1,0 +1,38 @@
+package vn.hocba.gradebook.excel;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import vn.hocba.common.Rejected;
+
+/**
+ * The title line HocBa writes above a template's header ("Lớp: 6A1 — Môn: Toán (TOAN) — Học kì 1 —
+ * …"). When an upload still has it, it must name the class, subject and term the file is uploaded
+ * to: a Toán file sent to Ngữ văn, or a term I file sent to term II, would otherwise match by student
+ * code and overwrite the wrong marks. Hand-made files without the line are read as they are.
+ */
+final class TemplateHeading {
+
+    private static final Pattern LINE = Pattern.compile("Lớp: (\\S+) — Môn: (.+) \\(([A-Z0-9_]+)\\) — Học kì (\\d)");
+
+    private TemplateHeading() {
+    }
+
+    static void check(Sheet sheet, int headerRow, String classCode, String subjectCode, int term) {
+        for (int r = 0; r < headerRow - 1; r++) {
+            Row row = sheet.getRow(r);
+            Cell cell = row == null ? null : row.getCell(0);
+            Matcher m = LINE.matcher(SheetReading.text(cell));
+            if (!m.find()) {
+                continue;
+            }
+            if (!m.group(3).equals(subjectCode) || !m.group(1).equals(classCode) || Integer.parseInt(m.group(4)) != term) {
+                throw Rejected.invalid("Tệp này là bảng điểm lớp " + m.group(1) + ", môn " + m.group(2) + ", học kì " + m.group(4)
+                        + " (dòng " + (r + 1) + "), không phải lớp " + classCode + ", môn mã " + subjectCode + ", học kì " + term
+                        + ". Hãy tải lên đúng bảng điểm, hoặc tải mẫu của bảng điểm này.");
+            }
+        }
+    }
+}
