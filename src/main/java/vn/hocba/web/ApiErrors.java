@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.hocba.common.Rejected;
-
+import vn.hocba.web.verification.UploadedPdf;
 /**
  * Turns every refusal into a problem document with a specific Vietnamese message, so bad input
  * never becomes a 500. Transactions have already been rolled back when these run.

@@ -9,7 +9,7 @@ import vn.hocba.security.Viewer;
 
 /** The school and active year a request works in: the viewer's school (one school per installation is the norm). */
 @Component
-class SchoolContext {
+public class SchoolContext {
 
     private final SchoolDirectory directory;
 
@@ -17,7 +17,7 @@ class SchoolContext {
         this.directory = directory;
     }
 
-    School school(Viewer viewer) {
+    public School school(Viewer viewer) {
         if (viewer.account().staffId() != null) {
             var id = directory.schoolOf(viewer.account().staffId());
             return directory.schools().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
@@ -26,7 +26,7 @@ class SchoolContext {
                 .orElseThrow(() -> Rejected.notFound("Chưa có trường nào: Ban quản trị cần tạo trường trước."));
     }
 
-    AcademicYear activeYear(Viewer viewer) {
+    public AcademicYear activeYear(Viewer viewer) {
         School school = school(viewer);
         return directory.activeYear(school.id())
                 .orElseThrow(() -> Rejected.notFound("Trường " + school.name() + " chưa có năm học đang hoạt động."));

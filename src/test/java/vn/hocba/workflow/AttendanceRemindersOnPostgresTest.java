@@ -1,7 +1,6 @@
 package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -27,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.notifications.MailDelivery;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.EmbeddedPostgresDatabases;
-
+import vn.hocba.reminders.AttendanceReminders;
 /**
  * Monthly attendance reminders (seed 000 §VII.1.2, due on the 3rd) on real PostgreSQL with the demo
  * school, and reminders by e-mail through a real SMTP server in the test (GreenMail).

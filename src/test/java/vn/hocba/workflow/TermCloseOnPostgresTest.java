@@ -3,7 +3,6 @@ package vn.hocba.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
-
+import vn.hocba.reminders.EntryReminders;
 /** The TermClose BPMN process on real PostgreSQL with the demo school, driven through the API as its people would. */
 @SpringBootTest
 @AutoConfigureMockMvc

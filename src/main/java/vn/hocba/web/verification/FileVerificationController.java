@@ -1,0 +1,81 @@
+package vn.hocba.web.verification;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.hocba.common.Rejected;
+import vn.hocba.signing.DocumentVerification;
+import vn.hocba.signing.VerifiedDocument;
+import vn.hocba.pades.verify.SignatureFinding;
+
+/**
+ * The public page where whoever received a PDF (a university, an employer) uploads it and reads,
+ * in Vietnamese, who signed it, when, whether it is unchanged and whether it is still current.
+ */
+@Controller
+class FileVerificationController {
+
+    static final String PATH = "/xac-minh/tep";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final DocumentVerification verification;
+
+    FileVerificationController(DocumentVerification verification) {
+        this.verification = verification;
+    }
+
+    /** One signature as the page shows it. */
+    record SignatureRow(String signer, String role, String claimedTime, String timeStampedTime, String issuer,
+            boolean intact, String level, boolean passed, String indication, List<String> problems) {
+
+        static SignatureRow of(SignatureFinding f) {
+            String indication = f.indication() + (f.subIndication() == null ? "" : " / " + f.subIndication());
+            return new SignatureRow(f.signer(), f.role(), time(f.claimedTime()), time(f.timeStampedTime()), f.issuer(),
+                    f.intact(), f.level(), f.passed(), indication, f.problems());
+        }
+    }
+
+    @GetMapping(PATH)
+    String form() {
+        return "verification-file";
+    }
+
+    @PostMapping(PATH)
+    String verify(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            return refused(model, response, "Chưa chọn tệp. Hãy chọn tệp PDF cần kiểm tra rồi bấm «Kiểm tra».");
+        }
+        try {
+            VerifiedDocument verified = verification.verify(UploadedPdf.read(file), UploadedPdf.name(file));
+            model.addAttribute("verified", verified);
+            model.addAttribute("report", verified.report());
+            model.addAttribute("signatures", verified.report().signatures().stream().map(SignatureRow::of).toList());
+            model.addAttribute("archiveTimeStamps", verified.report().documentTimeStamps().stream()
+                    .map(FileVerificationController::time).toList());
+            return "verification-file";
+        } catch (Rejected e) {
+            return refused(model, response, e.getMessage());
+        }
+    }
+
+    private static String refused(Model model, HttpServletResponse response, String message) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("error", message);
+        return "verification-file";
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "không có" : TIME.format(instant) + " (GMT+7)";
+    }
+}
