@@ -53,10 +53,6 @@ public class KeyStoreCredential implements SigningCredential {
         return null;
     }
 
-    @Override
-    public X509Certificate certificate() {
-        return chain.get(0);
-    }
 
     @Override
     public List<X509Certificate> certificateChain() {

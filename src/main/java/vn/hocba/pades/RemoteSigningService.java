@@ -49,11 +49,6 @@ public interface RemoteSigningService {
         RemoteSigningService service = this;
         return new SigningCredential() {
             @Override
-            public X509Certificate certificate() {
-                return chain.get(0);
-            }
-
-            @Override
             public List<X509Certificate> certificateChain() {
                 return chain;
             }

@@ -11,8 +11,10 @@ import java.util.List;
  */
 public interface SigningCredential {
 
-    /** The signer's certificate. */
-    X509Certificate certificate();
+    /** The signer's certificate: the first of its chain. */
+    default X509Certificate certificate() {
+        return certificateChain().get(0);
+    }
 
     /** The signer's certificate first, then its issuers (the root may be omitted). */
     List<X509Certificate> certificateChain();

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.schoolyear.TeachingAssignment;
@@ -50,6 +51,12 @@ public record Viewer(Account account, List<HomeroomAssignment> homerooms, List<T
 
     public boolean teaches(ClassId schoolClass, SubjectId subject) {
         return teaching.stream().anyMatch(t -> t.schoolClass().id().equals(schoolClass) && t.subject().id().equals(subject));
+    }
+
+    /** The regular columns this person enters in a subject of a class: one range per assignment (co-teachers share a subject by ranges). */
+    public List<ColumnRange> columns(ClassId schoolClass, SubjectId subject) {
+        return teaching.stream().filter(t -> t.schoolClass().id().equals(schoolClass) && t.subject().id().equals(subject))
+                .map(TeachingAssignment::columns).toList();
     }
 
     /** Reading a class's roster and results: school-wide roles, its homeroom teacher, its subject teachers. */

@@ -67,7 +67,7 @@ class ExcelApiController {
         SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
         GradeSubject gs = gradeSubject(schoolClass, new SubjectId(subjectId));
         requireTerm(term);
-        byte[] file = templates.subject(schoolClass, gs, term, columns(viewer, schoolClass.id(), gs.subject().id()));
+        byte[] file = templates.subject(schoolClass, gs, term, viewer.columns(schoolClass.id(), gs.subject().id()));
         return xlsx(file, schoolClass.code() + "-" + gs.subject().code() + "-HK" + term + ".xlsx");
     }
 
@@ -78,7 +78,7 @@ class ExcelApiController {
         ClassId id = new ClassId(classId);
         SubjectId subject = new SubjectId(subjectId);
         Viewer viewer = access.requireTeaching(id, subject);
-        return upload.preview(directory.schoolClass(id), subject, term, columns(viewer, id, subject), file.getBytes(),
+        return upload.preview(directory.schoolClass(id), subject, term, viewer.columns(id, subject), file.getBytes(),
                 file.getOriginalFilename(), viewer.account().username());
     }
 
@@ -92,7 +92,7 @@ class ExcelApiController {
         if (body == null || body.previewId() == null || body.previewId().isBlank()) {
             throw Rejected.invalid("Thiếu mã bản xem trước (previewId) nhận được khi tải tệp lên.");
         }
-        return upload.apply(body.previewId(), directory.schoolClass(id), subject, term, columns(viewer, id, subject),
+        return upload.apply(body.previewId(), directory.schoolClass(id), subject, term, viewer.columns(id, subject),
                 access.actor(viewer, Role.SUBJECT_TEACHER));
     }
 
@@ -139,11 +139,6 @@ class ExcelApiController {
     private static Map<String, List<ColumnRange>> teaching(Viewer viewer, ClassId id) {
         return viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
                 .collect(Collectors.groupingBy(t -> t.subject().code(), Collectors.mapping(TeachingAssignment::columns, Collectors.toList())));
-    }
-
-    private static List<ColumnRange> columns(Viewer viewer, ClassId schoolClass, SubjectId subject) {
-        return viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(schoolClass) && t.subject().id().equals(subject))
-                .map(TeachingAssignment::columns).toList();
     }
 
     private GradeSubject gradeSubject(SchoolClass schoolClass, SubjectId subject) {

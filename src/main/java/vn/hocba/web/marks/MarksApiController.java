@@ -17,7 +17,6 @@ import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
-import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
@@ -58,9 +57,7 @@ class MarksApiController {
         ClassId id = new ClassId(classId);
         SubjectId subject = new SubjectId(subjectId);
         Viewer viewer = access.requireTeaching(id, subject);
-        List<ColumnRange> columns = viewer.teaching().stream()
-                .filter(t -> t.schoolClass().id().equals(id) && t.subject().id().equals(subject))
-                .map(TeachingAssignment::columns).toList();
+        List<ColumnRange> columns = viewer.columns(id, subject);
         SchoolClass schoolClass = directory.schoolClass(id);
         int changed = sheets.save(schoolClass, subject, term, columns, body.changes() == null ? List.of() : body.changes(),
                 access.actor(viewer, Role.SUBJECT_TEACHER));
