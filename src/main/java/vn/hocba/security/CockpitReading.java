@@ -17,13 +17,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class CockpitReading implements RequestMatcher {
 
     private static final Pattern ENGINE_API = Pattern.compile("/camunda/api/engine/engine/[^/]+/(.+)");
-    private static final Pattern COCKPIT_PLUGIN_QUERY = Pattern.compile(
-            "/camunda/api/cockpit/plugin/base/[^/]+/(process-instance|incident)(/count)?"
-                    + "|/camunda/api/cockpit/plugin/base/[^/]+/process-definition/[^/]+/called-process-definitions");
+    /** Cockpit's base plugin: process instance, incident, called process queries and statistics, all read-only. */
+    private static final String COCKPIT_BASE_PLUGIN = "/camunda/api/cockpit/plugin/base/";
     /** Engine REST resources whose POST is a query (POST {resource} and POST {resource}/count). */
     private static final Set<String> QUERY_RESOURCES = Set.of("process-instance", "execution", "variable-instance", "job",
-            "external-task", "history/process-instance", "history/activity-instance", "history/variable-instance",
-            "history/detail", "history/task", "history/external-task-log", "history/job-log");
+            "job-definition", "external-task", "task", "history/process-instance", "history/activity-instance",
+            "history/variable-instance", "history/detail", "history/task", "history/external-task-log", "history/job-log");
     private static final String[] CLOSED = {"/camunda/app/tasklist/", "/camunda/app/admin/", "/camunda/api/tasklist/",
         "/camunda/api/admin/"};
     /** The one Admin API call Cockpit makes to show who is logged in. */
@@ -49,7 +48,7 @@ final class CockpitReading implements RequestMatcher {
     }
 
     private static boolean isQuery(String path) {
-        if (COCKPIT_PLUGIN_QUERY.matcher(path).matches()) {
+        if (path.startsWith(COCKPIT_BASE_PLUGIN)) {
             return true;
         }
         Matcher engine = ENGINE_API.matcher(path);
