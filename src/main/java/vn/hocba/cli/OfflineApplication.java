@@ -13,8 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class OfflineApplication {
 
-    private static final String WEB_PARTS = "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
+    private static final String WEB_PARTS = "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
 
     private OfflineApplication() {
     }

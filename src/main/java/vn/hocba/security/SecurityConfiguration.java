@@ -1,6 +1,7 @@
 package vn.hocba.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,13 +16,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open which address. Pages use form login with a session (30 minutes idle) and CSRF
  * tokens; API clients may instead send a bearer token from {@code POST /api/auth/token}. Finer
  * rights (which class, which subject) are checked in the services through {@link AccessPolicy}.
+ * The process engine is not reachable over HTTP, except Cockpit for reading when switched on.
  */
 @Configuration
 @EnableWebSecurity
@@ -35,6 +40,14 @@ class SecurityConfiguration {
         "/xac-minh/**",
         // ... and whoever received a PDF checks its signatures (no account: a university, an employer).
         VERIFICATION_API};
+
+    /**
+     * Pages load scripts, styles, images and fonts only from HocBa itself (no inline script or style:
+     * the pages have none), post forms only to it, and are never framed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -54,21 +67,34 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-            Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure) throws Exception {
+            Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure,
+            @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit) throws Exception {
         http.authenticationManager(manager);
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
-        http.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+        RequestMatcher cockpitReading = cockpit ? new CockpitReading() : request -> false;
+        // Before the CSRF check: it skips the token only for a request this filter authenticated.
+        http.addFilterBefore(new BearerTokenFilter(tokens, accounts), CsrfFilter.class)
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(
+                        BearerTokenFilter::authenticatedByToken,
                         (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + "/api/auth/token"),
                         // Stateless and changes nothing: a forged cross-site POST could gain nothing from a session.
                         (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + VERIFICATION_API)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
-                        // Camunda's webapps and engine API: only the admin board and the principal.
-                        .requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole("ADMIN_BOARD", "PRINCIPAL")
+                        // Nobody deploys, starts, completes or changes anything in the engine over HTTP (issue 13):
+                        // no engine REST API; Cockpit, when switched on, only reads, for the admin board only.
+                        .requestMatchers("/engine-rest/**").denyAll()
+                        .requestMatchers(cockpitReading).hasRole("ADMIN_BOARD")
+                        .requestMatchers("/camunda/**").denyAll()
                         .anyRequest().authenticated())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // Camunda's webapp sends its own policy (a second one would break Cockpit).
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex

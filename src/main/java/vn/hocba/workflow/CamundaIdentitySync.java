@@ -15,7 +15,8 @@ import vn.hocba.security.Role;
 /**
  * Gives the principal and the admin board their Camunda identities: a Camunda user per account
  * (same id, a random password never used: they log in through HocBa, see {@link CamundaWebappLogin}),
- * members of {@code camunda-admin} (Cockpit, Tasklist, Admin) and of a group named after their role,
+ * the admin board in {@code camunda-admin} (Cockpit, when switched on; read-only, see security), and
+ * each in a group named after their role,
  * which the models use as candidate group (e.g. Task_PrincipalApprove → principal). Runs at every
  * start, after the demo school is created.
  */
@@ -49,7 +50,7 @@ class CamundaIdentitySync {
             for (Account account : accounts.withRole(role)) {
                 user(account);
                 member(account.username(), groupOf(role));
-                if (role == Role.PRINCIPAL || role == Role.ADMIN_BOARD) {
+                if (role == Role.ADMIN_BOARD) {
                     member(account.username(), Groups.CAMUNDA_ADMIN);
                 }
             }

@@ -117,6 +117,44 @@ class LoginTest {
         assertThat(sessionTimeout).isEqualTo("30m");
     }
 
+    /** Issue 13 item 20: any "Bearer" header used to switch CSRF off, so a cross-site form could add one and ride the session. */
+    @Test
+    void aSessionRequestWithAnInvalidBearerTokenStillNeedsItsCsrfToken() throws Exception {
+        accounts.create("bqt.csrf", "dung-mat-khau", "Ban Quản Trị", null, EnumSet.of(Role.ADMIN_BOARD), Actor.system("test"));
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                post("/login").param("username", "bqt.csrf").param("password", "dung-mat-khau").with(csrf()))
+                .andReturn().getRequest().getSession(false);
+        String body = "{\"username\":\"gv.csrf\",\"password\":\"mat-khau-moi-1\",\"displayName\":\"Giáo Viên\",\"roles\":[]}";
+        int forged = mvc.perform(post("/api/accounts").session(session).header("Authorization", "Bearer khong-phai-token")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus();
+        assertThat(forged).isEqualTo(403);
+        assertThat(accounts.byUsername("gv.csrf")).isEmpty();
+        // The same session with its CSRF token, and a valid bearer token without one, are fine.
+        assertThat(mvc.perform(post("/api/accounts").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse().getStatus()).isEqualTo(201);
+        assertThat(mvc.perform(post("/api/accounts").header("Authorization", "Bearer " + tokenOf("bqt.csrf", "dung-mat-khau"))
+                .contentType(MediaType.APPLICATION_JSON).content(body.replace("gv.csrf", "gv.csrf2"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(201);
+    }
+
+    /** Issue 13 item 20: pages say where scripts, styles and forms may come from, and leak no address to other sites. */
+    @Test
+    void pagesCarryAContentSecurityPolicyAndAReferrerPolicy() throws Exception {
+        for (String page : new String[] {"/login", "/xac-minh/tep"}) {
+            MockHttpServletResponse response = mvc.perform(get(page)).andReturn().getResponse();
+            assertThat(response.getHeader("Content-Security-Policy")).as(page)
+                    .contains("default-src 'self'").contains("script-src 'self'").contains("object-src 'none'")
+                    .contains("frame-ancestors 'none'").contains("form-action 'self'").doesNotContain("unsafe");
+            assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("same-origin");
+        }
+    }
+
+    private String tokenOf(String user, String password) throws Exception {
+        return mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).andReturn().getResponse()
+                .getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
     private MockHttpServletResponse login(String user, String password) throws Exception {
         return mvc.perform(post("/login").param("username", user).param("password", password).with(csrf()))
                 .andReturn().getResponse();

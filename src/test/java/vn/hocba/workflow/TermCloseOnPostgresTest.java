@@ -161,6 +161,57 @@ class TermCloseOnPostgresTest {
     }
 
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    /** Issue 13 item 3: the old delegate locked in the name of whoever the variable {@code approver} named. */
+    @Test
+    void aTermCloseStartedAtTheLockStepWithAForgedApproverLocksNothing() {
+        long classId = classId("6A1");
+        ProcessInstance forged = runtime.createProcessInstanceByKey(TermCloseModel.PROCESS)
+                .startBeforeActivity(TermCloseModel.TASK_LOCK)
+                .setVariable(TermCloseModel.CLASS_ID, classId).setVariable(TermCloseModel.TERM, 1)
+                .setVariable(TermCloseModel.APPROVED, true).setVariable(TermCloseModel.APPROVER, "hieutruong").execute();
+        try {
+            theLockFailsIntoAnIncident(forged, "6A1", "chưa kí xác nhận");
+            assertThat(activeLocks(classId)).isZero();
+        } finally {
+            runtime.deleteProcessInstanceIfExists(forged.getId(), "test", false, true, false, false);
+        }
+    }
+
+    /** Issue 13 item 3: completing the principal's task (as Tasklist did) is not an approval. */
+    @Test
+    void completingThePrincipalsTaskWithoutARecordedApprovalLocksNothing() {
+        long classId = classId("6A2");
+        ProcessInstance instance = runtime.createProcessInstanceByKey(TermCloseModel.PROCESS)
+                .businessKey(TermCloseModel.businessKey(classId, 1))
+                .startBeforeActivity(TermCloseModel.TASK_PRINCIPAL_APPROVAL)
+                .setVariable(TermCloseModel.CLASS_ID, classId).setVariable(TermCloseModel.TERM, 1).execute();
+        try {
+            org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            taskService.complete(task.getId(), java.util.Map.of(TermCloseModel.APPROVED, true, TermCloseModel.APPROVER, "hieutruong"));
+            theLockFailsIntoAnIncident(instance, "6A2", "chưa kí xác nhận");
+            assertThat(activeLocks(classId)).isZero();
+        } finally {
+            runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);
+        }
+    }
+
+    private void theLockFailsIntoAnIncident(ProcessInstance instance, String classCode, String reason) {
+        Job lock = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lock.getId()))
+                .hasMessageContaining("Lớp " + classCode + " học kì 1 không khoá được").hasMessageContaining(reason);
+        management.setJobRetries(lock.getId(), 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lock.getId()));
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    }
+
+    private long activeLocks(long classId) {
+        return jdbc.sql("select count(*) from gradebook_lock where class_id = ? and unlocked_at is null").param(classId)
+                .query(Long.class).single();
+    }
+
+    @Autowired
     EntryReminders reminders;
 
     @Test

@@ -2,6 +2,7 @@ package vn.hocba.web.home;
 
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +21,14 @@ class PagesController {
     private final AccessPolicy access;
     private final SchoolContext context;
     private final SchoolDirectory directory;
+    private final boolean cockpit;
 
-    PagesController(AccessPolicy access, SchoolContext context, SchoolDirectory directory) {
+    PagesController(AccessPolicy access, SchoolContext context, SchoolDirectory directory,
+            @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit) {
         this.access = access;
         this.context = context;
         this.directory = directory;
+        this.cockpit = cockpit;
     }
 
     @GetMapping("/login")
@@ -54,6 +58,8 @@ class PagesController {
         model.addAttribute("year", year);
         model.addAttribute("classes", classes);
         model.addAttribute("camunda", viewer.has(Role.ADMIN_BOARD) || viewer.has(Role.PRINCIPAL));
+        // Cockpit (read-only) only where it is switched on, and only for the admin board.
+        model.addAttribute("cockpit", cockpit && viewer.has(Role.ADMIN_BOARD));
         return "home";
     }
 }
