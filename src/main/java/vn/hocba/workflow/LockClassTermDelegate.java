@@ -3,7 +3,7 @@ package vn.hocba.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.hocba.gradebook.ApprovedTermLocks;
+import vn.hocba.gradebook.closing.ApprovedTermLocks;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;

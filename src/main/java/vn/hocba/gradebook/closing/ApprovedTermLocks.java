@@ -1,4 +1,4 @@
-package vn.hocba.gradebook;
+package vn.hocba.gradebook.closing;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,8 @@ import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
-
+import vn.hocba.gradebook.GradebookLock;
+import vn.hocba.gradebook.GradebookLocks;
 /**
  * The lock that ends a class's term close (domain.md §2.3): taken only on the recorded sign-offs —
  * every subject of the grade signed by its teacher, then the class by the homeroom teacher, then the
