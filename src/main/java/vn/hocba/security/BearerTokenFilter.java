@@ -9,7 +9,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} requests; an unknown token is left anonymous (→ 401). */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} requests; an unknown, expired or revoked token
+ * is left anonymous (→ 401). A failed-login lockout does not stop a token: it was issued to the
+ * person, and the lockout is about someone else guessing the password.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "Bearer ";
@@ -33,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (hasBearer(request)) {
             String token = request.getHeader("Authorization").substring(PREFIX.length()).trim();
             tokens.accountOf(token).flatMap(accounts::byId)
-                    .filter(a -> a.enabled() && !accounts.isLocked(a))
+                    .filter(Account::enabled)
                     .ifPresent(a -> {
                         HocBaUser user = new HocBaUser(a, false);
                         SecurityContextHolder.getContext().setAuthentication(

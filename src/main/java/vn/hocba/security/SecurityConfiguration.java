@@ -41,13 +41,13 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** One manager for the login page and the token endpoint, publishing the events the lockout counts. */
+    /** One manager for the login page and the token endpoint; every password check is throttled by {@link LoginLockout}. */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, accounts, lockout));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
@@ -59,6 +59,8 @@ class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
         http.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+                // After the bearer filter (same position, added later): a disabled account or a changed password ends the login.
+                .addFilterBefore(new SessionAccountCheck(accounts), UsernamePasswordAuthenticationFilter.class)
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(BearerTokenFilter::hasBearer,
                         (HttpServletRequest r) -> r.getRequestURI().equals(r.getContextPath() + "/api/auth/token"),
@@ -70,7 +72,13 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole("ADMIN_BOARD", "PRINCIPAL")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Logging out also revokes every bearer token of the person.
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, auth) -> {
+                            if (auth != null && auth.getPrincipal() instanceof HocBaUser user) {
+                                tokens.revokeAll(user.account().id());
+                            }
+                        }))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAccessDeniedHandlerFor(denied, api))
