@@ -116,9 +116,10 @@ public class Accounts {
     public void unlock(String username, Actor by) {
         Account account = byUsername(username)
                 .orElseThrow(() -> Rejected.notFound("Không có tài khoản " + username + "."));
-        jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(account.id().value()).update();
+        // login_throttle before account: the order LoginLockout takes the row locks in.
         jdbc.sql("update login_throttle set failures = 0, locked_until = null where account_id = ?")
                 .param(account.id().value()).update();
+        jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(account.id().value()).update();
         audit.append(new AuditRecord(by, "ACCOUNT_UNLOCKED", "account " + username, "locked", "unlocked", null, null));
     }
 

@@ -55,14 +55,18 @@ abstract class AccountsOnPostgres {
 
     /** POST /api/auth/token from {@code address}. */
     Reply tokenRequest(String user, String password, String address) {
+        return send(null, tokenCall(user, password, address));
+    }
+
+    MockHttpServletRequestBuilder tokenCall(String user, String password, String address) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("username", user);
         body.put("password", password);
-        return send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        return MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content(json(body)).with(r -> {
                     r.setRemoteAddr(address);
                     return r;
-                }));
+                });
     }
 
     /** A bearer token of {@code user}, failing unless the login succeeds. */

@@ -59,6 +59,16 @@ class LoginLockoutOnPostgresTest extends AccountsOnPostgres {
     }
 
     @Test
+    void aForwardedForHeaderDoesNotMakeANewAddress() {
+        for (int i = 1; i <= Accounts.MAX_FAILED_LOGINS; i++) {
+            assertThat(send(null, tokenCall("gv14", "doan-" + i, "10.6.7.7").header("X-Forwarded-For", "203.0.113." + i))
+                    .status()).isEqualTo(401);
+        }
+        assertThat(send(null, tokenCall("gv14", DEMO_PASSWORD, "10.6.7.7").header("X-Forwarded-For", "203.0.113.99"))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void aPasswordLongerThanBcryptTakesIsAWrongPasswordNotAServerError() throws Exception {
         String tooLong = "Mật khẩu rất dài ".repeat(6);
         assertThat(tokenRequest("gv24", tooLong, "10.8.0.1").status()).isEqualTo(401);
