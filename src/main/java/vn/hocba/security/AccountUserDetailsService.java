@@ -4,7 +4,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts for form login and bearer tokens. */
+/** Loads accounts for form login and the token endpoint; lockouts are {@link ThrottledAuthenticationProvider}'s. */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -17,7 +17,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     public HocBaUser loadUserByUsername(String username) {
         return accounts.byUsername(username)
-                .map(a -> new HocBaUser(a, accounts.isLocked(a)))
+                .map(a -> new HocBaUser(a, false))
                 .orElseThrow(() -> new UsernameNotFoundException("No account " + username));
     }
 }

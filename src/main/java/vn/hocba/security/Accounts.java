@@ -2,11 +2,9 @@ package vn.hocba.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,29 +20,42 @@ import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.StaffId;
 
-/** Creates accounts and keeps their login state (failed attempts and lockout). */
+/**
+ * Creates accounts and keeps their state: password, enabled, lockout (counted by {@link LoginLockout}).
+ * Linking an account to a staff record is {@link StaffLinks}' audited action.
+ */
 @Service
 @Transactional
 public class Accounts {
 
-    /** Failed logins in a row that lock an account. */
+    /** Failed logins in a row from one address that lock the account for that address. */
     static final int MAX_FAILED_LOGINS = 5;
-    /** How long a locked account stays locked. */
+    /** How long a lockout lasts. */
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final Clock clock;
     private final AuditLog audit;
+    private final PasswordPolicy policy;
+    private final StaffLinks links;
+    private final ApiTokens tokens;
+    private final LoginLockout lockout;
 
-    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit) {
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy,
+            StaffLinks links, ApiTokens tokens, LoginLockout lockout) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.clock = clock;
         this.audit = audit;
+        this.policy = policy;
+        this.links = links;
+        this.tokens = tokens;
+        this.lockout = lockout;
     }
 
-    /** Creates an account; {@code by} is who creates it (audited). */
+    /**
+     * Creates an account; {@code by} is who creates it (audited). A {@code staff} record given here
+     * is linked by {@link StaffLinks#link} as a second, separately audited action with its rules.
+     */
     public AccountId create(String username, String rawPassword, String displayName, StaffId staff, Set<Role> roles,
             Actor by) {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
@@ -53,9 +64,7 @@ public class Accounts {
         if (displayName == null || displayName.isBlank()) {
             throw Rejected.invalid("Thiếu họ tên người dùng của tài khoản " + username + ".");
         }
-        if (rawPassword == null || rawPassword.length() < 8) {
-            throw Rejected.invalid("Mật khẩu của " + username + " phải có ít nhất 8 kí tự.");
-        }
+        policy.check(username, rawPassword);
         if (roles.stream().anyMatch(r -> !r.isGranted())) {
             throw Rejected.invalid("Vai trò giáo viên chủ nhiệm và giáo viên bộ môn đến từ phân công, không gán trực tiếp cho tài khoản.");
         }
@@ -65,7 +74,7 @@ public class Accounts {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into account (username, password_hash, staff_id, display_name, enabled, failed_logins) "
                 + "values (?, ?, ?, ?, true, 0)")
-                .params(username, passwords.encode(rawPassword), staff == null ? null : staff.value(), displayName)
+                .params(username, passwords.encode(rawPassword), null, displayName)
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (Role role : roles) {
@@ -73,6 +82,9 @@ public class Accounts {
         }
         audit.append(new AuditRecord(by, "ACCOUNT_CREATED", "account " + username, null,
                 displayName + " " + roles, null, null));
+        if (staff != null) {
+            links.link(new AccountId(id), staff, by);
+        }
         return new AccountId(id);
     }
 
@@ -104,6 +116,9 @@ public class Accounts {
     public void unlock(String username, Actor by) {
         Account account = byUsername(username)
                 .orElseThrow(() -> Rejected.notFound("Không có tài khoản " + username + "."));
+        // login_throttle before account: the order LoginLockout takes the row locks in.
+        jdbc.sql("update login_throttle set failures = 0, locked_until = null where account_id = ?")
+                .param(account.id().value()).update();
         jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(account.id().value()).update();
         audit.append(new AuditRecord(by, "ACCOUNT_UNLOCKED", "account " + username, "locked", "unlocked", null, null));
     }
@@ -112,24 +127,38 @@ public class Accounts {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
     }
 
-    /** Counts a failed login; the {@value #MAX_FAILED_LOGINS}th in a row locks the account for {@link #LOCKOUT}. */
-    public void recordFailedLogin(String username) {
-        jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username).update();
-        int locked = jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
-                .params(OffsetDateTime.ofInstant(clock.instant().plus(LOCKOUT), ZoneOffset.UTC), username, MAX_FAILED_LOGINS)
-                .update();
-        if (locked > 0) {
-            audit.append(new AuditRecord(Actor.system("login"), "ACCOUNT_LOCKED", "account " + username, null,
-                    "locked for " + LOCKOUT, MAX_FAILED_LOGINS + " failed logins in a row", null));
+    /**
+     * Disables or enables an account (admin board, audited). Disabling revokes its tokens and ends
+     * its sessions (see {@link SessionAccountCheck}); nobody disables their own account.
+     */
+    public void setEnabled(String username, boolean enabled, Actor by) {
+        Account account = byUsername(username)
+                .orElseThrow(() -> Rejected.notFound("Không có tài khoản " + username + "."));
+        if (!enabled && account.username().equals(by.username())) {
+            throw Rejected.conflict("Không thể tự vô hiệu hoá tài khoản đang dùng (" + username + "); "
+                    + "hãy nhờ một thành viên khác của Ban quản trị.");
         }
+        jdbc.sql("update account set enabled = ? where id = ?").params(enabled, account.id().value()).update();
+        if (!enabled) {
+            tokens.revokeAll(account.id());
+        }
+        audit.append(new AuditRecord(by, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account " + username,
+                account.enabled() ? "enabled" : "disabled", enabled ? "enabled" : "disabled", null, null));
     }
 
-    public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update account set failed_logins = 0, locked_until = null where username = ?").param(username).update();
+    /** Sets a new password after {@link PasswordPolicy} and revokes every token of the account (audited). */
+    void replacePassword(Account account, String rawPassword, Actor by) {
+        policy.check(account.username(), rawPassword);
+        jdbc.sql("update account set password_hash = ? where id = ?")
+                .params(passwords.encode(rawPassword), account.id().value()).update();
+        tokens.revokeAll(account.id());
+        audit.append(new AuditRecord(by, "PASSWORD_CHANGED", "account " + account.username(), null, null,
+                "every token revoked, every session ended", null));
     }
 
+    /** True while some address, or every address the account never used, is locked out of it. */
     public boolean isLocked(Account account) {
-        return account.lockedUntil() != null && account.lockedUntil().isAfter(clock.instant());
+        return lockout.isLocked(account);
     }
 
     private Account row(ResultSet rs, int n) throws SQLException {

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Bearer tokens for API clients that are not browsers. A token is 32 random bytes; only its
  * SHA-256 is stored, so a database dump does not reveal usable tokens. Tokens expire after
  * {@link #LIFETIME}. Browsers never send them on their own, so bearer requests need no CSRF token.
+ * Every request looks its token up in the database (shared by all nodes), so a revoked token is
+ * refused at once everywhere.
  */
 @Service
 @Transactional
@@ -48,6 +50,16 @@ public class ApiTokens {
         return jdbc.sql("select account_id from api_token where token_hash = ? and expires_at > ?")
                 .params(sha256(token), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .query(Long.class).optional().map(AccountId::new);
+    }
+
+    /** Revokes one token (the client's own, on {@code DELETE /api/auth/token}); unknown tokens are ignored. */
+    public void revoke(String token) {
+        jdbc.sql("delete from api_token where token_hash = ?").param(sha256(token)).update();
+    }
+
+    /** Revokes every token of {@code account}: logout, password change, account disabled. */
+    public void revokeAll(AccountId account) {
+        jdbc.sql("delete from api_token where account_id = ?").param(account.value()).update();
     }
 
     public record IssuedToken(String token, java.time.Instant expiresAt) {

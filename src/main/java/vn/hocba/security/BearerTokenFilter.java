@@ -11,7 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} requests; an unknown token is left anonymous (→ 401).
+ * Authenticates {@code Authorization: Bearer <token>} requests; an unknown, expired or revoked token
+ * is left anonymous (→ 401). A failed-login lockout does not stop a token: it was issued to the
+ * person, and the lockout is about someone else guessing the password.
  * Runs before the CSRF check, which it tells (through a request attribute) that the request carried a
  * valid token: only then is the CSRF token not needed. A browser never adds a bearer token on its own,
  * but a forged request can carry any header value, and then the session cookie must not count.
@@ -45,7 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (hasBearer(request)) {
             String token = request.getHeader("Authorization").substring(PREFIX.length()).trim();
             tokens.accountOf(token).flatMap(accounts::byId)
-                    .filter(a -> a.enabled() && !accounts.isLocked(a))
+                    .filter(Account::enabled)
                     .ifPresent(a -> {
                         HocBaUser user = new HocBaUser(a, false);
                         // A context of its own: the one a session cookie brought along stays as it is.

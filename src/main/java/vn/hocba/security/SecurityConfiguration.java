@@ -54,13 +54,13 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** One manager for the login page and the token endpoint, publishing the events the lockout counts. */
+    /** One manager for the login page and the token endpoint; every password check is throttled by {@link LoginLockout}. */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, accounts, lockout));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
@@ -75,6 +75,8 @@ class SecurityConfiguration {
         RequestMatcher cockpitReading = cockpit ? new CockpitReading() : request -> false;
         // Before the CSRF check: it skips the token only for a request this filter authenticated.
         http.addFilterBefore(new BearerTokenFilter(tokens, accounts), CsrfFilter.class)
+                // After the bearer filter (same position, added later): a disabled account or a changed password ends the login.
+                .addFilterBefore(new SessionAccountCheck(accounts), CsrfFilter.class)
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**").ignoringRequestMatchers(
                         BearerTokenFilter::authenticatedByToken,
@@ -96,7 +98,13 @@ class SecurityConfiguration {
                                 request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Logging out also revokes every bearer token of the person.
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler((request, response, auth) -> {
+                            if (auth != null && auth.getPrincipal() instanceof HocBaUser user) {
+                                tokens.revokeAll(user.account().id());
+                            }
+                        }))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                         .defaultAccessDeniedHandlerFor(denied, api))

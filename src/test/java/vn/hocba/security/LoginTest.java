@@ -113,6 +113,34 @@ class LoginTest {
     }
 
     @Test
+    void parallelWrongPasswordsAreCountedAtomicallyOnH2Too() throws Exception {
+        accounts.create("song.song", "dung-mat-khau", "Song Song", null, EnumSet.of(Role.CLERK), Actor.system("test"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"song.song\",\"password\":\"sai-mat-khau\"}")).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (var status : statuses) {
+                checked += status.get() == 401 ? 1 : 0;
+            }
+            assertThat(checked).isEqualTo(Accounts.MAX_FAILED_LOGINS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"song.song\",\"password\":\"dung-mat-khau\"}")).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
     void sessionsExpireAfterThirtyIdleMinutes() {
         assertThat(sessionTimeout).isEqualTo("30m");
     }

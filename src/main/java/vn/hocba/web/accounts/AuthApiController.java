@@ -8,7 +8,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
@@ -17,7 +22,8 @@ import vn.hocba.security.HocBaUser;
 
 /**
  * Non-browser login: username and password in, a bearer token out (valid 8 hours). Failed
- * attempts count towards the same lockout as the login page.
+ * attempts count towards the same lockout as the login page (per account and client address).
+ * {@code DELETE} revokes the token sent with it.
  */
 @RestController
 @Tag(name = "Đăng nhập API", description = "Lấy mã truy cập (Bearer) cho ứng dụng không phải trình duyệt")
@@ -36,10 +42,12 @@ class AuthApiController {
 
     @PostMapping("/api/auth/token")
     @Operation(summary = "Đổi tên đăng nhập và mật khẩu lấy mã Bearer; gửi kèm mọi yêu cầu: Authorization: Bearer <mã>")
-    ApiTokens.IssuedToken token(@RequestBody Credentials credentials) {
+    ApiTokens.IssuedToken token(@RequestBody Credentials credentials, HttpServletRequest request) {
         try {
-            Authentication result = authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(credentials.username(), credentials.password()));
+            UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken
+                    .unauthenticated(credentials.username(), credentials.password());
+            login.setDetails(new WebAuthenticationDetails(request));
+            Authentication result = authentication.authenticate(login);
             return tokens.issue(((HocBaUser) result.getPrincipal()).account().id());
         } catch (LockedException e) {
             throw new Rejected(Rejected.Reason.FORBIDDEN,
@@ -49,5 +57,16 @@ class AuthApiController {
         } catch (AuthenticationException e) {
             throw new Rejected(Rejected.Reason.FORBIDDEN, "Không đăng nhập được: tài khoản bị vô hiệu hoá.");
         }
+    }
+
+    @DeleteMapping("/api/auth/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Thu hồi mã Bearer gửi kèm yêu cầu (đăng xuất của ứng dụng); mã đó không dùng được nữa")
+    void revoke(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            throw Rejected.invalid("Gửi mã cần thu hồi trong tiêu đề Authorization: Bearer <mã>.");
+        }
+        tokens.revoke(header.substring("Bearer ".length()).trim());
     }
 }
