@@ -158,6 +158,9 @@ public class ApiErrors {
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return "Giá trị ở trường " + path(m) + " không đọc được" + at(m.getLocation()) + ".";
         }
+        if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+            return "Số" + at(c.getLocation()) + " nằm ngoài khoảng cho phép của trường.";
+        }
         if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
             return "Dữ liệu JSON không đọc được" + at(j.getLocation()) + ": " + syntax(j) + ".";
         }
@@ -171,9 +174,11 @@ public class ApiErrors {
     /** The parser's own words for a syntax error (no Java types in them), cut to the first sentence. */
     private static String syntax(JsonProcessingException j) {
         String message = String.valueOf(j.getOriginalMessage());
-        int cut = message.indexOf(": was expecting");
-        message = cut < 0 ? message : message.substring(0, cut);
-        cut = message.indexOf('\n');
+        for (String tail : new String[] {": was expecting", " (start marker at", " (for "}) {
+            int cut = message.indexOf(tail);
+            message = cut < 0 ? message : message.substring(0, cut);
+        }
+        int cut = message.indexOf('\n');
         message = cut < 0 ? message : message.substring(0, cut);
         return message.contains("`") || message.contains("java.") ? "sai cú pháp JSON" : message;
     }

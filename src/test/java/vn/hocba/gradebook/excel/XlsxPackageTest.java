@@ -109,10 +109,10 @@ class XlsxPackageTest {
 
     @Test
     void relationshipTargetsResolveRelativeAndAbsolute() {
-        assertThat(XlsxPackage.resolve("xl/", "worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
-        assertThat(XlsxPackage.resolve("xl/", "/xl/worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
-        assertThat(XlsxPackage.resolve("xl/", "../customXml/item1.xml")).isEqualTo("customXml/item1.xml");
-        assertThat(XlsxPackage.resolve("", "xl/workbook.xml")).isEqualTo("xl/workbook.xml");
+        assertThat(WorkbookParts.resolve("xl/", "worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
+        assertThat(WorkbookParts.resolve("xl/", "/xl/worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
+        assertThat(WorkbookParts.resolve("xl/", "../customXml/item1.xml")).isEqualTo("customXml/item1.xml");
+        assertThat(WorkbookParts.resolve("", "xl/workbook.xml")).isEqualTo("xl/workbook.xml");
     }
 
     private static SheetCells read(byte[] xlsx, XlsxLimits limits) {
