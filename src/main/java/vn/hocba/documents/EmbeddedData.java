@@ -1,10 +1,13 @@
 package vn.hocba.documents;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.InflaterInputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
@@ -24,6 +27,9 @@ public final class EmbeddedData {
     private static final List<String> NAMES = Arrays.stream(DocumentKind.values())
             .map(DocumentKind::attachmentName).toList();
 
+    /** Largest data XML read back: a whole class gradebook's is a few hundred KB. */
+    static final int MAX_XML_BYTES = 16 * 1024 * 1024;
+
     private EmbeddedData() {
     }
 
@@ -41,6 +47,31 @@ public final class EmbeddedData {
         }
     }
 
+    /**
+     * The attachment's bytes, inflated here within {@link #MAX_XML_BYTES} rather than by PDFBox, which
+     * decodes a stream whole into memory: a few MB of deflated zeros in an uploaded PDF would become
+     * gigabytes. HocBa writes the XML unfiltered (or, if ever compressed, deflated without predictor);
+     * anything else, or anything larger, cannot be a HocBa attachment.
+     */
+    private static Optional<byte[]> bounded(PDEmbeddedFile file, String name) throws IOException {
+        List<COSName> filters = file.getFilters();
+        boolean flate = filters.size() == 1 && COSName.FLATE_DECODE.equals(filters.get(0))
+                && file.getCOSObject().getDictionaryObject(COSName.DECODE_PARMS, COSName.DP) == null;
+        if (!filters.isEmpty() && !flate) {
+            log.info("Embedded {} of an uploaded PDF has filters {}: not a HocBa attachment", name, filters);
+            return Optional.empty();
+        }
+        try (InputStream raw = file.getCOSObject().createRawInputStream();
+                InputStream in = flate ? new InflaterInputStream(raw) : raw) {
+            byte[] xml = in.readNBytes(MAX_XML_BYTES + 1);
+            if (xml.length > MAX_XML_BYTES) {
+                log.info("Embedded {} of an uploaded PDF inflates beyond {} bytes: not read", name, MAX_XML_BYTES);
+                return Optional.empty();
+            }
+            return Optional.of(xml);
+        }
+    }
+
     private static Optional<byte[]> find(PDNameTreeNode<PDComplexFileSpecification> node) throws IOException {
         Map<String, PDComplexFileSpecification> files = node.getNames();
         if (files != null) {
@@ -48,7 +79,7 @@ public final class EmbeddedData {
                 PDComplexFileSpecification spec = files.get(name);
                 PDEmbeddedFile file = spec == null ? null : spec.getEmbeddedFile();
                 if (file != null) {
-                    return Optional.of(file.toByteArray());
+                    return bounded(file, name);
                 }
             }
         }

@@ -11,16 +11,27 @@ public record EntryPolicy(int regularDecimals, int periodicDecimals, int maxRegu
 
     public static final EntryPolicy SEED_000 = new EntryPolicy(0, 1, 8);
 
+    /**
+     * Only ASCII digits with at most one decimal separator, comma or point: what a teacher sees is
+     * what is stored. {@code BigDecimal} alone would read Arabic-Indic or full-width digits ("٨",
+     * "１０"), exponents ("1E1" = 10) and signs, and "1,000" as 1.0.
+     */
+    private static final java.util.regex.Pattern TYPED = java.util.regex.Pattern.compile("[0-9]+(?:[.,]([0-9]+))?");
+
     /** Parses a score typed by a teacher ("8", "7.5" or "7,5") for a mark of {@code kind}. */
     public BigDecimal score(String typed, MarkKind kind, String where) {
-        BigDecimal score;
-        try {
-            score = new BigDecimal(typed.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw Rejected.invalid(where + ": \"" + typed + "\" không phải là điểm số (0–10).");
+        java.util.regex.Matcher m = TYPED.matcher(typed.trim());
+        if (!m.matches()) {
+            throw Rejected.invalid(where + ": \"" + typed + "\" không phải là điểm số (0–10): điểm chỉ gồm các chữ số 0–9, có thể "
+                    + "thêm một dấu phẩy hoặc dấu chấm thập phân, ví dụ 8 hoặc 7,5.");
         }
+        BigDecimal score = new BigDecimal(typed.trim().replace(',', '.'));
         if (score.signum() < 0 || score.compareTo(BigDecimal.TEN) > 0) {
             throw Rejected.invalid(where + ": điểm " + typed + " ngoài khoảng 0–10.");
+        }
+        if (m.group(1) != null && m.group(1).length() > 1) {
+            // TT22 Art. 5.3.b: one decimal at most, as typed ("1,000" is not 1.0 and "7,50" is not 7,5)
+            throw Rejected.invalid(where + ": điểm " + typed + " chỉ được có một chữ số thập phân (TT22 Điều 5.3.b).");
         }
         int decimals = kind == MarkKind.REGULAR ? regularDecimals : periodicDecimals;
         BigDecimal normalised = score.stripTrailingZeros();

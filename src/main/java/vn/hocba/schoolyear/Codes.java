@@ -1,7 +1,7 @@
 package vn.hocba.schoolyear;
 
-import java.text.Normalizer;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TypedText;
 
 /** Checks of codes and names typed by the admin board. */
 final class Codes {
@@ -11,27 +11,27 @@ final class Codes {
 
     /** A code: 1-20 characters, letters A-Z, digits, '_' or '-'. */
     static String code(String value, String what) {
+        return code(value, what, 20);
+    }
+
+    /** A code of at most {@code maxLength} (≤ 20) characters: letters A-Z, digits, '_' or '-' (a class code: 10). */
+    static String code(String value, String what, int maxLength) {
         String code = value == null ? "" : value.trim();
-        if (!code.matches("[A-Za-z0-9_-]{1,20}")) {
-            throw Rejected.invalid("Mã " + what + " \"" + (value == null ? "" : value)
-                    + "\" không hợp lệ: cần 1–20 kí tự gồm chữ cái không dấu, chữ số, '_' hoặc '-'.");
+        if (!code.matches("[A-Za-z0-9_-]{1," + maxLength + "}")) {
+            throw Rejected.invalid("Mã " + what + " \"" + shown(value) + "\" không hợp lệ: cần 1–" + maxLength
+                    + " kí tự gồm chữ cái không dấu, chữ số, '_' hoặc '-'.");
         }
         return code;
     }
 
-    /** A required text, trimmed and normalised to Unicode NFC (decomposed Vietnamese prints badly). */
+    /** A required text, trimmed and normalised to Unicode NFC; no control characters, at most {@code maxLength}. */
     static String text(String value, String what, int maxLength) {
-        String text = value == null ? "" : Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
-        if (text.isEmpty()) {
-            throw Rejected.invalid("Thiếu " + what + ".");
-        }
-        if (text.length() > maxLength) {
-            throw Rejected.invalid(capitalize(what) + " dài quá " + maxLength + " kí tự.");
-        }
-        return text;
+        return TypedText.required(value, what, maxLength);
     }
 
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** The refused value as it may be quoted back: control characters shown as '?', cut at 40 characters. */
+    private static String shown(String value) {
+        String text = value == null ? "" : value.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TypedText;
 
 /** Creates the school and its lasting parts: departments, staff and the subject catalogue. */
 @Service
@@ -53,7 +54,7 @@ public class SchoolSetup {
         return new StaffId(Sql.insert(jdbc,
                 "insert into staff (school_id, code, full_name, position, department_id, email) values (?, ?, ?, ?, ?, ?)",
                 school.value(), staffCode, Codes.text(fullName, "họ tên", 100), position.name(),
-                department == null ? null : department.value(), email));
+                department == null ? null : department.value(), TypedText.optional(email, "thư điện tử của " + staffCode, 200)));
     }
 
     public SubjectId createSubject(SchoolId school, String code, String name, AssessedBy assessment) {

@@ -66,7 +66,7 @@ public class YearSetup {
 
     public ClassId createClass(SchoolYearId year, String code, int grade) {
         checkGrade(grade);
-        String classCode = Codes.code(code, "lớp");
+        String classCode = Codes.code(code, "lớp", 10);
         if (Sql.exists(jdbc, "select count(*) from school_class where school_year_id = ? and code = ?", year.value(), classCode)) {
             throw Rejected.conflict("Lớp " + classCode + " đã có trong năm học này.");
         }

@@ -61,7 +61,8 @@ public class Accounts {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
             throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
         }
-        if (displayName == null || displayName.isBlank()) {
+        displayName = vn.hocba.common.TypedText.optional(displayName, "họ tên người dùng của tài khoản " + username, 100);
+        if (displayName == null) {
             throw Rejected.invalid("Thiếu họ tên người dùng của tài khoản " + username + ".");
         }
         policy.check(username, rawPassword);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,9 @@ public class DocumentVerification {
             throw Rejected.invalid("Tệp «" + fileName + "» không phải là tệp PDF. Hãy chọn tệp học bạ hoặc văn bản "
                     + "dạng PDF đã nhận từ nhà trường.");
         }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        // Streams PDFBox creates while reading go to at most 8 MB of memory and 64 MB of temporary file
+        try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
+                MemoryUsageSetting.setupMixed(8L * 1024 * 1024, 64L * 1024 * 1024).streamCache)) {
             return documents.issuedAs(document);
         } catch (IOException e) {
             throw Rejected.invalid("Tệp «" + fileName + "» là PDF bị hỏng, không đọc được (" + e.getMessage()

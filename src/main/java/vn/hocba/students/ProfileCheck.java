@@ -1,8 +1,8 @@
 package vn.hocba.students;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TypedText;
 
 /** Validates a profile before it is stored; messages name the student and the field. */
 final class ProfileCheck {
@@ -15,8 +15,8 @@ final class ProfileCheck {
         if (!code.matches("[A-Za-z0-9_-]{1,20}")) {
             throw Rejected.invalid("Mã học sinh \"" + p.code() + "\" không hợp lệ: 1–20 chữ cái không dấu, chữ số, '_' hoặc '-'.");
         }
-        String name = nfc(p.fullName());
-        if (name == null || name.isEmpty()) {
+        String name = TypedText.optional(p.fullName(), "họ và tên của học sinh " + code, 100);
+        if (name == null) {
             throw Rejected.invalid("Học sinh " + code + ": thiếu họ và tên.");
         }
         if (p.nationalId() != null && !p.nationalId().matches("\\d{12}")) {
@@ -29,16 +29,16 @@ final class ProfileCheck {
         if (p.dateOfBirth() == null || !p.dateOfBirth().isBefore(today.minusYears(4))) {
             throw Rejected.invalid("Học sinh " + code + " (" + name + "): ngày sinh thiếu hoặc không hợp lý.");
         }
-        return new StudentProfile(code, p.nationalId(), name, p.sex(), p.dateOfBirth(), nfc(p.placeOfBirth()),
-                nfc(p.ethnicity()), nfc(p.policyStatus()), nfc(p.address()), parent(p.father()), parent(p.mother()),
-                parent(p.guardian()));
+        String of = " của học sinh " + code + " (" + name + ")";
+        // the lengths are those of the student table's columns (V2__students.sql)
+        return new StudentProfile(code, p.nationalId(), name, p.sex(), p.dateOfBirth(),
+                TypedText.optional(p.placeOfBirth(), "nơi sinh" + of, 200), TypedText.optional(p.ethnicity(), "dân tộc" + of, 50),
+                TypedText.optional(p.policyStatus(), "diện chính sách" + of, 200), TypedText.optional(p.address(), "địa chỉ" + of, 300),
+                parent(p.father(), "cha", of), parent(p.mother(), "mẹ", of), parent(p.guardian(), "người giám hộ", of));
     }
 
-    private static StudentProfile.Parent parent(StudentProfile.Parent parent) {
-        return parent == null ? null : new StudentProfile.Parent(nfc(parent.name()), nfc(parent.occupation()));
-    }
-
-    private static String nfc(String text) {
-        return text == null ? null : Normalizer.normalize(text.trim(), Normalizer.Form.NFC);
+    private static StudentProfile.Parent parent(StudentProfile.Parent parent, String who, String of) {
+        return parent == null ? null : new StudentProfile.Parent(TypedText.optional(parent.name(), "họ tên " + who + of, 100),
+                TypedText.optional(parent.occupation(), "nghề nghiệp của " + who + of, 100));
     }
 }

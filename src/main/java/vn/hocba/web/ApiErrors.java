@@ -1,7 +1,9 @@
 package vn.hocba.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,11 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonBodyLimit.TooLarge) {
+                return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, JsonBodyLimit.message());
+            }
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e.getCause()));
     }
 
@@ -67,13 +74,55 @@ public class ApiErrors {
                 + " trong trường \"file\" của biểu mẫu multipart/form-data.");
     }
 
-    /** A race the service checks could not see (two admins creating the same code at once). */
+    /**
+     * A race the service checks could not see (two admins creating the same code at once), or a value
+     * the database refuses that a service should have checked: too long, a character PostgreSQL cannot
+     * store (NUL). Only a unique or foreign-key violation is a conflict; the rest is bad input (400).
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
         log.warn("Constraint violation not caught by a service check", e);
+        String state = sqlState(e);
+        if ("22001".equals(state)) {
+            java.util.regex.Matcher limit = java.util.regex.Pattern.compile("(?i)varying\\((\\d+)\\)").matcher(String.valueOf(e.getMessage()));
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Một trường dài quá giới hạn"
+                    + (limit.find() ? " " + limit.group(1) + " kí tự" : "") + " nên không được lưu; không có gì bị thay đổi. "
+                    + "Hãy rút ngắn nội dung rồi gửi lại.");
+        }
+        if (state != null && (state.startsWith("22") || state.equals("23502") || state.equals("23514"))) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dữ liệu gửi lên có giá trị không hợp lệ (thiếu, sai "
+                    + "dạng hoặc có kí tự không lưu được) nên không được lưu; không có gì bị thay đổi.");
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Dữ liệu trùng hoặc tham chiếu không tồn tại (có thể do người khác vừa thay đổi cùng lúc). "
                         + "Hãy tải lại và thử lại; không có gì bị thay đổi.");
+    }
+
+    /**
+     * Anything else an API call throws is a bug, not bad input: logged with a reference the user can
+     * quote, answered without the exception's text (which names Java types and internals). Spring's
+     * and Spring Security's own exceptions keep their handling, and pages keep their error page.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || e instanceof org.springframework.web.ErrorResponse
+                || e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Máy chủ gặp lỗi không lường trước khi xử lý yêu cầu "
+                + "(mã tra cứu " + reference + ", đã ghi vào nhật kí máy chủ). Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên mã này.");
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     static HttpStatus status(Rejected.Reason reason) {
@@ -87,24 +136,92 @@ public class ApiErrors {
         };
     }
 
+    /**
+     * What was wrong with a request body, in Vietnamese, naming the field and where it is: never
+     * Jackson's own text, which names Java types ("`java.time.LocalDate`") and the server's classes.
+     */
     private static String describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException u) {
             return "Trường \"" + u.getPropertyName() + "\" không có trong mẫu dữ liệu; các trường được nhận: "
                     + u.getKnownPropertyIds() + ".";
         }
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "Dữ liệu JSON quá lớn hoặc lồng nhau quá sâu" + at(((JsonProcessingException) cause).getLocation())
+                    + "; hãy gửi đúng dữ liệu của yêu cầu.";
+        }
         if (cause instanceof InvalidFormatException f) {
-            return "Giá trị \"" + f.getValue() + "\" ở trường " + path(f) + " không đúng kiểu"
-                    + (f.getTargetType().isEnum() ? " (chọn một trong " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) + ")" : "") + ".";
+            return "Giá trị \"" + f.getValue() + "\" ở trường " + path(f) + " không đúng kiểu: cần " + expected(f.getTargetType()) + ".";
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return "Giá trị ở trường " + path(m) + " không đúng kiểu" + at(m.getLocation()) + ": cần " + expected(m.getTargetType()) + ".";
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return "Giá trị ở trường " + path(m) + " không đọc được" + at(m.getLocation()) + ".";
+        }
+        if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+            return "Số" + at(c.getLocation()) + " nằm ngoài khoảng cho phép của trường.";
         }
         if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
-            return "Dữ liệu JSON không đọc được ở dòng " + j.getLocation().getLineNr() + ", cột "
-                    + j.getLocation().getColumnNr() + ": " + j.getOriginalMessage();
+            return "Dữ liệu JSON không đọc được" + at(j.getLocation()) + ": " + syntax(j) + ".";
         }
         return "Thiếu nội dung yêu cầu hoặc nội dung không phải JSON hợp lệ.";
     }
 
-    private static String path(InvalidFormatException f) {
+    private static String at(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? "" : " ở dòng " + location.getLineNr() + ", cột " + location.getColumnNr();
+    }
+
+    /** The parser's own words for a syntax error (no Java types in them), cut to the first sentence. */
+    private static String syntax(JsonProcessingException j) {
+        String message = String.valueOf(j.getOriginalMessage());
+        for (String tail : new String[] {": was expecting", " (start marker at", " (for "}) {
+            int cut = message.indexOf(tail);
+            message = cut < 0 ? message : message.substring(0, cut);
+        }
+        int cut = message.indexOf('\n');
+        message = cut < 0 ? message : message.substring(0, cut);
+        return message.contains("`") || message.contains("java.") ? "sai cú pháp JSON" : message;
+    }
+
+    /** What a field of type {@code type} must hold, in words. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "giá trị đúng kiểu";
+        }
+        if (type.isEnum()) {
+            return "một trong " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "ngày dạng năm-tháng-ngày, ví dụ 2025-10-15";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "tháng dạng năm-tháng, ví dụ 2025-10";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.LocalDateTime.class) {
+            return "thời điểm dạng 2025-10-15T07:30:00Z";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class
+                || type == Short.class) {
+            return "một số nguyên";
+        }
+        if (type == double.class || type == Double.class || type == java.math.BigDecimal.class || type == float.class
+                || type == Float.class) {
+            return "một số";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true hoặc false";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "một chuỗi";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "một mảng JSON [ … ]";
+        }
+        return "một đối tượng JSON { … }";
+    }
+
+    private static String path(JsonMappingException f) {
         return f.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("?");
+                .reduce((a, b) -> a + "." + b).orElse("(gốc)");
     }
 }

@@ -87,6 +87,43 @@ class MarkEntryOnPostgresTest {
     }
 
     @Test
+    void marksAreOnlyAsciiDigitsWithOneDecimalSeparatorNeverExponentsOrThousands() {
+        Assignment toan = assignment("gv06", "TOAN");
+        long student = firstStudent(toan.classId());
+        long before = marks();
+        for (String typed : List.of("\u0668", "\uff11\uff10", "1,000", "1.000", "1E1", "1e1", "+8", "8.", ".5", "0x8", "8 5")) {
+            Reply reply = put("gv06", toan, 2, cell(student, "FINAL", 1, typed, null));
+            assertThat(reply.status()).as(typed + ": " + reply).isEqualTo(400);
+            assertThat(reply.detail()).as(typed).contains("môn Toán").contains("học kì 2")
+                    .containsAnyOf("chữ số 0–9", "một chữ số thập phân");
+        }
+        assertThat(marks()).isEqualTo(before);
+    }
+
+    @Test
+    void anAbsenceWithoutADateOrWithABadOneIsRefusedNamingTheFieldNotAJavaType() {
+        long classId = api.get("gv07", "/api/me").body().path("homerooms").get(0).path("schoolClass").path("id").asLong();
+        long student = firstStudent(classId);
+        String path = "/api/classes/" + classId + "/absences";
+        Reply noDate = api.send("gv07", MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"date\":null,\"kind\":\"K\"}"));
+        assertThat(noDate.status()).as(noDate.toString()).isEqualTo(400);
+        assertThat(noDate.detail()).contains("date");
+        Reply badDate = api.send("gv07", MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"date\":\"hôm qua\",\"kind\":\"K\"}"));
+        assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
+        assertThat(badDate.detail()).contains("date").contains("2025-10-15");
+        Reply badNumber = api.send("gv07", MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":\"mot\",\"date\":\"2025-11-03\",\"kind\":\"K\"}"));
+        assertThat(badNumber.status()).as(badNumber.toString()).isEqualTo(400);
+        assertThat(badNumber.detail()).contains("studentId");
+        for (Reply r : List.of(noDate, badDate, badNumber)) {
+            assertThat(r.body().toString()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("`")
+                    .doesNotContain("LocalDate").doesNotContain("vn.hocba");
+        }
+    }
+
+    @Test
     void twoTeachersSavingTheSameMarkAtOnceOneWinsTheOtherGetsTheCurrentValue() throws Exception {
         // Lịch sử và Địa lí: the history and the geography teacher both enter the shared end-of-term mark.
         Assignment history = assignment("gv10", "LS_DL");

@@ -1,7 +1,5 @@
 package vn.hocba.gradebook.excel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.CellValue;
@@ -56,14 +53,9 @@ public class ExcelUpload {
     public UploadPreview preview(SchoolClass schoolClass, SubjectId subject, int term, List<ColumnRange> columns, byte[] file,
             String filename, String username) {
         CellRules rules = sheets.rules(schoolClass, subject, term, columns);
-        SheetReading reading;
-        try (XSSFWorkbook book = UploadedWorkbook.open(file, filename)) {
-            var sheet = UploadedWorkbook.sheetFor(book, rules.subject().subject().code());
-            reading = SheetReading.of(sheet, rules.policy().maxRegularColumns());
-            TemplateHeading.check(sheet, reading.headerRow(), schoolClass.code(), rules.subject().subject().code(), term);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var sheet = UploadedWorkbook.sheetFor(file, filename, rules.subject().subject().code());
+        SheetReading reading = SheetReading.of(sheet, rules.policy().maxRegularColumns());
+        TemplateHeading.check(sheet, reading.headerRow(), schoolClass.code(), rules.subject().subject().code(), term);
         MarkSheet stored = sheets.sheet(schoolClass, subject, term);
         String lock = lockMessage(schoolClass, subject, term, rules);
         Comparison comparison = new Comparison(rules, stored, lock);

@@ -2,10 +2,8 @@ package vn.hocba.gradebook.excel;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import vn.hocba.common.Rejected;
+import vn.hocba.gradebook.excel.SheetCells;
 
 /**
  * The title line HocBa writes above a template's header ("Lớp: 6A1 — Môn: Toán (TOAN) — Học kì 1 —
@@ -20,11 +18,9 @@ final class TemplateHeading {
     private TemplateHeading() {
     }
 
-    static void check(Sheet sheet, int headerRow, String classCode, String subjectCode, int term) {
+    static void check(SheetCells sheet, int headerRow, String classCode, String subjectCode, int term) {
         for (int r = 0; r < headerRow - 1; r++) {
-            Row row = sheet.getRow(r);
-            Cell cell = row == null ? null : row.getCell(0);
-            Matcher m = LINE.matcher(SheetReading.text(cell));
+            Matcher m = LINE.matcher(SheetReading.text(sheet.cell(r, 0)));
             if (!m.find()) {
                 continue;
             }

@@ -1,13 +1,10 @@
 package vn.hocba.gradebook.excel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
@@ -122,10 +119,6 @@ public class WholeClassUpload {
     }
 
     private static Set<String> sheetNames(byte[] file, String filename) {
-        try (XSSFWorkbook book = UploadedWorkbook.open(file, filename)) {
-            return Set.copyOf(UploadedWorkbook.sheetNames(book));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Set.copyOf(UploadedWorkbook.sheetNames(file, filename));
     }
 }

@@ -57,6 +57,9 @@ public class HomeroomRecords {
 
     /** Records (or clears, with {@code kind} null) a day's absence: "P" excused, "K" unexcused. */
     public void absence(SchoolClass schoolClass, long studentId, LocalDate day, String kind, Actor by) {
+        if (day == null) {
+            throw Rejected.invalid("Thiếu ngày nghỉ học (trường \"date\", dạng năm-tháng-ngày, ví dụ 2025-10-15).");
+        }
         EnrolledStudent student = student(schoolClass, studentId);
         AcademicYear year = directory.year(schoolClass.yearId());
         int term = year.terms().stream().filter(t -> t.contains(day)).mapToInt(TermDates::number).findFirst()

@@ -21,6 +21,8 @@ import vn.hocba.grading.SubjectMarks;
 import vn.hocba.grading.TermMarks;
 import vn.hocba.grading.json.GradebookJson;
 import vn.hocba.grading.json.InvalidGradebookException;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.School;
 import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
@@ -66,10 +68,7 @@ public class GradebookImport {
         JsonNode document = parse(json);
         ClassGradebook book = read(document);
         List<CommentsJson.Typed> typedComments = CommentsJson.read(document);
-        if (!book.classCode().value().equals(schoolClass.code())) {
-            throw Rejected.invalid("Sổ điểm trong tài liệu là của lớp " + book.classCode().value() + ", không phải lớp "
-                    + schoolClass.code() + ". Hãy nhập vào đúng lớp.");
-        }
+        requireSameClass(schoolClass, book);
         Map<String, GradeSubject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .collect(Collectors.toMap(g -> g.subject().code(), Function.identity()));
         requireKnown(schoolClass, book, typedComments, subjects);
@@ -107,6 +106,35 @@ public class GradebookImport {
 
     private static Rejected invalid(InvalidGradebookException e) {
         return Rejected.invalid("Sổ điểm không hợp lệ, không có gì được nhập: " + String.join("; ", e.errors()));
+    }
+
+    /**
+     * The document must be this class's gradebook: same school, school year, class and grade. Students
+     * are matched by code, and codes repeat across schools and years, so a gradebook of another school
+     * or year would otherwise overwrite this year's marks. Each mismatch is named.
+     */
+    private void requireSameClass(SchoolClass schoolClass, ClassGradebook book) {
+        AcademicYear year = directory.year(schoolClass.yearId());
+        School school = directory.schools().stream().filter(s -> s.id().equals(year.schoolId())).findFirst()
+                .orElseThrow();
+        List<String> mismatches = new ArrayList<>();
+        if (!school.code().equals(book.schoolCode())) {
+            mismatches.add("trường " + book.schoolCode() + (book.schoolName() == null ? "" : " (" + book.schoolName() + ")")
+                    + ", không phải trường " + school.code() + " (" + school.name() + ")");
+        }
+        if (book.schoolYear().startYear() != year.startYear()) {
+            mismatches.add("năm học " + book.schoolYear() + ", không phải năm học " + year.name());
+        }
+        if (!book.classCode().value().equals(schoolClass.code())) {
+            mismatches.add("lớp " + book.classCode().value() + ", không phải lớp " + schoolClass.code());
+        }
+        if (book.grade() != schoolClass.grade()) {
+            mismatches.add("khối " + book.grade() + ", không phải khối " + schoolClass.grade());
+        }
+        if (!mismatches.isEmpty()) {
+            throw Rejected.invalid("Sổ điểm trong tài liệu là của " + String.join("; ", mismatches) + " nên không có gì được nhập. "
+                    + "Hãy nhập sổ điểm của đúng trường, năm học và lớp này.");
+        }
     }
 
     /** Every student and subject of the document (the subjects of its comments too) must be the class's. */

@@ -50,6 +50,8 @@ public final class GradebookJson {
         }
         try {
             return JsonText.parse(json);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new InvalidGradebookException(List.of(tooLarge(e)));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " ở dòng " + at.getLineNr() + ", cột " + at.getColumnNr();
@@ -73,6 +75,19 @@ public final class GradebookJson {
     /** A tree as pretty-printed JSON text, exactly as {@link #write} formats it (deterministic: field order kept). */
     public static String text(JsonNode tree) {
         return JsonText.write(tree);
+    }
+
+    /** Which of the parser's limits the document passed, in Vietnamese (Jackson's text names its Java classes). */
+    private static String tooLarge(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : " (dòng " + at.getLineNr() + ", cột " + at.getColumnNr() + ")";
+        String message = String.valueOf(e.getOriginalMessage());
+        String what = message.contains("nesting depth") ? "có các mảng, đối tượng lồng nhau quá " + JsonText.MAX_DEPTH + " cấp"
+                : message.contains("String value length") ? "có chuỗi dài hơn " + JsonText.CONSTRAINTS.getMaxStringLength() + " kí tự"
+                : message.contains("Number value length") ? "có số dài hơn " + JsonText.CONSTRAINTS.getMaxNumberLength() + " chữ số"
+                : "quá lớn (hơn " + JsonText.CONSTRAINTS.getMaxDocumentLength() / 1024 / 1024 + " MB)";
+        return "Tài liệu " + what + where + ", vượt giới hạn của một sổ điểm lớp; không có gì được đọc. Hãy gửi đúng tài liệu "
+                + FORMAT + ".";
     }
 
     /** Jackson's description of the syntax error, without its source-location boilerplate. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,8 +25,17 @@ import java.util.Map;
  */
 final class JsonText {
 
+    /**
+     * A class gradebook nests some 8 levels and its longest strings are comments (≤ 1000 characters); the
+     * stored results parts are of the same shape. Anything far beyond is refused by the parser before
+     * it is built into a tree (the tree is built recursively: unbounded nesting would overflow the stack).
+     */
+    static final int MAX_DEPTH = 64;
+    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(1_000_000).maxNumberLength(100).maxDocumentLength(32L * 1024 * 1024).build();
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(CONSTRAINTS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonText() {

@@ -87,6 +87,12 @@ final class MarkReader {
                         + node);
                 return null;
             }
+            if (node.decimalValue().scale() < 0) {
+                // 1E1 is 10 to a parser, but no one writes a mark so: a typo or a program's bug, said rather than guessed
+                place.problem("điểm " + node + " viết dạng số mũ; hãy viết điểm bằng chữ số, ví dụ "
+                        + node.decimalValue().toPlainString());
+                return null;
+            }
             String problem = policy.problem(node.decimalValue(), regular);
             if (problem != null) {
                 place.problem(problem);

@@ -63,6 +63,8 @@ public final class SignatureVerifier {
         DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
         differences.setMaximalPagesAmountForVisualComparison(0);
         pdfObjects.setPdfDifferencesFinder(differences);
+        // an uploaded PDF is untrusted: PDFBox's scratch streams stay within 8 MB of memory and 64 MB of temporary file
+        pdfObjects.setPdfMemoryUsageSetting(eu.europa.esig.dss.pdf.PdfMemoryUsageSetting.mixed(8L * 1024 * 1024, 64L * 1024 * 1024));
         validator.setPdfObjFactory(pdfObjects);
         try (InputStream policy = SignatureVerifier.class.getResourceAsStream(POLICY)) {
             return validator.validateDocument(policy);

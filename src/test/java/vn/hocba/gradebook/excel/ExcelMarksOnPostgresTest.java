@@ -1,11 +1,13 @@
 package vn.hocba.gradebook.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static vn.hocba.gradebook.GradebookFixture.workbook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.gradebook.GradebookFixture.Assignment;
 import vn.hocba.gradebook.GradebookFixture.Stored;
+import vn.hocba.gradebook.excel.HostileWorkbooks;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
@@ -260,6 +263,49 @@ class ExcelMarksOnPostgresTest {
         assertThat(noFile.status()).isEqualTo(400);
         assertThat(noFile.detail()).contains("\"file\"");
         assertThat(school.apply("gv16", cn, 2, "khong-co").status()).isEqualTo(404);
+        assertThat(school.counts()).containsExactly(before);
+    }
+
+    @Test
+    void aWorkbookWithHugeExtraSheetsIsRefusedAtOnceNamingTheSheetAndTheServerKeepsServing() {
+        Assignment cn = school.assignment("gv16", "CONG_NGHE");
+        String student = school.stored("gv16", cn, 2).code(0);
+        byte[] huge = HostileWorkbooks.withExtraSheets(workbook(new String[] {"Mã HS", "TX3"}, new Object[] {student, 8}), 3, 48);
+        assertThat(huge.length).as("below the 5 MB upload limit, so only the content can refuse it").isLessThan(5 * 1024 * 1024);
+        long[] before = school.counts();
+
+        long started = System.nanoTime();
+        Reply refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> school.preview("gv16", cn, 2, "huge.xlsx", huge));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.detail()).contains("Ghi chú 1").contains("MB").contains("giới hạn");
+        assertThat(millis).as("refused from the zip directory, before any sheet is read").isLessThan(5_000);
+        assertThat(school.counts()).containsExactly(before);
+        assertThat(api.get("gv16", "/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSharedStringsPartOfAMillionStringsIsRefusedNamingTheLimit() {
+        Assignment cn = school.assignment("gv16", "CONG_NGHE");
+        String student = school.stored("gv16", cn, 2).code(0);
+        byte[] strings = HostileWorkbooks.withSharedStrings(workbook(new String[] {"Mã HS", "TX3"}, new Object[] {student, 8}),
+                1_000_000);
+        Reply refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> school.preview("gv16", cn, 2, "strings.xlsx", strings));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.detail()).contains("chuỗi").contains("giới hạn");
+    }
+
+    @Test
+    void aNaNStoredInACellIsRefusedNamingTheCell() {
+        Assignment cn = school.assignment("gv16", "CONG_NGHE");
+        String student = school.stored("gv16", cn, 2).code(0);
+        byte[] nan = HostileWorkbooks.withStoredValue(workbook(new String[] {"Mã HS", "TX3"}, new Object[] {student, 4.25}), "4.25",
+                "NaN");
+        long[] before = school.counts();
+        Reply refused = school.preview("gv16", cn, 2, "nan.xlsx", nan);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.detail()).contains("B6").contains("NaN").doesNotContain("Exception");
         assertThat(school.counts()).containsExactly(before);
     }
 

@@ -104,6 +104,50 @@ class GradebookImportOnPostgresTest {
     }
 
     @Test
+    void aGradebookOfAnotherSchoolOrYearIsRefusedNamingEachMismatch() {
+        long classId = classId("8A1");
+        ObjectNode book = exported(classId);
+        ObjectNode toan = (ObjectNode) book.path("students").get(0).path("marks").path("TOAN").path("HK2");
+        toan.put("final", new BigDecimal("1.5"));
+        ((ObjectNode) book.path("school")).put("code", "KHAC01").put("name", "Trường THCS Khác");
+        book.put("schoolYear", "2019-2020");
+        long[] before = school.counts();
+
+        Reply refused = importInto("hieutruong", classId, book.toString());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.detail()).contains("KHAC01").contains("DEMO01").contains("2019-2020").contains("2025-2026")
+                .contains("không có gì được nhập");
+        assertThat(school.counts()).containsExactly(before);
+
+        ObjectNode otherYearOnly = exported(classId);
+        otherYearOnly.put("schoolYear", "2024-2025");
+        ((ObjectNode) otherYearOnly.path("class")).put("grade", 7);
+        Reply year = importInto("hieutruong", classId, otherYearOnly.toString());
+        assertThat(year.status()).as(year.toString()).isEqualTo(400);
+        assertThat(year.detail()).contains("2024-2025").contains("2025-2026").contains("khối 7").contains("khối 8")
+                .doesNotContain("DEMO01");
+        assertThat(school.counts()).containsExactly(before);
+    }
+
+    @Test
+    void anOversizedOrDeeplyNestedDocumentIsRefusedBeforeItIsRead() {
+        long classId = classId("8A1");
+        long[] before = school.counts();
+        ObjectNode book = exported(classId);
+        book.put("ghiChu", "x".repeat(5 * 1024 * 1024));
+        Reply large = importInto("hieutruong", classId, book.toString());
+        assertThat(large.status()).as(large.toString().substring(0, Math.min(400, large.toString().length()))).isIn(400, 413);
+        assertThat(large.detail()).contains("MB").contains("quá");
+
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        Reply nested = importInto("hieutruong", classId, deep);
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(nested.detail()).contains("lồng").doesNotContain("StreamReadConstraints").doesNotContain("`");
+        assertThat(school.counts()).containsExactly(before);
+    }
+
+    @Test
     void unknownStudentsAndSubjectsAreListedAndNothingIsImported() {
         long classId = classId("7A2");
         ObjectNode book = exported(classId);

@@ -51,6 +51,7 @@ class GradebookValidationTest {
         "midterm; 10.5;  Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGgk: điểm 10.5 nằm ngoài khoảng 0–10",
         "midterm; -1;    Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGgk: điểm -1 nằm ngoài khoảng 0–10",
         "final;   7.25;  Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGck: điểm 7.25 có 2 chữ số thập phân",
+        "final;   1E+1;  Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGck: điểm 1E+1 viết dạng số mũ",
         "final;   \"Đ\"; Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGck: môn Toán đánh giá bằng điểm số"})
     void aBadMarkIsNamedByStudentSubjectTermAndColumn(String field, String value, String message) throws Exception {
         InvalidGradebookException e = rejected(root -> term(root, 0, "TOAN", "HK1")
