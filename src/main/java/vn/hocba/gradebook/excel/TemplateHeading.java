@@ -3,7 +3,6 @@ package vn.hocba.gradebook.excel;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hocba.common.Rejected;
-import vn.hocba.gradebook.excel.SheetCells;
 
 /**
  * The title line HocBa writes above a template's header ("Lớp: 6A1 — Môn: Toán (TOAN) — Học kì 1 —

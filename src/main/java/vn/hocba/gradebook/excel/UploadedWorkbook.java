@@ -7,9 +7,6 @@ import java.util.List;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import vn.hocba.common.Rejected;
-import vn.hocba.gradebook.excel.SheetCells;
-import vn.hocba.gradebook.excel.XlsxLimits;
-import vn.hocba.gradebook.excel.XlsxPackage;
 
 /**
  * Opens an uploaded .xlsx safely: a size limit, then {@link XlsxPackage} (the zip's directory

@@ -30,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.gradebook.GradebookFixture.Assignment;
 import vn.hocba.gradebook.GradebookFixture.Stored;
-import vn.hocba.gradebook.excel.HostileWorkbooks;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;

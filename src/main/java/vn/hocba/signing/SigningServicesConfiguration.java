@@ -13,7 +13,7 @@ import vn.hocba.pades.config.SigningInstallation;
  * in production the configured TSA, trust anchors and keys are used.
  */
 @Configuration(proxyBeanMethods = false)
-class SigningConfiguration {
+class SigningServicesConfiguration {
 
     @Bean
     @Lazy // development keys are made at first use, not at every start of the application
