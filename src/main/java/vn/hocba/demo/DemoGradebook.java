@@ -23,6 +23,7 @@ import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.grading.SchoolYear;
 
 /**
  * Term I marks, conduct, absences and attendance months complete for every class but 9A2 (two students lack the
@@ -115,7 +116,7 @@ class DemoGradebook {
 
     /** The required regular marks of the subject (TT22 Art. 6), from the results engine's rule set. */
     private static int requiredRegular(GradeSubject gs, int grade) {
-        return RULES.forCohort(new vn.hocba.grading.SchoolYear(DemoSetup.START_YEAR), grade)
+        return RULES.forCohort(new SchoolYear(DemoSetup.START_YEAR), grade)
                 .requiredRegularMarks(ClassGradebookAssembler.subject(gs));
     }
 

@@ -14,6 +14,7 @@ import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
+import vn.hocba.common.Sha256;
 
 /**
  * Issues the documents of one generation run, one at a time, each inside the transaction its caller
@@ -100,6 +101,6 @@ final class DocumentIssuer {
     }
 
     private static String sha256(byte[] bytes) {
-        return vn.hocba.common.Sha256.hex(bytes);
+        return Sha256.hex(bytes);
     }
 }

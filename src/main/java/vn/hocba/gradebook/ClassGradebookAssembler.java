@@ -29,6 +29,8 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.grading.AssessmentKind;
+import vn.hocba.grading.SchoolYear;
 
 /** Reads one class's stored gradebook as the results engine's input ({@code hocba.class-gradebook/1}). */
 @Component
@@ -65,15 +67,15 @@ public class ClassGradebookAssembler {
                     absences.getOrDefault(id, new Absences(0, 0)), new ConductRatings(c.get(1), c.get(2), c.get(3)),
                     marks(subjects, cells.getOrDefault(id, List.of()), retests.getOrDefault(id, Map.of()))));
         }
-        return new ClassGradebook(new vn.hocba.grading.SchoolYear(year.startYear()), school.code(), school.name(),
+        return new ClassGradebook(new SchoolYear(year.startYear()), school.code(), school.name(),
                 new ClassCode(schoolClass.code()), schoolClass.grade(), subjects, records);
     }
 
     /** A subject of the curriculum as the results engine sees it. */
     public static Subject subject(GradeSubject gs) {
         return new Subject(new SubjectCode(gs.subject().code()), gs.subject().name(),
-                gs.subject().assessment() == AssessedBy.SCORE ? vn.hocba.grading.AssessmentKind.SCORE
-                        : vn.hocba.grading.AssessmentKind.COMMENT, gs.periodsPerYear());
+                gs.subject().assessment() == AssessedBy.SCORE ? AssessmentKind.SCORE
+                        : AssessmentKind.COMMENT, gs.periodsPerYear());
     }
 
     private static Map<SubjectCode, SubjectMarks> marks(List<Subject> subjects, List<Cell> cells, Map<String, Mark> retests) {

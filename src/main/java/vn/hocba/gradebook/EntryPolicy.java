@@ -2,6 +2,8 @@ package vn.hocba.gradebook;
 
 import java.math.BigDecimal;
 import vn.hocba.common.Rejected;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How marks may be written in this school. TT22 Art. 5.3.b allows integers or one decimal; seed
@@ -16,11 +18,11 @@ public record EntryPolicy(int regularDecimals, int periodicDecimals, int maxRegu
      * what is stored. {@code BigDecimal} alone would read Arabic-Indic or full-width digits ("٨",
      * "１０"), exponents ("1E1" = 10) and signs, and "1,000" as 1.0.
      */
-    private static final java.util.regex.Pattern TYPED = java.util.regex.Pattern.compile("[0-9]+(?:[.,]([0-9]+))?");
+    private static final Pattern TYPED = Pattern.compile("[0-9]+(?:[.,]([0-9]+))?");
 
     /** Parses a score typed by a teacher ("8", "7.5" or "7,5") for a mark of {@code kind}. */
     public BigDecimal score(String typed, MarkKind kind, String where) {
-        java.util.regex.Matcher m = TYPED.matcher(typed.trim());
+        Matcher m = TYPED.matcher(typed.trim());
         if (!m.matches()) {
             throw Rejected.invalid(where + ": \"" + typed + "\" không phải là điểm số (0–10): điểm chỉ gồm các chữ số 0–9, có thể "
                     + "thêm một dấu phẩy hoặc dấu chấm thập phân, ví dụ 8 hoặc 7,5.");

@@ -14,6 +14,8 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.grading.SchoolYear;
 
 /**
  * Mark entry progress per teaching assignment (seed 000 §V.3: reported monthly; half of the regular
@@ -32,11 +34,13 @@ public class EntryProgress {
 
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
+    private final StudentRegistry students;
     private final RuleSets rules = RuleSets.standard();
 
-    public EntryProgress(JdbcClient jdbc, SchoolDirectory directory) {
+    public EntryProgress(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry students) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.students = students;
     }
 
     public List<Line> of(SchoolYearId yearId, int term) {
@@ -47,14 +51,13 @@ public class EntryProgress {
     private Line line(AcademicYear year, TeachingAssignment ta, int term) {
         GradeSubject gs = directory.gradeSubjects(year.id(), ta.schoolClass().grade()).stream()
                 .filter(g -> g.subject().id().equals(ta.subject().id())).findFirst().orElseThrow();
-        RuleSet rule = rules.forCohort(new vn.hocba.grading.SchoolYear(year.startYear()), ta.schoolClass().grade());
+        RuleSet rule = rules.forCohort(new SchoolYear(year.startYear()), ta.schoolClass().grade());
         int requiredColumns = rule.requiredRegularMarks(ClassGradebookAssembler.subject(gs));
         ColumnRange range = ta.columns();
         int first = range.isWhole() ? 1 : range.first();
         int last = range.isWhole() ? requiredColumns : Math.min(range.last(), requiredColumns);
-        int students = jdbc.sql("select count(*) from enrolment where class_id = ?").param(ta.schoolClass().id().value())
-                .query(Integer.class).single();
-        int required = students * (Math.max(0, last - first + 1) + 2);
+        int enrolled = students.enrolledCount(ta.schoolClass().id());
+        int required = enrolled * (Math.max(0, last - first + 1) + 2);
         int entered = jdbc.sql("select count(*) from mark where class_id = ? and subject_id = ? and term = ? and "
                 + "((kind = 'REGULAR' and column_no between ? and ?) or kind in ('MIDTERM', 'FINAL'))")
                 .params(ta.schoolClass().id().value(), ta.subject().id().value(), term, first, last)
@@ -64,6 +67,6 @@ public class EntryProgress {
         BigDecimal share = required == 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(entered).divide(BigDecimal.valueOf(required), 3, RoundingMode.HALF_UP);
         return new Line(ta.teacher().id().value(), ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(), ta.subject().code(), term,
-                required, entered, share, Math.max(0, students - midterms));
+                required, entered, share, Math.max(0, enrolled - midterms));
     }
 }

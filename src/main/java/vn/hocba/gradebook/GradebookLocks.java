@@ -19,6 +19,7 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.schoolyear.SchoolYearId;
 
 /**
  * Locks (khoá sổ) on a school term, a class term or a class × subject term. Who may lock is checked
@@ -78,7 +79,7 @@ public class GradebookLocks {
         audit.append(new AuditRecord(by, "GRADEBOOK_LOCKED", "lock " + id + " " + target, null, "locked",
                 request.reason().trim(), null));
         List<SchoolClass> classes = request.schoolClass() == null
-                ? directory.classes(new vn.hocba.schoolyear.SchoolYearId(request.yearId()))
+                ? directory.classes(new SchoolYearId(request.yearId()))
                 : List.of(directory.schoolClass(request.schoolClass()));
         classes.forEach(c -> snapshots.take(id, c));
         return find(id);

@@ -19,6 +19,7 @@ import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.StaffId;
+import vn.hocba.common.TypedText;
 
 /**
  * Creates accounts and keeps their state: password, enabled, lockout (counted by {@link LoginLockout}).
@@ -61,7 +62,7 @@ public class Accounts {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
             throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
         }
-        displayName = vn.hocba.common.TypedText.optional(displayName, "họ tên người dùng của tài khoản " + username, 100);
+        displayName = TypedText.optional(displayName, "họ tên người dùng của tài khoản " + username, 100);
         if (displayName == null) {
             throw Rejected.invalid("Thiếu họ tên người dùng của tài khoản " + username + ".");
         }

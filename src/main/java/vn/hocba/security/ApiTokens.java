@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.common.Sha256;
 
 /**
  * Bearer tokens for API clients that are not browsers. A token is 32 random bytes; only its
@@ -66,6 +67,6 @@ public class ApiTokens {
     }
 
     private static String sha256(String token) {
-        return vn.hocba.common.Sha256.hex(token);
+        return Sha256.hex(token);
     }
 }

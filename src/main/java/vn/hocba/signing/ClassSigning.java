@@ -17,6 +17,7 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
+import vn.hocba.documents.DocumentKind;
 
 /**
  * Signs a class's year documents in the school's order into the signed store
@@ -92,7 +93,7 @@ public class ClassSigning {
     public Progress progress(ClassId classId) {
         ClassYearDocuments documents = desk.documents(directory.schoolClass(classId));
         List<String> transcripts = documents.documents().stream()
-                .filter(d -> d.kind() == vn.hocba.documents.DocumentKind.TRANSCRIPT).map(d -> d.id()).toList();
+                .filter(d -> d.kind() == DocumentKind.TRANSCRIPT).map(d -> d.id()).toList();
         int approved = transcripts.isEmpty() ? 0 : documents.approved().size();
         int homeroom = transcripts.isEmpty() ? 0 : documents.homeroomSigned().size();
         return new Progress(transcripts.size(), homeroom, count(documents, SigningStage.HOMEROOM_TEACHER), approved,

@@ -77,6 +77,11 @@ public class StudentRegistry {
                 .query(this::row).optional();
     }
 
+    /** How many students are enrolled in the class (what entry progress counts cells against). */
+    public int enrolledCount(ClassId schoolClass) {
+        return jdbc.sql("select count(*) from enrolment where class_id = ?").param(schoolClass.value()).query(Integer.class).single();
+    }
+
     /** The class list in order. */
     public List<EnrolledStudent> roster(ClassId schoolClass) {
         return jdbc.sql("select s.*, e.number_in_class from enrolment e join student s on s.id = e.student_id "

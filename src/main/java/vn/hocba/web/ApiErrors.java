@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.hocba.common.Rejected;
 import vn.hocba.web.verification.UploadedPdf;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Turns every refusal into a problem document with a specific Vietnamese message, so bad input
  * never becomes a 500. Transactions have already been rolled back when these run.
@@ -84,7 +87,7 @@ public class ApiErrors {
         log.warn("Constraint violation not caught by a service check", e);
         String state = sqlState(e);
         if ("22001".equals(state)) {
-            java.util.regex.Matcher limit = java.util.regex.Pattern.compile("(?i)varying\\((\\d+)\\)").matcher(String.valueOf(e.getMessage()));
+            Matcher limit = Pattern.compile("(?i)varying\\((\\d+)\\)").matcher(String.valueOf(e.getMessage()));
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Một trường dài quá giới hạn"
                     + (limit.find() ? " " + limit.group(1) + " kí tự" : "") + " nên không được lưu; không có gì bị thay đổi. "
                     + "Hãy rút ngắn nội dung rồi gửi lại.");

@@ -7,6 +7,8 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.StaffId;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.security.Accounts;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SubjectId;
 
 /**
  * Who gets which task of the TermClose process, evaluated by the model's assignee expressions
@@ -40,8 +42,8 @@ public class TermCloseTasks {
                 .orElseThrow(() -> Rejected.notFound("Không có phân công giảng dạy số " + assignmentId + "."));
     }
 
-    java.util.List<TeachingAssignment> assignmentsOf(vn.hocba.schoolyear.SchoolClass schoolClass,
-            vn.hocba.schoolyear.SubjectId subject) {
+    java.util.List<TeachingAssignment> assignmentsOf(SchoolClass schoolClass,
+            SubjectId subject) {
         return directory.teachingAssignmentsOfClass(schoolClass.id()).stream()
                 .filter(t -> t.subject().id().equals(subject)).toList();
     }

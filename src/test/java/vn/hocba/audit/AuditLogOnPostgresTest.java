@@ -17,6 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.cli.AuditCommand;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /** The audit log on real PostgreSQL: append-only for the application, and tampering by anyone else is found. */
 @SpringBootTest(properties = {"hocba.demo.enabled=false", "camunda.bpm.job-execution.enabled=false"})
@@ -47,7 +50,7 @@ class AuditLogOnPostgresTest {
     void fiveChangesOfAMark() {
         asOwner("truncate audit_entry; update audit_head set last_id = 0, last_hash = '" + "0".repeat(64) + "'");
         Actor teacher = new Actor("gv04", "SUBJECT_TEACHER", "10.0.0.7");
-        tx.executeWithoutResult(s -> java.util.stream.IntStream.rangeClosed(1, 5).forEach(i -> log.append(new AuditRecord(
+        tx.executeWithoutResult(s -> IntStream.rangeClosed(1, 5).forEach(i -> log.append(new AuditRecord(
                 teacher, "MARK_CHANGED", "mark 7A1/TOAN/HS00012/HK1/REGULAR#1", String.valueOf(i - 1), String.valueOf(i),
                 null, null))));
         ids = jdbc.sql("select id from audit_entry order by id").query(Long.class).list();
@@ -120,12 +123,12 @@ class AuditLogOnPostgresTest {
 
     @Test
     void transactionsAppendingAtTheSameTimeKeepOneUnbrokenChainInCommitOrder() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(8);
         try {
-            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            var done = new java.util.ArrayList<Future<?>>();
             for (int t = 0; t < 40; t++) {
                 String target = "mark concurrent " + t;
-                done.add(pool.submit(() -> tx.executeWithoutResult(s -> java.util.stream.IntStream.range(0, 3).forEach(i ->
+                done.add(pool.submit(() -> tx.executeWithoutResult(s -> IntStream.range(0, 3).forEach(i ->
                         log.append(new AuditRecord(Actor.system("test"), "MARK_CHANGED", target, null, "" + i, null, null))))));
             }
             for (var d : done) {

@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.hocba.pades.verify.SignatureVerifier;
 
 class SamplesCommandTest {
 
@@ -45,7 +46,7 @@ class SamplesCommandTest {
                     .generateCertificate(pem);
         }
         var dss = new eu.europa.esig.dss.validation.reports.Reports[2];
-        var validator = new vn.hocba.pades.verify.SignatureVerifier(List.of(root));
+        var validator = new SignatureVerifier(List.of(root));
         dss[0] = validator.validate(Files.readAllBytes(dir.resolve("transcript-signed.pdf")), "transcript-signed.pdf");
         dss[1] = validator.validate(Files.readAllBytes(dir.resolve("subject-result-sheet-signed.pdf")), "sheet.pdf");
         assertThat(dss[0].getSimpleReport().getSignatureIdList()).hasSize(3);

@@ -45,6 +45,8 @@ import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.DocumentGenerations;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.grading.SubjectCode;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /**
  * A demo class's documents issued from the database on real PostgreSQL: class 6A1 with term II
@@ -66,12 +68,12 @@ class ClassDocumentsOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_documents");
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-documents-test");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-documents-test");
     }
 
     @org.junit.jupiter.api.AfterAll
     static void removeDocuments() throws Exception {
-        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+        TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired
@@ -323,7 +325,7 @@ class ClassDocumentsOnPostgresTest {
         }
         Map<String, String> computed = new HashMap<>();
         directory.gradeSubjects(schoolClass.yearId(), 6).forEach(gs -> computed.put(gs.subject().name(),
-                printed(expected.subject(new vn.hocba.grading.SubjectCode(gs.subject().code())).hk1())));
+                printed(expected.subject(new SubjectCode(gs.subject().code())).hk1())));
         assertThat(termAverages).isEqualTo(computed);
         assertThat(RenderedSamples.text(pdf)).contains("Học kì I", card.path("studentName").asText(), "Toán");
         JsonNode commentedCard = documents(term, "REPORT_CARD").stream()

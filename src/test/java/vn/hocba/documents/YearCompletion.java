@@ -18,6 +18,8 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.grading.SchoolYear;
+import vn.hocba.schoolyear.TermDates;
 
 /**
  * Enters what the demo school leaves out of term II (regular columns from 3, mid-term where
@@ -39,7 +41,7 @@ public final class YearCompletion {
 
     public void completeTermTwo(SchoolClass schoolClass) {
         RuleSet rules = RuleSets.standard().forCohort(
-                new vn.hocba.grading.SchoolYear(directory.year(schoolClass.yearId()).startYear()), schoolClass.grade());
+                new SchoolYear(directory.year(schoolClass.yearId()).startYear()), schoolClass.grade());
         List<MarkEntry> marks = new ArrayList<>();
         List<ConductEntry> conduct = new ArrayList<>();
         for (EnrolledStudent s : registry.roster(schoolClass.id())) {
@@ -63,7 +65,7 @@ public final class YearCompletion {
     }
 
     private List<YearMonth> termTwoMonths(SchoolClass schoolClass) {
-        vn.hocba.schoolyear.TermDates term = directory.year(schoolClass.yearId()).terms().stream().filter(t -> t.number() == 2)
+        TermDates term = directory.year(schoolClass.yearId()).terms().stream().filter(t -> t.number() == 2)
                 .findFirst().orElseThrow();
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(term.startsOn()); !m.isAfter(YearMonth.from(term.endsOn())); m = m.plusMonths(1)) {

@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for a CA's remote signing service behind the same HTTP interface (CSC API v2:
@@ -42,7 +43,7 @@ public final class CscTestDouble {
     private final PrivateKey key;
     private final List<String> chain = new ArrayList<>();
     private final Map<String, Integer> authorisations = new ConcurrentHashMap<>();
-    public final List<byte[]> signedHashes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<byte[]> signedHashes = new CopyOnWriteArrayList<>();
 
     private CscTestDouble(String token, String credentialId, String pin, Path pkcs12, char[] password) throws Exception {
         this.token = token;

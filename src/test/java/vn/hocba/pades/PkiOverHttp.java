@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.hocba.pades.devpki.DevelopmentPki;
+import java.util.concurrent.Executors;
 
 /**
  * The development PKI's services over real HTTP, as a CA publishes them: an RFC 3161 TSA at
@@ -26,7 +27,7 @@ public final class PkiOverHttp implements AutoCloseable {
 
     public static PkiOverHttp start(DevelopmentPki pki) throws IOException {
         PkiOverHttp http = new PkiOverHttp(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
-        http.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow answer blocks no other
+        http.server.setExecutor(Executors.newCachedThreadPool()); // a slow answer blocks no other
         http.answer("/tsa", exchange -> {
             http.timeStampRequests.incrementAndGet();
             reply(exchange, 200, "application/timestamp-reply",

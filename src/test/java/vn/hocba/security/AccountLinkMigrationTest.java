@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import java.util.stream.Collectors;
 
 /**
  * Issue 13 item 5, existing data: an installation where two or three accounts share one staff
@@ -39,7 +40,7 @@ class AccountLinkMigrationTest {
 
         Map<Long, Long> links = jdbc.sql("select id, staff_id from account where staff_id is not null")
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(links).containsOnly(Map.entry(real, teacher), Map.entry(single, other));
         assertThat(jdbc.sql("select account_id from account_link_repair order by account_id").query(Long.class).list())
                 .containsExactly(adminCopy, copy);

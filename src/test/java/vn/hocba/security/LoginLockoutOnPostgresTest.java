@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import java.util.concurrent.Callable;
 
 /**
  * Issue 13 item 6: wrong passwords sent in parallel cannot exceed the limit, and nobody can lock a
@@ -75,7 +76,7 @@ class LoginLockoutOnPostgresTest extends AccountsOnPostgres {
         assertThat(formLogin("gv24", tooLong, "10.8.0.1")).isNull();
     }
 
-    private static List<Reply> inParallel(int n, java.util.concurrent.Callable<Reply> call) throws Exception {
+    private static List<Reply> inParallel(int n, Callable<Reply> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);

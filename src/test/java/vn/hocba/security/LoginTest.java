@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Login as people meet it: the form with CSRF, lockout after five wrong passwords, bcrypt hashes, API tokens. */
 @SpringBootTest
@@ -115,10 +118,10 @@ class LoginTest {
     @Test
     void parallelWrongPasswordsAreCountedAtomicallyOnH2Too() throws Exception {
         accounts.create("song.song", "dung-mat-khau", "Song Song", null, EnumSet.of(Role.CLERK), Actor.system("test"));
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        var pool = Executors.newFixedThreadPool(20);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            var start = new CountDownLatch(1);
+            var statuses = new java.util.ArrayList<Future<Integer>>();
             for (int i = 0; i < 20; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();

@@ -43,6 +43,9 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.DocumentGenerations;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import java.util.zip.ZipInputStream;
+import vn.hocba.pades.SigningException;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /**
  * Demo class 6A1's year documents signed in the school's order on real PostgreSQL with the
@@ -60,12 +63,12 @@ class ClassSigningOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_signing");
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-signing-test");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-signing-test");
     }
 
     @AfterAll
     static void removeFiles() throws Exception {
-        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+        TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired
@@ -145,7 +148,7 @@ class ClassSigningOnPostgresTest {
         Files.write(broken, "damaged".getBytes());
 
         assertThatThrownBy(() -> signing.principalSigns(schoolClass.id(), by))
-                .isInstanceOf(vn.hocba.pades.SigningException.class)
+                .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Không ký được 1 văn bản của lớp 6A1");
         assertThat(signing.progress(schoolClass.id()).signedByPrincipal()).isEqualTo(toSign - 1);
 
@@ -220,7 +223,7 @@ class ClassSigningOnPostgresTest {
         Path zip = signing.exportPackage(schoolClass.id());
 
         Map<String, byte[]> entries = new HashMap<>();
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+        try (var in = new ZipInputStream(Files.newInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), in.readAllBytes());
             }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /** The web shell in a real browser (Debian's Chromium, headless): login, home page, wrong password, logout. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,7 +30,7 @@ class BrowserLoginTest {
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) {
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-browser");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-browser");
     }
 
     @LocalServerPort
@@ -57,7 +58,7 @@ class BrowserLoginTest {
     @AfterAll
     void stopBrowser() {
         browser.quit();
-        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+        TemporaryDataDirectory.delete(dataDir);
     }
 
     @Test

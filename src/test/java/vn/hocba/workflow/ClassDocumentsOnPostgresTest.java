@@ -39,6 +39,7 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /**
  * The ClassDocuments process for demo class 6A1 on real PostgreSQL, driven through the API by its
@@ -56,12 +57,12 @@ class ClassDocumentsOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "class_documents_process");
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-class-documents-process");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-class-documents-process");
     }
 
     @AfterAll
     static void removeFiles() throws Exception {
-        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+        TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired

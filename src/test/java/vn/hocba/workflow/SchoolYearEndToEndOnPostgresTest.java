@@ -35,6 +35,7 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /**
  * One demo class through the whole year, only through the API and the engine: marks complete →
@@ -52,12 +53,12 @@ class SchoolYearEndToEndOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedPostgresDatabases.register(registry, "school_year_end_to_end");
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-end-to-end");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-end-to-end");
     }
 
     @org.junit.jupiter.api.AfterAll
     static void removeFiles() {
-        vn.hocba.support.TemporaryDataDirectory.delete(dataDir);
+        TemporaryDataDirectory.delete(dataDir);
     }
 
     @Autowired

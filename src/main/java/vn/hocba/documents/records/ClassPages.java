@@ -20,6 +20,7 @@ import vn.hocba.grading.SubjectResult;
 import vn.hocba.grading.TermMarks;
 import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.grading.LearningResult;
 
 /** The class gradebook and the subject result sheets of one class, from its records. */
 final class ClassPages {
@@ -108,7 +109,7 @@ final class ClassPages {
         return new TermLevels(level(l.hk1()), level(l.hk2()), level(l.year()), level(l.afterRetest()));
     }
 
-    private static String level(vn.hocba.grading.LearningResult result) {
+    private static String level(LearningResult result) {
         return result == null ? "" : PrintedValues.level(result.level());
     }
 

@@ -27,6 +27,7 @@ import vn.hocba.grading.SubjectResult;
 import vn.hocba.grading.TermMarks;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.students.EnrolledStudent;
+import vn.hocba.students.StudentProfile;
 
 /** Per-student documents (transcript, report card), profiles and attendance of one class. */
 final class StudentPages {
@@ -171,11 +172,11 @@ final class StudentPages {
                 occupation(p.mother()), name(p.guardian()), occupation(p.guardian()));
     }
 
-    private static String name(vn.hocba.students.StudentProfile.Parent parent) {
+    private static String name(StudentProfile.Parent parent) {
         return parent == null ? "" : PrintedValues.text(parent.name());
     }
 
-    private static String occupation(vn.hocba.students.StudentProfile.Parent parent) {
+    private static String occupation(StudentProfile.Parent parent) {
         return parent == null ? "" : PrintedValues.text(parent.occupation());
     }
 }

@@ -30,6 +30,8 @@ import vn.hocba.gradebook.EntryPolicies;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.gradebook.Snapshots;
 import vn.hocba.common.Sha256;
+import java.util.stream.Stream;
+
 /**
  * The end of the school year for a class (domain.md §2.5, TT22 Art. 12-15): the lists by
  * promotion decision and title, the homeroom teacher's proposal, the principal's approval, the
@@ -141,7 +143,7 @@ public class YearEnd {
     }
 
     private static String pending(Lists lists) {
-        return java.util.stream.Stream.of(Promotion.SUMMER_TRAINING_PENDING, Promotion.RETEST_PENDING)
+        return Stream.of(Promotion.SUMMER_TRAINING_PENDING, Promotion.RETEST_PENDING)
                 .flatMap(p -> lists.byPromotion().getOrDefault(p, List.of()).stream()).collect(Collectors.joining(", "));
     }
 

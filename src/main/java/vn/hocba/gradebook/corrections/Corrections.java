@@ -19,6 +19,9 @@ import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.corrections.CorrectionRequest.Status;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.MarkKind;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolDirectory;
+
 /**
  * Corrections of locked marks (seed 001 §5): the subject teacher requests, the homeroom teacher
  * confirms or returns, the principal approves or rejects, and only then exactly that one mark
@@ -34,10 +37,10 @@ public class Corrections {
     private final Clock clock;
     private final CorrectionIntake intake;
     private final ClassResultsStore results;
-    private final vn.hocba.schoolyear.SchoolDirectory directory;
+    private final SchoolDirectory directory;
 
     public Corrections(JdbcClient jdbc, AuditLog audit, Clock clock, CorrectionIntake intake, ClassResultsStore results,
-            vn.hocba.schoolyear.SchoolDirectory directory) {
+            SchoolDirectory directory) {
         this.results = results;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -113,7 +116,7 @@ public class Corrections {
                 .params(now(), id).update();
         audit.append(new AuditRecord(by, "MARK_CORRECTED", target, request.oldValue(), request.newValue(),
                 request.reason(), "correction " + id));
-        results.recomputeBeforeCommit(directory.schoolClass(new vn.hocba.schoolyear.ClassId(request.classId())));
+        results.recomputeBeforeCommit(directory.schoolClass(new ClassId(request.classId())));
         return find(id);
     }
 

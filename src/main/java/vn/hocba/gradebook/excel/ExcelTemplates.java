@@ -30,6 +30,9 @@ import vn.hocba.gradebook.MarkKind;
 import vn.hocba.gradebook.MarkSheet;
 import vn.hocba.gradebook.MarkSheets;
 import vn.hocba.gradebook.SheetColumn;
+import java.util.function.Predicate;
+import vn.hocba.grading.SchoolYear;
+
 /**
  * Excel workbooks to enter marks offline: one class × subject × term sheet pre-filled with the
  * stored marks, or the whole class (one sheet per subject). Cells the reader may not change (outside
@@ -78,7 +81,7 @@ public class ExcelTemplates {
 
     /** The regular columns a template shows: the rule set's required count, or more when more are stored. */
     static int regularColumns(AcademicYear year, SchoolClass schoolClass, GradeSubject gs, MarkSheet sheet) {
-        int required = RuleSets.standard().forCohort(new vn.hocba.grading.SchoolYear(year.startYear()), schoolClass.grade())
+        int required = RuleSets.standard().forCohort(new SchoolYear(year.startYear()), schoolClass.grade())
                 .requiredRegularMarks(ClassGradebookAssembler.subject(gs));
         int stored = sheet.cells().stream().filter(c -> c.kind() == MarkKind.REGULAR).mapToInt(MarkCell::column).max().orElse(0);
         return Math.max(required, stored);
@@ -116,13 +119,13 @@ public class ExcelTemplates {
         sheet.protectSheet("");
     }
 
-    private static java.util.function.Predicate<SheetColumn> editable(boolean locked, List<ColumnRange> writable) {
+    private static Predicate<SheetColumn> editable(boolean locked, List<ColumnRange> writable) {
         return c -> !locked && !writable.isEmpty()
                 && (c.kind() != MarkKind.REGULAR || writable.stream().anyMatch(r -> r.contains(c.column())));
     }
 
     private static void studentRow(Row row, MarkSheet.Student s, List<SheetColumn> columns, Map<String, MarkCell> stored,
-            Styles styles, java.util.function.Predicate<SheetColumn> editable) {
+            Styles styles, Predicate<SheetColumn> editable) {
         row.createCell(0).setCellValue(s.number());
         row.createCell(1).setCellValue(s.code());
         row.createCell(2).setCellValue(s.fullName());

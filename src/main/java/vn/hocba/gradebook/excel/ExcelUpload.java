@@ -26,6 +26,8 @@ import vn.hocba.gradebook.MarkSheet;
 import vn.hocba.gradebook.MarkSheets;
 import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.SheetColumn;
+import vn.hocba.common.Sha256;
+
 /**
  * Marks uploaded as an Excel sheet: first a cell-level preview (nothing written), then, on
  * confirmation, exactly the previewed changes through {@link MarkSheets#save} (same rules, versions,
@@ -104,7 +106,7 @@ public class ExcelUpload {
     }
 
     static String sha256(byte[] bytes) {
-        return vn.hocba.common.Sha256.hex(bytes);
+        return Sha256.hex(bytes);
     }
 
     /** Compares the uploaded lines with the stored sheet, collecting preview cells, row problems and the changes to apply. */

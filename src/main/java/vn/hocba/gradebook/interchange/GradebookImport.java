@@ -36,6 +36,8 @@ import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.RegularColumns;
 import vn.hocba.gradebook.comments.CommentImport;
 import vn.hocba.gradebook.comments.CommentsJson;
+import vn.hocba.grading.SubjectCode;
+
 /**
  * Imports a whole class gradebook ({@code hocba.class-gradebook/1}) in one transaction: students
  * and subjects matched by code, only the marks that differ from the stored ones written, each
@@ -161,7 +163,7 @@ public class GradebookImport {
     }
 
     /** The cells of one subject and term whose document value differs from the stored one. */
-    private static List<CellChange> changes(ClassGradebook book, vn.hocba.grading.SubjectCode subject, int term, MarkSheet stored) {
+    private static List<CellChange> changes(ClassGradebook book, SubjectCode subject, int term, MarkSheet stored) {
         Map<String, Long> ids = stored.students().stream().collect(Collectors.toMap(MarkSheet.Student::code, MarkSheet.Student::id));
         List<CellChange> changes = new ArrayList<>();
         for (StudentRecord record : book.students()) {

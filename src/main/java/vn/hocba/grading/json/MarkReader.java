@@ -9,11 +9,12 @@ import vn.hocba.grading.Subject;
 import vn.hocba.grading.SubjectMarks;
 import vn.hocba.grading.Term;
 import vn.hocba.grading.TermMarks;
+import java.util.stream.IntStream;
 
 /** Reads the marks of one student in one subject, checking each mark against the subject's kind. */
 final class MarkReader {
 
-    private static final String[] REGULAR_LABELS = java.util.stream.IntStream.range(0, 16)
+    private static final String[] REGULAR_LABELS = IntStream.range(0, 16)
             .mapToObj(n -> "ĐĐGtx " + n).toArray(String[]::new);
 
     private final MarkPolicy policy;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.TermMarks;
+import java.util.stream.IntStream;
 
 /** Results of comment-only subjects (TT22 Art. 9.1). */
 final class CommentResults {
@@ -42,7 +43,7 @@ final class CommentResults {
     }
 
     // The explanation of a passed term depends only on how many assessments there were.
-    private static final String[] PASSED = java.util.stream.IntStream.range(0, 16)
+    private static final String[] PASSED = IntStream.range(0, 16)
             .mapToObj(CommentResults::passed).toArray(String[]::new);
 
     private static String passed(int count) {

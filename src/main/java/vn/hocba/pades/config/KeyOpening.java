@@ -8,6 +8,7 @@ import vn.hocba.pades.Pkcs12Credential;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningException;
 import vn.hocba.pades.config.SigningProperties.CredentialProperties;
+import java.util.function.Supplier;
 
 /**
  * Opens one configured credential at start-up (PKCS#12 file read and decrypted, PKCS#11 token
@@ -73,7 +74,7 @@ final class KeyOpening {
         return true;
     }
 
-    private Optional<SigningCredential> attempt(String property, java.util.function.Supplier<SigningCredential> opening) {
+    private Optional<SigningCredential> attempt(String property, Supplier<SigningCredential> opening) {
         try {
             return Optional.of(opening.get());
         } catch (SigningException e) {

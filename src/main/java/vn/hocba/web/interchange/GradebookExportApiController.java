@@ -17,6 +17,7 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.security.AccessPolicy;
+import vn.hocba.common.Rejected;
 
 /** A class's gradebook and results as the interchange formats, and the snapshots taken at its locks. */
 @RestController
@@ -88,7 +89,7 @@ class GradebookExportApiController {
 
     private void ownSnapshot(long classId, long snapshotId) {
         if (snapshots.ofClass(classId).stream().noneMatch(s -> s.id() == snapshotId)) {
-            throw vn.hocba.common.Rejected.notFound("Lớp này không có bản chụp số " + snapshotId + ".");
+            throw Rejected.notFound("Lớp này không có bản chụp số " + snapshotId + ".");
         }
     }
 

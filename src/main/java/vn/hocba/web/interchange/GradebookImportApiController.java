@@ -13,6 +13,7 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.schoolyear.SchoolDirectory;
 
 /**
  * Imports a class gradebook as {@code hocba.class-gradebook/1}. It changes marks and comments of
@@ -24,10 +25,10 @@ import vn.hocba.security.Viewer;
 class GradebookImportApiController {
 
     private final AccessPolicy access;
-    private final vn.hocba.schoolyear.SchoolDirectory directory;
+    private final SchoolDirectory directory;
     private final GradebookImport imports;
 
-    GradebookImportApiController(AccessPolicy access, vn.hocba.schoolyear.SchoolDirectory directory, GradebookImport imports) {
+    GradebookImportApiController(AccessPolicy access, SchoolDirectory directory, GradebookImport imports) {
         this.access = access;
         this.directory = directory;
         this.imports = imports;

@@ -22,6 +22,7 @@ import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.gradebook.ClassResultsStore;
 
 /**
  * Mark entry under load, through the service layer ({@link MarkSheets#save}: entry policy, lock
@@ -127,7 +128,7 @@ public final class MarkEntryBenchmark {
 
     /** The part of a save that recomputes and stores the class's results (engine + JSON), alone, in its own transaction. */
     private static Latencies recompute(ConfigurableApplicationContext app, Job job, int times) {
-        var store = app.getBean(vn.hocba.gradebook.ClassResultsStore.class);
+        var store = app.getBean(ClassResultsStore.class);
         long[] nanos = new long[times];
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();

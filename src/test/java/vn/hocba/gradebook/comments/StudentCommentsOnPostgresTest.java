@@ -22,6 +22,8 @@ import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.gradebook.GradebookFixture;
+import java.util.stream.StreamSupport;
+
 /** Subject and homeroom comments, and monthly attendance confirmation, through the API on real PostgreSQL. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -187,7 +189,7 @@ class StudentCommentsOnPostgresTest {
     }
 
     private static List<String> months(JsonNode list) {
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(list.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private long homeroomClass(String user) {

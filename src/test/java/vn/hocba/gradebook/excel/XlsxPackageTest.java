@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.hocba.common.Rejected;
+import java.util.function.Consumer;
 
 /**
  * The streaming reader of uploaded workbooks, without Spring: what it reads equals what POI's user
@@ -156,7 +157,7 @@ class XlsxPackageTest {
         }
     }
 
-    private static byte[] sheet(java.util.function.Consumer<Sheet> fill) {
+    private static byte[] sheet(Consumer<Sheet> fill) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fill.accept(book.createSheet("TOAN"));
             book.write(out);

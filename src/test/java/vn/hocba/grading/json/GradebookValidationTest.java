@@ -19,6 +19,7 @@ import vn.hocba.grading.Mark;
 import vn.hocba.grading.MarkPolicy;
 import vn.hocba.grading.StudentCode;
 import vn.hocba.grading.SubjectCode;
+import vn.hocba.grading.RandomClasses;
 
 class GradebookValidationTest {
 
@@ -130,7 +131,7 @@ class GradebookValidationTest {
 
     @Test
     void aWrittenGradebookReadsBackToTheSameRecords() throws Exception {
-        ClassGradebook generated = new vn.hocba.grading.RandomClasses(7).classOf(40);
+        ClassGradebook generated = new RandomClasses(7).classOf(40);
         assertThat(new GradebookJson().read(new GradebookJson().write(generated))).isEqualTo(generated);
     }
 
