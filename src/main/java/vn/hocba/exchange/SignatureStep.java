@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Sha256;
@@ -28,10 +29,12 @@ final class SignatureStep {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditCheckpoints checkpoints;
 
     SignatureStep(BatchSigner batch, DocumentSignatures signatures, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, AuditCheckpoints checkpoints) {
         this.transactions = transactions;
+        this.checkpoints = checkpoints;
         this.batch = batch;
         this.signatures = signatures;
         this.audit = audit;
@@ -71,6 +74,8 @@ final class SignatureStep {
         log.info("Class {}, stage {}: {} signed, {} already signed, {} failed in {} ms", documents.schoolClass().code(),
                 stage, result.signed().size(), result.alreadySigned().size(), result.failed().size(),
                 (System.nanoTime() - started) / 1_000_000);
+        // The audit chain is anchored after every signing batch (nothing is made when no entry was added).
+        checkpoints.anchor("ký số: " + stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code());
         if (!result.failed().isEmpty()) {
             throw new SigningException("Không ký được " + result.failed().size() + " văn bản của lớp "
                     + documents.schoolClass().code() + " (" + stage.role().title() + "): "

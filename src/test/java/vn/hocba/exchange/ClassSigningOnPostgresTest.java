@@ -166,6 +166,10 @@ class ClassSigningOnPostgresTest {
                     .containsEntry("new_value", Sha256.hex(Files.readAllBytes(file)))
                     .containsEntry("reason", "Giáo viên chủ nhiệm " + teacher.fullName() + ", lớp " + schoolClass.code());
         }
+        // The batch anchored the audit chain outside the database (issue 13 item 7): a checkpoint of the head.
+        var head = jdbc.sql("select last_id, chain_id from audit_head").query().singleRow();
+        assertThat(dataDir.resolve("audit-checkpoints").resolve((String) head.get("chain_id"))
+                .resolve(String.format("%012d", ((Number) head.get("last_id")).longValue())).resolve("checkpoint.json")).exists();
     }
 
     @Test
