@@ -140,15 +140,27 @@ class AuditCheckpointsOnPostgresTest {
         truncateFrom(ids.get(5));
         append(2); // the application goes on writing after the cut
 
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of("verify", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--hocba.data-dir=" + dataDir), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] verify = command("verify");
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("KHÔNG nguyên vẹn tại mục " + ids.get(5),
+        assertThat(verify[0]).isEqualTo("1");
+        assertThat(verify[2]).contains("KHÔNG nguyên vẹn tại mục " + ids.get(5),
                 "- Các mục " + ids.get(5) + "–" + ids.get(7) + " đã bị xoá sau mốc kiểm toán lúc");
+    }
+
+    @Test
+    void theCheckpointCommandAnchorsAMovedHeadOnceAndTheVerifyCommandSaysWhichCheckpointsItMatched() {
+        append(2);
+
+        String[] first = command("checkpoint");
+        String[] again = command("checkpoint");
+        String[] verify = command("verify");
+
+        long head = jdbc.sql("select last_id from audit_head").query(Long.class).single();
+        assertThat(first[0]).isEqualTo("0");
+        assertThat(first[1]).contains("Đã lập mốc kiểm toán đến mục " + head + " (10 mục)");
+        assertThat(again[1]).contains("không lập mốc mới");
+        assertThat(verify[0]).isEqualTo("0");
+        assertThat(verify[1]).contains("nguyên vẹn: 10 mục", "Khớp với 2 mốc kiểm toán đã ký số (mốc mới nhất: đến mục " + head);
     }
 
     @Test
@@ -259,6 +271,15 @@ class AuditCheckpointsOnPostgresTest {
                 .contains("Verification successful");
         assertThat(run(dir, "openssl", "ts", "-verify", "-in", CheckpointFiles.TIME_STAMP, "-token_in", "-data",
                 CheckpointFiles.JSON, "-CAfile", root.toString())).contains("Verification: OK");
+    }
+
+    private static String[] command(String subcommand) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of(subcommand, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--hocba.data-dir=" + dataDir),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
     private static String run(Path directory, String... command) throws Exception {
