@@ -13,6 +13,19 @@ final class ChainHash {
     private ChainHash() {
     }
 
+    /**
+     * The digest of one entry's content alone (first 16 bytes of SHA-256, hex), kept in checkpoints so
+     * that a later check names the entries whose content changed, not only the first broken link.
+     */
+    static String contentDigest(String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     static String of(String previousHash, String canonical) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

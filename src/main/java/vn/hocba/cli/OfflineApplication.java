@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The application without its web server, for commands that need the database: same settings as
  * the server (HOCBA_DATA_DIR, SPRING_DATASOURCE_*, --key=value), no demo loading, no job
- * execution, and none of Camunda's web parts.
+ * execution, no scheduled audit checkpoint, and none of Camunda's web parts.
  */
 final class OfflineApplication {
 
@@ -21,6 +21,7 @@ final class OfflineApplication {
     static ConfigurableApplicationContext start(Class<?> application, List<String> options) {
         List<String> args = new ArrayList<>(options);
         args.addAll(List.of("--hocba.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+                "--hocba.audit.checkpoints.schedule=-",
                 "--spring.autoconfigure.exclude=" + WEB_PARTS, "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)

@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
@@ -35,13 +36,16 @@ public class GradebookLocks {
     private final AuditLog audit;
     private final Clock clock;
     private final Snapshots snapshots;
+    private final AuditCheckpoints checkpoints;
 
-    public GradebookLocks(JdbcClient jdbc, SchoolDirectory directory, AuditLog audit, Clock clock, Snapshots snapshots) {
+    public GradebookLocks(JdbcClient jdbc, SchoolDirectory directory, AuditLog audit, Clock clock, Snapshots snapshots,
+            AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.snapshots = snapshots;
+        this.checkpoints = checkpoints;
     }
 
     /** What to lock: {@code schoolClass} null for a school term; {@code subject} null for a class term. */
@@ -82,6 +86,7 @@ public class GradebookLocks {
                 ? directory.classes(new SchoolYearId(request.yearId()))
                 : List.of(directory.schoolClass(request.schoolClass()));
         classes.forEach(c -> snapshots.take(id, c));
+        checkpoints.anchor("khoá sổ: lock " + id + " " + target); // the audit chain is anchored at every lock
         return find(id);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Sha256;
@@ -16,7 +17,8 @@ import vn.hocba.pades.SigningException;
 /**
  * One signer signing some documents of a class at one stage: the batch skips what this
  * certificate already signed, and each document done is recorded in {@code document_signature}
- * (the progress a resumed batch starts from) and, when newly signed, audited as DOCUMENT_SIGNED.
+ * (the progress a resumed batch starts from) and audited as DOCUMENT_SIGNED: when newly signed, or when a
+ * resumed batch finds this stage's file signed but not audited (the batch was killed in between).
  */
 final class SignatureStep {
 
@@ -27,10 +29,12 @@ final class SignatureStep {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditCheckpoints checkpoints;
 
     SignatureStep(BatchSigner batch, DocumentSignatures signatures, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, AuditCheckpoints checkpoints) {
         this.transactions = transactions;
+        this.checkpoints = checkpoints;
         this.batch = batch;
         this.signatures = signatures;
         this.audit = audit;
@@ -53,11 +57,15 @@ final class SignatureStep {
             if (outcome == BatchSigner.Outcome.FAILED) {
                 return;
             }
-            String sha256 = Sha256.hex(store.read(id));
+            // This stage's own file: once the next signer signed, the latest file is theirs.
+            boolean stageFile = store.hasStage(id);
+            String sha256 = Sha256.hex(stageFile ? store.readStage(id) : store.read(id));
             transactions.executeWithoutResult(status -> {
                 signatures.record(id, stage.key(part), documents.schoolClass().id().value(), signerName, sha256,
                         clock.instant());
-                if (outcome == BatchSigner.Outcome.SIGNED) {
+                // A batch killed between writing a file and this transaction left the signature unaudited:
+                // the resumed batch finds it already signed and writes the missing entry, once.
+                if (outcome == BatchSigner.Outcome.SIGNED || stageFile && !audited(id, sha256)) {
                     audit.append(new AuditRecord(by, "DOCUMENT_SIGNED", "document " + id, null, sha256,
                             stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code(), null));
                 }
@@ -66,6 +74,8 @@ final class SignatureStep {
         log.info("Class {}, stage {}: {} signed, {} already signed, {} failed in {} ms", documents.schoolClass().code(),
                 stage, result.signed().size(), result.alreadySigned().size(), result.failed().size(),
                 (System.nanoTime() - started) / 1_000_000);
+        // The audit chain is anchored after every signing batch (nothing is made when no entry was added).
+        checkpoints.anchor("ký số: " + stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code());
         if (!result.failed().isEmpty()) {
             throw new SigningException("Không ký được " + result.failed().size() + " văn bản của lớp "
                     + documents.schoolClass().code() + " (" + stage.role().title() + "): "
@@ -73,5 +83,11 @@ final class SignatureStep {
                             .collect(Collectors.joining("; ")));
         }
         return result;
+    }
+
+    /** True when the signature that produced the file with this SHA-256 is in the audit log. */
+    private boolean audited(String documentId, String sha256) {
+        return audit.history("document " + documentId).stream()
+                .anyMatch(e -> e.record().action().equals("DOCUMENT_SIGNED") && sha256.equals(e.record().newValue()));
     }
 }

@@ -69,6 +69,16 @@ final class SignedFiles implements BatchDocuments {
         return Files.exists(classDirectory.resolve(documentId).resolve(stage.fileName(part)));
     }
 
+    /** This stage's own file of the document (which {@link #hasStage} says exists), even when later stages exist. */
+    byte[] readStage(String documentId) {
+        Path file = classDirectory.resolve(documentId).resolve(stage.fileName(part));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SigningException("Không đọc được văn bản " + documentId + " (" + file + "): " + e.getMessage(), e);
+        }
+    }
+
     /** The file of the latest stage signed so far, if any. */
     static Optional<Path> latest(Path classDirectory, String documentId) {
         List<SigningStage> stages = List.of(SigningStage.values());

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.schoolyear.SchoolClass;
@@ -34,10 +35,12 @@ class SigningDesk {
     private final Clock clock;
     private final Path signedRoot;
     private final TransactionTemplate transactions;
+    private final AuditCheckpoints checkpoints;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
             ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
-            PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir) {
+            PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir,
+            AuditCheckpoints checkpoints) {
         this.classDocuments = classDocuments;
         this.signatures = signatures;
         this.audit = audit;
@@ -47,6 +50,7 @@ class SigningDesk {
         this.clock = clock;
         this.signedRoot = dataDir.resolve("signed");
         this.transactions = new TransactionTemplate(transactionManager);
+        this.checkpoints = checkpoints;
     }
 
     ClassYearDocuments documents(SchoolClass schoolClass) {
@@ -64,7 +68,7 @@ class SigningDesk {
     }
 
     SignatureStep step() {
-        return new SignatureStep(services.getObject().batchSigner(), signatures, audit, clock, transactions);
+        return new SignatureStep(services.getObject().batchSigner(), signatures, audit, clock, transactions, checkpoints);
     }
 
     LongTermExtension longTerm() {

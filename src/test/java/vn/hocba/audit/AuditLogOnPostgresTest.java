@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 class AuditLogOnPostgresTest {
 
     static String url;
+    static java.nio.file.Path dataDir;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -33,6 +34,8 @@ class AuditLogOnPostgresTest {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        // Its own data directory: the audit check compares with the checkpoints kept there.
+        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-audit-log");
     }
 
     @Autowired
@@ -86,7 +89,7 @@ class AuditLogOnPostgresTest {
                 + ids.get(1) + "; alter table audit_entry enable trigger audit_entry_append_only");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of("verify", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--hocba.data-dir=" + dataDir),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tại mục " + ids.get(2)).contains("bị xoá hoặc chèn");
@@ -105,7 +108,7 @@ class AuditLogOnPostgresTest {
     void theCommandReportsAnIntactLogWithExitZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new AuditCommand(vn.hocba.HocBaApplication.class).run(List.of("verify", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--hocba.data-dir=" + dataDir),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("nguyên vẹn: 5 mục");

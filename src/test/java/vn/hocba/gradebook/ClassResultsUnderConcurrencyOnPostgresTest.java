@@ -31,6 +31,8 @@ class ClassResultsUnderConcurrencyOnPostgresTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabases.register(registry, "class_results_concurrency");
+        // Its own data directory: the audit check compares with the checkpoints kept there.
+        vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-results-concurrency");
     }
 
     @Autowired

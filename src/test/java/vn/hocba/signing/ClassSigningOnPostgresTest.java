@@ -85,6 +85,10 @@ class ClassSigningOnPostgresTest {
     GradebookBulkLoad load;
     @Autowired
     ClassSigning signing;
+    @Autowired
+    SigningDesk desk;
+    @Autowired
+    SigningServices services;
     SchoolClass schoolClass;
     final Actor by = new Actor("hieutruong", "PRINCIPAL", "test");
 
@@ -129,6 +133,45 @@ class ClassSigningOnPostgresTest {
             assertThat(pdf.getSignatureFields()).filteredOn(f -> f.getSignature() != null)
                     .extracting(f -> f.getFullyQualifiedName()).containsExactly("gvbm_LS_DL_1", "gvbm_LS_DL_2");
         }
+    }
+
+    /**
+     * Issue 13 item 12: kill -9 after a signed file was written and before its record and audit entry
+     * were committed. Shares order 2 with the co-teacher test on purpose: it signs no subject sheet, so
+     * either may run first.
+     */
+    @Test
+    @Order(2)
+    void aHomeroomBatchKilledBetweenWritingFilesAndAuditingThemAuditsEachSignatureExactlyOnceWhenResumed() throws Exception {
+        ClassYearDocuments documents = desk.documents(schoolClass);
+        List<String> ids = documents.homeroomSigned();
+        List<String> crashed = ids.subList(0, 18);
+        var teacher = directory.homeroomOf(schoolClass.id()).orElseThrow().teacher();
+        // What the killed batch left: 18 signed files in the store, nothing about them in the database.
+        services.batchSigner().sign(crashed, documents.store(SigningStage.HOMEROOM_TEACHER),
+                vn.hocba.signing.SignatureRequest.inBox(vn.hocba.signing.SignerRole.HOMEROOM_TEACHER, java.time.Instant.now())
+                        .withField(vn.hocba.signing.SignerRole.HOMEROOM_TEACHER.fieldName()),
+                desk.person(teacher, vn.hocba.signing.SignerRole.HOMEROOM_TEACHER), (id, outcome, done, total) -> { });
+        assertThat(crashed).allSatisfy(id -> assertThat(auditedSignaturesOf(id)).isZero());
+
+        var resumed = signing.homeroomSigns(schoolClass.id(), by);
+        signing.homeroomSigns(schoolClass.id(), by);
+
+        assertThat(resumed.alreadySigned()).containsExactlyElementsOf(crashed);
+        assertThat(resumed.signed()).hasSize(ids.size() - crashed.size());
+        for (String id : ids) {
+            Path file = dataDir.resolve("signed").resolve(schoolClass.code()).resolve(id)
+                    .resolve(SigningStage.HOMEROOM_TEACHER.fileName());
+            assertThat(auditedSignaturesOf(id)).as(id).isOne();
+            assertThat(jdbc.sql("select new_value, reason from audit_entry where action = 'DOCUMENT_SIGNED' and target = ?")
+                    .param("document " + id).query().singleRow())
+                    .containsEntry("new_value", Sha256.hex(Files.readAllBytes(file)))
+                    .containsEntry("reason", "Giáo viên chủ nhiệm " + teacher.fullName() + ", lớp " + schoolClass.code());
+        }
+        // The batch anchored the audit chain outside the database (issue 13 item 7): a checkpoint of the head.
+        var head = jdbc.sql("select last_id, chain_id from audit_head").query().singleRow();
+        assertThat(dataDir.resolve("audit-checkpoints").resolve((String) head.get("chain_id"))
+                .resolve(String.format("%012d", ((Number) head.get("last_id")).longValue())).resolve("checkpoint.json")).exists();
     }
 
     @Test
@@ -405,6 +448,11 @@ class ClassSigningOnPostgresTest {
 
     private long auditedSignatures() {
         return jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single();
+    }
+
+    private long auditedSignaturesOf(String documentId) {
+        return jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED' and target = ?")
+                .param("document " + documentId).query(Long.class).single();
     }
 
     private long signedFileCount() throws Exception {
