@@ -35,9 +35,9 @@ import vn.hocba.audit.checkpoint.CheckpointFiles;
 import vn.hocba.cli.AuditCommand;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.schoolyear.SchoolSetup;
-import vn.hocba.schoolyear.Term;
+import vn.hocba.schoolyear.TermDates;
 import vn.hocba.schoolyear.YearSetup;
-import vn.hocba.signing.SigningServices;
+import vn.hocba.pades.SigningServices;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
 
@@ -208,8 +208,8 @@ class AuditCheckpointsOnPostgresTest {
     void everyLockAnchorsTheChainOnceItsTransactionCommitted(@Autowired SchoolSetup schools, @Autowired YearSetup years,
             @Autowired GradebookLocks locks) {
         var school = schools.createSchool("KT" + System.nanoTime() % 10000, "Trường kiểm thử", "Hà Nội", "THCS");
-        var year = years.createYear(school, 2025, List.of(new Term(1, LocalDate.of(2025, 9, 5), LocalDate.of(2026, 1, 17)),
-                new Term(2, LocalDate.of(2026, 1, 19), LocalDate.of(2026, 5, 31))));
+        var year = years.createYear(school, 2025, List.of(new TermDates(1, LocalDate.of(2025, 9, 5), LocalDate.of(2026, 1, 17)),
+                new TermDates(2, LocalDate.of(2026, 1, 19), LocalDate.of(2026, 5, 31))));
 
         locks.lock(new GradebookLocks.LockRequest(year.value(), 1, null, null, "Chốt học kì I"), new Actor("hieutruong",
                 "PRINCIPAL", null), "Lê Văn Triển");

@@ -20,6 +20,7 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /** The audit log on real PostgreSQL: append-only for the application, and tampering by anyone else is found. */
 @SpringBootTest(properties = {"hocba.demo.enabled=false", "camunda.bpm.job-execution.enabled=false"})
@@ -35,7 +36,7 @@ class AuditLogOnPostgresTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         // Its own data directory: the audit check compares with the checkpoints kept there.
-        dataDir = vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-audit-log");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-audit-log");
     }
 
     @Autowired

@@ -23,6 +23,7 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /** Stored class results stay right when several teachers of one class save at the same time (real PostgreSQL). */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
@@ -32,7 +33,7 @@ class ClassResultsUnderConcurrencyOnPostgresTest {
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabases.register(registry, "class_results_concurrency");
         // Its own data directory: the audit check compares with the checkpoints kept there.
-        vn.hocba.support.TemporaryDataDirectory.register(registry, "hocba-results-concurrency");
+        TemporaryDataDirectory.register(registry, "hocba-results-concurrency");
     }
 
     @Autowired

@@ -46,6 +46,8 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 import java.util.zip.ZipInputStream;
 import vn.hocba.pades.SigningException;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.pades.SignatureRequest;
+import vn.hocba.pades.SignerRole;
 
 /**
  * Demo class 6A1's year documents signed in the school's order on real PostgreSQL with the
@@ -149,9 +151,9 @@ class ClassSigningOnPostgresTest {
         var teacher = directory.homeroomOf(schoolClass.id()).orElseThrow().teacher();
         // What the killed batch left: 18 signed files in the store, nothing about them in the database.
         services.batchSigner().sign(crashed, documents.store(SigningStage.HOMEROOM_TEACHER),
-                vn.hocba.signing.SignatureRequest.inBox(vn.hocba.signing.SignerRole.HOMEROOM_TEACHER, java.time.Instant.now())
-                        .withField(vn.hocba.signing.SignerRole.HOMEROOM_TEACHER.fieldName()),
-                desk.person(teacher, vn.hocba.signing.SignerRole.HOMEROOM_TEACHER), (id, outcome, done, total) -> { });
+                SignatureRequest.inBox(SignerRole.HOMEROOM_TEACHER, java.time.Instant.now())
+                        .withField(SignerRole.HOMEROOM_TEACHER.fieldName()),
+                desk.person(teacher, SignerRole.HOMEROOM_TEACHER), (id, outcome, done, total) -> { });
         assertThat(crashed).allSatisfy(id -> assertThat(auditedSignaturesOf(id)).isZero());
 
         var resumed = signing.homeroomSigns(schoolClass.id(), by);

@@ -4,9 +4,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import vn.hocba.signing.SigningCredential;
-import vn.hocba.signing.SigningServices;
-import vn.hocba.signing.config.SigningInstallation;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.SigningServices;
+import vn.hocba.pades.config.SigningInstallation;
 
 /**
  * The school's key and TSA that seal checkpoints, from the installation's signing settings: in

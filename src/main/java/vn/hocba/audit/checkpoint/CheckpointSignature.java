@@ -55,8 +55,8 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
-import vn.hocba.signing.SigningCredential;
-import vn.hocba.signing.TimeStampSource;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.TimeStampSource;
 
 /**
  * Signs and checks a checkpoint's JSON so that anyone can verify it without HocBa:
