@@ -20,6 +20,11 @@
  * whose documents are published together when the run completes, with progress, in the background or
  * in the caller's thread. Transcript rows and the class gradebook's marks tables refer to the signed
  * subject result sheets through
- * {@link vn.hocba.documents.SignedSheets}, which the signing side (exchange) implements.
+ * {@link vn.hocba.documents.SignedSheets}, which the school's signing ({@code vn.hocba.signing}) implements.
+ *
+ * <p>Reads of other modules' tables, kept on purpose: {@code IssuedDocuments} lists issued documents
+ * joined with {@code school_class} and {@code student} for their class code and student name, one query
+ * for a listing a clerk pages through (a call per row through {@code schoolyear} and {@code students}
+ * would be one query per document). It only reads, and only columns those modules' APIs also expose.
  */
 package vn.hocba.documents;

@@ -1,21 +1,37 @@
 /**
- * The class gradebook: marks (regular, mid-term, end-of-term), conduct ratings and absences, with
- * the entry policy, locks, corrections, snapshots and imports of issue 4.
+ * The class gradebook: marks (regular, mid-term, end-of-term) with their entry policy and cell rules,
+ * the stored results of each class, locks and their snapshots, and the exported class gradebook.
  *
- * <p>Every route that changes marks goes through {@link vn.hocba.gradebook.MarkSheets#save}, whose
- * cell rules live in one place ({@code CellRules}): typing in the API, an Excel upload
- * ({@link vn.hocba.gradebook.excel.ExcelUpload}: a cell-level {@link vn.hocba.gradebook.excel.UploadPreview}
- * first, the previewed changes applied on confirmation), and a JSON import of a whole class
- * ({@link vn.hocba.gradebook.interchange.GradebookImport}). Templates to fill in offline come from
- * {@link vn.hocba.gradebook.excel.ExcelTemplates}. The demo school's entries are stored in bulk by
- * {@link vn.hocba.gradebook.interchange.GradebookBulkLoad}. A whole-class workbook uploads back through
- * {@link vn.hocba.gradebook.excel.WholeClassUpload}: one such preview per subject sheet, applied together.
+ * <p>The core (this package): every route that changes marks goes through
+ * {@link vn.hocba.gradebook.MarkSheets#save}, whose cell rules live in one place ({@code CellRules},
+ * {@link vn.hocba.gradebook.EntryPolicy}; a cell's value is a {@link vn.hocba.gradebook.CellValue}),
+ * written with optimistic locking and audited by {@code MarkWriter}. {@link vn.hocba.gradebook.ClassResultsStore}
+ * keeps each class's TT22 results, recomputed before commit, assembled from the stored marks by
+ * {@link vn.hocba.gradebook.ClassGradebookAssembler}. {@link vn.hocba.gradebook.GradebookLocks} locks a class,
+ * subject or term with a {@link vn.hocba.gradebook.Snapshots snapshot}; {@link vn.hocba.gradebook.GradebookExport}
+ * writes {@code hocba.class-gradebook/1}; {@link vn.hocba.gradebook.EntryProgress} counts what is entered
+ * against the deadlines ({@link vn.hocba.gradebook.AssessmentCalendar}).
  *
- * <p>Besides marks: the teachers' comments on each student ({@link vn.hocba.gradebook.comments.StudentComments},
- * per subject and the homeroom teacher's, per term and for the year), and the homeroom teacher's
- * monthly confirmation of attendance ({@link vn.hocba.gradebook.homeroom.AttendanceMonths}) that the
- * {@link vn.hocba.gradebook.closing.Readiness} check lists until done. The comments travel in the class
- * gradebook JSON as each student's {@code comments}: {@link vn.hocba.gradebook.GradebookExport}
- * writes them for exports and lock snapshots, and the JSON import applies them by the comment rules.
+ * <p>Capabilities, each a subpackage exposed to other modules as a named interface:
+ * <ul>
+ *   <li>{@code excel}: templates and uploads of one subject or a whole class, previewed cell by cell;</li>
+ *   <li>{@code comments}: the subject and homeroom teachers' comments (nhận xét);</li>
+ *   <li>{@code homeroom}: absences, conduct and the monthly attendance confirmation;</li>
+ *   <li>{@code closing}: readiness, sign-offs, the principal's approval before a lock, the year end;</li>
+ *   <li>{@code corrections}: corrections of locked marks with their approval;</li>
+ *   <li>{@code interchange}: the JSON import of a class and the demo school's bulk load.</li>
+ * </ul>
+ *
+ * <p>Reads of other modules' tables, kept on purpose, each for a reason that an API call would lose:
+ * <ul>
+ *   <li>{@code MarkSheets} locks the class × subject rows of {@code teaching_assignment} ({@code for update})
+ *       so that two saves of one sheet take turns; the lock must be in the save's own transaction.</li>
+ *   <li>{@code ClassResultsStore} locks the class's {@code school_class} row (on PostgreSQL
+ *       {@code for no key update}) so that recomputes of one class take turns, in the save's transaction.</li>
+ *   <li>{@code ClassGradebookAssembler} and {@code StoredComments} join {@code subject} for its code in the
+ *       one query that reads a class's marks or comments (a mark save reads them on every save).</li>
+ * </ul>
+ * Everything else about schools, classes, staff and students comes through {@code schoolyear} and
+ * {@code students}.
  */
 package vn.hocba.gradebook;

@@ -1,5 +1,6 @@
 /**
- * Signing: PAdES signatures on transcripts, subject result sheets and class gradebooks.
+ * The PAdES library: signatures on transcripts, subject result sheets and class gradebooks, and
+ * nothing about whose turn it is ({@code vn.hocba.signing} is the school's signing of a class).
  *
  * <p>The API follows the EU DSS three-step design so that a key can live anywhere (PKCS#12 file,
  * PKCS#11 token or HSM, a remote signing service):
@@ -17,7 +18,7 @@
  * is {@code docs/signing.md}. Key sources: {@link vn.hocba.pades.Pkcs12Credential},
  * {@link vn.hocba.pades.Pkcs11Credential} and remote signing ({@link vn.hocba.pades.CscClient},
  * CSC API v2); time-stamps from a TSA over HTTP ({@link vn.hocba.pades.HttpTimeStampSource});
- * the installation's settings are bound and checked at start-up by {@code vn.hocba.signing.config}.
+ * the installation's settings are bound and checked at start-up by {@code vn.hocba.pades.config}.
  * This module is a leaf: it depends on no other HocBa module.
  */
 package vn.hocba.pades;

@@ -1,5 +1,5 @@
 /**
- * Exchange: what leaves the school. {@link vn.hocba.signing.ClassSigning} signs a class's year
+ * The school's signing of what leaves it. {@link vn.hocba.signing.ClassSigning} signs a class's year
  * documents (subject result sheets by each of their teachers, co-teachers in column order, made final
  * by LT/LTA before the transcripts refer to them through {@link vn.hocba.signing.SubjectSheetSigning};
  * transcripts and the class gradebook by the homeroom teacher, the principal and the school seal;
