@@ -34,14 +34,16 @@ import vn.hocba.support.HttpUser;
  * principal has no Cockpit at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hocba.demo.enabled=false", "hocba.camunda.cockpit.enabled=true"})
+        // An engine name of its own: Camunda's webapps find engines in a JVM-wide registry, where the
+        // engines of the other test classes' contexts (named "default") may still be registered.
+        properties = {"hocba.demo.enabled=false", "hocba.camunda.cockpit.enabled=true", "camunda.bpm.process-engine-name=cockpit"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CockpitReadOnlyOnPostgresTest {
 
     private static final String PASSWORD = EngineClosedToOutsideOnPostgresTest.PASSWORD;
     private static final String ADMIN_BOARD = "bqt.cockpit";
     private static final String PRINCIPAL = "ht.cockpit";
-    private static final String ENGINE = "/camunda/api/engine/engine/default";
+    private static final String ENGINE = "/camunda/api/engine/engine/cockpit";
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -72,7 +74,7 @@ class CockpitReadOnlyOnPostgresTest {
                 .startBeforeActivity(TermCloseModel.TASK_PRINCIPAL_APPROVAL)
                 .setVariable(TermCloseModel.CLASS_ID, 1L).setVariable(TermCloseModel.TERM, 1).execute();
         adminBoard = new HttpUser(port).logIn(ADMIN_BOARD, PASSWORD);
-        assertThat(adminBoard.send(adminBoard.get("/camunda/app/cockpit/default/")).statusCode()).isEqualTo(200);
+        assertThat(adminBoard.send(adminBoard.get("/camunda/app/cockpit/cockpit/")).statusCode()).isEqualTo(200);
     }
 
     @AfterAll
@@ -132,11 +134,11 @@ class CockpitReadOnlyOnPostgresTest {
 
     @Test
     void tasklistAdminAndThePrincipalStayOut() {
-        assertRefused(adminBoard.send(adminBoard.get("/camunda/app/tasklist/default/")));
-        assertRefused(adminBoard.send(adminBoard.get("/camunda/app/admin/default/")));
-        assertRefused(adminBoard.send(adminBoard.get("/camunda/api/admin/setup/default/user/create")));
+        assertRefused(adminBoard.send(adminBoard.get("/camunda/app/tasklist/cockpit/")));
+        assertRefused(adminBoard.send(adminBoard.get("/camunda/app/admin/cockpit/")));
+        assertRefused(adminBoard.send(adminBoard.get("/camunda/api/admin/setup/cockpit/user/create")));
         HttpUser principal = new HttpUser(port).logIn(PRINCIPAL, PASSWORD);
-        assertRefused(principal.send(principal.get("/camunda/app/cockpit/default/")));
+        assertRefused(principal.send(principal.get("/camunda/app/cockpit/cockpit/")));
         assertRefused(principal.send(principal.get(ENGINE + "/process-definition")));
     }
 
