@@ -60,7 +60,7 @@ class PrintedLayoutTest {
                 .findFirst().orElseThrow();
         assertThat(text).contains("Học kì I Học kì II Cả năm Kiểm tra lại", retested.subjectName() + " "
                 + retested.term1() + " " + retested.term2() + " " + retested.year() + " " + retested.retest(),
-                "Kết quả học tập sau kiểm tra lại: " + card.year().reassessedLearning(),
+                "Kết quả học tập cả năm: " + card.year().learning() + " Sau kiểm tra lại: " + card.year().reassessedLearning(),
                 "Được lên lớp / Ở lại lớp: " + card.year().promotion());
         assertThat(text).doesNotContain("Giữa kì", "Cuối kì", "Đánh giá thường xuyên");
         var schema = javax.xml.validation.SchemaFactory.newDefaultInstance().newSchema(
