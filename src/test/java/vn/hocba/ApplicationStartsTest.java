@@ -2,11 +2,18 @@ package vn.hocba;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,11 +27,14 @@ class ApplicationStartsTest {
     Path dataDir;
 
     @Test
-    void firstStartCreatesTheDemoSchoolAndARestartKeepsItWithoutDuplicates() {
+    void firstStartCreatesTheDemoSchoolBeforeServingAndARestartKeepsItWithoutDuplicates() {
         Counts first;
-        try (ConfigurableApplicationContext app = start()) {
+        AtomicInteger loginWhenStarted = new AtomicInteger();
+        try (ConfigurableApplicationContext app = start(loginAsSoonAsStarted(loginWhenStarted))) {
             first = Counts.of(app.getBean(JdbcClient.class));
         }
+        // "Started" is logged when ApplicationStartedEvent is published: the demo accounts must work from then on
+        assertThat(loginWhenStarted.get()).as("demo login right after start-up").isEqualTo(200);
         assertThat(first.schools).isEqualTo(1);
         assertThat(first.classes).isEqualTo(8);
         assertThat(first.students).isBetween(8 * 33L, 8 * 37L);
@@ -32,13 +42,29 @@ class ApplicationStartsTest {
         assertThat(first.accounts).isGreaterThanOrEqualTo(29);
         assertThat(Files.exists(dataDir.resolve("db/hocba.mv.db"))).isTrue();
 
-        try (ConfigurableApplicationContext app = start()) {
+        try (ConfigurableApplicationContext app = start(event -> { })) {
             assertThat(Counts.of(app.getBean(JdbcClient.class))).isEqualTo(first);
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HocBaApplication.class)
+    /** Logs in as the principal over HTTP at the moment the application reports it has started. */
+    private static ApplicationListener<ApplicationStartedEvent> loginAsSoonAsStarted(AtomicInteger status) {
+        return event -> {
+            String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+            HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"hieutruong\",\"password\":\"HocBa@2025\"}"))
+                    .build();
+            try {
+                status.set(HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.discarding()).statusCode());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private ConfigurableApplicationContext start(ApplicationListener<ApplicationStartedEvent> onStarted) {
+        return new SpringApplicationBuilder(HocBaApplication.class).listeners(onStarted)
                 .run("--hocba.data-dir=" + dataDir, "--server.port=0", "--camunda.bpm.job-execution.enabled=false");
     }
 

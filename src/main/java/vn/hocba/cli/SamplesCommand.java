@@ -57,13 +57,10 @@ public final class SamplesCommand implements Subcommand {
             DocumentRenderer renderer = new DocumentRenderer(new RenderSettings(url, templates));
             SampleDocuments samples = SampleDocuments.create();
             for (DocumentData data : samples.oneOfEach()) {
-                Path file = dir.resolve(data.kind().templateName() + ".pdf");
-                try (OutputStream pdf = Files.newOutputStream(file)) {
-                    RenderedDocument rendered = renderer.render(data, pdf);
-                    out.printf("%s  %d trang  %s  sha256(dữ liệu)=%s%n", file, rendered.pages(),
-                            rendered.versionLabel(), rendered.dataSha256());
-                }
+                write(renderer, data, dir.resolve(data.kind().templateName() + ".pdf"), out);
             }
+            // The year's report card of the student who was retested: results, retest and promotion.
+            write(renderer, samples.yearReportCard(SampleDocuments.RETESTED_STUDENT), dir.resolve("report-card-year.pdf"), out);
             if (!args.contains("--unsigned")) {
                 TranscriptData transcript = samples.transcript(0);
                 SubjectResultSheetData sheet = samples.subjectResultSheet(1);
@@ -74,6 +71,14 @@ public final class SamplesCommand implements Subcommand {
         } catch (IOException e) {
             err.println("Không ghi được tài liệu mẫu vào " + dir + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void write(DocumentRenderer renderer, DocumentData data, Path file, PrintStream out) throws IOException {
+        try (OutputStream pdf = Files.newOutputStream(file)) {
+            RenderedDocument rendered = renderer.render(data, pdf);
+            out.printf("%s  %d trang  %s  sha256(dữ liệu)=%s%n", file, rendered.pages(), rendered.versionLabel(),
+                    rendered.dataSha256());
         }
     }
 }

@@ -12,4 +12,10 @@ package vn.hocba.documents;
  */
 public record SchoolInfo(String authority, String name, String code, String province, String district,
         String place) {
+
+    /** "TRƯỜNG THCS MẪU, Quận Cầu Giấy, Thành phố Hà Nội": the name, district and province that are not empty. */
+    public String nameAndPlace() {
+        return java.util.stream.Stream.of(name, district, province).filter(s -> s != null && !s.isBlank())
+                .map(String::strip).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

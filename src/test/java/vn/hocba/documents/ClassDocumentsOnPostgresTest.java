@@ -336,6 +336,28 @@ class ClassDocumentsOnPostgresTest {
                 .isEqualTo(HOMEROOM_TERM_COMMENT);
     }
 
+    @Test
+    @Order(12)
+    void theYearReportCardPrintsTheTermAndYearResultsTheRetestAndThePromotionNotTermTwoMarks() throws Exception {
+        JsonNode card = documents(first, "REPORT_CARD").stream()
+                .filter(d -> d.path("studentId").asLong() == commented).findFirst().orElseThrow();
+        byte[] pdf = download(card.path("id").asText());
+        String text = RenderedSamples.text(pdf).replaceAll("\\s+", " ");
+        StudentResults expected = results.compute(schoolClass).students().stream()
+                .filter(s -> s.fullName().equals(card.path("studentName").asText())).findFirst().orElseThrow();
+        var toan = expected.subject(new SubjectCode("TOAN"));
+        assertThat(text).contains("Cả năm", "Học kì I", "Học kì II", "Kiểm tra lại", "Được lên lớp / Ở lại lớp:",
+                expected.promotion().label(), "Toán " + printed(toan.hk1()) + " " + printed(toan.hk2()) + " "
+                        + printed(toan.year()));
+        assertThat(text).doesNotContain("Giữa kì", "Cuối kì", "Đánh giá thường xuyên");
+        org.w3c.dom.Document xml = parse(RenderedSamples.embeddedXml(pdf));
+        SchemaFactory.newDefaultInstance().newSchema(getClass().getClassLoader()
+                .getResource(DocumentKind.REPORT_CARD.schemaResource())).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
+        assertThat(child(xml.getDocumentElement(), "promotion")).isEqualTo(expected.promotion().label());
+        assertThat(PdfAValidation.failures(pdf)).isEmpty();
+    }
+
     /** As a keyboard that composes marks separately would send it: the stored and printed text must be NFC. */
     private static String decomposed(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);

@@ -167,6 +167,21 @@ class GradeCorrectionOnPostgresTest {
         assertThat(reply.detail()).contains("chưa bị khoá");
     }
 
+    @Test
+    void aFinalMarkWithoutColumnIsItsOneColumnAndErrorsNameTheMarkInVietnamese() {
+        long student = students.get(students.size() - 1);
+        String withoutColumn = "{\"classId\":" + classId + ",\"subjectId\":" + subjectId + ",\"studentId\":" + student
+                + ",\"term\":1,\"kind\":\"FINAL\",\"newValue\":\"mười\",\"reason\":\"Nhập nhầm\"}";
+        Reply reply = api.post("gv04", "/api/corrections", withoutColumn);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.detail()).startsWith("Điểm cuối kì học kì I môn Toán").doesNotContain("mark ", "cột 0");
+
+        Reply third = api.post("gv04", "/api/corrections", withoutColumn.replace("\"kind\"", "\"column\":3,\"kind\""));
+        assertThat(third.status()).isEqualTo(400);
+        assertThat(third.detail()).startsWith("Điểm cuối kì học kì I môn Toán")
+                .contains("cột 3 không có (điểm định kì chỉ có một cột)").doesNotContain("mark ");
+    }
+
     private Reply request(long student, String value) {
         return api.post("gv04", "/api/corrections", body(classId, student, value));
     }

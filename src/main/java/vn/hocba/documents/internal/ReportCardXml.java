@@ -4,6 +4,7 @@ import vn.hocba.documents.Correction;
 import vn.hocba.documents.CorrectionRecordData;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
+import vn.hocba.documents.ReportCardYear;
 
 /** Bodies of {@code urn:hocba:report-card:1} and {@code urn:hocba:correction-record:1}. */
 final class ReportCardXml {
@@ -15,15 +16,30 @@ final class ReportCardXml {
         DataXml.student(out, r.student());
         out.start("period").attr("className", r.className()).attr("schoolYear", r.schoolYear())
                 .attr("name", r.period()).end();
-        out.start("subjects");
-        for (ReportCardRow row : r.rows()) {
-            out.start("subject").leaf("name", row.subjectName()).leaf("regular", row.regularMarks())
-                    .leaf("midTerm", row.midTerm()).leaf("endOfTerm", row.endOfTerm())
-                    .leaf("average", row.average()).end();
+        if (r.yearCard()) {
+            yearResults(out, r.year());
+        } else {
+            out.start("subjects");
+            for (ReportCardRow row : r.rows()) {
+                out.start("subject").leaf("name", row.subjectName()).leaf("regular", row.regularMarks())
+                        .leaf("midTerm", row.midTerm()).leaf("endOfTerm", row.endOfTerm())
+                        .leaf("average", row.average()).end();
+            }
+            out.end();
         }
-        out.end().leaf("excusedAbsences", r.excusedAbsences()).leaf("unexcusedAbsences", r.unexcusedAbsences())
+        out.leaf("excusedAbsences", r.excusedAbsences()).leaf("unexcusedAbsences", r.unexcusedAbsences())
                 .leaf("conduct", r.conduct()).leaf("homeroomComment", r.homeroomComment())
                 .leaf("homeroomTeacher", r.homeroomTeacher()).leaf("dateLine", r.dateLine());
+    }
+
+    private static void yearResults(XmlOut out, ReportCardYear year) {
+        out.start("yearResults");
+        for (ReportCardYear.ReportCardYearRow row : year.rows()) {
+            out.start("subject").leaf("name", row.subjectName()).leaf("hk1", row.term1()).leaf("hk2", row.term2())
+                    .leaf("year", row.year()).leaf("retest", row.retest()).end();
+        }
+        out.leaf("learning", year.learning()).leaf("reassessedLearning", year.reassessedLearning())
+                .leaf("promotion", year.promotion()).end();
     }
 
     static void correctionRecord(XmlOut out, CorrectionRecordData c) {

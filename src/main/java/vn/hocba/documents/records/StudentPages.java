@@ -12,6 +12,7 @@ import vn.hocba.documents.AttendanceRow;
 import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
+import vn.hocba.documents.ReportCardYear;
 import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.PrintedProfile;
@@ -69,19 +70,29 @@ final class StudentPages {
                 ClassPages.PRINCIPAL_TITLE, c.principalName(), dateLine);
     }
 
-    /** The report card of a term (its marks) or of the year (term II marks and the year result). */
+    /** The report card of a term (its marks) or of the year (term and year results, retests, promotion). */
     ReportCardData reportCard(int i, AssessmentScope scope, DocumentIdentity id, String dateLine, ClassPages classPages) {
         StudentResults r = c.result(i);
-        int term = scope == AssessmentScope.TERM_1 ? 1 : 2;
         List<ReportCardRow> rows = new ArrayList<>();
+        List<ReportCardYear.ReportCardYearRow> yearRows = new ArrayList<>();
         for (GradeSubject gs : c.subjects()) {
             SubjectCode code = new SubjectCode(gs.subject().code());
-            TermMarks marks = term == 1 ? c.record(i).marksOf(code).hk1() : c.record(i).marksOf(code).hk2();
             SubjectResult s = r.subject(code);
+            if (scope == AssessmentScope.YEAR) {
+                yearRows.add(new ReportCardYear.ReportCardYearRow(gs.subject().name(), result(s, 1), result(s, 2),
+                        result(s, 0), s == null ? "" : PrintedValues.result(s.retest())));
+                continue;
+            }
+            int term = scope == AssessmentScope.TERM_1 ? 1 : 2;
+            TermMarks marks = term == 1 ? c.record(i).marksOf(code).hk1() : c.record(i).marksOf(code).hk2();
             rows.add(new ReportCardRow(gs.subject().name(),
                     String.join("; ", marks.regular().stream().map(PrintedValues::entered).toList()),
-                    PrintedValues.entered(marks.midterm()), PrintedValues.entered(marks.endOfTerm()),
-                    result(s, scope == AssessmentScope.YEAR ? 0 : term)));
+                    PrintedValues.entered(marks.midterm()), PrintedValues.entered(marks.endOfTerm()), result(s, term)));
+        }
+        ReportCardYear year = null;
+        if (scope == AssessmentScope.YEAR) {
+            var learning = ClassPages.learning(r);
+            year = new ReportCardYear(yearRows, learning.year(), learning.reassessed(), PrintedValues.promotion(r.promotion()));
         }
         int[] absences = absences(i, scope);
         var conduct = classPages.conduct(i);
@@ -91,7 +102,7 @@ final class StudentPages {
             case YEAR -> conduct.year();
         };
         return new ReportCardData(id, school, profile(c.roster().get(i)), c.schoolClass().code(), c.year().name(),
-                scope.label(), rows, absences[0], absences[1], conductText,
+                scope.label(), rows, year, absences[0], absences[1], conductText,
                 PrintedValues.text(c.comments().homeroom(c.roster().get(i).student().id().value(), period(scope))),
                 c.homeroomTeacher(), dateLine);
     }

@@ -14,6 +14,7 @@ import vn.hocba.documents.DocumentIdentity;
 import vn.hocba.documents.MarkRow;
 import vn.hocba.documents.ReportCardData;
 import vn.hocba.documents.ReportCardRow;
+import vn.hocba.documents.ReportCardYear;
 import vn.hocba.documents.SchoolInfo;
 import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.SubjectMarksTable;
@@ -29,6 +30,8 @@ public final class SampleDocuments {
     public static final SchoolInfo SCHOOL = new SchoolInfo("PHÒNG GD&ĐT QUẬN CẦU GIẤY", "TRƯỜNG THCS MẪU", "01001", "Thành phố Hà Nội", "Quận Cầu Giấy", "Hà Nội");
     public static final Instant ISSUED_AT = Instant.parse("2025-05-31T03:00:00Z");
     public static final String YEAR = "2024-2025";
+    /** The student who failed a subject and was retested (their year report card shows it). */
+    public static final int RETESTED_STUDENT = SampleClass.RETEST_STUDENT;
     public static final String CLASS = "7A1";
     static final String HOMEROOM = "Phạm Thị Thanh Hương";
     static final String PRINCIPAL = "Nguyễn Văn Đông";
@@ -106,8 +109,25 @@ public final class SampleDocuments {
         }
         var summary = sampleClass.summaries.get(student);
         return new ReportCardData(identity("LL", p.studentCode() + "-HK2"), SCHOOL, p, CLASS, YEAR, "Học kì II",
-                rows, summary.excusedAbsences(), summary.unexcusedAbsences(), summary.conduct().hk2(),
+                rows, null, summary.excusedAbsences(), summary.unexcusedAbsences(), summary.conduct().hk2(),
                 "Em chăm ngoan, học tập tiến bộ; gia đình tiếp tục nhắc nhở em ôn luyện trong hè.", HOMEROOM, DATE_LINE);
+    }
+
+    /** The year's report card: term and year results, retests, the year's learning result and promotion. */
+    public ReportCardData yearReportCard(int student) {
+        PrintedProfile p = sampleClass.students.get(student);
+        List<ReportCardYear.ReportCardYearRow> rows = new ArrayList<>();
+        for (SubjectMarksTable s : sampleClass.subjectMarks()) {
+            MarkRow m = s.rows().get(student);
+            rows.add(new ReportCardYear.ReportCardYearRow(s.name(), m.hk1Result(), m.hk2Result(), m.yearResult(),
+                    m.reassessment()));
+        }
+        var summary = sampleClass.summaries.get(student);
+        ReportCardYear year = new ReportCardYear(rows, summary.learning().year(), summary.learning().reassessed(),
+                summary.decision());
+        return new ReportCardData(identity("LL", p.studentCode() + "-CN"), SCHOOL, p, CLASS, YEAR, "Cả năm",
+                List.of(), year, summary.excusedAbsences(), summary.unexcusedAbsences(), summary.conduct().year(),
+                "Em chăm ngoan, học tập tiến bộ; chúc em một mùa hè vui và bổ ích.", HOMEROOM, DATE_LINE);
     }
 
     public CorrectionRecordData correctionRecord() {

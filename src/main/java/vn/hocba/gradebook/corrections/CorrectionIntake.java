@@ -66,8 +66,9 @@ class CorrectionIntake {
             throw Rejected.invalid("Điểm này chưa bị khoá: giáo viên bộ môn sửa trực tiếp trong sổ điểm, không cần đề nghị.");
         }
         EntryPolicy policy = policies.of(directory.year(schoolClass.yearId()).schoolId());
-        policy.checkColumn(r.kind(), r.column(), target);
-        String newValue = value(r.newValue(), gs, r.kind(), policy, target);
+        String mark = markName(r.kind(), r.term(), gs.subject().name(), schoolClass.code());
+        policy.checkColumn(r.kind(), r.column(), mark);
+        String newValue = value(r.newValue(), gs, r.kind(), policy, mark);
         Cell cell = cell(r.classId(), r.subjectId(), r.studentId(), r.term(), r.kind(), r.column());
         if (Objects.equals(cell.value(), newValue)) {
             throw Rejected.invalid("Điểm mới (" + newValue + ") trùng với điểm đang có.");
@@ -116,6 +117,17 @@ class CorrectionIntake {
         }
         return "mark class " + r.classId() + "/subject " + r.subjectId() + "/student " + r.studentId() + "/HK" + r.term()
                 + "/" + r.kind() + "#" + r.column();
+    }
+
+    /** "Điểm cuối kì học kì I môn Toán lớp 6A1": the mark as a teacher names it, for messages. */
+    static String markName(MarkKind kind, int term, String subjectName, String classCode) {
+        String what = switch (kind) {
+            case REGULAR -> "Điểm thường xuyên";
+            case MIDTERM -> "Điểm giữa kì";
+            case FINAL -> "Điểm cuối kì";
+        };
+        return what + " học kì " + (term == 1 ? "I" : term == 2 ? "II" : String.valueOf(term)) + " môn " + subjectName
+                + " lớp " + classCode;
     }
 
     private static String value(String typed, GradeSubject gs, MarkKind kind, EntryPolicy policy, String where) {

@@ -49,9 +49,18 @@ public class Corrections {
         this.intake = intake;
     }
 
-    /** What a teacher asks for; {@code evidence} may be null. */
+    /**
+     * What a teacher asks for; {@code evidence} may be null. Columns count from 1; a mid-term or end-of-term
+     * mark has one column, so a request without one (0, as JSON without {@code column} binds) means column 1.
+     */
     public record Request(long classId, long subjectId, long studentId, int term, MarkKind kind, int column,
             String newValue, String reason, String evidenceName, byte[] evidence) {
+
+        public Request {
+            if (kind != null && kind != MarkKind.REGULAR && column == 0) {
+                column = 1;
+            }
+        }
     }
 
     /** A stored request and, when it came in after the seed 001 deadline, the deadline it missed. */
