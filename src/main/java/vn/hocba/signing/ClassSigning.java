@@ -3,7 +3,6 @@ package vn.hocba.signing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import vn.hocba.common.Sha256;
 import java.util.List;
@@ -142,7 +141,7 @@ public class ClassSigning {
             try {
                 packages.record(classId.value(), new ExportPackageVersion(version, zip.getFileName().toString(),
                         Sha256.hex(Files.readAllBytes(zip)), Files.size(zip), files.size(),
-                        desk.clock().instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty()), key);
+                        desk.clock().instant().truncatedTo(ChronoUnit.SECONDS), false, null), key);
             } catch (DuplicateKeyException e) {
                 log.info("Export package v{} of class {} recorded concurrently", version, schoolClass.code());
             }

@@ -1,7 +1,6 @@
 package vn.hocba.signing;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One built export package of a class ({@code <class>-v<N>.zip}): its version, file, SHA-256,
@@ -9,9 +8,5 @@ import java.util.Optional;
  * document in it was superseded, since when it is outdated.
  */
 public record ExportPackageVersion(int version, String fileName, String sha256, long sizeBytes, int documents,
-        Instant createdAt, Optional<Instant> outdatedAt) {
-
-    public boolean outdated() {
-        return outdatedAt.isPresent();
-    }
+        Instant createdAt, boolean outdated, Instant outdatedAt) {
 }

@@ -50,6 +50,6 @@ class ExportPackageVersions {
         Timestamp outdated = rs.getTimestamp("outdated_at");
         return new ExportPackageVersion(rs.getInt("version"), rs.getString("file_name"), rs.getString("sha256").trim(),
                 rs.getLong("size_bytes"), rs.getInt("documents"), rs.getTimestamp("created_at").toInstant(),
-                Optional.ofNullable(outdated).map(Timestamp::toInstant));
+                outdated != null, outdated == null ? null : outdated.toInstant());
     }
 }
