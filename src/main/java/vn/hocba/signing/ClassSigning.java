@@ -26,8 +26,8 @@ import vn.hocba.documents.DocumentKind;
 /**
  * Signs a class's year documents in the school's order into the signed store
  * ({@code ${hocba.data-dir}/signed/<class>}): each subject result sheet by its teacher(s)
- * ({@link SubjectSheetSigning}); the transcripts, the class gradebook and the report cards by the
- * homeroom teacher; transcripts and class gradebook by the principal (progress in
+ * ({@link SubjectSheetSigning}); the transcripts, the class gradebook, the correction record and the
+ * report cards by the homeroom teacher; transcripts, class gradebook and correction record by the principal (progress in
  * {@code document_signature}), then the school seal; then the long-term extension (LT + LTA) of every
  * signed document. Each step can be run again: what the signer already signed is skipped, what a
  * crash left undone is finished.
