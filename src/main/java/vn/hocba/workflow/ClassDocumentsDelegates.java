@@ -69,7 +69,7 @@ final class ClassDocumentsDelegates {
         }
     }
 
-    /** Task_BuildExportPackage: the class's zip of signed PDFs, data XML and manifest, built once. */
+    /** Task_BuildExportPackage: the class's current export package version (a new version when a document in it was superseded). */
     @Component("buildExportPackage")
     static class BuildExportPackage implements JavaDelegate {
 
