@@ -2,6 +2,8 @@ package vn.hocba.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +26,8 @@ import vn.hocba.common.Sha256;
 final class DocumentIssuer {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIssuer.class);
+    private static final Pattern SIGNED_SHEET = Pattern.compile(
+            "<(?:[\\w.-]+:)?signedSheet\\b[^>]*?(?:/>|>.*?</(?:[\\w.-]+:)?signedSheet>)", Pattern.DOTALL);
 
     private final IssuedDocuments issued;
     private final AuditLog audit;
@@ -57,20 +61,30 @@ final class DocumentIssuer {
         return count;
     }
 
-    /** Returns the latest version when the draft's data is unchanged, else renders, stores, records and audits the next. */
+    /**
+     * Returns the latest version when the draft's own content is unchanged, else renders, stores,
+     * records and audits the next. Own content (issue 13 item 10): the data without identity and date,
+     * and without which version of a signed subject sheet it cites; a transcript whose student's data did
+     * not change keeps citing the sheet version it was signed against (still valid evidence) instead of
+     * being re-issued because a correction in another student's row made a new sheet version.
+     * Whether a subject cites a signed sheet at all still counts: a document first issued before the
+     * sheets were signed is re-issued once to cite them.
+     */
     IssuedDocument issue(DocumentDraft draft) {
-        // The data without identity and date: equal fingerprints mean nothing printed has changed.
-        String fingerprint = sha256(DocumentRenderer.dataXml(
-                draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), "")));
+        byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
+        String fingerprint = sha256(data);
+        String own = ownContent(data);
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-        if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
+        if (latest.isPresent() && (latest.get().ownContentSha256() != null
+                ? latest.get().ownContentSha256().trim().equals(own)
+                : latest.get().contentSha256().trim().equals(fingerprint))) {
             return latest.get().document();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         DocumentIdentity id = latest.map(l -> l.document().identity().next(now))
                 .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
         IssuedDocument document = render(draft, draft.build(id, dateLine), now);
-        issued.insert(document, fingerprint, generationId);
+        issued.insert(document, fingerprint, own, generationId);
         audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
                 id.supersedes().orElse(null), document.sha256(),
                 draft.kind().displayName() + ", lớp " + records.schoolClass().code() + ", " + scope.label(), null));
@@ -98,6 +112,12 @@ final class DocumentIssuer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store document " + label, e);
         }
+    }
+
+    /** The fingerprint of {@code data} with every cited signed sheet reduced to the fact that one is cited. */
+    static String ownContent(byte[] data) {
+        String xml = new String(data, StandardCharsets.UTF_8);
+        return Sha256.hex(SIGNED_SHEET.matcher(xml).replaceAll("<signedSheet/>").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] bytes) {

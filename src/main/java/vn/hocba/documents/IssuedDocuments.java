@@ -34,12 +34,13 @@ class IssuedDocuments {
      * What the content fingerprint of the latest version is, to tell a re-issue from a retry. Sees
      * the unpublished versions of an unfinished run too: resuming that run must not issue them again.
      */
-    record Latest(IssuedDocument document, String contentSha256) {
+    record Latest(IssuedDocument document, String contentSha256, String ownContentSha256) {
     }
 
     Optional<Latest> latest(String documentId) {
         return jdbc.sql(SELECT + " where d.document_id = ? order by d.version desc").param(documentId)
-                .query((rs, n) -> new Latest(row(rs, n), rs.getString("content_sha256"))).list().stream().findFirst();
+                .query((rs, n) -> new Latest(row(rs, n), rs.getString("content_sha256"),
+                        rs.getString("own_content_sha256"))).list().stream().findFirst();
     }
 
     /** The latest published version of a document. */
@@ -88,13 +89,13 @@ class IssuedDocuments {
     }
 
     /** Records a version issued by generation run {@code generationId}, published when that run completes. */
-    void insert(IssuedDocument d, String contentSha256, long generationId) {
+    void insert(IssuedDocument d, String contentSha256, String ownContentSha256, long generationId) {
         jdbc.sql("insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope, "
-                + "sha256, data_sha256, content_sha256, size_bytes, path, created_at, created_by, generation_id) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "sha256, data_sha256, content_sha256, own_content_sha256, size_bytes, path, created_at, created_by, "
+                + "generation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.documentId(), d.version(), d.supersedes().orElse(null), d.classId(),
                         d.studentId().orElse(null), d.kind().name(), d.scope().name(), d.sha256(), d.dataSha256(),
-                        contentSha256, d.size(), d.path(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
+                        contentSha256, ownContentSha256, d.size(), d.path(), OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC),
                         d.createdBy(), generationId)
                 .update();
     }

@@ -1,6 +1,10 @@
 package vn.hocba.signing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import org.springframework.dao.DuplicateKeyException;
+import vn.hocba.common.Sha256;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +26,8 @@ import vn.hocba.documents.DocumentKind;
 /**
  * Signs a class's year documents in the school's order into the signed store
  * ({@code ${hocba.data-dir}/signed/<class>}): each subject result sheet by its teacher(s)
- * ({@link SubjectSheetSigning}); the transcripts, the class gradebook and the report cards by the
- * homeroom teacher; transcripts and class gradebook by the principal (progress in
+ * ({@link SubjectSheetSigning}); the transcripts, the class gradebook, the correction record and the
+ * report cards by the homeroom teacher; transcripts, class gradebook and correction record by the principal (progress in
  * {@code document_signature}), then the school seal; then the long-term extension (LT + LTA) of every
  * signed document. Each step can be run again: what the signer already signed is skipped, what a
  * crash left undone is finished.
@@ -42,9 +46,11 @@ public class ClassSigning {
     private final SubjectSheetSigning sheets;
     private final SchoolDirectory directory;
     private final Path exportRoot;
+    private final ExportPackageVersions packages;
 
     public ClassSigning(SigningDesk desk, SubjectSheetSigning sheets, SchoolDirectory directory,
-            @Value("${hocba.data-dir}") Path dataDir) {
+            ExportPackageVersions packages, @Value("${hocba.data-dir}") Path dataDir) {
+        this.packages = packages;
         this.desk = desk;
         this.sheets = sheets;
         this.directory = directory;
@@ -106,8 +112,10 @@ public class ClassSigning {
     }
 
     /**
-     * The class's export package ({@code ${hocba.data-dir}/exports/<year>/<class>.zip}), built once
-     * after the long-term extension of every document.
+     * The class's current export package ({@code ${hocba.data-dir}/exports/<year>/<class>-v<N>.zip}),
+     * once every document is signed to the end (LT/LTA). Built again as the next version whenever what it
+     * would hold changed (a document superseded by a correction and signed anew, a document added); the
+     * earlier versions are kept and listed as outdated ({@link #exportPackages}). Unchanged: the same file.
      */
     public Path exportPackage(ClassId classId) {
         SchoolClass schoolClass = directory.schoolClass(classId);
@@ -118,13 +126,35 @@ public class ClassSigning {
                         + " chưa ký xong (chưa đóng dấu và gia hạn LTA); chưa thể lập gói xuất.");
             }
         });
-        String year = directory.year(schoolClass.yearId()).name();
+        Map<String, Path> earlier = desk.earlierSignedSheets(schoolClass);
+        Path folder = exportRoot.resolve(directory.year(schoolClass.yearId()).name());
         try {
-            return ExportPackage.build(exportRoot.resolve(year).resolve(schoolClass.code() + ".zip"),
-                    schoolClass.code(), files);
+            String key = ExportPackage.contentKey(files, earlier);
+            var latest = packages.latest(classId.value());
+            if (latest.isPresent() && latest.get().contentKey().equals(key)
+                    && Files.exists(folder.resolve(latest.get().version().fileName()))) {
+                return folder.resolve(latest.get().version().fileName());
+            }
+            int version = latest.map(l -> l.version().version() + 1).orElse(1);
+            Path zip = ExportPackage.build(folder.resolve(schoolClass.code() + "-v" + version + ".zip"),
+                    schoolClass.code(), version, files, earlier);
+            try {
+                packages.record(classId.value(), new ExportPackageVersion(version, zip.getFileName().toString(),
+                        Sha256.hex(Files.readAllBytes(zip)), Files.size(zip), files.size(),
+                        desk.clock().instant().truncatedTo(ChronoUnit.SECONDS), false, null), key);
+            } catch (DuplicateKeyException e) {
+                log.info("Export package v{} of class {} recorded concurrently", version, schoolClass.code());
+            }
+            log.info("Class {}: export package v{} built ({} documents)", schoolClass.code(), version, files.size());
+            return zip;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot build the export package of class " + schoolClass.code(), e);
         }
+    }
+
+    /** Every version of the class's export package, the latest (current) first, earlier ones outdated. */
+    public List<ExportPackageVersion> exportPackages(ClassId classId) {
+        return packages.all(classId.value());
     }
 
     private static int count(ClassYearDocuments documents, SigningStage stage) {

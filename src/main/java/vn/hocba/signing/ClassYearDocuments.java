@@ -17,14 +17,14 @@ import vn.hocba.schoolyear.CurriculumSubject;
 /**
  * The current (not superseded) year documents of one class that are signed, with where their
  * issued originals and their signed stages lie: its subject result sheets (by their teachers), its
- * transcripts and class gradebook (homeroom teacher, principal, seal) and its report cards
- * (homeroom teacher).
+ * transcripts, class gradebook and correction record (homeroom teacher, principal, seal) and its
+ * report cards (homeroom teacher).
  */
 record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> documents, Path signedDirectory,
         Function<IssuedDocument, Path> originalFile) {
 
     private static final Set<DocumentKind> SIGNED = Set.of(DocumentKind.TRANSCRIPT, DocumentKind.SUBJECT_RESULT_SHEET,
-            DocumentKind.CLASS_GRADEBOOK, DocumentKind.REPORT_CARD);
+            DocumentKind.CLASS_GRADEBOOK, DocumentKind.REPORT_CARD, DocumentKind.CORRECTION_RECORD);
 
     static ClassYearDocuments of(SchoolClass schoolClass, List<IssuedDocument> all, Path signedRoot,
             Function<IssuedDocument, Path> originalFile) {
@@ -44,9 +44,13 @@ record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> document
         return transcripts;
     }
 
-    /** Transcripts and the class gradebook: signed by the homeroom teacher, the principal and the seal. */
+    /**
+     * Transcripts, the class gradebook and the correction record (biên bản sửa điểm, when corrections
+     * were applied; issue 13 item 11): signed by the homeroom teacher, the principal and the seal.
+     */
     List<String> approved() {
-        return Stream.concat(transcripts().stream(), ids(DocumentKind.CLASS_GRADEBOOK).stream()).toList();
+        return Stream.of(transcripts(), ids(DocumentKind.CLASS_GRADEBOOK), ids(DocumentKind.CORRECTION_RECORD))
+                .flatMap(List::stream).toList();
     }
 
     /** What the homeroom teacher signs: transcripts, the class gradebook and the report cards. */

@@ -2,6 +2,8 @@ package vn.hocba.signing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -9,7 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
+import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.IssuedDocument;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.security.Account;
@@ -56,6 +61,28 @@ class SigningDesk {
     ClassYearDocuments documents(SchoolClass schoolClass) {
         return ClassYearDocuments.of(schoolClass, classDocuments.ofClass(schoolClass.id()), signedRoot,
                 classDocuments::file);
+    }
+
+    /**
+     * The superseded versions of the class's year subject sheets that were signed to the end (LT/LTA):
+     * documents whose own content did not change keep citing them (issue 13 item 10), so the export
+     * package carries them too. By issued document id.
+     */
+    Map<String, Path> earlierSignedSheets(SchoolClass schoolClass) {
+        Path directory = signedRoot.resolve(schoolClass.code());
+        Map<String, Path> sheets = new TreeMap<>();
+        for (IssuedDocument d : classDocuments.ofClass(schoolClass.id())) {
+            if (d.superseded() && d.scope() == AssessmentScope.YEAR && d.kind() == DocumentKind.SUBJECT_RESULT_SHEET) {
+                SignedFiles.latest(directory, d.id())
+                        .filter(f -> f.getFileName().toString().equals(SigningStage.LONG_TERM.fileName()))
+                        .ifPresent(f -> sheets.put(d.id(), f));
+            }
+        }
+        return sheets;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     SigningCredential person(Staff staff, SignerRole role) {

@@ -1,7 +1,6 @@
 package vn.hocba.workflow;
 
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,10 @@ final class ClassDocumentsDelegates {
 
         private final SubjectSheetSigning sheets;
         private final ClassDocuments documents;
+        private final AccountNames names;
 
-        GenerateTranscripts(SubjectSheetSigning sheets, ClassDocuments documents) {
+        GenerateTranscripts(SubjectSheetSigning sheets, ClassDocuments documents, AccountNames names) {
+            this.names = names;
             this.sheets = sheets;
             this.documents = documents;
         }
@@ -47,7 +48,7 @@ final class ClassDocumentsDelegates {
         public void execute(DelegateExecution execution) {
             ClassId classId = classId(execution);
             sheets.finish(classId);
-            documents.generate(classId, AssessmentScope.YEAR, requester(execution), UnaryOperator.identity(),
+            documents.generate(classId, AssessmentScope.YEAR, requester(execution), names,
                     GenerateClassDocumentsDelegate.AFTER_SHEETS_SIGNED);
         }
     }
@@ -68,7 +69,7 @@ final class ClassDocumentsDelegates {
         }
     }
 
-    /** Task_BuildExportPackage: the class's zip of signed PDFs, data XML and manifest, built once. */
+    /** Task_BuildExportPackage: the class's current export package version (a new version when a document in it was superseded). */
     @Component("buildExportPackage")
     static class BuildExportPackage implements JavaDelegate {
 

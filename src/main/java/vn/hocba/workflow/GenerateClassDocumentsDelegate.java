@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,10 @@ class GenerateClassDocumentsDelegate implements JavaDelegate {
 
     private final ClassDocuments documents;
     private final SubjectSheetSigning sheets;
+    private final AccountNames names;
 
-    GenerateClassDocumentsDelegate(ClassDocuments documents, SubjectSheetSigning sheets) {
+    GenerateClassDocumentsDelegate(ClassDocuments documents, SubjectSheetSigning sheets, AccountNames names) {
+        this.names = names;
         this.documents = documents;
         this.sheets = sheets;
     }
@@ -42,7 +43,7 @@ class GenerateClassDocumentsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ClassId classId = ClassDocumentsDelegates.classId(execution);
         documents.generate(classId, AssessmentScope.YEAR, ClassDocumentsDelegates.requester(execution),
-                UnaryOperator.identity(), BEFORE_SHEETS_SIGNED);
+                names, BEFORE_SHEETS_SIGNED);
         ArrayList<ArrayList<Long>> signers = new ArrayList<>();
         for (List<Long> subject : sheets.signingOrder(classId)) {
             signers.add(new ArrayList<>(subject));

@@ -101,6 +101,14 @@ class ClassDocumentsApiController {
                 .body(new FileSystemResource(zip));
     }
 
+    @GetMapping("/packages")
+    @Operation(summary = "Các phiên bản gói xuất của lớp: phiên bản mới nhất là hiện hành, các phiên bản trước đã lỗi thời "
+            + "(outdated) vì có văn bản trong đó đã được thay thế")
+    List<vn.hocba.signing.ExportPackageVersion> packages(@PathVariable long classId) {
+        access.requireReadClass(new ClassId(classId));
+        return signing.exportPackages(new ClassId(classId));
+    }
+
     @PostMapping("/archived")
     @Operation(summary = "Văn thư xác nhận đã tải về và lưu trữ gói xuất; quy trình kết thúc")
     void archived(@PathVariable long classId) {
