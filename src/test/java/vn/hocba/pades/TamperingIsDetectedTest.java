@@ -46,7 +46,9 @@ class TamperingIsDetectedTest {
             assertThat(s.level()).isEqualTo("PAdES-BASELINE-LTA");
             assertThat(s.timeStampedTime()).isNotNull();
         });
-        assertThat(report.documentTimeStamps()).hasSize(1);
+        assertThat(report.documentTimeStamps()).singleElement().satisfies(t -> assertThat(t.passed()).isTrue());
+        assertThat(report.coversWholeFile()).isTrue();
+        assertThat(report.unsignedFields()).isEmpty();
         assertThat(report.toText()).contains("HỢP LỆ", "Giáo viên chủ nhiệm", "Hiệu trưởng");
         assertThat(report.toJson()).contains("\"verdict\" : \"VALID\"", "PAdES-BASELINE-LTA");
     }
@@ -70,6 +72,7 @@ class TamperingIsDetectedTest {
         });
 
         VerificationReport report = verifier.verify(tampered, "hoc-ba.pdf");
+        assertThat(report.coversWholeFile()).as("an unsigned revision follows the last time-stamp").isFalse();
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
         // the signed bytes are untouched; what changed the document was appended after them

@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.hocba.pades.SignerRole;
 
 /** How far the signatures of a file reach: up to its end or not, which signature boxes are empty, time-stamp status. */
 final class FileCoverage {
@@ -40,7 +41,7 @@ final class FileCoverage {
         return range.get(2).longValue() + range.get(3).longValue();
     }
 
-    /** The names of the document's signature fields that hold no signature. */
+    /** The names of the document's signature fields that hold no signature but should. */
     static List<String> unsignedFields(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
                 MemoryUsageSetting.setupMixed(8L * 1024 * 1024, 64L * 1024 * 1024).streamCache)) {
@@ -53,10 +54,20 @@ final class FileCoverage {
                     }
                 }
             }
-            return empty;
+            return optionalLeftOut(empty, form);
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * Subject teachers' boxes on a document the homeroom teacher approves (a transcript) stay empty by
+     * design: teachers sign their subject's result sheet, which the transcript cites; they are not missing.
+     */
+    private static List<String> optionalLeftOut(List<String> empty, PDAcroForm form) {
+        boolean approved = form.getField(SignerRole.HOMEROOM_TEACHER.fieldName()) != null;
+        return empty.stream()
+                .filter(name -> !(approved && name.startsWith(SignerRole.SUBJECT_TEACHER.fieldName()))).toList();
     }
 
     /** A time-stamp as found: its time and whether it passed (imprint, TSA signature and DSS's indication). */
