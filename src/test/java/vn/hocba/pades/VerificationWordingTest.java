@@ -85,6 +85,19 @@ class VerificationWordingTest {
     }
 
     @Test
+    void aPdfWithoutAnyFormIsReportedAsNotSigned() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.save(out);
+        }
+
+        VerificationReport report = verifier.verify(out.toByteArray(), "thu-moi.pdf");
+
+        assertThat(report.toText()).contains("KHÔNG CÓ CHỮ KÝ").doesNotContain("Thiếu chữ ký");
+    }
+
+    @Test
     void aTimeStampThatFailsIsShownAsFailedNotAsAPlainTime() throws Exception {
         byte[] broken = signed.clone();
         try (PDDocument document = Loader.loadPDF(signed)) {

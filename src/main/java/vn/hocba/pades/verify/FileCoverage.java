@@ -65,7 +65,7 @@ final class FileCoverage {
      * design: teachers sign their subject's result sheet, which the transcript cites; they are not missing.
      */
     private static List<String> optionalLeftOut(List<String> empty, PDAcroForm form) {
-        boolean approved = form.getField(SignerRole.HOMEROOM_TEACHER.fieldName()) != null;
+        boolean approved = form != null && form.getField(SignerRole.HOMEROOM_TEACHER.fieldName()) != null;
         return empty.stream()
                 .filter(name -> !(approved && name.startsWith(SignerRole.SUBJECT_TEACHER.fieldName()))).toList();
     }
