@@ -48,6 +48,12 @@ class DocumentSignatures {
                 .params(documentId, stage.key(1)).query(String.class).optional().map(String::trim);
     }
 
+    /** Whether {@code sha256} is the hash of a file some signing stage of {@code documentId} produced. */
+    boolean producedFile(String documentId, String sha256) {
+        return jdbc.sql("select count(*) from document_signature where document_id = ? and sha256 = ?")
+                .params(documentId, sha256).query(Long.class).single() > 0;
+    }
+
     /** Who signed a document as its subject teacher(s), in signing order. */
     List<String> subjectTeachers(String documentId) {
         return jdbc.sql("select signer from document_signature where document_id = ? and stage like 'SUBJECT_TEACHER%' "

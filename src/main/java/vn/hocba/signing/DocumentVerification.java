@@ -2,6 +2,7 @@ package vn.hocba.signing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.Sha256;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.pades.SigningServices;
@@ -21,7 +23,8 @@ import vn.hocba.pades.verify.VerificationReport;
 /**
  * Verifies an uploaded PDF for anyone who holds one (a university, an employer): its signatures
  * with EU DSS against the installation's trust anchors, and — for a HocBa document, recognised by
- * its embedded data XML — whether a newer version has superseded it.
+ * its embedded data XML — whether it is an intact copy of what the school issued ({@link IntactCopy})
+ * and whether a newer version has superseded it.
  */
 @Service
 public class DocumentVerification {
@@ -32,12 +35,14 @@ public class DocumentVerification {
 
     private final ObjectProvider<SigningServices> signing;
     private final ClassDocuments documents;
+    private final SignedVersions signed;
     // Validation is CPU-heavy and the service is public: at most two at once, the rest wait a little.
     private final Semaphore running = new Semaphore(2);
 
-    DocumentVerification(ObjectProvider<SigningServices> signing, ClassDocuments documents) {
+    DocumentVerification(ObjectProvider<SigningServices> signing, ClassDocuments documents, SignedVersions signed) {
         this.signing = signing;
         this.documents = documents;
+        this.signed = signed;
     }
 
     public VerifiedDocument verify(byte[] pdf, String fileName) {
@@ -45,10 +50,15 @@ public class DocumentVerification {
             throw new Rejected(Rejected.Reason.INVALID, "Tệp «" + fileName + "» quá lớn (" + pdf.length / 1024 / 1024
                     + " MB); chỉ nhận tệp PDF đến " + MAX_BYTES / 1024 / 1024 + " MB.");
         }
-        Optional<IssuedDocument> issued = issuedAs(pdf, fileName);
+        Optional<IssuedDocument> claimed = issuedAs(pdf, fileName);
         VerificationReport report = validate(pdf, fileName);
+        List<String> notIntact = claimed.map(d -> IntactCopy.whyNot(report,
+                        signed.isSignedFileOf(d, Sha256.hex(pdf))))
+                .orElse(List.of("Tệp không có dữ liệu học bạ đính kèm khớp với văn bản nào nhà trường đã phát hành."));
+        Optional<IssuedDocument> issued = claimed.filter(d -> notIntact.isEmpty());
         Optional<String> newer = issued.filter(IssuedDocument::superseded).map(this::currentVersionOf);
-        return new VerifiedDocument(newer.map(report::supersededBy).orElse(report), issued.map(IssuedDocument::id));
+        return new VerifiedDocument(newer.map(report::supersededBy).orElse(report), issued.map(IssuedDocument::id),
+                claimed.map(IssuedDocument::id), notIntact);
     }
 
     private VerificationReport validate(byte[] pdf, String fileName) {

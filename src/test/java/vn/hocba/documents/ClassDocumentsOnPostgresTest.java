@@ -223,6 +223,22 @@ class ClassDocumentsOnPostgresTest {
     }
 
     @Test
+    @Order(7)
+    void guessingIdsWithoutTheQrCodesHashRevealsNoStudentNorClass() throws Exception {
+        for (JsonNode document : documents(first, "TRANSCRIPT")) {
+            String id = document.path("id").asText();
+            for (String path : List.of("/xac-minh/" + id, "/xac-minh/" + id + "?sha256=" + "0".repeat(64))) {
+                MockHttpServletResponse guessed = page(path);
+                String body = guessed.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(guessed.getStatus()).isEqualTo(200);
+                assertThat(body).as(path).doesNotContain(document.path("studentName").asText(), "6A1",
+                        document.path("dataSha256").asText(), document.path("sha256").asText())
+                        .contains("quét mã QR");
+            }
+        }
+    }
+
+    @Test
     @Order(8)
     void aSubjectTeacherCannotIssueTheClassDocumentsButMayDownloadThem() {
         Reply refused = generate("gv04");

@@ -46,7 +46,9 @@ class TamperingIsDetectedTest {
             assertThat(s.level()).isEqualTo("PAdES-BASELINE-LTA");
             assertThat(s.timeStampedTime()).isNotNull();
         });
-        assertThat(report.documentTimeStamps()).hasSize(1);
+        assertThat(report.documentTimeStamps()).singleElement().satisfies(t -> assertThat(t.passed()).isTrue());
+        assertThat(report.coversWholeFile()).isTrue();
+        assertThat(report.unsignedFields()).isEmpty();
         assertThat(report.toText()).contains("HỢP LỆ", "Giáo viên chủ nhiệm", "Hiệu trưởng");
         assertThat(report.toJson()).contains("\"verdict\" : \"VALID\"", "PAdES-BASELINE-LTA");
     }
@@ -70,9 +72,15 @@ class TamperingIsDetectedTest {
         });
 
         VerificationReport report = verifier.verify(tampered, "hoc-ba.pdf");
+        assertThat(report.coversWholeFile()).as("an unsigned revision follows the last time-stamp").isFalse();
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).isFalse());
+        // the signed bytes are untouched; what changed the document was appended after them
+        assertThat(report.signatures()).allSatisfy(s -> {
+            assertThat(s.intact()).isTrue();
+            assertThat(s.changedAfterSigning()).isTrue();
+            assertThat(s.passed()).isFalse();
+        });
     }
 
     @Test
@@ -92,7 +100,12 @@ class TamperingIsDetectedTest {
         VerificationReport report = verifier.verify(tampered, "hoc-ba.pdf");
 
         assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).isFalse());
+        // the signed bytes are untouched; what changed the document was appended after them
+        assertThat(report.signatures()).allSatisfy(s -> {
+            assertThat(s.intact()).isTrue();
+            assertThat(s.changedAfterSigning()).isTrue();
+            assertThat(s.passed()).isFalse();
+        });
     }
 
     interface Change {

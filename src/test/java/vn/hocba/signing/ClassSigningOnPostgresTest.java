@@ -336,6 +336,59 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
+    @Order(10)
+    void aSignedReportCardWhoseVisibleMarkWasChangedIsNotSaidToBeIssuedByHocBa() throws Exception {
+        Map.Entry<String, Path> reportCard = signing.signedFiles(schoolClass.id()).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("LL-")).min(Map.Entry.comparingByKey()).orElseThrow();
+        byte[] signedPdf = Files.readAllBytes(reportCard.getValue());
+        byte[] tampered;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signedPdf)) {
+            var page = document.getPage(0);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, false)) {
+                content.addRect(300, 400, 40, 14); // white-out a mark; the embedded data stays untouched
+                content.setNonStrokingColor(java.awt.Color.WHITE);
+                content.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            tampered = out.toByteArray();
+        }
+        byte[] flipped = signedPdf.clone();
+        long originalSize = jdbc.sql("select size_bytes from issued_document where id = ?").param(reportCard.getKey())
+                .query(Long.class).single();
+        flipped[(int) originalSize / 3] ^= 0x01;
+
+        ApiClient.Reply untouched = verifyAnonymously(signedPdf);
+        ApiClient.Reply changed = verifyAnonymously(tampered);
+        ApiClient.Reply flippedReply = verifyAnonymously(flipped);
+        String page = mvc.perform(multipart("/xac-minh/tep").file(new org.springframework.mock.web.MockMultipartFile(
+                "file", "phieu.pdf", "application/pdf", tampered)).with(csrf())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(untouched.body().path("issuedByHocBa").asBoolean()).as(untouched.toString()).isTrue();
+        assertThat(changed.body().path("issuedByHocBa").asBoolean()).as(changed.toString()).isFalse();
+        assertThat(flippedReply.body().path("issuedByHocBa").asBoolean()).as(flippedReply.toString()).isFalse();
+        assertThat(page).doesNotContain("là phiên bản hiện hành").contains("không phải văn bản HocBa nguyên vẹn");
+    }
+
+    @Test
+    @Order(10)
+    void theVerificationPageShowsTheSignedFilesHashAndTheDownloadIsTheSignedFile() throws Exception {
+        Map.Entry<String, Path> transcript = aSignedTranscript();
+        byte[] signedPdf = Files.readAllBytes(transcript.getValue());
+        String dataSha = jdbc.sql("select data_sha256 from issued_document where id = ?").param(transcript.getKey())
+                .query(String.class).single().trim();
+
+        String page = new ApiClient(mvc).page("hieutruong", "/xac-minh/" + transcript.getKey() + "?sha256=" + dataSha);
+        byte[] downloaded = new ApiClient(mvc).download("hieutruong", "/api/documents/" + transcript.getKey());
+
+        assertThat(page).contains(Sha256.hex(signedPdf));
+        assertThat(Sha256.hex(downloaded)).isEqualTo(Sha256.hex(signedPdf));
+    }
+
+    @Test
     @Order(11)
     void aFileThatIsNotAPdfOrUnreadableOrTooLargeIsRefusedWithASpecificMessage() {
         ApiClient.Reply text = verifyAnonymously("Bảng điểm lớp 6A1".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -3,7 +3,6 @@ package vn.hocba.pades.verify;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.TimestampType;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -49,10 +48,11 @@ public final class SignatureVerifier {
         }
         findings.sort(Comparator.comparing(SignatureFinding::timeStampedTime,
                 Comparator.nullsLast(Comparator.naturalOrder())));
-        List<Instant> archive = diagnostic.getTimestampList().stream()
+        List<TimeStampFinding> archive = diagnostic.getTimestampList().stream()
                 .filter(t -> t.getType() == TimestampType.DOCUMENT_TIMESTAMP)
-                .map(t -> t.getProductionTime().toInstant()).sorted().toList();
-        return new VerificationReport(documentName, verdict(findings), findings, archive, null);
+                .map(t -> FileCoverage.timeStamp(t, simple)).sorted(Comparator.comparing(TimeStampFinding::time)).toList();
+        return new VerificationReport(documentName, verdict(findings), findings, archive, null,
+                FileCoverage.coversWholeFile(diagnostic, pdf.length), FileCoverage.unsignedFields(pdf));
     }
 
     /** The raw DSS reports, for callers that need more than {@link VerificationReport}. */
@@ -89,12 +89,13 @@ public final class SignatureVerifier {
         PDFRevisionWrapper revision = signature.getPDFRevision();
         boolean modified = revision != null && (revision.arePdfModificationsDetected()
                 || !revision.getPdfUndefinedChanges().isEmpty());
-        boolean intact = signature.isSignatureIntact() && signature.isSignatureValid() && !modified
+        boolean intact = signature.isSignatureIntact() && signature.isSignatureValid()
                 && (revision == null || revision.isSignatureByteRangeValid());
         String role = revision != null && revision.getReason() != null ? revision.getReason()
                 : signature.getSigningCertificate() == null ? "" : nullToEmpty(signature.getSigningCertificate().getTitle());
-        Instant stamped = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
-                .map(TimestampWrapper::getProductionTime).map(Date::toInstant).min(Comparator.naturalOrder()).orElse(null);
+        List<TimeStampFinding> stamps = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
+                .map(t -> FileCoverage.timeStamp(t, simple)).sorted(Comparator.comparing(TimeStampFinding::time)).toList();
+        Instant stamped = stamps.isEmpty() ? null : stamps.get(0).time();
         Indication indication = simple.getIndication(id);
         List<String> problems = simple.getAdESValidationErrors(id).stream().map(m -> m.getValue()).toList();
         return new SignatureFinding(id, revision == null ? "" : nullToEmpty(revision.getFirstFieldName()),
@@ -103,7 +104,7 @@ public final class SignatureVerifier {
                 signature.getSigningCertificate() == null ? "?" : signature.getSigningCertificate().getCertificateIssuerDN(),
                 intact, String.valueOf(simple.getSignatureFormat(id)).replace('_', '-'),
                 String.valueOf(indication), simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(),
-                problems);
+                problems, modified, stamps);
     }
 
     private static Verdict verdict(List<SignatureFinding> findings) {
@@ -113,7 +114,8 @@ public final class SignatureVerifier {
         if (findings.stream().allMatch(SignatureFinding::passed)) {
             return Verdict.VALID;
         }
-        boolean failed = findings.stream().anyMatch(f -> !f.intact() || "TOTAL_FAILED".equals(f.indication()));
+        boolean failed = findings.stream().anyMatch(f -> !f.intact() || f.changedAfterSigning()
+                || "TOTAL_FAILED".equals(f.indication()));
         return failed ? Verdict.INVALID : Verdict.INDETERMINATE;
     }
 

@@ -4,7 +4,7 @@ package vn.hocba.pades.verify;
 public enum Verdict {
     VALID("HỢP LỆ: mọi chữ ký đều hợp lệ và văn bản không bị sửa đổi sau khi ký."),
     INVALID("KHÔNG HỢP LỆ: có chữ ký sai hoặc văn bản đã bị sửa đổi sau khi ký."),
-    INDETERMINATE("CHƯA XÁC ĐỊNH: chưa đủ dữ liệu để khẳng định chữ ký hợp lệ (xem chi tiết từng chữ ký)."),
+    INDETERMINATE("CHƯA XÁC ĐỊNH ĐƯỢC: chưa đủ dữ liệu để khẳng định chữ ký hợp lệ (xem lý do ở từng chữ ký)."),
     NOT_SIGNED("KHÔNG CÓ CHỮ KÝ: văn bản này chưa được ký số.");
 
     private final String sentence;

@@ -27,6 +27,7 @@ import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.signing.SignedVersions;
 
 /** Issuing a class's documents (PDF/A-3b), listing them and downloading one. */
 @RestController
@@ -36,11 +37,13 @@ class DocumentsApiController {
     private final AccessPolicy access;
     private final ClassDocuments documents;
     private final Accounts accounts;
+    private final SignedVersions signed;
 
-    DocumentsApiController(AccessPolicy access, ClassDocuments documents, Accounts accounts) {
+    DocumentsApiController(AccessPolicy access, ClassDocuments documents, Accounts accounts, SignedVersions signed) {
         this.access = access;
         this.documents = documents;
         this.accounts = accounts;
+        this.signed = signed;
     }
 
     /** An issued document version as the API shows it. */
@@ -107,15 +110,15 @@ class DocumentsApiController {
     }
 
     @GetMapping("/api/documents/{id}")
-    @Operation(summary = "Tải tệp PDF/A của một phiên bản văn bản")
+    @Operation(summary = "Tải tệp PDF/A của một phiên bản văn bản: tệp đã ký mới nhất khi đã ký, nếu chưa thì bản gốc")
     ResponseEntity<FileSystemResource> download(@PathVariable String id) {
         IssuedDocument document = documents.find(id).orElseThrow(() -> notFound(id));
         access.requireReadClass(new ClassId(document.classId()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.id() + ".pdf").build().toString())
-                .header("X-Content-SHA256", document.sha256())
-                .body(new FileSystemResource(documents.file(document)));
+                .header("X-Content-SHA256", signed.sha256(document))
+                .body(new FileSystemResource(signed.file(document)));
     }
 
     static Rejected notFound(String id) {

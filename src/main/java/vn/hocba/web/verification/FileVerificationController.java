@@ -2,9 +2,6 @@ package vn.hocba.web.verification;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.hocba.common.Rejected;
 import vn.hocba.signing.DocumentVerification;
 import vn.hocba.signing.VerifiedDocument;
+import vn.hocba.pades.verify.FindingWords;
 import vn.hocba.pades.verify.SignatureFinding;
 
 /**
@@ -25,8 +23,6 @@ import vn.hocba.pades.verify.SignatureFinding;
 class FileVerificationController {
 
     static final String PATH = "/xac-minh/tep";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final DocumentVerification verification;
 
@@ -36,12 +32,15 @@ class FileVerificationController {
 
     /** One signature as the page shows it. */
     record SignatureRow(String signer, String role, String claimedTime, String timeStampedTime, String issuer,
-            boolean intact, String level, boolean passed, String indication, List<String> problems) {
+            String integrity, boolean intact, String level, boolean passed, String status, String indication,
+            List<String> problems) {
 
         static SignatureRow of(SignatureFinding f) {
             String indication = f.indication() + (f.subIndication() == null ? "" : " / " + f.subIndication());
-            return new SignatureRow(f.signer(), f.role(), time(f.claimedTime()), time(f.timeStampedTime()), f.issuer(),
-                    f.intact(), f.level(), f.passed(), indication, f.problems());
+            return new SignatureRow(f.signer(), f.role(), FindingWords.time(f.claimedTime()),
+                    FindingWords.signatureTimeStamp(f), f.issuer(), FindingWords.integrity(f),
+                    f.intact() && !f.changedAfterSigning(), f.level(), f.passed(), FindingWords.status(f), indication,
+                    f.problems());
         }
     }
 
@@ -62,7 +61,11 @@ class FileVerificationController {
             model.addAttribute("report", verified.report());
             model.addAttribute("signatures", verified.report().signatures().stream().map(SignatureRow::of).toList());
             model.addAttribute("archiveTimeStamps", verified.report().documentTimeStamps().stream()
-                    .map(FileVerificationController::time).toList());
+                    .map(FindingWords::timeStamp).toList());
+            model.addAttribute("missingSignatures", verified.report().unsignedFields().stream()
+                    .map(FindingWords::missingSignature).toList());
+            model.addAttribute("appended", !verified.report().signatures().isEmpty()
+                    && !verified.report().coversWholeFile() ? FindingWords.appendedAfterLastSignature() : null);
             return "verification-file";
         } catch (Rejected e) {
             return refused(model, response, e.getMessage());
@@ -73,9 +76,5 @@ class FileVerificationController {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", message);
         return "verification-file";
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? "không có" : TIME.format(instant) + " (GMT+7)";
     }
 }

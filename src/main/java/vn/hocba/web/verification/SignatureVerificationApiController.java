@@ -3,7 +3,6 @@ package vn.hocba.web.verification;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.hocba.signing.DocumentVerification;
 import vn.hocba.signing.VerifiedDocument;
 import vn.hocba.pades.verify.SignatureFinding;
+import vn.hocba.pades.verify.TimeStampFinding;
 import vn.hocba.pades.verify.VerificationReport;
 
 /**
@@ -31,14 +31,19 @@ class SignatureVerificationApiController {
         this.verification = verification;
     }
 
-    /** The report as JSON; {@code verdict} is VALID, INVALID, INDETERMINATE or NOT_SIGNED. */
+    /**
+     * The report as JSON; {@code verdict} is VALID, INVALID, INDETERMINATE or NOT_SIGNED; {@code issuedByHocBa}
+     * only for an intact copy of an issued version, else {@code notIntact} says why not.
+     */
     record Report(String document, String verdict, String verdictText, boolean issuedByHocBa, String issuedAs,
-            String supersededBy, List<SignatureFinding> signatures, List<Instant> documentTimeStamps) {
+            String claimedAs, List<String> notIntact, String supersededBy, boolean coversWholeFile,
+            List<String> unsignedFields, List<SignatureFinding> signatures, List<TimeStampFinding> documentTimeStamps) {
 
         static Report of(VerifiedDocument verified) {
             VerificationReport r = verified.report();
             return new Report(r.document(), r.verdict().name(), r.verdict().sentence(), verified.issuedByHocBa(),
-                    verified.issuedAs().orElse(null), r.supersededBy(), r.signatures(), r.documentTimeStamps());
+                    verified.issuedAs().orElse(null), verified.claimedAs().orElse(null), verified.notIntact(),
+                    r.supersededBy(), r.coversWholeFile(), r.unsignedFields(), r.signatures(), r.documentTimeStamps());
         }
     }
 
