@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.documents.YearClosing;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.interchange.GradebookBulkLoad;
@@ -87,6 +88,12 @@ class ClassDocumentsOnPostgresTest {
     ClassResultsStore results;
     @Autowired
     DevelopmentPki pki;
+    @Autowired
+    vn.hocba.gradebook.GradebookLocks locks;
+    @Autowired
+    vn.hocba.gradebook.closing.YearEnd yearEnd;
+    @Autowired
+    vn.hocba.gradebook.closing.SummerWork summer;
 
     @BeforeEach
     void assertionsUseThisContextsEngine() {
@@ -99,6 +106,7 @@ class ClassDocumentsOnPostgresTest {
         SchoolClass schoolClass = directory.classByCode(
                 directory.activeYear(directory.schools().get(0).id()).orElseThrow().id(), "6A1").orElseThrow();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(schoolClass);
         String path = "/api/classes/" + schoolClass.id().value() + "/year-documents";
 
         Reply started = api.post("hieutruong", path, "");
