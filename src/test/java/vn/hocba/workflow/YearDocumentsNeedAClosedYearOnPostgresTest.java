@@ -73,7 +73,8 @@ class YearDocumentsNeedAClosedYearOnPostgresTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.detail()).contains("lớp 6A1", "năm học của lớp chưa kết thúc", "học kì I chưa chốt và khoá sổ",
                 "học kì II chưa chốt và khoá sổ (còn thiếu", "chưa xét lên lớp cuối năm").doesNotContain("vn.hocba");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ClassDocumentsModel.PROCESS).list()).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(ClassDocumentsModel.businessKey(schoolClass.id().value())).list()).isEmpty();
     }
 
     @Test
