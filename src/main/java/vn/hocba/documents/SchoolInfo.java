@@ -1,4 +1,7 @@
 package vn.hocba.documents;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 
 /**
  * The issuing school as printed in document headers.
@@ -15,7 +18,7 @@ public record SchoolInfo(String authority, String name, String code, String prov
 
     /** "TRƯỜNG THCS MẪU, Quận Cầu Giấy, Thành phố Hà Nội": the name, district and province that are not empty. */
     public String nameAndPlace() {
-        return java.util.stream.Stream.of(name, district, province).filter(s -> s != null && !s.isBlank())
-                .map(String::strip).collect(java.util.stream.Collectors.joining(", "));
+        return Stream.of(name, district, province).filter(s -> s != null && !s.isBlank())
+                .map(String::strip).collect(Collectors.joining(", "));
     }
 }

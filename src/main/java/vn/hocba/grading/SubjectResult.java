@@ -18,4 +18,10 @@ public record SubjectResult(SubjectCode subject, Mark hk1, Mark hk2, Mark year, 
     public Mark finalYear() {
         return retest != null ? retest : year;
     }
+
+    /** TT22 Art. 14: the year result calls for a retest (comment subject CĐ, scored subject ĐTBmcn below 5.0). */
+    public boolean failedYear() {
+        return year == Mark.Comment.CHUA_DAT
+                || year instanceof Mark.Score s && s.value().compareTo(new java.math.BigDecimal("5.0")) < 0;
+    }
 }

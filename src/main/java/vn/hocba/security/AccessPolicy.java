@@ -72,6 +72,37 @@ public class AccessPolicy {
         return viewer;
     }
 
+    /**
+     * Reading the marks, comments or results of one subject of a class: school-wide roles, the
+     * homeroom teacher, and the subject's own teachers — not the class's other subject teachers.
+     */
+    public Viewer requireReadSubject(ClassId schoolClass, SubjectId subject) {
+        Viewer viewer = requireReadClass(schoolClass);
+        if (!viewer.seesSubject(schoolClass, subject)) {
+            SchoolClass target = directory.schoolClass(schoolClass);
+            String name = directory.gradeSubjects(target.yearId(), target.grade()).stream()
+                    .filter(g -> g.subject().id().equals(subject)).map(g -> "môn " + g.subject().name()).findFirst()
+                    .orElse("môn này");
+            throw Rejected.forbidden("Bạn không dạy " + name + " ở lớp " + target.code()
+                    + " nên không xem được điểm và kết quả của môn này; giáo viên bộ môn chỉ xem môn mình dạy.");
+        }
+        return viewer;
+    }
+
+    /**
+     * Reading what covers every subject of a class or the students' full profiles ({@code what}):
+     * school-wide roles and the homeroom teacher; a subject teacher of the class gets 403.
+     */
+    public Viewer requireReadWholeClass(ClassId schoolClass, String what) {
+        Viewer viewer = requireReadClass(schoolClass);
+        if (!viewer.seesWholeClass(schoolClass)) {
+            throw Rejected.forbidden("Giáo viên bộ môn chỉ xem điểm và kết quả môn mình dạy ở lớp "
+                    + directory.schoolClass(schoolClass).code() + "; " + what
+                    + " chỉ giáo viên chủ nhiệm và lãnh đạo nhà trường xem được.");
+        }
+        return viewer;
+    }
+
     /** Marks of one subject in one class: only its assigned subject teacher(s). */
     public Viewer requireTeaching(ClassId schoolClass, SubjectId subject) {
         Viewer viewer = current();

@@ -59,7 +59,23 @@ public record Viewer(Account account, List<HomeroomAssignment> homerooms, List<T
                 .map(TeachingAssignment::columns).toList();
     }
 
-    /** Reading a class's roster and results: school-wide roles, its homeroom teacher, its subject teachers. */
+    /**
+     * Everything of a class (every subject's marks and results, conduct, students' full profiles):
+     * school-wide roles and its homeroom teacher. A subject teacher is not among them (issue 13, item 17).
+     */
+    public boolean seesWholeClass(ClassId schoolClass) {
+        return seesWholeSchool() || isHomeroomTeacherOf(schoolClass);
+    }
+
+    /** The marks and results of one subject of a class: whoever sees the whole class, and the subject's teachers. */
+    public boolean seesSubject(ClassId schoolClass, SubjectId subject) {
+        return seesWholeClass(schoolClass) || teaches(schoolClass, subject);
+    }
+
+    /**
+     * Reaching a class at all: school-wide roles, its homeroom teacher, its subject teachers. A subject
+     * teacher reads in it only the students' names, codes and dates of birth and their own subjects.
+     */
     public boolean canReadClass(ClassId schoolClass) {
         return seesWholeSchool() || isHomeroomTeacherOf(schoolClass) || teachesIn(schoolClass);
     }

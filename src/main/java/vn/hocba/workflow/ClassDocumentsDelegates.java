@@ -7,12 +7,17 @@ import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
+import vn.hocba.gradebook.closing.YearClosure;
+import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.signing.ClassSigning;
 import vn.hocba.signing.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /** The service tasks of the ClassDocuments process after the human signatures; each is idempotent. */
 final class ClassDocumentsDelegates {
+
+    /** What the year-closure check refuses, in its message. */
+    static final String WHAT = "lập và ký văn bản cả năm (học bạ, sổ theo dõi, phiếu liên lạc)";
 
     private ClassDocumentsDelegates() {
     }
@@ -53,18 +58,23 @@ final class ClassDocumentsDelegates {
         }
     }
 
-    /** Task_ApplySeal: the school seal on every transcript, then LT + LTA on every signed document. */
+    /** Task_ApplySeal: the year still closed (domain records), then the school seal on every transcript, then LT + LTA on every signed document. */
     @Component("applySchoolSeal")
     static class ApplySeal implements JavaDelegate {
 
         private final ClassSigning signing;
+        private final YearClosure closure;
+        private final SchoolDirectory directory;
 
-        ApplySeal(ClassSigning signing) {
+        ApplySeal(ClassSigning signing, YearClosure closure, SchoolDirectory directory) {
             this.signing = signing;
+            this.closure = closure;
+            this.directory = directory;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
+            closure.requireClosed(directory.schoolClass(classId(execution)), WHAT);
             signing.applySeal(classId(execution), requester(execution));
         }
     }

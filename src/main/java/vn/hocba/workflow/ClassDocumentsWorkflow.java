@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.gradebook.closing.YearClosure;
 import vn.hocba.signing.ClassSigning;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.pades.BatchSigner;
@@ -23,17 +24,20 @@ public class ClassDocumentsWorkflow {
     private final TaskService tasks;
     private final ClassSigning signing;
     private final ConcurrentCompletion completion;
+    private final YearClosure closure;
 
     public ClassDocumentsWorkflow(RuntimeService runtime, TaskService tasks, ClassSigning signing,
-            ConcurrentCompletion completion) {
+            ConcurrentCompletion completion, YearClosure closure) {
+        this.closure = closure;
         this.runtime = runtime;
         this.tasks = tasks;
         this.signing = signing;
         this.completion = completion;
     }
 
-    /** Starts the year documents of a class; at most one runs per class. */
+    /** Starts the year documents of a class whose year is closed ({@link YearClosure}); at most one runs per class. */
     public String start(SchoolClass schoolClass, Actor by) {
+        closure.requireClosed(schoolClass, ClassDocumentsDelegates.WHAT);
         String key = ClassDocumentsModel.businessKey(schoolClass.id().value());
         if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
             throw Rejected.conflict("Văn bản cả năm của lớp " + schoolClass.code() + " đang được lập và ký.");

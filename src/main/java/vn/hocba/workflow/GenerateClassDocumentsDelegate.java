@@ -10,11 +10,14 @@ import org.springframework.stereotype.Component;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.DocumentKind;
+import vn.hocba.gradebook.closing.YearClosure;
+import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.signing.SubjectSheetSigning;
 import vn.hocba.schoolyear.ClassId;
 
 /**
- * Task_GenerateDocuments: issues the class's year documents except the transcripts and the class
+ * Task_GenerateDocuments: checks in the domain records that the class's year is closed (never a
+ * process variable), then issues the class's year documents except the transcripts and the class
  * gradebook, which refer to the signed sheets and so come after them (idempotent: unchanged
  * documents are not issued again; a generation cut short is resumed by the retried job), and
  * lists, per subject, the teaching assignments whose teachers sign its sheet, in signing order.
@@ -32,16 +35,22 @@ class GenerateClassDocumentsDelegate implements JavaDelegate {
     private final ClassDocuments documents;
     private final SubjectSheetSigning sheets;
     private final AccountNames names;
+    private final YearClosure closure;
+    private final SchoolDirectory directory;
 
-    GenerateClassDocumentsDelegate(ClassDocuments documents, SubjectSheetSigning sheets, AccountNames names) {
+    GenerateClassDocumentsDelegate(ClassDocuments documents, SubjectSheetSigning sheets, AccountNames names,
+            YearClosure closure, SchoolDirectory directory) {
         this.names = names;
         this.documents = documents;
         this.sheets = sheets;
+        this.closure = closure;
+        this.directory = directory;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ClassId classId = ClassDocumentsDelegates.classId(execution);
+        closure.requireClosed(directory.schoolClass(classId), ClassDocumentsDelegates.WHAT);
         documents.generate(classId, AssessmentScope.YEAR, ClassDocumentsDelegates.requester(execution),
                 names, BEFORE_SHEETS_SIGNED);
         ArrayList<ArrayList<Long>> signers = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.gradebook.closing.Readiness;
+import vn.hocba.gradebook.closing.SummerWork;
 import vn.hocba.grading.MissingEntry;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
@@ -21,7 +22,9 @@ import vn.hocba.security.Viewer;
 
 /**
  * A person's open tasks with their business context: which class, subject and term, what to do,
- * since when and until when, and — for a subject sign-off — what is still missing.
+ * since when and until when, and — for a subject sign-off or the summer results — what is still
+ * missing. Retest tasks of subject teachers are derived from the domain ({@link RetestTasks}); their
+ * id is not an engine task's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,8 +43,13 @@ public class TaskInbox {
             Set.of(TermCloseModel.TASK_HOMEROOM_CHECK, TermCloseModel.TASK_HOMEROOM_SIGN_OFF);
 
     private final Readiness readiness;
+    private final SummerWork summer;
+    private final RetestTasks retests;
 
-    public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness) {
+    public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness,
+            SummerWork summer, RetestTasks retests) {
+        this.summer = summer;
+        this.retests = retests;
         this.tasks = tasks;
         this.directory = directory;
         this.people = people;
@@ -57,6 +65,7 @@ public class TaskInbox {
         for (Task task : open) {
             inbox.add(describe(task, tasks.getVariables(task.getId())));
         }
+        inbox.addAll(retests.of(viewer));
         return inbox;
     }
 
@@ -84,6 +93,9 @@ public class TaskInbox {
         if (schoolClass != null && term != null && HOMEROOM_TASKS.contains(task.getTaskDefinitionKey())) {
             missing = readiness.unconfirmedAttendanceMonths(schoolClass, term).stream()
                     .map(m -> "Điểm danh tháng " + MonthConfirmation.label(m) + " chưa được xác nhận.").toList();
+        }
+        if (schoolClass != null && task.getTaskDefinitionKey().equals(YearEndModel.TASK_SUMMER_RESULTS)) {
+            missing = summer.missing(schoolClass);
         }
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,

@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import vn.hocba.documents.sample.SampleDocuments;
 
 /** What a reader sees on the printed page: labels apart from their values, no empty address parts. */
 class PrintedLayoutTest {
@@ -52,7 +53,7 @@ class PrintedLayoutTest {
 
     @Test
     void theYearReportCardShowsTermAndYearResultsTheRetestAndPromotionAndStaysPdfA() throws Exception {
-        ReportCardData card = RenderedSamples.SAMPLES.yearReportCard(vn.hocba.documents.sample.SampleDocuments.RETESTED_STUDENT);
+        ReportCardData card = RenderedSamples.SAMPLES.yearReportCard(SampleDocuments.RETESTED_STUDENT);
         byte[] pdf = new DocumentRenderer().renderToBytes(card);
         String text = RenderedSamples.text(pdf).replaceAll("\\s+", " ");
 

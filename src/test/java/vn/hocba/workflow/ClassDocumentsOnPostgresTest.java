@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.documents.YearClosing;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.interchange.GradebookBulkLoad;
@@ -40,6 +41,9 @@ import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
 
 /**
  * The ClassDocuments process for demo class 6A1 on real PostgreSQL, driven through the API by its
@@ -87,6 +91,12 @@ class ClassDocumentsOnPostgresTest {
     ClassResultsStore results;
     @Autowired
     DevelopmentPki pki;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
 
     @BeforeEach
     void assertionsUseThisContextsEngine() {
@@ -99,6 +109,7 @@ class ClassDocumentsOnPostgresTest {
         SchoolClass schoolClass = directory.classByCode(
                 directory.activeYear(directory.schools().get(0).id()).orElseThrow().id(), "6A1").orElseThrow();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(schoolClass);
         String path = "/api/classes/" + schoolClass.id().value() + "/year-documents";
 
         Reply started = api.post("hieutruong", path, "");

@@ -34,7 +34,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.hocba.audit.Actor;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.IssuedDocument;
+import vn.hocba.documents.YearClosing;
 import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.gradebook.corrections.Corrections;
@@ -46,6 +50,8 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
+import java.util.regex.Pattern;
+import vn.hocba.common.Sha256;
 
 /**
  * Issue 13 items 9, 10 and 11: a class's year documents signed and packaged, then one student's Toán
@@ -99,6 +105,12 @@ class ReissueAfterCorrectionOnPostgresTest {
     CorrectionWorkflow corrections;
     @Autowired
     ClassDocuments documents;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
 
     ApiClient api;
     SchoolClass schoolClass;
@@ -118,6 +130,8 @@ class ReissueAfterCorrectionOnPostgresTest {
         schoolClass = directory.classByCode(year.id(), "6A1").orElseThrow();
         long classId = schoolClass.id().value();
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        // Year documents are signed only for a closed year (both terms locked, year end final).
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(schoolClass);
         JsonNode info = api.get("hieutruong", "/api/classes/" + classId).body();
         homeroom = info.path("homeroomTeacher").path("code").asText().toLowerCase();
         for (JsonNode t : info.path("teaching")) {
@@ -131,8 +145,6 @@ class ReissueAfterCorrectionOnPostgresTest {
         firstPackage = signAndDownload();
         firstIssue = documents.ofClass(schoolClass.id());
 
-        assertThat(api.post("hieutruong", "/api/locks", "{\"term\":1,\"classId\":" + classId
-                + ",\"reason\":\"Khoá sổ HK I\"}").status()).isEqualTo(201);
         BigDecimal old = jdbc.sql("select score from mark where class_id = ? and student_id = ? and subject_id = ? "
                 + "and term = 1 and kind = 'REGULAR' and column_no = 1").params(classId, student, toanId)
                 .query(BigDecimal.class).single();
@@ -176,19 +188,19 @@ class ReissueAfterCorrectionOnPostgresTest {
         String other = secondEntries.keySet().stream().filter(n -> n.startsWith("xml/HB-") && n.endsWith("-v1.xml"))
                 .findFirst().orElseThrow();
         String xml = new String(secondEntries.get(other), StandardCharsets.UTF_8);
-        var cited = java.util.regex.Pattern.compile("versionLabel=\"(KQ-[^\"]*-TOAN-v1)\"[^>]*sha256=\"([0-9a-f]{64})\"")
+        var cited = Pattern.compile("versionLabel=\"(KQ-[^\"]*-TOAN-v1)\"[^>]*sha256=\"([0-9a-f]{64})\"")
                 .matcher(xml);
         assertThat(cited.find()).as(other + " cites the Toán sheet v1").isTrue();
         byte[] sheet = secondEntries.get("superseded/pdf/" + cited.group(1) + ".pdf");
         assertThat(sheet).as("the cited earlier sheet is in the package").isNotNull();
-        assertThat(vn.hocba.common.Sha256.hex(sheet)).isEqualTo(cited.group(2));
+        assertThat(Sha256.hex(sheet)).isEqualTo(cited.group(2));
     }
 
     @Test
     @Order(3)
     void item9TheClerkDownloadsANewPackageVersionWithTheNewVersionsAndTheFirstIsListedAsOutdated() throws Exception {
-        assertThat(vn.hocba.common.Sha256.hex(secondPackage)).as("the download after the re-signing")
-                .isNotEqualTo(vn.hocba.common.Sha256.hex(firstPackage));
+        assertThat(Sha256.hex(secondPackage)).as("the download after the re-signing")
+                .isNotEqualTo(Sha256.hex(firstPackage));
         String code = registry.roster(schoolClass.id()).get(4).student().profile().code();
         assertThat(secondEntries).containsKey("pdf/HB-DEMO01-2025-2026-" + code + "-v2.pdf")
                 .doesNotContainKey("pdf/HB-DEMO01-2025-2026-" + code + "-v1.pdf");
@@ -203,7 +215,7 @@ class ReissueAfterCorrectionOnPostgresTest {
         assertThat(packages).hasSize(2);
         assertThat(packages.get(0).path("version").asInt()).isEqualTo(2);
         assertThat(packages.get(0).path("outdated").asBoolean()).as(packages.toString()).isFalse();
-        assertThat(packages.get(0).path("sha256").asText()).isEqualTo(vn.hocba.common.Sha256.hex(secondPackage));
+        assertThat(packages.get(0).path("sha256").asText()).isEqualTo(Sha256.hex(secondPackage));
         assertThat(packages.get(1).path("version").asInt()).isEqualTo(1);
         assertThat(packages.get(1).path("outdated").asBoolean()).as("v1 outdated: " + packages).isTrue();
         assertThat(packages.get(1).path("outdatedAt").isTextual()).as(packages.toString()).isTrue();

@@ -57,6 +57,8 @@ class YearEndOnPostgresTest {
         JsonNode roster = api.get("hieutruong", "/api/classes/" + classId + "/students").body();
         long needsTraining = roster.get(0).path("student").path("id").asLong();
         long needsRetests = roster.get(1).path("student").path("id").asLong();
+        String retestCode = roster.get(1).path("student").path("profile").path("code").asText();
+        String trainingCode = roster.get(0).path("student").path("profile").path("code").asText();
         completeTheYear(classId, needsTraining, needsRetests);
 
         JsonNode lists = api.get(homeroom, "/api/classes/" + classId + "/year-end/lists").body();
@@ -72,6 +74,21 @@ class YearEndOnPostgresTest {
         assertThat(api.post("hieutruong", "/api/classes/" + classId + "/year-end/approval", "{}").status()).isEqualTo(200);
         assertThat(instance).isWaitingAt(YearEndModel.TASK_SUMMER_RESULTS);
 
+        // Issue 13, item 16: each subject teacher with retests to enter has a task; the homeroom task lists what is left.
+        String maths = teachingOf(api, classId, "TOAN").path("teacher").path("code").asText().toLowerCase();
+        JsonNode mathsTask = retestTask(api, maths, classId, "TOAN");
+        assertThat(mathsTask).as(api.get(maths, "/api/tasks").body().toString()).isNotNull();
+        assertThat(mathsTask.path("process").asText()).isEqualTo(YearEndModel.PROCESS);
+        assertThat(mathsTask.path("missing").size()).isEqualTo(1);
+        assertThat(mathsTask.path("missing").get(0).asText()).contains("Kiểm tra lại môn", retestCode);
+        String literature = teachingOf(api, classId, "NGU_VAN").path("teacher").path("code").asText().toLowerCase();
+        assertThat(retestTask(api, literature, classId, "NGU_VAN")).isNotNull();
+        String physicalEducation = teachingOf(api, classId, "GDTC").path("teacher").path("code").asText().toLowerCase();
+        assertThat(retestTask(api, physicalEducation, classId, "GDTC")).as("no retest in that subject").isNull();
+        JsonNode summerTask = homeroomSummerTask(api, homeroom);
+        assertThat(summerTask.path("missing").size()).as(summerTask.toString()).isEqualTo(3);
+        assertThat(summerTask.path("missing").toString()).contains(retestCode, trainingCode, "Rèn luyện trong hè");
+
         Reply early = api.post(homeroom, "/api/classes/" + classId + "/year-end/summer-results", "{}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.detail()).contains("chưa có kết quả");
@@ -83,6 +100,8 @@ class YearEndOnPostgresTest {
                     "{\"studentId\":" + needsRetests + ",\"value\":\"7.0\"}");
             assertThat(retest.status()).as(retest.toString()).isEqualTo(200);
         }
+        assertThat(retestTask(api, maths, classId, "TOAN")).as("every retest of the subject entered").isNull();
+        assertThat(homeroomSummerTask(api, homeroom).path("missing").size()).isEqualTo(1);
         Reply conduct = api.send(homeroom, org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .put("/api/classes/" + classId + "/conduct").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .content("{\"studentId\":" + needsTraining + ",\"term\":3,\"level\":\"Đ\",\"comment\":\"Tiến bộ sau rèn luyện hè\"}"));
@@ -96,6 +115,25 @@ class YearEndOnPostgresTest {
         assertThat(finalLists.path("byPromotion").path("PROMOTED_AFTER_REASSESSMENT").size()).isEqualTo(2);
         assertThat(jdbc.sql("select stage from year_end_decision where class_id = ? order by id").param(classId)
                 .query(String.class).list()).containsExactly("PROPOSED", "APPROVED", "FINAL");
+    }
+
+    private static JsonNode retestTask(ApiClient api, String teacher, long classId, String subject) {
+        for (JsonNode t : api.get(teacher, "/api/tasks").body()) {
+            if (t.path("classId").asLong() == classId && subject.equals(t.path("subjectCode").asText())
+                    && t.path("process").asText().equals(YearEndModel.PROCESS)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode homeroomSummerTask(ApiClient api, String homeroom) {
+        for (JsonNode t : api.get(homeroom, "/api/tasks").body()) {
+            if (t.path("process").asText().equals(YearEndModel.PROCESS) && !t.hasNonNull("subjectCode")) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no summer-results task for " + homeroom);
     }
 
     private static JsonNode teachingOf(ApiClient api, long classId, String subject) {

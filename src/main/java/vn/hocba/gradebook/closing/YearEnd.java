@@ -136,6 +136,13 @@ public class YearEnd {
                 .param(schoolClass.id().value()).query(String.class).optional().map(Stage::valueOf);
     }
 
+    /** When {@code stage} was last decided for the class, if it was. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> decidedAt(SchoolClass schoolClass, Stage stage) {
+        return jdbc.sql("select decided_at from year_end_decision where class_id = ? and stage = ? order by id desc limit 1")
+                .params(schoolClass.id().value(), stage.name()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     private void requireNot(SchoolClass schoolClass, Stage stage, String message) {
         if (latest(schoolClass).filter(s -> s == stage).isPresent()) {
             throw Rejected.conflict(message);

@@ -1,7 +1,9 @@
 /**
  * Closing a term and the year: what is still missing ({@link vn.hocba.gradebook.closing.Readiness}),
  * the teachers' sign-offs of a class's content hash ({@link vn.hocba.gradebook.closing.SignOffs}) and the
- * year end: promotion, retests and its approval ({@link vn.hocba.gradebook.closing.YearEnd}).
+ * year end: promotion, retests and its approval ({@link vn.hocba.gradebook.closing.YearEnd}), the summer
+ * work still to enter ({@link vn.hocba.gradebook.closing.SummerWork}) and whether the year is closed, which
+ * the year documents require ({@link vn.hocba.gradebook.closing.YearClosure}).
  */
 @org.springframework.modulith.NamedInterface("closing")
 package vn.hocba.gradebook.closing;

@@ -47,7 +47,7 @@ class YearEndApiController {
     @GetMapping("/lists")
     @Operation(summary = "Danh sách học sinh theo quyết định lên lớp và danh hiệu")
     YearEnd.Lists lists(@PathVariable long classId) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadWholeClass(new ClassId(classId), "danh sách xét lên lớp và danh hiệu");
         return yearEnd.lists(schoolClass(classId));
     }
 

@@ -52,7 +52,7 @@ class CommentsApiController {
     @Operation(summary = "Nhận xét môn học về từng học sinh (HK1, HK2 hoặc CN = cả năm, in trên học bạ), kèm phiên bản")
     List<StudentComment> subjectComments(@PathVariable long classId, @PathVariable long subjectId,
             @PathVariable CommentPeriod period) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadSubject(new ClassId(classId), new SubjectId(subjectId));
         return comments.subjectComments(schoolClass(classId), new SubjectId(subjectId), period);
     }
 
@@ -70,7 +70,7 @@ class CommentsApiController {
     @GetMapping("/api/classes/{classId}/homeroom-comments/{period}")
     @Operation(summary = "Nhận xét của giáo viên chủ nhiệm về từng học sinh (HK1, HK2 hoặc CN = cả năm)")
     List<StudentComment> homeroomComments(@PathVariable long classId, @PathVariable CommentPeriod period) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadWholeClass(new ClassId(classId), "nhận xét của giáo viên chủ nhiệm");
         return comments.homeroomComments(schoolClass(classId), period);
     }
 

@@ -61,7 +61,7 @@ class CorrectionsApiController {
     @Operation(summary = "Một đề nghị sửa điểm và trạng thái của nó")
     CorrectionRequest get(@PathVariable long id) {
         CorrectionRequest request = corrections.find(id);
-        access.requireReadClass(new ClassId(request.classId()));
+        access.requireReadSubject(new ClassId(request.classId()), new SubjectId(request.subjectId()));
         return request;
     }
 

@@ -26,6 +26,8 @@ import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.workflow.ClassDocumentsWorkflow;
+import vn.hocba.signing.ExportPackageVersion;
+
 /** The ClassDocuments process through the API: each person signs their part, the clerk archives. */
 @RestController
 @RequestMapping("/api/classes/{classId}/year-documents")
@@ -104,7 +106,7 @@ class ClassDocumentsApiController {
     @GetMapping("/packages")
     @Operation(summary = "Các phiên bản gói xuất của lớp: phiên bản mới nhất là hiện hành, các phiên bản trước đã lỗi thời "
             + "(outdated) vì có văn bản trong đó đã được thay thế")
-    List<vn.hocba.signing.ExportPackageVersion> packages(@PathVariable long classId) {
+    List<ExportPackageVersion> packages(@PathVariable long classId) {
         access.requireReadClass(new ClassId(classId));
         return signing.exportPackages(new ClassId(classId));
     }

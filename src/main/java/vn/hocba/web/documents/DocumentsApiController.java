@@ -28,6 +28,7 @@ import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.signing.SignedVersions;
+import vn.hocba.documents.DocumentKind;
 
 /** Issuing a class's documents (PDF/A-3b), listing them and downloading one. */
 @RestController
@@ -105,15 +106,18 @@ class DocumentsApiController {
     @Operation(summary = "Các văn bản đã phát hành của lớp, mọi phiên bản")
     List<DocumentView> list(@PathVariable long classId) {
         ClassId id = new ClassId(classId);
-        access.requireReadClass(id);
-        return documents.ofClass(id).stream().map(DocumentView::of).toList();
+        Viewer viewer = access.requireReadClass(id);
+        return documents.ofClass(id).stream().filter(d -> readable(viewer, d)).map(DocumentView::of).toList();
     }
 
     @GetMapping("/api/documents/{id}")
     @Operation(summary = "Tải tệp PDF/A của một phiên bản văn bản: tệp đã ký mới nhất khi đã ký, nếu chưa thì bản gốc")
     ResponseEntity<FileSystemResource> download(@PathVariable String id) {
         IssuedDocument document = documents.find(id).orElseThrow(() -> notFound(id));
-        access.requireReadClass(new ClassId(document.classId()));
+        Viewer viewer = access.requireReadClass(new ClassId(document.classId()));
+        if (!readable(viewer, document)) {
+            access.requireReadWholeClass(new ClassId(document.classId()), "học bạ, sổ theo dõi, phiếu liên lạc");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.id() + ".pdf").build().toString())
@@ -132,5 +136,16 @@ class DocumentsApiController {
             }
         }
         return Role.HOMEROOM_TEACHER;
+    }
+
+    /**
+     * Whole-class readers read every document of the class; a subject teacher only the result sheets
+     * of the subjects they teach there (the sheet's document id ends with the subject code).
+     */
+    private static boolean readable(Viewer viewer, IssuedDocument document) {
+        ClassId id = new ClassId(document.classId());
+        return viewer.seesWholeClass(id) || document.kind() == DocumentKind.SUBJECT_RESULT_SHEET
+                && viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
+                        .anyMatch(t -> document.documentId().endsWith("-" + t.subject().code()));
     }
 }

@@ -63,7 +63,7 @@ class ExcelApiController {
     @GetMapping(SHEET)
     @Operation(summary = "Mẫu Excel điểm một môn của lớp trong học kì, điền sẵn điểm đã lưu; ô xám là ô bạn không được sửa")
     ResponseEntity<byte[]> template(@PathVariable long classId, @PathVariable long subjectId, @PathVariable int term) {
-        Viewer viewer = access.requireReadClass(new ClassId(classId));
+        Viewer viewer = access.requireReadSubject(new ClassId(classId), new SubjectId(subjectId));
         SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
         GradeSubject gs = gradeSubject(schoolClass, new SubjectId(subjectId));
         requireTerm(term);

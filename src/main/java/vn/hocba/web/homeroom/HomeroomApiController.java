@@ -56,7 +56,7 @@ class HomeroomApiController {
     @GetMapping("/absences")
     @Operation(summary = "Tổng số ngày nghỉ P/K của từng học sinh trong một tháng (month=2025-10)")
     List<HomeroomRecords.MonthlyAbsences> monthly(@PathVariable long classId, @RequestParam YearMonth month) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadWholeClass(new ClassId(classId), "số ngày nghỉ của học sinh");
         return records.monthly(directory.schoolClass(new ClassId(classId)), month);
     }
 

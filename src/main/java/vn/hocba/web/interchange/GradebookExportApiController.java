@@ -83,7 +83,7 @@ class GradebookExportApiController {
     }
 
     private SchoolClass readable(long classId) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadWholeClass(new ClassId(classId), "sổ điểm, kết quả và bản chụp của cả lớp");
         return directory.schoolClass(new ClassId(classId));
     }
 

@@ -46,7 +46,7 @@ class MarksApiController {
     @GetMapping
     @Operation(summary = "Bảng điểm một môn của lớp trong học kì, kèm phiên bản từng ô")
     MarkSheet sheet(@PathVariable long classId, @PathVariable long subjectId, @PathVariable int term) {
-        access.requireReadClass(new ClassId(classId));
+        access.requireReadSubject(new ClassId(classId), new SubjectId(subjectId));
         return sheets.sheet(directory.schoolClass(new ClassId(classId)), new SubjectId(subjectId), term);
     }
 

@@ -16,6 +16,8 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Viewer;
 import vn.hocba.web.SchoolContext;
+import java.util.stream.Collectors;
+
 /** What is still missing in a class, and how far each teacher's mark entry has come. */
 @RestController
 @Tag(name = "Tiến độ nhập điểm")
@@ -39,8 +41,16 @@ class ProgressApiController {
     @GetMapping("/api/classes/{classId}/readiness")
     @Operation(summary = "Những gì lớp còn thiếu trong học kì (điểm từng môn, từng cột; xếp loại rèn luyện)")
     List<MissingEntry> readiness(@PathVariable long classId, @RequestParam int term) {
-        access.requireReadClass(new ClassId(classId));
-        return readiness.missing(directory.schoolClass(new ClassId(classId)), term);
+        ClassId id = new ClassId(classId);
+        Viewer viewer = access.requireReadClass(id);
+        List<MissingEntry> missing = readiness.missing(directory.schoolClass(id), term);
+        if (viewer.seesWholeClass(id)) {
+            return missing;
+        }
+        // a subject teacher: what is missing in their own subjects only
+        java.util.Set<String> own = viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
+                .map(t -> t.subject().code()).collect(Collectors.toSet());
+        return missing.stream().filter(m -> m.subject() != null && own.contains(m.subject().value())).toList();
     }
 
     @GetMapping("/api/classes/{classId}/readiness/attendance-months")

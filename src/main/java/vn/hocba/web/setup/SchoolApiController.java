@@ -24,6 +24,8 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.students.EnrolledStudent;
+import vn.hocba.students.Student;
+import vn.hocba.students.StudentProfile;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.web.SchoolContext;
 /** Read access to the school, classes and rosters, filtered by the viewer's rights. */
@@ -89,8 +91,13 @@ class SchoolApiController {
     @Operation(summary = "Danh sách học sinh của lớp")
     List<EnrolledStudent> roster(@PathVariable long classId) {
         ClassId id = new ClassId(classId);
-        access.requireReadClass(id);
-        return students.roster(id);
+        Viewer viewer = access.requireReadClass(id);
+        if (viewer.seesWholeClass(id)) {
+            return students.roster(id);
+        }
+        // a subject teacher: names, codes and dates of birth only (issue 13, item 17)
+        return students.roster(id).stream().map(e -> new EnrolledStudent(e.numberInClass(), new Student(e.student().id(),
+                identification(e.student().profile())))).toList();
     }
 
     @GetMapping("/staff")
@@ -108,5 +115,11 @@ class SchoolApiController {
     List<GradeSubject> subjects(@PathVariable long yearId, @RequestParam int grade) {
         access.current();
         return directory.gradeSubjects(new SchoolYearId(yearId), grade);
+    }
+
+    /** What identifies a student to a subject teacher: code, name, date of birth; no national id, address or parents. */
+    private static StudentProfile identification(StudentProfile p) {
+        return new StudentProfile(p.code(), null, p.fullName(), null, p.dateOfBirth(), null, null, null, null, null, null,
+                null);
     }
 }
