@@ -21,6 +21,8 @@ import vn.hocba.common.Rejected;
 import vn.hocba.web.verification.UploadedPdf;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Turns every refusal into a problem document with a specific Vietnamese message, so bad input
@@ -49,8 +51,13 @@ public class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String accepted = type != null && type.isEnum()
+                ? " Chọn một trong: " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", ")) + "."
+                : "";
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Giá trị \"" + e.getValue() + "\" của tham số " + e.getName() + " không hợp lệ.");
+                "Giá trị \"" + e.getValue() + "\" của tham số " + e.getName() + " không hợp lệ." + accepted);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

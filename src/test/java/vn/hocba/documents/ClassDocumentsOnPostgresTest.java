@@ -144,6 +144,14 @@ class ClassDocumentsOnPostgresTest {
     }
 
     @Test
+    @Order(1)
+    void aScopeThatDoesNotExistIsRefusedNamingTheOnesThatDo() {
+        Reply refused = api.post("hieutruong", "/api/classes/" + schoolClass.id().value() + "/documents?scope=HK1", "");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.detail()).contains("\"HK1\"", "scope", "TERM_1, TERM_2, YEAR");
+    }
+
+    @Test
     @Order(2)
     void veraPdfFindsEachIssuedDocumentTypePdfA3bCompliant() throws Exception {
         for (String kind : List.of("CLASS_GRADEBOOK", "SUBJECT_RESULT_SHEET", "TRANSCRIPT", "REPORT_CARD")) {
