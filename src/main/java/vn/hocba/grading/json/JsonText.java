@@ -62,12 +62,36 @@ final class JsonText {
             case VALUE_STRING -> NODES.textNode(p.getText());
             case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.INT ? NODES.numberNode(p.getIntValue())
                     : NODES.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> hasExponent(p.getText()) ? new ExponentNumber(p.getDecimalValue(), p.getText())
+                    : NODES.numberNode(p.getDecimalValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new JsonParseException(p, "Unexpected token " + token);
         };
+    }
+
+    private static boolean hasExponent(String number) {
+        return number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
+    }
+
+    /**
+     * A number written with an exponent ({@code 1.0E1}): its value is exact, but the text it was
+     * written as is kept, because {@code 1.0E1} and {@code 10} are the same decimal to a parser while
+     * no one writes a mark so (MarkReader says so rather than guessing).
+     */
+    static final class ExponentNumber extends com.fasterxml.jackson.databind.node.DecimalNode {
+
+        private final String written;
+
+        ExponentNumber(java.math.BigDecimal value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        String written() {
+            return written;
+        }
     }
 
     private static ObjectNode object(JsonParser p) throws IOException {

@@ -88,9 +88,10 @@ final class MarkReader {
                         + node);
                 return null;
             }
-            if (node.decimalValue().scale() < 0) {
+            if (node instanceof JsonText.ExponentNumber || node.decimalValue().scale() < 0) {
                 // 1E1 is 10 to a parser, but no one writes a mark so: a typo or a program's bug, said rather than guessed
-                place.problem("điểm " + node + " viết dạng số mũ; hãy viết điểm bằng chữ số, ví dụ "
+                String written = node instanceof JsonText.ExponentNumber e ? e.written() : node.toString();
+                place.problem("điểm " + written + " viết dạng số mũ; hãy viết điểm bằng chữ số, ví dụ "
                         + node.decimalValue().toPlainString());
                 return null;
             }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.MarkPolicy;
@@ -59,6 +60,22 @@ class GradebookValidationTest {
                 .set(field, value.startsWith("\"") ? new TextNode(value.replace("\"", "")) : new DecimalNode(new BigDecimal(value))));
         assertThat(e.errors()).singleElement().asString().startsWith(message)
                 .contains("students[0].marks.TOAN.HK1." + field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.0E1", "0.75e1", "8.0E0"})
+    void aMarkWrittenWithAnExponentIsRefusedEvenWhenItsValueIsAWholeMark(String written) throws Exception {
+        ObjectNode root = (ObjectNode) example();
+        term(root, 0, "TOAN", "HK1").set("final", new TextNode("@mark@"));
+        String text = root.toString().replace("\"@mark@\"", written);
+
+        InvalidGradebookException e = catchThrowableOfType(InvalidGradebookException.class,
+                () -> new GradebookJson().read(text));
+
+        assertThat(e).as(written + " read as a mark").isNotNull();
+        assertThat(e.errors()).singleElement().asString()
+                .startsWith("Học sinh HS0001 (Trần Khánh), môn Toán (TOAN), HK1, ĐĐGck: điểm " + written
+                        + " viết dạng số mũ");
     }
 
     @Test
