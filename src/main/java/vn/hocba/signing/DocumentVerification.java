@@ -93,11 +93,23 @@ public class DocumentVerification {
         // Streams PDFBox creates while reading go to at most 8 MB of memory and 64 MB of temporary file
         try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
                 MemoryUsageSetting.setupMixed(8L * 1024 * 1024, 64L * 1024 * 1024).streamCache)) {
+            new DecodedSizeBudget(DecodedSizeBudget.MAX_DECODED_BYTES).check(document);
             return documents.issuedAs(document);
+        } catch (DecodedSizeBudget.Exceeded e) {
+            throw unpacksTooLarge(fileName);
         } catch (IOException e) {
+            if (DecodedSizeBudget.isScratchLimit(e)) {
+                throw unpacksTooLarge(fileName);
+            }
             throw Rejected.invalid("Tệp «" + fileName + "» là PDF bị hỏng, không đọc được (" + e.getMessage()
                     + "). Hãy tải lại tệp gốc từ nơi phát hành.");
         }
+    }
+
+    private static Rejected unpacksTooLarge(String fileName) {
+        return Rejected.invalid("Tệp «" + fileName + "» chứa dữ liệu nén giải ra quá lớn (hơn "
+                + DecodedSizeBudget.MAX_DECODED_BYTES / 1024 / 1024 + " MB); đây không phải văn bản nhà trường phát hành. "
+                + "Hãy tải lại tệp gốc từ nơi phát hành.");
     }
 
     /** The current version, not just the next one: after two corrections v1 points straight at v3. */

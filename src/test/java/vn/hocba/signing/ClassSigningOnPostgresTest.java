@@ -407,7 +407,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theVerificationPageShowsTheVietnameseVerdictOfAnUploadedTranscriptAndNeedsItsCsrfToken() throws Exception {
         Map.Entry<String, Path> transcript = aSignedTranscript();
         var file = new org.springframework.mock.web.MockMultipartFile("file", transcript.getKey() + ".pdf",
@@ -422,7 +422,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void anUploadedVersionThatACorrectionSupersededPointsToTheCurrentVersion() throws Exception {
         Map.Entry<String, Path> transcript = aSignedTranscript();
         String newer = transcript.getKey().replaceFirst("-v1$", "-v2");
@@ -446,7 +446,7 @@ class ClassSigningOnPostgresTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aPdfHocBaDidNotIssueIsStillCheckedAndSaidNotToBeAHocBaDocument() throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
@@ -468,6 +468,27 @@ class ClassSigningOnPostgresTest {
     private Map.Entry<String, Path> aSignedTranscript() {
         return signing.signedFiles(schoolClass.id()).entrySet().stream().filter(e -> e.getKey().startsWith("HB-"))
                 .min(Map.Entry.comparingByKey()).orElseThrow();
+    }
+
+    @Test
+    @Order(12)
+    void aSignedFileWithACompressedBombAppendedIsRefusedQuicklyWithoutFillingTheMemory() throws Exception {
+        byte[] signedPdf = Files.readAllBytes(aSignedTranscript().getValue());
+        byte[] bomb = vn.hocba.support.PdfBombs.withFlateBombOnFirstPage(signedPdf, 1024);
+        assertThat(bomb.length).as("small on the wire").isLessThan(DocumentVerification.MAX_BYTES);
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        long started = System.nanoTime();
+
+        ApiClient.Reply reply = verifyAnonymously(bomb);
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        long grown = (runtime.totalMemory() - runtime.freeMemory() - before) / 1024 / 1024;
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.detail()).contains("dữ liệu nén giải ra quá lớn", "128 MB");
+        assertThat(seconds).as("answered within 10 s").isLessThan(10);
+        assertThat(grown).as("heap growth in MB while refusing a 1 GB bomb").isLessThan(256);
     }
 
     private ApiClient.Reply verifyAnonymously(byte[] body) {
