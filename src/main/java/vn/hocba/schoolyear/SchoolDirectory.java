@@ -50,6 +50,14 @@ public class SchoolDirectory {
                 .param(year.value()).query(rows::schoolClass).list();
     }
 
+    /**
+     * Holds the class's row until the transaction ends: whoever starts a run of the class's year
+     * documents (a person, or a correction that must have them signed again) does so one at a time.
+     */
+    public void lockClass(ClassId id) {
+        jdbc.sql("select id from school_class where id = ? for update").param(id.value()).query(Long.class).single();
+    }
+
     public SchoolClass schoolClass(ClassId id) {
         return jdbc.sql("select * from school_class where id = ?").param(id.value()).query(rows::schoolClass)
                 .optional().orElseThrow(() -> Rejected.notFound("Không có lớp mã số " + id.value() + "."));

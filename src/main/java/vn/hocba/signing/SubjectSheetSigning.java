@@ -52,6 +52,22 @@ public class SubjectSheetSigning implements SignedSheets {
         return new ArrayList<>(perSubject.values());
     }
 
+    /**
+     * {@link #signingOrder} without the subjects whose current sheet all its teachers have signed: a run
+     * after a correction asks only the teachers of the sheet that changed (issue 13 item 11).
+     */
+    public List<List<Long>> pendingSigningOrder(ClassId classId) {
+        ClassYearDocuments documents = desk.documents(directory.schoolClass(classId));
+        List<List<Long>> pending = new ArrayList<>();
+        for (List<TeachingAssignment> teachers : coTeachersBySubject(classId).values()) {
+            String sheet = documents.sheetOf(teachers.get(0).subject());
+            if (!documents.store(SigningStage.SUBJECT_TEACHER, teachers.size()).hasStage(sheet)) {
+                pending.add(teachers.stream().map(TeachingAssignment::id).toList());
+            }
+        }
+        return pending;
+    }
+
     /** The teacher of {@code assignmentId} signs the class's sheet of that subject, after the co-teachers before them. */
     public BatchSigner.Result sign(long assignmentId, Actor by) {
         TeachingAssignment assignment = directory.teachingAssignmentById(assignmentId)

@@ -10,7 +10,9 @@ import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.closing.YearClosure;
 import vn.hocba.signing.ClassSigning;
+import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.pades.BatchSigner;
 
 /**
@@ -25,9 +27,11 @@ public class ClassDocumentsWorkflow {
     private final ClassSigning signing;
     private final ConcurrentCompletion completion;
     private final YearClosure closure;
+    private final SchoolDirectory directory;
 
     public ClassDocumentsWorkflow(RuntimeService runtime, TaskService tasks, ClassSigning signing,
-            ConcurrentCompletion completion, YearClosure closure) {
+            ConcurrentCompletion completion, YearClosure closure, SchoolDirectory directory) {
+        this.directory = directory;
         this.closure = closure;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -36,8 +40,11 @@ public class ClassDocumentsWorkflow {
     }
 
     /** Starts the year documents of a class whose year is closed ({@link YearClosure}); at most one runs per class. */
+    @Transactional
     public String start(SchoolClass schoolClass, Actor by) {
         closure.requireClosed(schoolClass, ClassDocumentsDelegates.WHAT);
+        // One run per class, also against a correction starting one at the same moment (CheckSignedDocumentsDelegate).
+        directory.lockClass(schoolClass.id());
         String key = ClassDocumentsModel.businessKey(schoolClass.id().value());
         if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
             throw Rejected.conflict("Văn bản cả năm của lớp " + schoolClass.code() + " đang được lập và ký.");

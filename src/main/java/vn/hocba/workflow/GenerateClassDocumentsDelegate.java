@@ -20,7 +20,8 @@ import vn.hocba.schoolyear.ClassId;
  * process variable), then issues the class's year documents except the transcripts and the class
  * gradebook, which refer to the signed sheets and so come after them (idempotent: unchanged
  * documents are not issued again; a generation cut short is resumed by the retried job), and
- * lists, per subject, the teaching assignments whose teachers sign its sheet, in signing order.
+ * lists, per subject whose current sheet is not signed yet, the teaching assignments whose teachers
+ * sign it, in signing order.
  */
 @Component("generateClassDocuments")
 class GenerateClassDocumentsDelegate implements JavaDelegate {
@@ -54,7 +55,7 @@ class GenerateClassDocumentsDelegate implements JavaDelegate {
         documents.generate(classId, AssessmentScope.YEAR, ClassDocumentsDelegates.requester(execution),
                 names, BEFORE_SHEETS_SIGNED);
         ArrayList<ArrayList<Long>> signers = new ArrayList<>();
-        for (List<Long> subject : sheets.signingOrder(classId)) {
+        for (List<Long> subject : sheets.pendingSigningOrder(classId)) {
             signers.add(new ArrayList<>(subject));
         }
         execution.setVariable(ClassDocumentsModel.SHEET_SIGNERS, signers);

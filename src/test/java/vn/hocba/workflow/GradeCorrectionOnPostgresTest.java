@@ -198,9 +198,11 @@ class GradeCorrectionOnPostgresTest {
                 .processInstanceBusinessKey(GradeCorrectionModel.businessKey(correctionId)).singleResult();
     }
 
+    /** Every job of the instance, including those the executed ones create (apply, then the signed-documents check). */
     private void runJobs(ProcessInstance instance) {
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
-            management.executeJob(job.getId());
+        for (List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).list(); !jobs.isEmpty();
+                jobs = management.createJobQuery().processInstanceId(instance.getId()).list()) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
         }
     }
 

@@ -122,6 +122,8 @@ class ReissueAfterCorrectionOnPostgresTest {
     byte[] firstPackage;
     byte[] secondPackage;
     Map<String, byte[]> secondEntries;
+    String correctionInstance;
+    List<String> sheetTasksOfTheRerun;
 
     @BeforeAll
     void signTheYearCorrectAMarkAndSignAgain() throws Exception {
@@ -155,11 +157,36 @@ class ReissueAfterCorrectionOnPostgresTest {
                 .request().id();
         corrections.confirm(id, new Actor(homeroom, "HOMEROOM_TEACHER", null));
         corrections.approve(id, "Có xác nhận của giám khảo", new Actor("hieutruong", "PRINCIPAL", null));
-        runJobs(runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(GradeCorrectionModel.businessKey(id)).singleResult().getId());
+        correctionInstance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(GradeCorrectionModel.businessKey(id)).singleResult().getId();
+        runJobs(correctionInstance);
 
-        secondPackage = signAndDownload();
+        // Item 11: the correction process itself calls the class's documents run and waits in it.
+        var called = runtime.createProcessInstanceQuery().superProcessInstanceId(correctionInstance).singleResult();
+        assertThat(called).as("the correction calls ClassDocuments once the year documents were signed").isNotNull();
+        secondPackage = signAndDownload(called.getId(), this::theCorrectionWaitsForTheSignatures);
         secondEntries = ExportPackages.unzip(secondPackage);
+    }
+
+    private void theCorrectionWaitsForTheSignatures() {
+        assertThat(runtime.getActiveActivityIds(correctionInstance))
+                .as("the correction is not finished before its record is signed and packaged")
+                .containsExactly(GradeCorrectionModel.CALL_REISSUE);
+        sheetTasksOfTheRerun = tasks.createTaskQuery().processInstanceBusinessKey(ClassDocumentsModel.businessKey(
+                schoolClass.id().value())).taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS).list().stream()
+                .map(Task::getAssignee).toList();
+    }
+
+    @Test
+    @Order(5)
+    void item11TheCorrectionEndsOnlyWhenItsRecordIsSignedAndPackagedAndAsksOnlyTheChangedSheetsTeacher() {
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(correctionInstance).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(correctionInstance).activityId(GradeCorrectionModel.END_REISSUED).count())
+                .as("ended at «" + GradeCorrectionModel.END_REISSUED + "»").isEqualTo(1);
+        assertThat(sheetTasksOfTheRerun).as("only the Toán teacher signs again").containsExactly(toanTeacher);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED' and target like 'document BB-%'")
+                .query(Long.class).single()).as("the correction record's signatures are audited").isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -248,8 +275,12 @@ class ReissueAfterCorrectionOnPostgresTest {
 
     /** One run of the ClassDocuments process: every signer signs, the clerk downloads the package and archives it. */
     private byte[] signAndDownload() {
-        String instance = workflow.start(schoolClass, new Actor("hieutruong", "PRINCIPAL", null));
+        return signAndDownload(workflow.start(schoolClass, new Actor("hieutruong", "PRINCIPAL", null)), () -> { });
+    }
+
+    private byte[] signAndDownload(String instance, Runnable whileSheetsAreSigned) {
         runJobs(instance);
+        whileSheetsAreSigned.run();
         for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
             workflow.signSubjectSheet(schoolClass, new Actor(task.getAssignee(), "SUBJECT_TEACHER", null));
         }
