@@ -197,6 +197,29 @@ class TermCloseOnPostgresTest {
         }
     }
 
+    /** Issue 13 item 3: the lock rests on the content signed; a mark written past the entry rules afterwards stops it. */
+    @Test
+    void aMarkChangedAfterTheSignOffsStopsTheLockNamingTheSubject() {
+        long classId = classId("7A1");
+        String homeroom = homeroomOf(classId);
+        ProcessInstance instance = start(classId);
+        List<Teaching> teaching = teachingOf(classId);
+        teaching.forEach(t -> assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200));
+        homeroomChecksAndSigns(classId, homeroom);
+        assertThat(api.post("hieutruong", path(classId) + "/approval", "{}").status()).isEqualTo(200);
+        Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        // e.g. the database edited by hand: no route of the application writes a signed-off mark
+        assertThat(jdbc.sql("update mark set score = case when score >= 5 then score - 1 else score + 1 end "
+                + "where class_id = ? and subject_id = ? and term = 1 and kind = 'MIDTERM'")
+                .params(classId, toan.subjectId()).update()).isPositive();
+        try {
+            theLockFailsIntoAnIncident(instance, "7A1", "điểm của các môn Toán đã thay đổi sau khi giáo viên bộ môn kí");
+            assertThat(activeLocks(classId)).isZero();
+        } finally {
+            runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);
+        }
+    }
+
     private void theLockFailsIntoAnIncident(ProcessInstance instance, String classCode, String reason) {
         Job lock = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lock.getId()))

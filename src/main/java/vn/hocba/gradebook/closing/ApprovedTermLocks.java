@@ -58,6 +58,11 @@ public class ApprovedTermLocks {
             throw Rejected.conflict(what + "các môn chưa được giáo viên bộ môn kí xác nhận trước khi lớp được kí: "
                     + String.join(", ", unsigned) + ".");
         }
+        List<String> changed = signOffs.changedSinceSigned(schoolClass, term);
+        if (!changed.isEmpty()) {
+            throw Rejected.conflict(what + "điểm của các môn " + String.join(", ", changed) + " đã thay đổi sau khi "
+                    + "giáo viên bộ môn kí xác nhận; môn đó cần được kí xác nhận lại, rồi lớp được kí và phê duyệt lại.");
+        }
         SignOff approval = classLevel(active, SignOff.Kind.PRINCIPAL).orElseThrow(() -> Rejected.conflict(what
                 + "chưa có phê duyệt của Hiệu trưởng."));
         if (approval.id() < homeroom.id() || !approval.contentSha256().equals(homeroom.contentSha256())) {

@@ -115,6 +115,20 @@ public class SignOffs {
         reopen(homeroom, required(reason), by);
     }
 
+    /**
+     * The subjects of the class whose marks of the term are no longer what was last signed for them
+     * (the SHA-256 of the latest active subject sign-off): a lock rests on the content signed, not on
+     * the fact that someone signed once (issue 13 item 3).
+     */
+    @Transactional(readOnly = true)
+    public List<String> changedSinceSigned(SchoolClass schoolClass, int term) {
+        return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream().filter(gs -> {
+            List<SignOff> signed = activeSubject(schoolClass, term, gs.subject().id().value());
+            return !signed.isEmpty() && !signed.get(signed.size() - 1).contentSha256()
+                    .equals(subjectHash(schoolClass, gs.subject().id(), term));
+        }).map(gs -> gs.subject().name()).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<SignOff> of(SchoolClass schoolClass, int term) {
         return jdbc.sql("select * from sign_off where class_id = ? and term = ? order by id")
