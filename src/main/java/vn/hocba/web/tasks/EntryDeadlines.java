@@ -27,7 +27,7 @@ class EntryDeadlines {
 
     /** One row of the landing page; {@code state} is what the teacher should read first. */
     record Row(String classCode, String subjectName, String href, int entered, int required, int percent,
-            LocalDate deadline, String deadlineName, String state, boolean late) {
+            LocalDate deadline, String deadlineName, String state, boolean late, List<EntryProgress.Column> columns) {
     }
 
     private final EntryProgress progress;
@@ -56,14 +56,17 @@ class EntryDeadlines {
         LocalDate end = calendar.testDate(year.id().value(), term, MarkKind.FINAL)
                 .orElse(year.terms().stream().filter(t -> t.number() == term).map(TermDates::endsOn).findFirst().orElse(null));
         LocalDate today = LocalDate.now(clock);
+        Map<String, List<EntryProgress.Column>> columns = viewer.teaching().stream().collect(Collectors.toMap(
+                t -> t.schoolClass().code() + "/" + t.subject().code(), t -> progress.columns(t, term), (a, b) -> a));
         return progress.of(year.id(), term).stream().filter(l -> l.teacherCode().equals(own))
                 .map(l -> row(l, classes.get(l.classCode()), subjectNames.getOrDefault(l.subjectCode(), l.subjectCode()),
-                        subjectIds.get(l.subjectCode()), midterm.orElse(null), end, today, term))
+                        subjectIds.get(l.subjectCode()), midterm.orElse(null), end, today, term,
+                        columns.getOrDefault(l.classCode() + "/" + l.subjectCode(), List.of())))
                 .toList();
     }
 
     private static Row row(EntryProgress.Line line, SchoolClass schoolClass, String subjectName, Long subjectId,
-            LocalDate midterm, LocalDate end, LocalDate today, int term) {
+            LocalDate midterm, LocalDate end, LocalDate today, int term, List<EntryProgress.Column> columns) {
         String href = schoolClass == null || subjectId == null ? null
                 : "/lop/" + schoolClass.id().value() + "/mon/" + subjectId + "/hoc-ki/" + term + "/diem";
         int percent = line.required() == 0 ? 100 : line.entered() * 100 / line.required();
@@ -84,6 +87,6 @@ class EntryDeadlines {
                     + ChronoUnit.DAYS.between(today, deadline) + " ngày";
         }
         return new Row(line.classCode(), subjectName, href, line.entered(), line.required(), percent, deadline,
-                deadlineName, state, late);
+                deadlineName, state, late, columns);
     }
 }
