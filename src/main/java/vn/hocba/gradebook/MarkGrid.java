@@ -1,0 +1,45 @@
+package vn.hocba.gradebook;
+
+import java.util.List;
+import java.util.Map;
+import vn.hocba.schoolyear.AssessedBy;
+
+/**
+ * The mark-entry grid of one subject in one class for one term as one teacher sees it: the columns
+ * (with who enters each and whether this teacher may), the students' cells and their stored term
+ * result, and the lock covering the sheet if any.
+ */
+public record MarkGrid(long classId, String classCode, long subjectId, String subjectName, AssessedBy assessment, int term,
+        List<Column> columns, List<Row> rows, GradebookLock lock) {
+
+    /** A column: {@code key} "REGULAR-3", "MIDTERM-1"; {@code owner} the teacher(s) entering it. */
+    public record Column(MarkKind kind, int column, String header, String title, boolean editable, String owner) {
+
+        public String key() {
+            return kind.name() + "-" + column;
+        }
+    }
+
+    /** A stored cell: value as stored ("8.5"), as shown ("8,5") and its version (null when empty). */
+    public record Cell(String value, String shown, Integer version) {
+
+        static final Cell EMPTY = new Cell(null, "", null);
+    }
+
+    /** A student row with its cells by column key and the subject's stored term result ("7,6", "Đ" or ""). */
+    public record Row(long studentId, int number, String code, String fullName, Map<String, Cell> cells, String standing) {
+    }
+
+    public boolean locked() {
+        return lock != null;
+    }
+
+    public boolean scored() {
+        return assessment == AssessedBy.SCORE;
+    }
+
+    /** A mark as documents print it: "8,5" for 8.5, "8" for 8.0 of a regular column stored whole. */
+    public static String shown(String value) {
+        return value == null ? "" : value.replace('.', ',');
+    }
+}
