@@ -38,8 +38,19 @@ public record MarkGrid(long classId, String classCode, long subjectId, String su
         return assessment == AssessedBy.SCORE;
     }
 
-    /** A mark as documents print it: "8,5" for 8.5, "8" for 8.0 of a regular column stored whole. */
+    /** A mark as typed and printed: "8,5" for 8.5, "8" for a stored 8.0, "Đ" as is. */
     public static String shown(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (!value.matches("[0-9.]+")) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /** A term result as the documents print it, one decimal: "7,0", "6,5"; a level as is. */
+    public static String result(String value) {
         return value == null ? "" : value.replace('.', ',');
     }
 }

@@ -40,7 +40,7 @@ public class SubjectStandings {
             for (JsonNode student : JSON.readTree(part).path("students")) {
                 JsonNode value = student.path(period);
                 if (!value.isMissingNode() && !value.isNull()) {
-                    standings.put(student.path("code").asText(), MarkGrid.shown(value.asText()));
+                    standings.put(student.path("code").asText(), MarkGrid.result(value.asText()));
                 }
             }
         } catch (IOException e) {

@@ -166,7 +166,7 @@ class MarkEntryBrowserTest {
 
     @Test
     void aCoTeachersColumnsAreReadOnlyLabelledWithTheOwnerAndRefusedByTheServer() {
-        Sheet sheet = sheet("7A1", "LS_DL");
+        Sheet sheet = sheet("7A2", "LS_DL");
         logIn("gv11");
         browser.get(url(sheet.page(1)));
         long student = studentIds().get(0);

@@ -58,7 +58,7 @@ final class MarkPages {
 
     /** A stored score as the grid shows it ("8,5"; "" for none). */
     static String shown(BigDecimal score) {
-        return score == null ? "" : score.toPlainString().replace('.', ',');
+        return score == null ? "" : score.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** The value of {@code period} ("HK1") of student {@code code} in a stored subject part, shown as the grid shows it. */
