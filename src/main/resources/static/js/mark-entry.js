@@ -55,23 +55,32 @@
 
   function commit(input) {
     if (input.readOnly) { return; }
-    if (input.value.trim() === (input.dataset.saved || '')) {
+    var value = input.value.trim();
+    if (input.dataset.sending !== undefined && input.dataset.sending === value) { return; }
+    if (input.dataset.sending === undefined && value === (input.dataset.saved || '')) {
       if (input.parentElement.classList.contains('refused')) { setState(input, null); }
       return;
     }
-    save(input, input.dataset.version === '' ? null : parseInt(input.dataset.version, 10));
+    save(input);
   }
 
-  function save(input, version) {
+  function storedVersion(input) {
+    return input.dataset.version === '' || input.dataset.version === undefined ? null : parseInt(input.dataset.version, 10);
+  }
+
+  // Saves go one after another; each takes the cell's version when it is sent (after the previous save answered).
+  function save(input) {
     var body = {
       studentId: parseInt(input.closest('tr').dataset.student, 10),
       kind: input.dataset.kind, column: parseInt(input.dataset.column, 10),
-      value: typed(input.value) === '' ? null : typed(input.value), version: version
+      value: typed(input.value) === '' ? null : typed(input.value), version: null
     };
+    input.dataset.sending = input.value.trim();
     var where = studentName(input) + ', ' + input.dataset.title;
     setState(input, 'saving');
     pending++;
     queue = queue.then(function () {
+      body.version = storedVersion(input);
       var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
       headers[grid.dataset.csrfHeader] = grid.dataset.csrf;
       return fetch(grid.dataset.save, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
@@ -89,7 +98,10 @@
           setState(input, 'refused', error.message || 'Không lưu được: mất kết nối tới máy chủ.');
           say(where + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ') + '.', true);
         })
-        .then(function () { pending--; });
+        .then(function () {
+          pending--;
+          if (input.dataset.sending === (body.value || '') || typed(input.dataset.sending) === (body.value || '')) { delete input.dataset.sending; }
+        });
     });
   }
 
@@ -138,7 +150,7 @@
     closeConflict();
     c.input.dataset.version = c.version === null || c.version === undefined ? '' : String(c.version);
     c.input.dataset.saved = c.theirs;
-    save(c.input, c.version === undefined ? null : c.version);
+    save(c.input);
   });
   document.getElementById('take-theirs').addEventListener('click', function () {
     var c = conflictCell;

@@ -28,6 +28,19 @@ public record MarkGrid(long classId, String classCode, long subjectId, String su
 
     /** A student row with its cells by column key and the subject's stored term result ("7,6", "Đ" or ""). */
     public record Row(long studentId, int number, String code, String fullName, Map<String, Cell> cells, String standing) {
+
+        /** The row's cells in column order, ready for the page (one per column of {@code grid}). */
+        public List<Entry> entries(MarkGrid grid) {
+            return grid.columns().stream().map(c -> {
+                Cell cell = cells.getOrDefault(c.key(), Cell.EMPTY);
+                return new Entry("o-" + studentId + "-" + c.key(), fullName + ", " + c.title(), cell.shown(),
+                        cell.version() == null ? "" : cell.version().toString(), c, !c.editable() || grid.locked());
+            }).toList();
+        }
+    }
+
+    /** One cell as the page writes it: element id, accessible label, value shown, version, column, read-only. */
+    public record Entry(String id, String label, String shown, String version, Column column, boolean readOnly) {
     }
 
     public boolean locked() {
