@@ -71,6 +71,7 @@ class RetestsPageController {
         }
         model.addAttribute("viewer", viewer);
         model.addAttribute("retests", retests);
+        model.addAttribute("crumbs", java.util.List.of(vn.hocba.web.Crumb.here("Kiểm tra lại")));
         return "marks/retests";
     }
 

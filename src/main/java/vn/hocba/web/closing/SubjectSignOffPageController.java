@@ -25,6 +25,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.marks.SheetCrumbs;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
@@ -75,6 +76,7 @@ class SubjectSignOffPageController {
                 .findFirst().orElse(null);
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
+        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Kí xác nhận"));
         model.addAttribute("missing", missing);
         model.addAttribute("signed", signed);
         model.addAttribute("teaching", viewer.teaches(id, subject));

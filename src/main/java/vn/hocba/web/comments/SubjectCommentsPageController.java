@@ -28,6 +28,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.marks.SheetCrumbs;
 
 /**
  * "Nhận xét": a subject's comments on each student for a term, with the comment bank to insert a
@@ -113,6 +114,7 @@ class SubjectCommentsPageController {
         }).toList();
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
+        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Nhận xét"));
         model.addAttribute("lines", lines);
         model.addAttribute("editable", viewer.teaches(id, subject) && !grid.locked());
         model.addAttribute("templates", bank.templates(directory.year(schoolClass.yearId()).schoolId(),

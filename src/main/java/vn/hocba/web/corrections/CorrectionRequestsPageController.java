@@ -59,7 +59,12 @@ class CorrectionRequestsPageController {
         Viewer viewer = access.current();
         model.addAttribute("viewer", viewer);
         model.addAttribute("zone", ZoneId.of("Asia/Ho_Chi_Minh"));
+        model.addAttribute("crumbs", java.util.List.of(vn.hocba.web.Crumb.here("Đề nghị sửa điểm")));
         model.addAttribute("lines", corrections.requestedBy(viewer.account().username()).stream().map(this::line).toList());
+        // The homeroom teacher's step (task „GVCN xác nhận đề nghị sửa điểm" links here).
+        model.addAttribute("toConfirm", viewer.homerooms().stream()
+                .flatMap(h -> corrections.ofClass(h.schoolClass().id().value()).stream())
+                .filter(r -> r.status() == CorrectionRequest.Status.REQUESTED).map(this::line).toList());
         return "marks/corrections";
     }
 
@@ -72,6 +77,7 @@ class CorrectionRequestsPageController {
                 viewer.columns(new ClassId(lop), new SubjectId(mon)));
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
+        model.addAttribute("crumbs", java.util.List.of(vn.hocba.web.Crumb.link("Đề nghị sửa điểm", "/de-nghi-sua-diem"), vn.hocba.web.Crumb.here("Đề nghị mới: " + grid.subjectName() + " lớp " + grid.classCode())));
         model.addAttribute("student", hs);
         String column = loai == null ? null : loai + "-" + (cot == null ? 1 : cot);
         model.addAttribute("column", column);
@@ -105,6 +111,40 @@ class CorrectionRequestsPageController {
             model.addAttribute("evidence", minhChung);
             return form(lop, mon, hk, hs, MarkKind.valueOf(column[0]), Integer.parseInt(column[1]), model);
         }
+    }
+
+    @PostMapping("/de-nghi-sua-diem/{id}/xac-nhan")
+    String confirm(@org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes redirect) {
+        Viewer viewer = homeroomOf(id);
+        try {
+            workflow.confirm(id, access.actor(viewer, Role.HOMEROOM_TEACHER));
+            redirect.addFlashAttribute("info", "Đã xác nhận đề nghị sửa điểm số " + id + "; đề nghị chuyển tới Hiệu trưởng.");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/de-nghi-sua-diem";
+    }
+
+    @PostMapping("/de-nghi-sua-diem/{id}/tra-lai")
+    String returnToTeacher(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String liDo,
+            RedirectAttributes redirect) {
+        Viewer viewer = homeroomOf(id);
+        try {
+            workflow.returnToTeacher(id, liDo, access.actor(viewer, Role.HOMEROOM_TEACHER));
+            redirect.addFlashAttribute("info", "Đã trả lại đề nghị sửa điểm số " + id + " cho giáo viên bộ môn.");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/de-nghi-sua-diem";
+    }
+
+    /** As {@code POST /api/corrections/{id}/confirm}: only the homeroom teacher of the request's class. */
+    private Viewer homeroomOf(long id) {
+        Viewer viewer = access.current();
+        if (!viewer.isHomeroomTeacherOf(new ClassId(corrections.find(id).classId()))) {
+            throw Rejected.forbidden("Chỉ giáo viên chủ nhiệm của lớp xác nhận hoặc trả lại đề nghị sửa điểm này.");
+        }
+        return viewer;
     }
 
     private Line line(CorrectionRequest r) {

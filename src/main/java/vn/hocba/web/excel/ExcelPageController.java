@@ -26,6 +26,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.marks.SheetCrumbs;
 
 /**
  * "Nhập từ Excel": download the subject's template, upload it filled in, see the preview cell by
@@ -103,6 +104,7 @@ class ExcelPageController {
                 viewer.columns(schoolClass.id(), new SubjectId(subjectId)));
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
+        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Nhập từ Excel"));
         model.addAttribute("base", "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/" + term);
         model.addAttribute("template", "/api/classes/" + classId + "/subjects/" + subjectId + "/terms/" + term + "/marks.xlsx");
     }

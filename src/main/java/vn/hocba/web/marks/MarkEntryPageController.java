@@ -55,6 +55,7 @@ class MarkEntryPageController {
         MarkGrid grid = grids.grid(directory.schoolClass(id), subject, term, viewer.columns(id, subject));
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
+        model.addAttribute("crumbs", SheetCrumbs.grid(grid));
         model.addAttribute("inputMode", grid.scored() ? "decimal" : "text");
         model.addAttribute("base", "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/" + term);
         return "marks/entry";

@@ -279,9 +279,15 @@ class MarkEntryBrowserTest {
         return browser.switchTo().activeElement();
     }
 
+    /** Waits until the cell's save has answered (60 s: the shared machine is slow), then checks it ended in {@code state}. */
     private void waitForState(long student, String key, String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> cell(student, key).findElement(By.xpath(".."))
-                .getAttribute("class").contains(state));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String classes = cell(student, key).findElement(By.xpath("..")).getAttribute("class");
+            return classes.contains(state) || classes.contains("refused") || classes.contains("saved");
+        });
+        WebElement input = cell(student, key);
+        assertThat(input.findElement(By.xpath("..")).getAttribute("class")).as("cell %s of student %d: %s", key, student,
+                input.getAttribute("title")).contains(state);
     }
 
     private void logIn(String user) {
