@@ -235,7 +235,11 @@
         if (target.readOnly) { skipped++; return; }
         target.value = value.trim();
         filled++;
-        commit(target);
+        if (target.value === (target.dataset.saved || '') && target.dataset.sending === undefined) {
+          setState(target, 'saved'); // the stored value already: nothing to send
+        } else {
+          commit(target);
+        }
       });
     });
     say('Đã dán ' + filled + ' ô' + (skipped ? '; ' + skipped + ' ô không dán được (ngoài bảng, cột chỉ xem hoặc đã khoá)' : '')
