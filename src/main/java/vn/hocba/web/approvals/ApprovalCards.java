@@ -114,7 +114,7 @@ class ApprovalCards {
         facts.add(Fact.of("Học sinh", students.student(new StudentId(r.studentId())).profile().fullName()));
         facts.add(Fact.of("Môn, học kì", subjectName(schoolClass, r.subjectId()) + ", học kì " + roman(r.term())));
         facts.add(Fact.of("Cột điểm", column(r)));
-        facts.add(Fact.of("Điểm cũ → điểm mới", r.oldValue() + " → " + r.newValue()));
+        facts.add(Fact.of("Điểm cũ → điểm mới", mark(r.oldValue()) + " → " + mark(r.newValue())));
         facts.add(Fact.of("Lí do", r.reason()));
         facts.add(Fact.of("GVBM đề nghị", name(r.requestedBy()) + ", " + when(r.requestedAt())));
         if (r.confirmedBy() != null) {
@@ -147,6 +147,11 @@ class ApprovalCards {
             case MIDTERM -> "ĐĐGgk";
             case FINAL -> "ĐĐGck";
         };
+    }
+
+    /** Marks as the school writes them: 8,5 (TT22 documents use the decimal comma). */
+    static String mark(String value) {
+        return value == null ? "—" : value.replace('.', ',');
     }
 
     String name(String username) {
