@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What waits for the principal's decision or signature across the school: term approvals, year-end
  * approvals (lists and final), grade corrections, and classes whose transcripts wait for the principal's
- * signature. Only ids from the engine; the pages read the domain records (sign-offs, requests) themselves,
+ * signature, and packages waiting for the clerk's archiving. Only ids from the engine; the pages read the domain records (sign-offs, requests) themselves,
  * and the decisions go through the workflows' own methods, which record who decided.
  */
 @Service
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PendingApprovals {
 
     /** What is to be approved or signed. */
-    public enum Kind { TERM, YEAR_END, YEAR_END_FINAL, CORRECTION, SIGN_DOCUMENTS }
+    public enum Kind { TERM, YEAR_END, YEAR_END_FINAL, CORRECTION, SIGN_DOCUMENTS, ARCHIVE_PACKAGE }
 
     /** One open decision: the class (and term, or correction) it is about, and since when it waits. */
     public record PendingApproval(Kind kind, long classId, Integer term, Long correctionId, Date since) {
@@ -31,7 +31,8 @@ public class PendingApprovals {
             YearEndModel.TASK_APPROVAL, Kind.YEAR_END,
             YearEndModel.TASK_FINAL_APPROVAL, Kind.YEAR_END_FINAL,
             GradeCorrectionModel.TASK_PRINCIPAL_APPROVE, Kind.CORRECTION,
-            ClassDocumentsModel.TASK_PRINCIPAL_SIGNS, Kind.SIGN_DOCUMENTS);
+            ClassDocumentsModel.TASK_PRINCIPAL_SIGNS, Kind.SIGN_DOCUMENTS,
+            ClassDocumentsModel.TASK_CLERK_ARCHIVES, Kind.ARCHIVE_PACKAGE);
 
     private final TaskService tasks;
 

@@ -71,7 +71,7 @@ class ApprovalCards {
             case TERM -> term(pending);
             case YEAR_END, YEAR_END_FINAL -> yearEnd(pending);
             case CORRECTION -> correction(pending);
-            case SIGN_DOCUMENTS -> documents(pending);
+            case SIGN_DOCUMENTS, ARCHIVE_PACKAGE -> documents(pending);
         };
     }
 

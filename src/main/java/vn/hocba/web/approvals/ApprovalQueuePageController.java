@@ -71,7 +71,8 @@ class ApprovalQueuePageController {
         AcademicYear year = context.activeYear(viewer);
         model.addAttribute("viewer", viewer);
         model.addAttribute("principal", viewer.has(Role.PRINCIPAL));
-        model.addAttribute("cards", pending.open().stream().map(cards::of).toList());
+        model.addAttribute("cards", pending.open().stream()
+                .filter(p -> p.kind() != PendingApprovals.Kind.ARCHIVE_PACKAGE).map(cards::of).toList());
         model.addAttribute("locks", locks.locks(year.id().value()).stream()
                 .sorted(Comparator.comparing(GradebookLock::lockedAt).reversed()).map(this::row).toList());
         model.addAttribute("testDates", calendar.of(year.id().value()));
