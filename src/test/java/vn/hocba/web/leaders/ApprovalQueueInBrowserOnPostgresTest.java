@@ -151,6 +151,46 @@ class ApprovalQueueInBrowserOnPostgresTest {
         assertThat(reply.status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(4)
+    void theDashboardShowsTheLockedTermAndTheProcessPictureMarksItsStepsDone() throws Exception {
+        long classId = class6A1.id().value();
+        browser.logIn("hieutruong");
+        browser.open("/truong?khoi=6");
+        assertThat(browser.driver.findElements(By.cssSelector("#overview tbody tr"))).hasSize(2);
+        WebElement row = browser.driver.findElement(By.id("lop-6A1"));
+        assertThat(row.findElements(By.cssSelector("td")).get(2).getText()).isEqualTo("Đã khoá");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.screenshots("truong");
+
+        browser.open("/truong/lop/" + classId + "/quy-trinh");
+        WebElement termOne = browser.driver.findElements(By.cssSelector("svg.bpmn")).get(0);
+        assertThat(termOne.findElements(By.cssSelector("g.shape.done")).size()).as("finished steps of term I").isGreaterThan(5);
+        assertThat(termOne.findElements(By.cssSelector("g.shape.current"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("svg.bpmn")).get(1).findElements(By.cssSelector("g.shape.done")))
+                .as("term II not started").isEmpty();
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.screenshots("truong-quy-trinh");
+    }
+
+    @Test
+    @Order(5)
+    void thePrincipalRemindsATeacherWhoIsBehindAndTheReminderIsAudited() throws Exception {
+        browser.logIn("hieutruong");
+        browser.open("/truong?hk=2&khoi=6");
+        WebElement first = browser.driver.findElements(By.cssSelector("#behind tbody tr")).get(0);
+        String teacherName = first.findElements(By.cssSelector("td")).get(0).getText();
+        first.findElement(By.cssSelector("button")).click();
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("p.info")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("p.info")).getText()).startsWith("Đã nhắc " + teacherName);
+        String username = jdbc.sql("select a.username from account a join staff s on s.id = a.staff_id where s.full_name = ?")
+                .param(teacherName).query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from notification where recipient = ? and kind = 'ENTRY_REMINDER_MANUAL'")
+                .param(username).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ENTRY_REMINDER_SENT' and actor = 'hieutruong'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private void signedOffByTeachers(long classId) {
         String path = "/api/classes/" + classId + "/terms/1";
         ApiClient.Reply started = api.post("hieutruong", path + "/close", "{}");

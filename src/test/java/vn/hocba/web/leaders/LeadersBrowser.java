@@ -27,6 +27,8 @@ final class LeadersBrowser implements AutoCloseable {
 
     private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
     private static final Path SCREENS = Path.of("docs/screens");
+    /** Where Chromium saves downloads (a zip the clerk downloads, checked by the test). */
+    static final Path DOWNLOADS = Path.of("target/leaders-downloads");
 
     final WebDriver driver;
     private final String base;
@@ -37,10 +39,19 @@ final class LeadersBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=vi", "--window-size=1280,900");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
+    }
+
+    /** Waits for a finished download named {@code fileName} and returns its path. */
+    Path downloaded(String fileName) {
+        Path file = DOWNLOADS.resolve(fileName);
+        waitUntil(d -> Files.exists(file) && !Files.exists(DOWNLOADS.resolve(fileName + ".crdownload")));
+        return file;
     }
 
     void logIn(String user) {
