@@ -48,6 +48,40 @@ public class EntryProgress {
         return directory.teachingAssignmentsOfYear(yearId).stream().map(ta -> line(year, ta, term)).toList();
     }
 
+    /** One column a teacher answers for: {@code TX1}… (regular), {@code GK} (mid-term), {@code CK} (end of term). */
+    public record Column(String label, int entered, int required) {
+    }
+
+    /**
+     * The progress of {@code ta} column by column in {@code term}: each required regular column of the
+     * teacher's range, then the mid-term and end-of-term marks; {@code required} is the students enrolled.
+     */
+    public List<Column> columns(TeachingAssignment ta, int term) {
+        AcademicYear year = directory.year(ta.schoolClass().yearId());
+        GradeSubject gs = directory.gradeSubjects(year.id(), ta.schoolClass().grade()).stream()
+                .filter(g -> g.subject().id().equals(ta.subject().id())).findFirst().orElseThrow();
+        int requiredColumns = rules.forCohort(new SchoolYear(year.startYear()), ta.schoolClass().grade())
+                .requiredRegularMarks(ClassGradebookAssembler.subject(gs));
+        ColumnRange range = ta.columns();
+        int first = range.isWhole() ? 1 : range.first();
+        int last = range.isWhole() ? requiredColumns : Math.min(range.last(), requiredColumns);
+        int enrolled = students.enrolledCount(ta.schoolClass().id());
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select kind, column_no, count(*) from mark where class_id = ? and subject_id = ? and term = ? "
+                + "group by kind, column_no").params(ta.schoolClass().id().value(), ta.subject().id().value(), term)
+                .query(rs -> {
+                    String kind = rs.getString(1);
+                    counts.merge("REGULAR".equals(kind) ? "TX" + rs.getInt(2) : kind, rs.getInt(3), Integer::sum);
+                });
+        List<Column> columns = new java.util.ArrayList<>();
+        for (int c = first; c <= last; c++) {
+            columns.add(new Column("TX" + c, counts.getOrDefault("TX" + c, 0), enrolled));
+        }
+        columns.add(new Column("GK", counts.getOrDefault("MIDTERM", 0), enrolled));
+        columns.add(new Column("CK", counts.getOrDefault("FINAL", 0), enrolled));
+        return columns;
+    }
+
     private Line line(AcademicYear year, TeachingAssignment ta, int term) {
         GradeSubject gs = directory.gradeSubjects(year.id(), ta.schoolClass().grade()).stream()
                 .filter(g -> g.subject().id().equals(ta.subject().id())).findFirst().orElseThrow();

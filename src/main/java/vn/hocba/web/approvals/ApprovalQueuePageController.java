@@ -71,6 +71,7 @@ class ApprovalQueuePageController {
         AcademicYear year = context.activeYear(viewer);
         model.addAttribute("viewer", viewer);
         model.addAttribute("principal", viewer.has(Role.PRINCIPAL));
+        model.addAttribute("crumbs", List.of(vn.hocba.web.Crumb.link("Tổng quan trường", "/truong"), vn.hocba.web.Crumb.here("Duyệt")));
         model.addAttribute("cards", pending.open().stream()
                 .filter(p -> p.kind() != PendingApprovals.Kind.ARCHIVE_PACKAGE).map(cards::of).toList());
         model.addAttribute("locks", locks.locks(year.id().value()).stream()

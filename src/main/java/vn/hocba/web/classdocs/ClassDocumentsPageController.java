@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.common.Rejected;
 import vn.hocba.documents.ClassDocuments;
+import vn.hocba.web.Crumb;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.documents.PagePreviews;
 import vn.hocba.schoolyear.ClassId;
@@ -87,6 +88,7 @@ class ClassDocumentsPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("rows", rows);
+        model.addAttribute("crumbs", List.of(Crumb.schoolClass(schoolClass, null), Crumb.here("Văn bản")));
         model.addAttribute("progress", progress(schoolClass));
         model.addAttribute("canSign", viewer.has(Role.PRINCIPAL));
         return "class-documents";
@@ -100,6 +102,9 @@ class ClassDocumentsPageController {
         model.addAttribute("schoolClass", directory.schoolClass(new ClassId(classId)));
         model.addAttribute("document", document);
         model.addAttribute("pages", previews.pages(signed.file(document)));
+        SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
+        model.addAttribute("crumbs", List.of(Crumb.schoolClass(schoolClass, null),
+                Crumb.link("Văn bản", "/lop/" + classId + "/tai-lieu"), Crumb.here(document.kind().displayName())));
         return "class-document-preview";
     }
 

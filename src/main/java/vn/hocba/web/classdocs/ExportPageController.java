@@ -28,6 +28,7 @@ import vn.hocba.signing.ExportPackageReceipts.ManifestFile;
 import vn.hocba.signing.ExportPackageReceipts.PackageState;
 import vn.hocba.signing.RecordedSignatures;
 import vn.hocba.signing.RecordedSignatures.RecordedSignature;
+import vn.hocba.web.Crumb;
 import vn.hocba.web.SchoolContext;
 import vn.hocba.workflow.ClassDocumentsWorkflow;
 import vn.hocba.workflow.PendingApprovals;
@@ -78,6 +79,7 @@ class ExportPageController {
         }
         model.addAttribute("viewer", viewer);
         model.addAttribute("classes", classes);
+        model.addAttribute("crumbs", List.of(Crumb.here("Gói xuất")));
         return "exports";
     }
 
@@ -91,6 +93,7 @@ class ExportPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("states", states);
+        model.addAttribute("crumbs", List.of(Crumb.link("Gói xuất", "/xuat"), Crumb.here("Lớp " + schoolClass.code())));
         model.addAttribute("shown", shown);
         model.addAttribute("manifest", shown == null ? List.of() : manifest(schoolClass, shown.version().version()));
         return "export-class";

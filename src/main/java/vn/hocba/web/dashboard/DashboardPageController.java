@@ -13,12 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
-import vn.hocba.audit.AuditLog;
-import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.AssessmentCalendar;
 import vn.hocba.gradebook.EntryProgress;
-import vn.hocba.notifications.Notifications;
+import vn.hocba.reminders.ManualReminders;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -27,6 +25,7 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.Crumb;
 import vn.hocba.web.SchoolContext;
 import vn.hocba.workflow.ProcessPictures;
 
@@ -43,14 +42,13 @@ class DashboardPageController {
     private final SchoolOverview overview;
     private final EntryProgress entry;
     private final AssessmentCalendar calendar;
-    private final Notifications notifications;
+    private final ManualReminders reminders;
     private final Accounts accounts;
-    private final AuditLog audit;
     private final ProcessPictures pictures;
     private final Clock clock;
 
     DashboardPageController(AccessPolicy access, SchoolContext context, SchoolDirectory directory, SchoolOverview overview,
-            EntryProgress entry, AssessmentCalendar calendar, Notifications notifications, Accounts accounts, AuditLog audit,
+            EntryProgress entry, AssessmentCalendar calendar, ManualReminders reminders, Accounts accounts,
             ProcessPictures pictures, Clock clock) {
         this.access = access;
         this.context = context;
@@ -58,9 +56,8 @@ class DashboardPageController {
         this.overview = overview;
         this.entry = entry;
         this.calendar = calendar;
-        this.notifications = notifications;
+        this.reminders = reminders;
         this.accounts = accounts;
-        this.audit = audit;
         this.pictures = pictures;
         this.clock = clock;
     }
@@ -73,6 +70,7 @@ class DashboardPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("year", year);
         model.addAttribute("grade", khoi);
+        model.addAttribute("crumbs", List.of(Crumb.here("Tổng quan trường")));
         model.addAttribute("grades", directory.classes(year.id()).stream().map(c -> c.grade()).distinct().sorted().toList());
         model.addAttribute("stages", SchoolOverview.STAGES);
         model.addAttribute("rows", overview.rows(year, khoi));
@@ -94,12 +92,9 @@ class DashboardPageController {
         String message = "Hiệu trưởng nhắc: môn " + subjectCode + " lớp " + classCode + " học kì " + (term == 1 ? "I" : "II")
                 + " còn thiếu điểm, đề nghị thầy/cô hoàn thành nhập điểm.";
         String day = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).toString();
-        boolean sent = notifications.notifyOnce(account.username(), "ENTRY_REMINDER_MANUAL", message,
-                "manual-" + day + "-" + teacherId + "-" + classCode + "-" + subjectCode + "-" + term);
-        if (sent) {
-            Actor actor = access.actor(viewer, viewer.has(Role.PRINCIPAL) ? Role.PRINCIPAL : Role.VICE_PRINCIPAL);
-            audit.append(new AuditRecord(actor, "ENTRY_REMINDER_SENT", "staff " + teacher.code(), null, message, null, null));
-        }
+        Actor actor = access.actor(viewer, viewer.has(Role.PRINCIPAL) ? Role.PRINCIPAL : Role.VICE_PRINCIPAL);
+        boolean sent = reminders.remind(account.username(), teacher.code(), message,
+                "manual-" + day + "-" + teacherId + "-" + classCode + "-" + subjectCode + "-" + term, actor);
         flash.addFlashAttribute("info", sent ? "Đã nhắc " + teacher.fullName() + " (môn " + subjectCode + ", lớp " + classCode + ")."
                 : teacher.fullName() + " đã được nhắc việc này hôm nay.");
         return "redirect:/truong?hk=" + term + "#tien-do";
@@ -111,6 +106,8 @@ class DashboardPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("schoolClass", directory.schoolClass(new ClassId(classId)));
         model.addAttribute("pictures", pictures.of(classId));
+        model.addAttribute("crumbs", List.of(Crumb.link("Tổng quan trường", "/truong"),
+                Crumb.here("Quy trình lớp " + directory.schoolClass(new ClassId(classId)).code())));
         return "class-processes";
     }
 
