@@ -129,6 +129,11 @@ public class Corrections {
         return find(id);
     }
 
+    /** The seed 001 deadline the request missed (it then needs the principal's override reason), or null. */
+    public LocalDate missedDeadline(CorrectionRequest request) {
+        return intake.missedDeadline(request);
+    }
+
     public CorrectionRequest find(long id) {
         return jdbc.sql("select * from correction_request where id = ?").param(id).query(Corrections::row).optional()
                 .orElseThrow(() -> Rejected.notFound("Không có đề nghị sửa điểm số " + id + "."));

@@ -1,0 +1,164 @@
+package vn.hocba.web.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.hocba.documents.AssessmentScope;
+import vn.hocba.documents.ClassDocuments;
+import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.gradebook.EntryProgress;
+import vn.hocba.gradebook.GradebookLock;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SignOff;
+import vn.hocba.gradebook.closing.SignOffs;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.signing.ExportPackageReceipts;
+import vn.hocba.signing.RecordedSignatures;
+import vn.hocba.signing.RecordedSignatures.RecordedSignature;
+
+/**
+ * The school dashboard's table: one row per class, one cell per stage of the year (mark entry, term
+ * closes, year end, documents, signatures, seal, export), each with a short text, whether it is done,
+ * and where its detail is. Reads whole-school lists once (entry progress, locks) and per class only
+ * what exists (signatures are read only once documents exist).
+ */
+@Component
+class SchoolOverview {
+
+    /** One cell: text, done (green) and the page with the detail. */
+    record Cell(String text, boolean done, String link) {
+    }
+
+    /** One class row. */
+    record Row(SchoolClass schoolClass, List<Cell> cells) {
+    }
+
+    static final List<String> STAGES = List.of("Nhập điểm HK I", "Nhập điểm HK II", "Chốt HK I", "Chốt HK II", "Cuối năm",
+            "Văn bản", "Bảng môn đã kí", "GVCN kí", "Hiệu trưởng kí", "Đóng dấu", "Gói xuất");
+
+    private final SchoolDirectory directory;
+    private final EntryProgress entry;
+    private final GradebookLocks locks;
+    private final SignOffs signOffs;
+    private final YearEnd yearEnd;
+    private final ClassDocuments documents;
+    private final RecordedSignatures signatures;
+    private final ExportPackageReceipts packages;
+
+    SchoolOverview(SchoolDirectory directory, EntryProgress entry, GradebookLocks locks, SignOffs signOffs,
+            YearEnd yearEnd, ClassDocuments documents, RecordedSignatures signatures, ExportPackageReceipts packages) {
+        this.directory = directory;
+        this.entry = entry;
+        this.locks = locks;
+        this.signOffs = signOffs;
+        this.yearEnd = yearEnd;
+        this.documents = documents;
+        this.signatures = signatures;
+        this.packages = packages;
+    }
+
+    List<Row> rows(AcademicYear year, Integer grade) {
+        Map<String, int[]> term1 = entryByClass(year, 1);
+        Map<String, int[]> term2 = entryByClass(year, 2);
+        List<GradebookLock> all = locks.locks(year.id().value());
+        List<Row> rows = new ArrayList<>();
+        for (SchoolClass c : directory.classes(year.id())) {
+            if (grade != null && c.grade() != grade) {
+                continue;
+            }
+            List<Cell> cells = new ArrayList<>();
+            String id = String.valueOf(c.id().value());
+            cells.add(entryCell(term1.get(c.code()), "/truong?hk=1#tien-do"));
+            cells.add(entryCell(term2.get(c.code()), "/truong?hk=2#tien-do"));
+            cells.add(termCell(c, 1, all));
+            cells.add(termCell(c, 2, all));
+            cells.add(yearEndCell(c));
+            cells.addAll(documentCells(c, "/lop/" + id + "/tai-lieu"));
+            rows.add(new Row(c, cells));
+        }
+        return rows;
+    }
+
+    private Map<String, int[]> entryByClass(AcademicYear year, int term) {
+        Map<String, int[]> sums = new HashMap<>();
+        for (EntryProgress.Line line : entry.of(year.id(), term)) {
+            int[] s = sums.computeIfAbsent(line.classCode(), k -> new int[2]);
+            s[0] += line.entered();
+            s[1] += line.required();
+        }
+        return sums;
+    }
+
+    private static Cell entryCell(int[] sums, String link) {
+        if (sums == null || sums[1] == 0) {
+            return new Cell("—", false, link);
+        }
+        BigDecimal share = BigDecimal.valueOf(sums[0] * 100L).divide(BigDecimal.valueOf(sums[1]), 0, RoundingMode.DOWN);
+        return new Cell(share + "%", sums[0] >= sums[1], link);
+    }
+
+    private Cell termCell(SchoolClass c, int term, List<GradebookLock> all) {
+        boolean locked = all.stream().anyMatch(l -> l.active() && l.term() == term && (l.scope() == GradebookLock.Scope.SCHOOL_TERM
+                || l.scope() == GradebookLock.Scope.CLASS_TERM && l.classId() != null && l.classId() == c.id().value()));
+        if (locked) {
+            return new Cell("Đã khoá", true, "/duyet#locks-title");
+        }
+        List<SignOff> active = signOffs.of(c, term).stream().filter(SignOff::active).toList();
+        if (active.stream().anyMatch(s -> s.kind() == SignOff.Kind.HOMEROOM)) {
+            return new Cell("Chờ duyệt", false, "/duyet#hoc-ki-" + c.id().value() + "-" + term);
+        }
+        long subjects = active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT).count();
+        return new Cell(subjects == 0 ? "Chưa chốt" : "GVBM kí " + subjects, false, "/truong/lop/" + c.id().value() + "/quy-trinh");
+    }
+
+    private Cell yearEndCell(SchoolClass c) {
+        String link = "/truong/lop/" + c.id().value() + "/quy-trinh";
+        return yearEnd.latest(c).map(stage -> switch (stage) {
+            case PROPOSED -> new Cell("Chờ duyệt", false, "/duyet");
+            case APPROVED -> new Cell("Đánh giá lại", false, link);
+            case FINAL -> new Cell("Xong", true, link);
+        }).orElse(new Cell("—", false, link));
+    }
+
+    private List<Cell> documentCells(SchoolClass c, String link) {
+        List<IssuedDocument> year = documents.ofClass(c.id()).stream()
+                .filter(d -> d.scope() == AssessmentScope.YEAR && d.supersededBy().isEmpty()).toList();
+        if (year.isEmpty()) {
+            Cell none = new Cell("—", false, link);
+            return List.of(new Cell("Chưa lập", false, link), none, none, none, none, none, none);
+        }
+        Map<String, List<RecordedSignature>> signed = signatures.ofClass(c.id());
+        List<IssuedDocument> sheets = year.stream().filter(d -> d.kind() == DocumentKind.SUBJECT_RESULT_SHEET).toList();
+        List<IssuedDocument> signedByPrincipal = year.stream()
+                .filter(d -> d.kind() == DocumentKind.TRANSCRIPT || d.kind() == DocumentKind.CLASS_GRADEBOOK).toList();
+        List<IssuedDocument> homeroomSigns = year.stream().filter(d -> d.kind() != DocumentKind.SUBJECT_RESULT_SHEET).toList();
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell(year.size() + " văn bản", true, link));
+        cells.add(count(sheets, signed, "SUBJECT_TEACHER", link));
+        cells.add(count(homeroomSigns, signed, "HOMEROOM_TEACHER", link));
+        cells.add(count(signedByPrincipal, signed, "PRINCIPAL", link));
+        cells.add(count(signedByPrincipal, signed, "SCHOOL_SEAL", link));
+        var latest = packages.of(c.id()).stream().findFirst();
+        String exportLink = "/xuat/lop/" + c.id().value();
+        cells.add(latest.map(p -> new Cell(switch (p.state()) {
+            case "ARCHIVED" -> "Đã lưu trữ v" + p.version().version();
+            case "DOWNLOADED" -> "Đã tải v" + p.version().version();
+            default -> "Sẵn sàng v" + p.version().version();
+        }, "ARCHIVED".equals(p.state()), exportLink)).orElse(new Cell("—", false, exportLink)));
+        return cells;
+    }
+
+    private static Cell count(List<IssuedDocument> docs, Map<String, List<RecordedSignature>> signed, String stage, String link) {
+        long n = docs.stream().filter(d -> signed.getOrDefault(d.id(), List.of()).stream()
+                .anyMatch(s -> s.stage().startsWith(stage))).count();
+        return new Cell(n + "/" + docs.size(), !docs.isEmpty() && n == docs.size(), link);
+    }
+}
