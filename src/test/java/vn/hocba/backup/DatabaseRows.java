@@ -10,18 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every row of every table of a PostgreSQL database's public schema, as text, sorted: two databases compared whole. */
+/** Every row of every table of a database's public schema, as text, sorted: two databases compared whole. */
 final class DatabaseRows {
 
     private DatabaseRows() {
     }
 
+    /** A PostgreSQL database of the embedded test server. */
     static Map<String, List<String>> of(String url) throws SQLException {
+        return of(url, "postgres", "postgres", "public");
+    }
+
+    static Map<String, List<String>> of(String url, String user, String password, String schema) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
-                    + "where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+                    + "where table_schema = '" + schema + "' and table_type = 'BASE TABLE'")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
