@@ -151,7 +151,7 @@ public final class ExportPackages {
     }
 
     /** Subject code → its teachers' names in this class, in column order (the sheet's signers). */
-    static Map<String, List<String>> teachersBySubject(SchoolDirectory directory, ClassId classId) {
+    public static Map<String, List<String>> teachersBySubject(SchoolDirectory directory, ClassId classId) {
         Map<String, List<String>> teachers = new LinkedHashMap<>();
         for (TeachingAssignment a : directory.teachingAssignmentsOfClass(classId)) {
             List<String> names = teachers.computeIfAbsent(a.subject().code(), k -> new ArrayList<>());

@@ -1,0 +1,258 @@
+package vn.hocba.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.audit.Actor;
+import vn.hocba.documents.YearClosing;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.ChildApplication;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.TemporaryDataDirectory;
+
+/**
+ * Issue 18 item 3 (part): the ClassDocuments process of 6A1 run by HocBa in a child JVM on
+ * PostgreSQL, killed with SIGKILL while it generates the documents and again in the middle of the
+ * homeroom teacher's signing batch. After each restart the process resumes by itself (the job is
+ * taken again once its lock expires; the batch is sent again), and in the end every document is
+ * signed once per stage, every signature has exactly one audit entry, nothing is issued twice, and
+ * the export package's manifest and every signature pass (EU DSS, PAdES-BASELINE-LTA). This JVM
+ * only prepares the year and reads the database; it never runs a job.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "camunda.bpm.job-execution.enabled=false")
+class YearEndKilledOnPostgresTest {
+
+    private static final Duration START = Duration.ofMinutes(5);
+    private static final Duration STEP = Duration.ofMinutes(6);
+    private static String url;
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        url = EmbeddedPostgresDatabases.create("year_end_killed");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-year-end-killed");
+    }
+
+    @AfterAll
+    static void removeFiles() {
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    ClassDocumentsWorkflow workflow;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void killedDuringGenerationAndDuringTheHomeroomBatchTheYearDocumentsResumeAndAreSignedOnceEach() throws Exception {
+        var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();
+        SchoolClass c = directory.classByCode(year.id(), "6A1").orElseThrow();
+        long classId = c.id().value();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(c);
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(c);
+        int students = registry.roster(c.id()).size();
+        String homeroom = directory.homeroomOf(c.id()).orElseThrow().teacher().code().toLowerCase();
+        String instance = workflow.start(c, new Actor("hieutruong", "PRINCIPAL", null));
+        long started = System.nanoTime();
+
+        ChildApplication child = child();
+        try {
+            // 1. SIGKILL while the documents are generated
+            // The job generates in its own transaction: rows appear at its commit, files as they are written.
+            await("generation under way", () -> documentFiles() >= 3);
+            child.kill();
+            long doneAtKill = documentFiles();
+            assertThat(sheetTask(instance)).as("the process did not pass the generation").isNull();
+            System.out.printf("killed during generation at %d document files, %d s%n", doneAtKill, seconds(started));
+            child = child();
+            await("generation resumed after the restart", () -> sheetTask(instance) != null);
+            assertThat(jdbc.sql("select count(*) from (select document_id from issued_document where class_id = ? "
+                    + "group by document_id having count(*) > 1) d").param(classId).query(Long.class).single())
+                    .as("no document issued twice").isZero();
+            for (Task t = sheetTask(instance); t != null; t = sheetTask(instance)) {
+                workflow.signSubjectSheet(c, new Actor(t.getAssignee(), "SUBJECT_TEACHER", null));
+            }
+            await("transcripts generated by the child", () -> task(instance, ClassDocumentsModel.TASK_HOMEROOM_SIGNS) != null);
+
+            // 2. SIGKILL in the middle of the homeroom teacher's batch
+            ChildApplication signing = child;
+            String path = "/api/classes/" + classId + "/year-documents";
+            CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> post(signing, homeroom, path
+                    + "/homeroom-signature").status());
+            await("homeroom batch under way", () -> signedAt(classId, "HOMEROOM_TEACHER") >= 5);
+            child.kill();
+            long signedAtKill = signedAt(classId, "HOMEROOM_TEACHER");
+            assertThat(signedAtKill).as("killed before the batch ended").isLessThan(2L * students + 1);
+            assertThat(batch.handle((s, e) -> s == null ? -1 : s).get()).isNotEqualTo(200);
+            System.out.printf("killed during the homeroom batch at %d of %d, %d s%n", signedAtKill, 2 * students + 1,
+                    seconds(started));
+            child = child();
+            ApiClient.Reply again = post(child, homeroom, path + "/homeroom-signature");
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(signedAt(classId, "HOMEROOM_TEACHER")).isEqualTo(2L * students + 1);
+            assertThat(post(child, "hieutruong", path + "/principal-signature").status()).isEqualTo(200);
+            await("seal, LTA and export package by the child",
+                    () -> task(instance, ClassDocumentsModel.TASK_CLERK_ARCHIVES) != null);
+
+            assertEverySignatureAuditedOnceAndNoStrayFile(classId);
+            Map<String, byte[]> entries = ExportPackages.unzip(download(child, "vanthu", path + "/package"));
+            ExportPackages.assertManifestMatches(entries);
+            ExportPackages.assertEverySignatureTotalPassedAtLta(entries, ExportPackages.teachersBySubject(directory, c.id()),
+                    students, dataDir.resolve("pki"));
+            System.out.printf("year documents resumed after 2 kills, signed, sealed, exported and verified in %d s%n",
+                    seconds(started));
+        } finally {
+            child.close();
+        }
+    }
+
+    /** One DOCUMENT_SIGNED entry per person's signature (its file's SHA-256), and one file per recorded signature. */
+    private void assertEverySignatureAuditedOnceAndNoStrayFile(long classId) throws Exception {
+        List<String> notOnce = jdbc.sql("""
+                select ds.document_id || ' ' || ds.stage || ' ' || (select count(*) from audit_entry a
+                    where a.action = 'DOCUMENT_SIGNED' and a.target = 'document ' || ds.document_id and a.new_value = ds.sha256)
+                from document_signature ds where ds.class_id = ? and ds.stage <> 'LONG_TERM'""").param(classId)
+                .query(String.class).list().stream().filter(r -> !r.endsWith(" 1")).toList();
+        assertThat(notOnce).as("signatures not audited exactly once").isEmpty();
+        long recorded = jdbc.sql("select count(*) from document_signature where class_id = ?").param(classId)
+                .query(Long.class).single();
+        try (Stream<Path> files = Files.walk(dataDir.resolve("signed"))) {
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString).toList())
+                    .as("one file per recorded signature stage, no half-written file left").hasSize((int) recorded)
+                    .allMatch(f -> f.endsWith(".pdf"));
+        }
+    }
+
+    private ChildApplication child() {
+        return ChildApplication.start(Path.of("target", "child-logs", "year-end-killed.log"), START, List.of(
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--hocba.data-dir=" + dataDir, "--hocba.demo.enabled=false",
+                "--camunda.bpm.job-execution.enabled=true",
+                // a job held by a killed node is taken again after this long (Camunda default: 5 minutes); longer than
+                // a generation run here (20-40 s), else the node would take its own running job a second time
+                "--camunda.bpm.job-execution.lock-time-in-millis=60000",
+                "--camunda.bpm.job-execution.wait-time-in-millis=1000", "--hocba.audit.checkpoints.schedule=-"));
+    }
+
+    private long documentFiles() {
+        Path documents = dataDir.resolve("documents");
+        if (!Files.isDirectory(documents)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(documents)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0; // a file moved while walking: look again
+        }
+    }
+
+    private long signedAt(long classId, String stage) {
+        return jdbc.sql("select count(*) from document_signature where class_id = ? and stage = ?").params(classId, stage)
+                .query(Long.class).single();
+    }
+
+    private Task sheetTask(String instance) {
+        return task(instance, ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS);
+    }
+
+    private Task task(String instance, String key) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).listPage(0, 1);
+        return open.isEmpty() ? null : open.get(0);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + STEP.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + STEP + ": " + what);
+            }
+            ChildApplication.pause(200);
+        }
+    }
+
+    private static long seconds(long since) {
+        return (System.nanoTime() - since) / 1_000_000_000;
+    }
+
+    private ApiClient.Reply post(ChildApplication app, String user, String path) {
+        try {
+            HttpResponse<String> r = http.send(request(app, user, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Reply(r.statusCode(), r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            return new ApiClient.Reply(-1, json.nullNode()); // the connection died with the killed child
+        }
+    }
+
+    private byte[] download(ChildApplication app, String user, String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(request(app, user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private HttpRequest.Builder request(ChildApplication app, String user, String path) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = json.readTree(token.body());
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + body.path("token").asText());
+    }
+}
