@@ -1,0 +1,18 @@
+package vn.hocba.hocbaso;
+
+import java.util.List;
+
+/** A record that cannot be generated yet: each missing identifier, naming the student. */
+public class RecordNotReadyException extends RuntimeException {
+
+    private final List<String> missing;
+
+    public RecordNotReadyException(List<String> missing) {
+        super("Chưa tạo được học bạ số: " + String.join("; ", missing));
+        this.missing = List.copyOf(missing);
+    }
+
+    public List<String> missing() {
+        return missing;
+    }
+}
