@@ -50,10 +50,16 @@ public final class RecordVerifier {
         XmlDocuments.markIds(record);
         List<SlotFinding> findings = new ArrayList<>();
         for (SignatureSlot slot : RecordSlots.of(record).all()) {
-            findings.add(RecordSlots.signature(slot.element()).map(sig -> check(record, slot, sig))
-                    .orElse(new SlotFinding(slot.role(), slot.id(), slot.signerName(), false, "", false, false, "", "")));
+            findings.add(check(record, slot));
         }
         return findings;
+    }
+
+    /** The finding of one slot (signed or not). */
+    SlotFinding check(Document doc, SignatureSlot slot) {
+        XmlDocuments.markIds(doc);
+        return RecordSlots.signature(slot.element()).map(sig -> check(doc, slot, sig))
+                .orElse(new SlotFinding(slot.role(), slot.id(), slot.signerName(), false, "", false, false, "", ""));
     }
 
     /** True when every slot is signed and every signature valid and trusted. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's {@code xmlsec1 --verify} (the independent XMLDSig verifier) on one signature of a file. */
-final class Xmlsec1 {
+public final class Xmlsec1 {
 
-    record Result(int exitCode, String output) {
-        boolean ok() {
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
     }
@@ -19,7 +19,7 @@ final class Xmlsec1 {
     private Xmlsec1() {
     }
 
-    static Result verify(Path file, Path trustedRoot, String signatureId) throws IOException, InterruptedException {
+    public static Result verify(Path file, Path trustedRoot, String signatureId) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("xmlsec1", "--verify", "--trusted-pem", trustedRoot.toString(),
                 "--id-attr:Id", "DU_LIEU_HOC_BA", "--id-attr:Id", "THONG_TIN_HOC_BA", "--id-attr:Id", "DIEM_TONG_KET",
                 "--id-attr:Id", "NOI_DUNG_GOI",
