@@ -26,18 +26,25 @@ public final class SampleRecords {
 
     /** The record of {@code transcript}, signed in order by people the PKI issues certificates to. */
     public static Document signed(TranscriptData transcript, DevelopmentPki pki) {
-        Document record = unsigned(transcript);
+        return signInOrder(unsigned(transcript), pki);
+    }
+
+    /**
+     * Signs every slot of {@code record} in order, each by the person it names (a certificate the
+     * development PKI issues them), the issuing slot by the school's organisation certificate.
+     */
+    public static Document signInOrder(Document record, DevelopmentPki pki) {
         RecordSigner signer = new RecordSigner(null, Clock.systemUTC());
-        for (SignatureSlot slot : RecordSlots.of(record).all()) {
-            if (slot.role() == SlotRole.SUBJECT_TEACHER) {
-                signer.sign(record, slot.role(), slot.id(), pki.issue(slot.signerName(), slot.role().title(), null));
+        for (SlotRole role : SlotRole.values()) {
+            for (SignatureSlot slot : RecordSlots.of(record).all()) {
+                if (slot.role() != role) {
+                    continue;
+                }
+                SigningCredential credential = role == SlotRole.ISSUER ? pki.organisation(slot.signerName())
+                        : pki.issue(slot.signerName(), role.title(), null);
+                signer.sign(record, role, role == SlotRole.SUBJECT_TEACHER ? slot.id() : null, credential);
             }
         }
-        signer.sign(record, SlotRole.HOMEROOM_TEACHER, null,
-                pki.issue(transcript.homeroomTeacher(), SlotRole.HOMEROOM_TEACHER.title(), null));
-        SigningCredential principal = pki.issue(transcript.principalName(), "Hiệu trưởng", null);
-        signer.sign(record, SlotRole.PRINCIPAL, null, principal);
-        signer.sign(record, SlotRole.ISSUER, null, pki.organisation(transcript.school().name()));
         return record;
     }
 }
