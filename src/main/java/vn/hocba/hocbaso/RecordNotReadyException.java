@@ -1,14 +1,15 @@
 package vn.hocba.hocbaso;
 
 import java.util.List;
+import vn.hocba.common.Rejected;
 
 /** A record that cannot be generated yet: each missing identifier, naming the student. */
-public class RecordNotReadyException extends RuntimeException {
+public class RecordNotReadyException extends Rejected {
 
     private final List<String> missing;
 
     public RecordNotReadyException(List<String> missing) {
-        super("Chưa tạo được học bạ số: " + String.join("; ", missing));
+        super(Reason.CONFLICT, "Chưa tạo được học bạ số: " + String.join("; ", missing));
         this.missing = List.copyOf(missing);
     }
 

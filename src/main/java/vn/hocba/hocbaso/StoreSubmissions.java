@@ -14,6 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
@@ -50,9 +52,11 @@ public class StoreSubmissions {
     private final AuditLog audit;
     private final Clock clock;
     private final Path bodies;
+    private final TransactionTemplate transactions;
 
     StoreSubmissions(JdbcClient jdbc, ObjectProvider<NationalStore> store, AuditLog audit, Clock clock,
-            @Value("${hocba.data-dir}") Path dataDir) {
+            @Value("${hocba.data-dir}") Path dataDir, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.store = store;
         this.audit = audit;
@@ -67,11 +71,14 @@ public class StoreSubmissions {
         if (existing != null) {
             return existing;
         }
-        long id = insert(classId, NationalStore.CREATE, key, packageZip, by);
-        ClassPackage.records(packageZip).forEach((file, record) -> jdbc.sql("insert into hocbaso_record_result"
-                + " (submission_id, student_code, record_sha256, result) values (?, ?, ?, '00')")
-                .params(id, studentCode(file), Sha256.hex(record)).update());
-        attempt(id);
+        long id = transactions.execute(status -> {
+            long created = insert(classId, NationalStore.CREATE, key, packageZip, by);
+            ClassPackage.records(packageZip).forEach((file, record) -> jdbc.sql("insert into hocbaso_record_result"
+                    + " (submission_id, student_code, record_sha256, result) values (?, ?, ?, '00')")
+                    .params(created, studentCode(file), Sha256.hex(record)).update());
+            return created;
+        });
+        attempt(id); // outside the transaction: a slow store holds no lock
         return id;
     }
 
@@ -87,11 +94,15 @@ public class StoreSubmissions {
         if (existing != null) {
             return existing;
         }
-        long id = insert(classId, NationalStore.RECALL, key, nationalId.getBytes(StandardCharsets.UTF_8), by);
-        jdbc.sql("insert into hocbaso_record_result (submission_id, student_code, record_sha256, result, national_id)"
-                + " values (?, ?, ?, '00', ?)").params(id, accepted.studentCode(), Sha256.hex(nationalId), nationalId).update();
-        audit.append(new AuditRecord(by, "HOCBASO_RECALL_REQUESTED", "hocbaso record " + nationalId, null, reason, reason,
-                "submission " + id));
+        long id = transactions.execute(status -> {
+            long created = insert(classId, NationalStore.RECALL, key, nationalId.getBytes(StandardCharsets.UTF_8), by);
+            jdbc.sql("insert into hocbaso_record_result (submission_id, student_code, record_sha256, result, national_id)"
+                    + " values (?, ?, ?, '00', ?)").params(created, accepted.studentCode(), Sha256.hex(nationalId), nationalId)
+                    .update();
+            audit.append(new AuditRecord(by, "HOCBASO_RECALL_REQUESTED", "hocbaso record " + nationalId, null, reason, reason,
+                    "submission " + created));
+            return created;
+        });
         attempt(id);
         return id;
     }
