@@ -65,7 +65,8 @@ public final class SamplesCommand implements Subcommand {
                 TranscriptData transcript = samples.transcript(0);
                 SubjectResultSheetData sheet = samples.subjectResultSheet(1);
                 SignedSamples.write(dir, transcript, Files.readAllBytes(dir.resolve(transcript.kind().templateName() + ".pdf")),
-                        sheet, Files.readAllBytes(dir.resolve(sheet.kind().templateName() + ".pdf")), out);
+                        sheet, Files.readAllBytes(dir.resolve(sheet.kind().templateName() + ".pdf")), out,
+                        List.of(transcript, samples.transcript(1), samples.transcript(2)));
             }
             return 0;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TranscriptData;
@@ -25,7 +26,7 @@ final class SignedSamples {
     }
 
     static void write(Path dir, TranscriptData transcript, byte[] transcriptPdf, SubjectResultSheetData sheet,
-            byte[] sheetPdf, PrintStream out) throws IOException {
+            byte[] sheetPdf, PrintStream out, List<TranscriptData> records) throws IOException {
         Path keys = Files.createTempDirectory("hocba-sample-pki");
         try {
             DevelopmentPki pki = DevelopmentPki.createFresh(keys);
@@ -38,6 +39,7 @@ final class SignedSamples {
                     pki.organisation(transcript.school().name())));
             Path signedSheet = dir.resolve("subject-result-sheet-signed.pdf");
             Files.write(signedSheet, chain.signSubjectSheet(sheetPdf, teacher, sheet.subject().code()));
+            RecordSamples.write(dir, records, pki, out);
             pki.writeRootPem(dir.resolve("trust-root.pem"));
             out.println(signedTranscript + "  kí bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA");
             out.println(signedSheet + "  kí bởi GVBM; PAdES-B-LTA");

@@ -17,6 +17,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
+import vn.hocba.hocbaso.RecordReport;
 import vn.hocba.pades.verify.SignatureVerifier;
 import vn.hocba.pades.verify.VerificationReport;
 import vn.hocba.pades.verify.Verdict;
@@ -36,7 +37,8 @@ public final class VerifyCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "verify FILE.pdf [--json] [--trust root.pem]  kiểm tra chữ ký số của một học bạ (EU DSS, ngoại tuyến)";
+        return "verify FILE.pdf|FILE.hocbaso.xml [--json] [--trust root.pem]  kiểm tra chữ ký số của một học bạ (PDF: EU DSS;"
+                + " học bạ số: từng ô ký XMLDSig), ngoại tuyến";
     }
 
     @Override
@@ -68,6 +70,11 @@ public final class VerifyCommand implements Subcommand {
                 err.println("Chưa có chứng thư gốc tin cậy nào: hãy chỉ ra bằng --trust root.pem "
                         + "hoặc đặt tệp .pem vào signing-config/trust-anchors/.");
                 return 2;
+            }
+            if (file.getFileName().toString().endsWith(".hocbaso.xml")) {
+                RecordReport record = RecordReport.of(Files.readAllBytes(file), anchors);
+                out.println(record.toText());
+                return record.valid() ? 0 : 1;
             }
             VerificationReport report = verifyKeepingStandardOutputClean(anchors, file);
             out.println(json ? report.toJson() : report.toText());

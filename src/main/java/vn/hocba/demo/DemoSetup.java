@@ -35,14 +35,16 @@ class DemoSetup {
     private final AssignmentSetup assignments;
     private final Accounts accounts;
     private final DemoStudents students;
+    private final DemoRecordIdentifiers recordIdentifiers;
 
     DemoSetup(SchoolSetup school, YearSetup years, AssignmentSetup assignments, Accounts accounts,
-            DemoStudents students) {
+            DemoStudents students, DemoRecordIdentifiers recordIdentifiers) {
         this.school = school;
         this.years = years;
         this.assignments = assignments;
         this.accounts = accounts;
         this.students = students;
+        this.recordIdentifiers = recordIdentifiers;
     }
 
     @Transactional
@@ -65,6 +67,7 @@ class DemoSetup {
         }
         assign(classes, staff, subjects);
         students.create(schoolId, classes);
+        recordIdentifiers.create(schoolId, classes);
     }
 
     private Map<String, StaffId> createStaff(SchoolId schoolId) {

@@ -45,7 +45,8 @@ final class SampleStudents {
         String address = "Số " + (1 + random.nextInt(200)) + " phố " + pick(STREETS, random)
                 + ", phường Dịch Vọng, quận Cầu Giấy, Hà Nội";
         String policy = no == 3 ? "Con thương binh" : "Không";
-        return new PrintedProfile(String.format("HS7A1%03d", no), String.format("0012120%05d", 4711 + no * 37),
+        // Mã định danh (TT 59/2021/TT-BCA Art. 7): Hà Nội 001, century/sex digit 2 male / 3 female for 2000s, year 12.
+        return new PrintedProfile(String.format("HS7A1%03d", no), String.format("001%d12%06d", "Nữ".equals(sex) ? 3 : 2, 4711 + no * 37),
                 name, sex, dob, no % 5 == 0 ? "Nam Định" : "Hà Nội", no == 3 ? "Tày" : "Kinh", policy, address,
                 father, "Kỹ sư", mother, "Giáo viên", "", "");
     }

@@ -1,0 +1,103 @@
+package vn.hocba.hocbaso;
+
+import static vn.hocba.hocbaso.HocBaSoProfile.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import vn.hocba.common.Rejected;
+
+/**
+ * The signature slots of a record and the signing order (docs/hocbaso.md): every subject teacher,
+ * then the homeroom teacher (refused until every subject is signed), then the principal, then the
+ * school's issuing certificate. A slot is signed once; a subject teacher may no longer sign once the
+ * homeroom teacher has, since a later signature inside {@code #data} would break the principal's.
+ */
+public final class RecordSlots {
+
+    static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
+
+    private final List<SignatureSlot> slots;
+
+    private RecordSlots(List<SignatureSlot> slots) {
+        this.slots = slots;
+    }
+
+    public static RecordSlots of(Document record) {
+        List<SignatureSlot> slots = new ArrayList<>();
+        for (SlotRole role : SlotRole.values()) {
+            NodeList elements = record.getElementsByTagName(role.element());
+            for (int i = 0; i < elements.getLength(); i++) {
+                Element e = (Element) elements.item(i);
+                slots.add(new SignatureSlot(role, slotId(role, e), covers(role, e), e.getAttribute(ATTR_SIGNER),
+                        signature(e).isPresent(), e));
+            }
+        }
+        return new RecordSlots(List.copyOf(slots));
+    }
+
+    public List<SignatureSlot> all() {
+        return slots;
+    }
+
+    /** The slot of {@code role}; for a subject teacher, {@code subjectSlotId} names which. */
+    public SignatureSlot slot(SlotRole role, String subjectSlotId) {
+        return slots.stream().filter(s -> s.role() == role)
+                .filter(s -> role != SlotRole.SUBJECT_TEACHER || s.id().equals(subjectSlotId))
+                .findFirst().orElseThrow(() -> Rejected.invalid("Học bạ số không có ô ký " + role.element()
+                        + (subjectSlotId == null ? "" : " " + subjectSlotId) + "."));
+    }
+
+    /**
+     * @throws Rejected naming what must come first, when {@code slot} may not be signed now
+     */
+    public void requireTurn(SignatureSlot slot) {
+        if (slot.signed()) {
+            throw Rejected.conflict("Ô ký " + slot.label() + " đã có chữ ký; mỗi ô chỉ ký một lần.");
+        }
+        List<SignatureSlot> before = switch (slot.role()) {
+            case SUBJECT_TEACHER -> List.of();
+            case HOMEROOM_TEACHER -> unsigned(SlotRole.SUBJECT_TEACHER);
+            case PRINCIPAL -> unsigned(SlotRole.HOMEROOM_TEACHER);
+            case ISSUER -> unsigned(SlotRole.PRINCIPAL);
+        };
+        if (!before.isEmpty()) {
+            throw Rejected.conflict("Chưa ký được ô " + slot.label() + ": còn chờ "
+                    + String.join(", ", before.stream().map(SignatureSlot::label).toList()) + ".");
+        }
+        if (slot.role() == SlotRole.SUBJECT_TEACHER && slots.stream()
+                .anyMatch(s -> s.role() == SlotRole.HOMEROOM_TEACHER && s.signed())) {
+            throw Rejected.conflict("Giáo viên chủ nhiệm đã ký học bạ số; không thêm chữ ký giáo viên bộ môn ("
+                    + slot.label() + ") được nữa.");
+        }
+    }
+
+    private List<SignatureSlot> unsigned(SlotRole role) {
+        return slots.stream().filter(s -> s.role() == role && !s.signed()).toList();
+    }
+
+    static Optional<Element> signature(Element slot) {
+        for (Node n = slot.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String slotId(SlotRole role, Element e) {
+        return role == SlotRole.SUBJECT_TEACHER ? e.getAttribute(ID) : role.element();
+    }
+
+    private static String covers(SlotRole role, Element e) {
+        return switch (role) {
+            case SUBJECT_TEACHER -> e.getAttribute(ATTR_COVERS).replaceFirst("^#", "");
+            case HOMEROOM_TEACHER -> INFO_ID;
+            case PRINCIPAL, ISSUER -> DATA_ID;
+        };
+    }
+}

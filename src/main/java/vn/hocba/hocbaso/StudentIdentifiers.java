@@ -1,0 +1,70 @@
+package vn.hocba.hocbaso;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.SchoolId;
+import vn.hocba.students.StudentId;
+
+/**
+ * The identifiers the national store needs that the school's own records lack: the school's code
+ * in the sector database, and per student the sector code (or a temporary one) and the register
+ * number. Every change is audited.
+ */
+@Repository
+public class StudentIdentifiers {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    StudentIdentifiers(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public Optional<String> schoolCode(SchoolId school) {
+        return jdbc.sql("select moet_code from hocbaso_school_code where school_id = ?").param(school.value())
+                .query(String.class).optional();
+    }
+
+    /** The student's identifiers joined with the school's code (blank parts when unknown). */
+    public RecordIdentifiers of(SchoolId school, StudentId student) {
+        String schoolCode = schoolCode(school).orElse(null);
+        return jdbc.sql("select moet_code, temporary_code, register_number from hocbaso_student_code where student_id = ?")
+                .param(student.value())
+                .query((rs, n) -> new RecordIdentifiers(rs.getString(1), rs.getBoolean(2), schoolCode, rs.getString(3)))
+                .optional().orElse(new RecordIdentifiers(null, false, schoolCode, null));
+    }
+
+    @Transactional
+    public void setSchoolCode(SchoolId school, String code, Actor by) {
+        if (code == null || !code.matches("[A-Za-z0-9]{2,20}")) {
+            throw Rejected.invalid("Mã trường trên CSDL ngành \"" + code + "\" không hợp lệ: 2–20 chữ cái không dấu hoặc chữ số.");
+        }
+        jdbc.sql("delete from hocbaso_school_code where school_id = ?").param(school.value()).update();
+        jdbc.sql("insert into hocbaso_school_code (school_id, moet_code) values (?, ?)").params(school.value(), code).update();
+        audit.append(new AuditRecord(by, "HOCBASO_SCHOOL_CODE_SET", "school " + school.value(), null, code, null, null));
+    }
+
+    @Transactional
+    public void setStudent(StudentId student, String moetCode, boolean temporary, String registerNumber, Actor by) {
+        if (moetCode != null && !moetCode.matches("[A-Za-z0-9_-]{4,20}")) {
+            throw Rejected.invalid("Học sinh mã số " + student.value() + ": mã học sinh trên CSDL ngành \"" + moetCode
+                    + "\" không hợp lệ (4–20 chữ cái không dấu, chữ số, '_' hoặc '-').");
+        }
+        if (registerNumber != null && !registerNumber.matches("[\\p{L}0-9/ ._-]{1,30}")) {
+            throw Rejected.invalid("Học sinh mã số " + student.value() + ": số sổ đăng bộ \"" + registerNumber
+                    + "\" không hợp lệ (tối đa 30 kí tự: chữ, số, '/', '-', '.').");
+        }
+        jdbc.sql("delete from hocbaso_student_code where student_id = ?").param(student.value()).update();
+        jdbc.sql("insert into hocbaso_student_code (student_id, moet_code, temporary_code, register_number) values (?, ?, ?, ?)")
+                .params(student.value(), moetCode, temporary, registerNumber).update();
+        audit.append(new AuditRecord(by, "HOCBASO_STUDENT_CODE_SET", "student " + student.value(), null,
+                "moetCode=" + moetCode + (temporary ? " (tạm)" : "") + " registerNumber=" + registerNumber, null, null));
+    }
+}

@@ -1,0 +1,114 @@
+package vn.hocba.hocbaso;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/** Reading and writing records: namespace-aware DOM, no DTDs or external entities, Ids marked as ids. */
+public final class XmlDocuments {
+
+    private XmlDocuments() {
+    }
+
+    static Document newDocument() {
+        try {
+            return factory().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses a record (or manifest) and marks every {@code Id} attribute as an XML id. */
+    public static Document parse(byte[] xml) {
+        try {
+            Document doc = factory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            markIds(doc);
+            return doc;
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalArgumentException("Tệp không phải XML hợp lệ: " + e.getMessage(), e);
+        }
+    }
+
+    /** UTF-8 bytes, without re-indenting (a signed record's bytes are never reformatted). */
+    public static byte[] bytes(Document doc) {
+        try {
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(Document doc) {
+        return new String(bytes(doc), StandardCharsets.UTF_8);
+    }
+
+    static void markIds(Document doc) {
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttribute(HocBaSoProfile.ID)) {
+                e.setIdAttribute(HocBaSoProfile.ID, true);
+            }
+        }
+    }
+
+    /** The element whose {@code Id} is {@code id}, or null. */
+    static Element byId(Document doc, String id) {
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute(HocBaSoProfile.ID))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static Element child(Element parent, String name) {
+        Element e = parent.getOwnerDocument().createElementNS(null, name);
+        parent.appendChild(e);
+        return e;
+    }
+
+    static Element leaf(Element parent, String name, String value) {
+        Element e = child(parent, name);
+        e.setTextContent(value == null ? "" : value);
+        return e;
+    }
+
+    static void optionalLeaf(Element parent, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            leaf(parent, name, value);
+        }
+    }
+
+    private static DocumentBuilderFactory factory() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            return f;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
