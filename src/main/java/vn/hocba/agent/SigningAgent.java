@@ -98,6 +98,7 @@ public final class SigningAgent implements AutoCloseable {
                 case "GET /certificates" -> reply(exchange, 200, origin, Map.of("certificates",
                         keys.list().stream().map(AgentRequests::describe).toList()));
                 case "POST /signatures" -> sign(exchange, origin);
+                case "POST /certificates/reading" -> readTokens(exchange, origin);
                 default -> reply(exchange, 404, origin, Map.of("error", "NOT_FOUND", "message", "Không có " + path));
             }
         } catch (RuntimeException e) {
@@ -151,6 +152,23 @@ public final class SigningAgent implements AutoCloseable {
             List<byte[]> values = keys.signAll(id, pin, data);
             reply(exchange, 200, origin, Map.of("signatures",
                     values.stream().map(v -> Base64.getEncoder().encodeToString(v)).toList()));
+        } catch (TokenKeys.TokenException e) {
+            reply(exchange, 409, origin, Map.of("error", e.code(), "message", e.getMessage()));
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    private void readTokens(HttpExchange exchange, String origin) throws IOException {
+        char[] pin = prompt.pin("Trang " + origin + " muốn xem các chứng thư số trên thiết bị ký (USB token). "
+                + "Nhập mã PIN để đọc danh sách chứng thư số (không ký gì).").orElse(null);
+        if (pin == null) {
+            reply(exchange, 409, origin, Map.of("error", "DECLINED", "message", "Bạn đã hủy nhập mã PIN."));
+            return;
+        }
+        try {
+            reply(exchange, 200, origin, Map.of("certificates",
+                    keys.readTokens(pin).stream().map(AgentRequests::describe).toList()));
         } catch (TokenKeys.TokenException e) {
             reply(exchange, 409, origin, Map.of("error", e.code(), "message", e.getMessage()));
         } finally {

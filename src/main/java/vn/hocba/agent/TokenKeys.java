@@ -52,6 +52,10 @@ public final class TokenKeys {
 
     private final List<Pkcs11Slot> slots = new ArrayList<>();
     private final List<Path> pkcs12Files = new ArrayList<>();
+    private final java.util.Map<String, Read> read = new java.util.LinkedHashMap<>();
+
+    private record Read(Listed listed, Pkcs11Slot slot) {
+    }
 
     /** Adds the first {@code slots} tokens of a vendor's PKCS#11 module. */
     public TokenKeys withPkcs11(Path module, int slots) {
@@ -66,21 +70,12 @@ public final class TokenKeys {
         return this;
     }
 
-    /** Every certificate with a private key on a token plugged in now, and those of the PKCS#12 files. */
-    public List<Listed> list() {
-        List<Listed> all = new ArrayList<>();
-        for (Pkcs11Slot slot : slots) {
-            try {
-                KeyStore store = KeyStore.getInstance("PKCS11", provider(slot));
-                store.load(null, null);
-                for (String alias : Collections.list(store.aliases())) {
-                    chain(store, alias).ifPresent(chain -> all.add(new Listed(fingerprint(chain.get(0)), chain,
-                            slot.module().getFileName() + " #" + slot.slotListIndex())));
-                }
-            } catch (GeneralSecurityException | IOException | RuntimeException e) {
-                // no token in this slot now (unplugged): nothing to list
-            }
-        }
+    /**
+     * The certificates read from the tokens so far ({@link #readTokens}) and those of the PKCS#12 files.
+     * SunPKCS11 shows a token's certificates only after login, so a token is read once with the PIN.
+     */
+    public synchronized List<Listed> list() {
+        List<Listed> all = new ArrayList<>(read.values().stream().map(Read::listed).toList());
         for (Path file : pkcs12Files) {
             companionChain(file).ifPresent(chain -> all.add(new Listed(fingerprint(chain.get(0)), chain,
                     file.getFileName().toString())));
@@ -88,32 +83,60 @@ public final class TokenKeys {
         return all;
     }
 
-    /**
-     * Opens the key of certificate {@code id} with {@code pin}, signs every element of {@code data}
-     * (SHA256withRSA / SHA256withECDSA) and logs out again.
-     */
-    public List<byte[]> signAll(String id, char[] pin, List<byte[]> data) throws TokenException {
+    /** Logs in to every token plugged in with {@code pin}, reads its certificates with a key, logs out. */
+    public synchronized List<Listed> readTokens(char[] pin) throws TokenException {
+        boolean any = false;
         for (Pkcs11Slot slot : slots) {
             Provider provider;
             try {
                 provider = provider(slot);
             } catch (RuntimeException e) {
-                continue;
+                continue; // no token in this slot
             }
-            if (holds(provider, id)) {
-                try {
-                    KeyStore store = KeyStore.getInstance("PKCS11", provider);
-                    try {
-                        store.load(null, pin);
-                    } catch (IOException e) {
-                        throw wrongPinOr(e);
+            try {
+                KeyStore store = login(provider, pin);
+                any = true;
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias)) {
+                        chain(store, alias).ifPresent(chain -> read.put(fingerprint(chain.get(0)), new Read(new Listed(
+                                fingerprint(chain.get(0)), chain, slot.module().getFileName() + " #" + slot.slotListIndex()),
+                                slot)));
                     }
-                    return sign(store, id, null, provider, data);
-                } catch (GeneralSecurityException e) {
-                    throw new TokenException("TOKEN_FAILED", "Thiết bị ký không ký được: " + e.getMessage(), e);
-                } finally {
-                    logout(provider);
                 }
+            } catch (GeneralSecurityException e) {
+                throw new TokenException("TOKEN_FAILED", "Không đọc được thiết bị ký: " + e.getMessage(), e);
+            } catch (TokenException e) {
+                if (!e.code().equals("TOKEN_FAILED")) {
+                    throw e;
+                }
+            } finally {
+                logout(provider);
+            }
+        }
+        if (!any) {
+            throw new TokenException("NO_TOKEN", "Không thấy thiết bị ký (USB token) nào cắm vào máy.", null);
+        }
+        return list();
+    }
+
+    /**
+     * Opens the key of certificate {@code id} with {@code pin}, signs every element of {@code data}
+     * (SHA256withRSA / SHA256withECDSA) and logs out again.
+     */
+    public List<byte[]> signAll(String id, char[] pin, List<byte[]> data) throws TokenException {
+        Read token;
+        synchronized (this) {
+            token = read.get(id);
+        }
+        if (token != null) {
+            Provider provider = provider(token.slot());
+            try {
+                return sign(login(provider, pin), id, null, provider, data);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw new TokenException("TOKEN_FAILED", "Thiết bị ký không ký được: " + e.getMessage()
+                        + " (thiết bị đã bị rút ra?)", e);
+            } finally {
+                logout(provider);
             }
         }
         for (Path file : pkcs12Files) {
@@ -136,20 +159,16 @@ public final class TokenKeys {
                 + "(thiết bị đã bị rút ra?).", null);
     }
 
-    private boolean holds(Provider provider, String id) {
+    /** Logs in with {@code pin}, checked by the token every time (a session left logged in is closed first). */
+    private static KeyStore login(Provider provider, char[] pin) throws GeneralSecurityException, TokenException {
+        KeyStore store = KeyStore.getInstance("PKCS11", provider);
+        logout(provider);
         try {
-            KeyStore store = KeyStore.getInstance("PKCS11", provider);
-            store.load(null, null);
-            for (String alias : Collections.list(store.aliases())) {
-                Certificate c = store.getCertificate(alias);
-                if (c instanceof X509Certificate x && fingerprint(x).equals(id)) {
-                    return true;
-                }
-            }
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            // unplugged
+            store.load(null, pin);
+        } catch (IOException e) {
+            throw wrongPinOr(e);
         }
-        return false;
+        return store;
     }
 
     private static List<byte[]> sign(KeyStore store, String id, char[] password, Provider provider, List<byte[]> data)
