@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import vn.hocba.pades.SoftHsmToken;
 import vn.hocba.pades.devpki.DevelopmentPki;
@@ -24,11 +23,21 @@ public final class AgentFixture {
         X509Certificate certificate = pki.issue(name, "Giáo viên", null).certificate();
         Path p12;
         try (Stream<Path> files = Files.list(pkiDirectory.resolve("people"))) {
-            p12 = files.filter(f -> f.toString().endsWith(".p12"))
-                    .max(Comparator.comparing(f -> f.toFile().lastModified())).orElseThrow();
+            p12 = files.filter(f -> f.toString().endsWith(".p12")).filter(f -> holds(f, certificate)).findFirst()
+                    .orElseThrow();
         }
         SoftHsmToken.importKey(p12, DevelopmentPki.PASSWORD.toCharArray(), alias);
         return certificate;
+    }
+
+    private static boolean holds(Path p12, X509Certificate certificate) {
+        try (var in = Files.newInputStream(p12)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, DevelopmentPki.PASSWORD.toCharArray());
+            return certificate.equals(store.getCertificate(store.aliases().nextElement()));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Writes the answers the person "types" at the agent. */

@@ -43,7 +43,7 @@ public class DeviceSessions {
     private final Duration patience;
 
     DeviceSessions(CertificateRegistry registry, Clock clock,
-            @Value("${hocba.signing.device-timeout:PT10M}") Duration patience) {
+            @Value("${hocba.own-keys.device-timeout:PT10M}") Duration patience) {
         this.registry = registry;
         this.clock = clock;
         this.patience = patience;

@@ -28,7 +28,7 @@ import vn.hocba.signing.registry.RegisteredCertificate.Source;
 /**
  * Who signs with which certificate. A person registers their own certificate, whose common name
  * must be their staff record's name; the school seal's certificate must be an organisation
- * certificate with the school's tax code ({@code hocba.signing.school-tax-code}) in its subject.
+ * certificate with the school's tax code ({@code hocba.own-keys.school-tax-code}) in its subject.
  * Registrations and removals are audited ({@code CERTIFICATE_REGISTERED}, {@code CERTIFICATE_REMOVED}).
  */
 @Service
@@ -45,7 +45,7 @@ public class CertificateRegistry {
     private final String schoolTaxCode;
 
     CertificateRegistry(JdbcClient jdbc, AuditLog audit, Accounts accounts, SchoolDirectory directory, Clock clock,
-            @Value("${hocba.signing.school-tax-code:}") String schoolTaxCode) {
+            @Value("${hocba.own-keys.school-tax-code:}") String schoolTaxCode) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.accounts = accounts;
@@ -156,7 +156,7 @@ public class CertificateRegistry {
 
     private void requireSchoolOrganisation(X509Certificate certificate, String holder) {
         if (schoolTaxCode.isEmpty()) {
-            throw Rejected.conflict("Chưa cấu hình mã số thuế của trường (hocba.signing.school-tax-code); "
+            throw Rejected.conflict("Chưa cấu hình mã số thuế của trường (hocba.own-keys.school-tax-code); "
                     + "không kiểm tra được chứng thư số con dấu.");
         }
         String taxCode = CertificateNameRules.taxCode(certificate);
