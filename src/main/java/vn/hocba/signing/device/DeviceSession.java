@@ -21,7 +21,7 @@ public final class DeviceSession implements BatchSigningCredential {
     /** What the page shows and sends on to the device. */
     public record View(String id, State state, String method, String kind, String classCode, int count,
             List<byte[]> dataToSign, String certificateId, Instant deadline, int signed, int alreadySigned,
-            String message) {
+            String message, Instant approvalDeadline) {
     }
 
     private final String id;
@@ -40,6 +40,14 @@ public final class DeviceSession implements BatchSigningCredential {
     private int signed;
     private int alreadySigned;
     private String message;
+    private Instant approvalDeadline;
+
+    /** A session of its own (tests of a device or service without the web flow). */
+    public static DeviceSession of(String username, String method, String kind, String classCode,
+            List<X509Certificate> chain, Duration patience) {
+        return new DeviceSession(java.util.UUID.randomUUID().toString(), username, method, kind, classCode, chain,
+                vn.hocba.signing.registry.CertificateChains.fingerprint(chain.get(0)), patience);
+    }
 
     DeviceSession(String id, String username, String method, String kind, String classCode, List<X509Certificate> chain,
             String certificateId, Duration patience) {
@@ -94,6 +102,14 @@ public final class DeviceSession implements BatchSigningCredential {
         return values;
     }
 
+    /** The remote service's own approval deadline (the page counts down to it). */
+    synchronized void approvalUntil(Instant until) {
+        if (until != null && until.isBefore(deadline.plusSeconds(1))) {
+            deadline = until.plusSeconds(30); // the service says "expired" itself; this is the last resort
+        }
+        approvalDeadline = until;
+    }
+
     /** The device's values, one per data to sign, in order. */
     public synchronized void deliver(List<byte[]> signatureValues) {
         if (state != State.AWAITING_DEVICE) {
@@ -134,7 +150,7 @@ public final class DeviceSession implements BatchSigningCredential {
     public synchronized View view() {
         return new View(id, state, method, kind, classCode, dataToSign.size(),
                 state == State.AWAITING_DEVICE ? dataToSign : List.of(), certificateId, deadline, signed, alreadySigned,
-                message);
+                message, approvalDeadline);
     }
 
     /** Waits until the session leaves {@code current} (tests and the remote poller), at most {@code max}. */
