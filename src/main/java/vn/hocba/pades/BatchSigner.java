@@ -54,6 +54,9 @@ public final class BatchSigner {
     public Result sign(List<String> documentIds, BatchDocuments store, SignatureRequest request,
                        SigningCredential credential, Progress progress) {
         check.requireUsable(credential, Instant.now()); // the real moment of signing, not the claim
+        if (credential instanceof BatchSigningCredential device) {
+            return new DeviceBatch(signer, device).sign(documentIds, store, request, progress);
+        }
         List<String> signed = new ArrayList<>();
         List<String> already = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();

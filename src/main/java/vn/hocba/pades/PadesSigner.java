@@ -123,7 +123,7 @@ public final class PadesSigner {
         return reserved.withContents(cms);
     }
 
-    private static void requireValid(DataToSign data, byte[] signatureValue) {
+    static void requireValid(DataToSign data, byte[] signatureValue) {
         X509Certificate signer = data.chain().get(0);
         try {
             String algorithm = "EC".equals(signer.getPublicKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";

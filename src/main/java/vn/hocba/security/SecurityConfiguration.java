@@ -43,10 +43,11 @@ class SecurityConfiguration {
 
     /**
      * Pages load scripts, styles, images and fonts only from HocBa itself (no inline script or style:
-     * the pages have none), post forms only to it, and are never framed.
+     * the pages have none), post forms only to it, and are never framed. Scripts may call the local signing
+     * agent on this PC (127.0.0.1:17365, README "Ký số bằng USB token") and nothing else outside HocBa.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self' http://127.0.0.1:17365; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean

@@ -24,7 +24,9 @@ class SigningServicesConfiguration {
     @Bean
     @Lazy // development keys are made at first use, not at every start of the application
     SignerCredentials signerCredentials(SigningInstallation installation) {
-        return installation.isProduction() ? new ConfiguredSignerCredentials(installation.credentials())
+        SignerCredentials serverKeys = installation.isProduction()
+                ? new ConfiguredSignerCredentials(installation.credentials())
                 : new DevelopmentSignerCredentials(installation.developmentPki());
+        return new OwnKeyCredentials(serverKeys); // a person signing on their own device (issue 16)
     }
 }

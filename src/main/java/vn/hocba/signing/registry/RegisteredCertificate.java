@@ -1,0 +1,24 @@
+package vn.hocba.signing.registry;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+/** One registered certificate: whose, for what, from where, and what the certificate says. */
+public record RegisteredCertificate(long id, String username, Purpose purpose, Source source, String fingerprint,
+        String subject, String issuer, String serial, Instant notBefore, Instant notAfter, Instant registeredAt,
+        String registeredBy, List<X509Certificate> chain) {
+
+    /** What the certificate signs as. */
+    public enum Purpose { PERSON, SCHOOL_SEAL }
+
+    /** Where it was read from. */
+    public enum Source { AGENT, REMOTE, UPLOAD }
+
+    /** The account name under which the school seal's certificate is registered. */
+    public static final String SCHOOL_SEAL = "school-seal";
+
+    public boolean validAt(Instant now) {
+        return !now.isBefore(notBefore) && now.isBefore(notAfter);
+    }
+}

@@ -1,0 +1,61 @@
+package vn.hocba.web.signing;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.hocba.common.Rejected;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.security.AccessPolicy;
+import vn.hocba.security.Viewer;
+import vn.hocba.signing.registry.CertificateRegistry;
+
+/**
+ * "Ký số bằng USB token" ({@code /ki-so?buoc=HOMEROOM&lop=…}): the page finds the local signing agent,
+ * pairs with it, lets the person pick their certificate and signs their step with progress
+ * ({@code /js/ki-so.js}); the rights are checked again by the API when signing starts.
+ */
+@Controller
+class OwnKeySigningPageController {
+
+    private final AccessPolicy access;
+    private final SchoolDirectory directory;
+    private final CertificateRegistry registry;
+
+    OwnKeySigningPageController(AccessPolicy access, SchoolDirectory directory, CertificateRegistry registry) {
+        this.access = access;
+        this.directory = directory;
+        this.registry = registry;
+    }
+
+    @GetMapping("/ki-so")
+    String page(@RequestParam("buoc") String step, @RequestParam("lop") long classId, Model model) {
+        Viewer viewer = access.current();
+        String title = switch (step) {
+            case "SUBJECT_SHEET" -> "Ký bảng kết quả môn học";
+            case "HOMEROOM" -> "Giáo viên chủ nhiệm ký học bạ, sổ theo dõi và phiếu liên lạc";
+            case "PRINCIPAL" -> "Hiệu trưởng ký học bạ và sổ theo dõi";
+            default -> throw Rejected.invalid("Bước ký «" + step + "» không có.");
+        };
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("title", title);
+        model.addAttribute("step", step);
+        model.addAttribute("classId", classId);
+        model.addAttribute("classCode", directory.schoolClass(new ClassId(classId)).code());
+        model.addAttribute("registered", registry.of(viewer.account().username()));
+        return "ki-so";
+    }
+
+    /** The running HocBa jar, which is also the signing agent ({@code java -jar hocba.jar agent}). */
+    @GetMapping("/ki-so/hocba.jar")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.FileSystemResource> agentDownload() {
+        access.current();
+        java.nio.file.Path jar = AgentArtifact.runningJar()
+                .orElseThrow(() -> Rejected.notFound("Máy chủ này không chạy từ tệp hocba.jar; hãy nhận tệp từ bộ phận CNTT."));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=hocba.jar")
+                .body(new org.springframework.core.io.FileSystemResource(jar));
+    }
+}
