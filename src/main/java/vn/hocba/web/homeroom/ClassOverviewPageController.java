@@ -1,0 +1,91 @@
+package vn.hocba.web.homeroom;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.hocba.gradebook.EntryProgress;
+import vn.hocba.gradebook.closing.Readiness;
+import vn.hocba.gradebook.closing.SignOff;
+import vn.hocba.gradebook.closing.SignOffs;
+import vn.hocba.gradebook.homeroom.AttendanceMonths;
+import vn.hocba.grading.MissingEntry;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.TeachingAssignment;
+
+/** Lớp chủ nhiệm at a glance: is the term ready to close, and if not, what is missing and whose it is. */
+@Controller
+class ClassOverviewPageController implements ClassPageController {
+
+    /** One subject of the class: its teachers, entry progress and sign-off. */
+    record SubjectLine(String name, List<String> teachers, int entered, int required, int percent, String signOff,
+            boolean signed) {
+    }
+
+    private final ClassPage page;
+    private final SchoolDirectory directory;
+    private final EntryProgress progress;
+    private final Readiness readiness;
+    private final SignOffs signOffs;
+    private final AttendanceMonths months;
+
+    ClassOverviewPageController(ClassPage page, SchoolDirectory directory, EntryProgress progress, Readiness readiness,
+            SignOffs signOffs, AttendanceMonths months) {
+        this.page = page;
+        this.directory = directory;
+        this.progress = progress;
+        this.readiness = readiness;
+        this.signOffs = signOffs;
+        this.months = months;
+    }
+
+    @GetMapping("/lop/{classId}/chu-nhiem")
+    String overview(@PathVariable long classId, @RequestParam(name = "hocKi", required = false) Integer hocKi, Model model) {
+        SchoolClass schoolClass = page.readable(classId, "tổng quan lớp chủ nhiệm", model);
+        int term = ClassPage.term(hocKi == null ? page.currentTerm(schoolClass) : hocKi);
+        model.addAttribute("term", term);
+        page.titled(model, schoolClass, "overview", "Tổng quan lớp chủ nhiệm", "Học kì " + term);
+        List<MissingEntry> missing = readiness.missing(schoolClass, term);
+        model.addAttribute("subjects", subjects(schoolClass, term));
+        model.addAttribute("months", months.months(schoolClass, term));
+        model.addAttribute("conductMissing", missing.stream().filter(m -> m.subject() == null).count());
+        Map<String, List<String>> byStudent = new LinkedHashMap<>();
+        missing.forEach(m -> byStudent.computeIfAbsent(m.student().value(), s -> new java.util.ArrayList<>()).add(m.message()));
+        model.addAttribute("incomplete", byStudent);
+        model.addAttribute("missingCount", missing.size());
+        return "homeroom/overview";
+    }
+
+    private List<SubjectLine> subjects(SchoolClass schoolClass, int term) {
+        List<TeachingAssignment> teaching = directory.teachingAssignmentsOfClass(schoolClass.id());
+        List<EntryProgress.Line> lines = progress.of(schoolClass.yearId(), term).stream()
+                .filter(l -> l.classCode().equals(schoolClass.code())).toList();
+        List<SignOff> signed = signOffs.of(schoolClass, term);
+        return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream().map(gs -> {
+            List<EntryProgress.Line> mine = lines.stream().filter(l -> l.subjectCode().equals(gs.subject().code())).toList();
+            int entered = mine.stream().mapToInt(EntryProgress.Line::entered).sum();
+            int required = mine.stream().mapToInt(EntryProgress.Line::required).sum();
+            List<String> teachers = teaching.stream().filter(t -> t.subject().id().equals(gs.subject().id()))
+                    .map(t -> t.teacher().fullName() + (t.columns().isWhole() ? "" : " (" + t.columns() + ")")).toList();
+            return line(gs, teachers, entered, required, signed);
+        }).toList();
+    }
+
+    private static SubjectLine line(GradeSubject gs, List<String> teachers, int entered, int required, List<SignOff> signed) {
+        List<SignOff> ofSubject = signed.stream()
+                .filter(s -> s.kind() == SignOff.Kind.SUBJECT && gs.subject().id().value() == s.subjectId()).toList();
+        Optional<SignOff> active = ofSubject.stream().filter(SignOff::active).reduce((a, b) -> b);
+        Optional<SignOff> reopened = ofSubject.stream().filter(s -> !s.active()).reduce((a, b) -> b);
+        String state = active.map(s -> "Đã kí xác nhận (" + s.signedBy() + ")")
+                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa kí"));
+        int percent = required == 0 ? 100 : entered * 100 / required;
+        return new SubjectLine(gs.subject().name(), teachers, entered, required, percent, state, active.isPresent());
+    }
+}
