@@ -134,15 +134,15 @@ public class Corrections {
                 .orElseThrow(() -> Rejected.notFound("Không có đề nghị sửa điểm số " + id + "."));
     }
 
-    /** Every correction request of a class, newest first (what its homeroom teacher confirms or returns). */
-    public List<CorrectionRequest> ofClass(long classId) {
-        return jdbc.sql("select * from correction_request where class_id = ? order by id desc")
-                .param(classId).query(Corrections::row).list();
-    }
-
     /** Applied corrections of a class, oldest first: the "có sửa chữa ở N chỗ" line and the correction record. */
     public List<CorrectionRequest> applied(long classId) {
         return jdbc.sql("select * from correction_request where class_id = ? and status = 'APPLIED' order by applied_at, id")
+                .param(classId).query(Corrections::row).list();
+    }
+
+    /** Every correction request of a class, newest first (what its homeroom teacher confirms or returns). */
+    public List<CorrectionRequest> ofClass(long classId) {
+        return jdbc.sql("select * from correction_request where class_id = ? order by id desc")
                 .param(classId).query(Corrections::row).list();
     }
 
