@@ -86,8 +86,7 @@ class YearEndPageController implements ClassPageController {
                         s.title() == null ? null : s.title().label() + ": " + s.explain("title").map(Explanation::text).orElse(""))));
         model.addAttribute("lists", lists);
         model.addAttribute("incomplete", all.stream().filter(s -> !s.complete())
-                .map(s -> s.code().value() + " " + s.fullName() + ": thiếu " + s.missing().size() + " mục, ví dụ: "
-                        + s.missing().get(0).message()).toList());
+                .map(s -> s.fullName() + " (" + s.code().value() + "): thiếu " + s.missing().size() + " mục").toList());
         Set<String> open = steps.yearEnd(schoolClass);
         model.addAttribute("running", steps.yearEndRunning(schoolClass));
         model.addAttribute("stage", yearEnd.latest(schoolClass).map(YearEndPageController::stage).orElse("Chưa đề nghị"));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.students.StudentRegistry;
 
 /** Lớp chủ nhiệm at a glance: is the term ready to close, and if not, what is missing and whose it is. */
 @Controller
@@ -35,9 +37,11 @@ class ClassOverviewPageController implements ClassPageController {
     private final Readiness readiness;
     private final SignOffs signOffs;
     private final AttendanceMonths months;
+    private final StudentRegistry students;
 
     ClassOverviewPageController(ClassPage page, SchoolDirectory directory, EntryProgress progress, Readiness readiness,
-            SignOffs signOffs, AttendanceMonths months) {
+            SignOffs signOffs, AttendanceMonths months, StudentRegistry students) {
+        this.students = students;
         this.page = page;
         this.directory = directory;
         this.progress = progress;
@@ -56,11 +60,30 @@ class ClassOverviewPageController implements ClassPageController {
         model.addAttribute("subjects", subjects(schoolClass, term));
         model.addAttribute("months", months.months(schoolClass, term));
         model.addAttribute("conductMissing", missing.stream().filter(m -> m.subject() == null).count());
-        Map<String, List<String>> byStudent = new LinkedHashMap<>();
-        missing.forEach(m -> byStudent.computeIfAbsent(m.student().value(), s -> new java.util.ArrayList<>()).add(m.message()));
-        model.addAttribute("incomplete", byStudent);
+        model.addAttribute("incomplete", gaps(schoolClass, missing));
         model.addAttribute("missingCount", missing.size());
         return "homeroom/overview";
+    }
+
+    /** One student with incomplete results: what is missing, grouped by subject ("Toán: ĐĐGgk, ĐĐGck"). */
+    record StudentGap(String name, int count, String summary) {
+    }
+
+    private List<StudentGap> gaps(SchoolClass schoolClass, List<MissingEntry> missing) {
+        Map<String, String> names = students.roster(schoolClass.id()).stream().collect(Collectors.toMap(
+                e -> e.student().profile().code(), e -> e.numberInClass() + ". " + e.student().profile().fullName(), (a, b) -> a));
+        Map<String, String> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                .collect(Collectors.toMap(g -> g.subject().code(), g -> g.subject().name(), (a, b) -> a));
+        Map<String, Map<String, List<String>>> byStudent = new LinkedHashMap<>();
+        for (MissingEntry m : missing) {
+            String subject = m.subject() == null ? "Rèn luyện" : subjects.getOrDefault(m.subject().value(), m.subject().value());
+            byStudent.computeIfAbsent(m.student().value(), s -> new LinkedHashMap<>())
+                    .computeIfAbsent(subject, s -> new java.util.ArrayList<>()).add(m.subject() == null ? "chưa xếp loại" : m.column());
+        }
+        return byStudent.entrySet().stream().map(e -> new StudentGap(names.getOrDefault(e.getKey(), e.getKey()),
+                e.getValue().values().stream().mapToInt(List::size).sum(),
+                e.getValue().entrySet().stream().map(s -> s.getKey() + ": " + String.join(", ", s.getValue()))
+                        .collect(Collectors.joining("; ")))).toList();
     }
 
     private List<SubjectLine> subjects(SchoolClass schoolClass, int term) {

@@ -10,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -87,22 +86,25 @@ final class HomeroomBrowser implements AutoCloseable {
         assertThat((List<String>) result).as("axe-core violations on " + driver.getCurrentUrl()).isEmpty();
     }
 
-    /** Screenshots of the whole page at 1280 and 390 px: docs/screens/{name}-1280.png and -390.png. */
+    /** Screenshots of the whole page at 1280 and 390 px (a phone's viewport): docs/screens/{name}-1280.png and -390.png. */
     void screenshots(String name) {
         try {
             Files.createDirectories(SCREENS);
+            ChromeDriver chrome = (ChromeDriver) driver;
             for (int width : new int[] {1280, 390}) {
-                driver.manage().window().setSize(new Dimension(width, 900));
-                Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                        "return Math.min(6000, document.documentElement.scrollHeight);");
-                driver.manage().window().setSize(new Dimension(width, Math.max(600, height.intValue())));
-                Number scroll = (Number) ((JavascriptExecutor) driver).executeScript(
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+                Number sideways = (Number) ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(scroll.intValue()).as(name + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
-                byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-                Files.write(SCREENS.resolve(name + "-" + width + ".png"), png);
+                assertThat(sideways.intValue()).as(name + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
+                Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                        "return Math.min(8000, document.documentElement.scrollHeight);");
+                Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                        "captureBeyondViewport", true,
+                        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height.intValue(), "scale", 1)));
+                Files.write(SCREENS.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
             }
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

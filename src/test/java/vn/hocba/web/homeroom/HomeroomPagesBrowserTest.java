@@ -3,6 +3,7 @@ package vn.hocba.web.homeroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -228,7 +231,7 @@ class HomeroomPagesBrowserTest {
 
     @Test
     @Order(6)
-    void aHomeroomTeacherOfAnotherClassIsRefused() {
+    void aHomeroomTeacherOfAnotherClassIsRefused() throws Exception {
         browser.logIn("gv04");
         browser.open(page("/chu-nhiem"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
@@ -237,8 +240,12 @@ class HomeroomPagesBrowserTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
         browser.assertAccessible();
         browser.screenshots("gvcn-lop-khac");
-        ApiClient.Reply refused = api.send("gv04", MockMvcRequestBuilders.post(page("/diem-danh/2026-03/xac-nhan")));
-        assertThat(refused.status()).isEqualTo(403);
+        String token = api.send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"gv04\",\"password\":\"HocBa@2025\"}")).body().path("token").asText();
+        MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.post(page("/diem-danh/2026-03/xac-nhan"))
+                .header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Bạn không có quyền xem trang này");
         assertThat(jdbc.sql("select count(*) from attendance_month where class_id = ? and month_start = date '2026-03-01'")
                 .param(classId).query(Long.class).single()).isZero();
     }
