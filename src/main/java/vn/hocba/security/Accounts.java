@@ -151,7 +151,8 @@ public class Accounts {
     /** Sets a new password after {@link PasswordPolicy} and revokes every token of the account (audited). */
     void replacePassword(Account account, String rawPassword, Actor by) {
         policy.check(account.username(), rawPassword);
-        jdbc.sql("update account set password_hash = ? where id = ?")
+        // A password the person chose themselves: no longer a temporary one (TemporaryPasswords).
+        jdbc.sql("update account set password_hash = ?, must_change_password = false where id = ?")
                 .params(passwords.encode(rawPassword), account.id().value()).update();
         tokens.revokeAll(account.id());
         audit.append(new AuditRecord(by, "PASSWORD_CHANGED", "account " + account.username(), null, null,

@@ -34,7 +34,7 @@ class SecurityConfiguration {
 
     private static final String VERIFICATION_API = "/api/signatures/verification";
 
-    private static final String[] PUBLIC = {"/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+    private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/auth/token",
         // Anyone holding a printed document checks it here (QR code); shows no personal data beyond name and class.
         "/xac-minh/**",
@@ -67,9 +67,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-            Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure,
+            Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure, ReturnAfterLogin loggedIn,
             @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit) throws Exception {
         http.authenticationManager(manager);
+        PageSessions pages = new PageSessions();
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
         RequestMatcher cockpitReading = cockpit ? new CockpitReading() : request -> false;
@@ -97,9 +98,11 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure))
+                // After the login: the page the person was on (an expired session), or the change of a temporary password.
+                .formLogin(form -> form.loginPage("/login").successHandler(loggedIn).failureHandler(loginFailure))
                 // Logging out also revokes every bearer token of the person.
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                // The cookie goes too, so that the next visit is not taken for an expired session.
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
                         .addLogoutHandler((request, response, auth) -> {
                             if (auth != null && auth.getPrincipal() instanceof HocBaUser user) {
                                 tokens.revokeAll(user.account().id());
@@ -107,7 +110,10 @@ class SecurityConfiguration {
                         }))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-                        .defaultAccessDeniedHandlerFor(denied, api))
+                        .defaultAccessDeniedHandlerFor(denied, api)
+                        // Pages: to the login page, saying when the session expired, and back afterwards.
+                        .defaultAuthenticationEntryPointFor(pages, request -> !api.matches(request))
+                        .defaultAccessDeniedHandlerFor(pages, request -> !api.matches(request)))
                 .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()));
         return http.build();
     }

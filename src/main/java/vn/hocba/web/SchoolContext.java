@@ -1,5 +1,7 @@
 package vn.hocba.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.School;
@@ -12,9 +14,11 @@ import vn.hocba.security.Viewer;
 public class SchoolContext {
 
     private final SchoolDirectory directory;
+    private final Clock clock;
 
-    SchoolContext(SchoolDirectory directory) {
+    SchoolContext(SchoolDirectory directory, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     public School school(Viewer viewer) {
@@ -30,5 +34,17 @@ public class SchoolContext {
         School school = school(viewer);
         return directory.activeYear(school.id())
                 .orElseThrow(() -> Rejected.notFound("Trường " + school.name() + " chưa có năm học đang hoạt động."));
+    }
+
+    /**
+     * The term a page opens by default (1 or 2, as in addresses such as {@code /hoc-ki/2/diem}): the
+     * term whose dates contain today; before the year, term 1; after term I ends, term 2.
+     */
+    public int currentTerm(Viewer viewer) {
+        LocalDate today = LocalDate.now(clock);
+        var terms = activeYear(viewer).terms();
+        return terms.stream().filter(t -> t.contains(today)).findFirst()
+                .map(t -> t.number())
+                .orElseGet(() -> terms.stream().anyMatch(t -> t.number() == 1 && today.isAfter(t.endsOn())) ? 2 : 1);
     }
 }

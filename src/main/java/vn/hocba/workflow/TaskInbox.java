@@ -30,11 +30,18 @@ import vn.hocba.security.Viewer;
 @Transactional(readOnly = true)
 public class TaskInbox {
 
-    /** One open task as the inbox shows it. */
+    /**
+     * One open task as the inbox shows it; {@code step} is the model's task id (e.g.
+     * {@code Task_SubjectSignOff}, see the {@code *Model} constants; {@link #RETEST_STEP} for retests),
+     * from which the pages choose where the task is done.
+     */
     public record InboxTask(String taskId, String action, String process, String classCode, Long classId,
             String subjectCode, String subjectName, Integer term, Long correctionId, Date created, Date due,
-            List<String> missing) {
+            List<String> missing, String step) {
     }
+
+    /** The step of a retest task (not an engine task: derived from the domain by {@link RetestTasks}). */
+    public static final String RETEST_STEP = "Retest";
 
     private final TaskService tasks;
     private final SchoolDirectory directory;
@@ -99,7 +106,7 @@ public class TaskInbox {
         }
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,
-                task.getCreateTime(), task.getDueDate(), missing);
+                task.getCreateTime(), task.getDueDate(), missing, task.getTaskDefinitionKey());
     }
 
     private static Long number(Object value) {

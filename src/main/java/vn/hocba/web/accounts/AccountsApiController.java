@@ -23,6 +23,7 @@ import vn.hocba.security.Accounts;
 import vn.hocba.security.PasswordChanges;
 import vn.hocba.security.Role;
 import vn.hocba.security.StaffLinks;
+import vn.hocba.security.TemporaryPasswords;
 import vn.hocba.security.Viewer;
 
 /** Accounts, kept by the admin board (seed 000 §IX: "phân quyền sử dụng"). Every change is audited. */
@@ -34,12 +35,18 @@ class AccountsApiController {
     private final Accounts accounts;
     private final StaffLinks links;
     private final PasswordChanges passwordChanges;
+    private final TemporaryPasswords temporary;
 
-    AccountsApiController(AccessPolicy access, Accounts accounts, StaffLinks links, PasswordChanges passwordChanges) {
+    AccountsApiController(AccessPolicy access, Accounts accounts, StaffLinks links, PasswordChanges passwordChanges,
+            TemporaryPasswords temporary) {
         this.access = access;
         this.accounts = accounts;
         this.links = links;
         this.passwordChanges = passwordChanges;
+        this.temporary = temporary;
+    }
+
+    record TemporaryPassword(String password) {
     }
 
     record StaffLink(Long staffId) {
@@ -71,9 +78,22 @@ class AccountsApiController {
             + "staffId liên kết tài khoản với hồ sơ cán bộ như PUT /api/accounts/{username}/staff")
     Created create(@RequestBody NewAccount body) {
         Viewer viewer = access.requireSetup();
-        return new Created(accounts.create(body.username(), body.password(), body.displayName(),
+        Actor by = access.actor(viewer, Role.ADMIN_BOARD);
+        Created created = new Created(accounts.create(body.username(), body.password(), body.displayName(),
                 body.staffId() == null ? null : new StaffId(body.staffId()), body.roles() == null ? Set.of() : body.roles(),
-                access.actor(viewer, Role.ADMIN_BOARD)).value());
+                by).value());
+        // The admin board chose this password: the person replaces it at the first login (issue 14, item 13).
+        temporary.requireChange(body.username(), by);
+        return created;
+    }
+
+    @PostMapping("/api/accounts/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Đặt mật khẩu tạm thời cho người quên mật khẩu: mọi mã Bearer bị thu hồi, mọi phiên kết thúc; "
+            + "người đó phải đổi mật khẩu ở lần đăng nhập tiếp theo")
+    void resetPassword(@PathVariable String username, @RequestBody TemporaryPassword body) {
+        Viewer viewer = access.requireSetup();
+        temporary.reset(username, body.password(), access.actor(viewer, Role.ADMIN_BOARD));
     }
 
     @PostMapping("/api/accounts/{username}/unlock")

@@ -23,7 +23,6 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.web.homeroom.ClassPage;
-import vn.hocba.web.homeroom.ClassPageController;
 import vn.hocba.workflow.ProcessSteps;
 import vn.hocba.workflow.TermCloseModel;
 import vn.hocba.workflow.TermCloseWorkflow;
@@ -34,7 +33,7 @@ import vn.hocba.workflow.TermCloseWorkflow;
  * {@link TermCloseWorkflow} as the API does (same checks, same task completed).
  */
 @Controller
-class HomeroomCheckPageController implements ClassPageController {
+class HomeroomCheckPageController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -65,7 +64,7 @@ class HomeroomCheckPageController implements ClassPageController {
     String show(@PathVariable long classId, @PathVariable int term, Model model) {
         SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
         model.addAttribute("term", ClassPage.term(term));
-        page.titled(model, schoolClass, "check", "Kiểm tra và kí xác nhận", "Học kì " + term);
+        page.titled(model, schoolClass, "check", "Kiểm tra và kí xác nhận", vn.hocba.web.Crumb.termLabel(term));
         List<SignOff> all = signOffs.of(schoolClass, term);
         Set<String> open = steps.termClose(schoolClass, term);
         model.addAttribute("subjects", subjects(schoolClass, all));

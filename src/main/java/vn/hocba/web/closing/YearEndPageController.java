@@ -27,7 +27,6 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.web.homeroom.ClassPage;
-import vn.hocba.web.homeroom.ClassPageController;
 import vn.hocba.workflow.CorrectionWorkflow;
 import vn.hocba.workflow.ProcessSteps;
 import vn.hocba.workflow.YearEndModel;
@@ -39,7 +38,7 @@ import vn.hocba.workflow.YearEndWorkflow;
  * {@link YearEndWorkflow}; the correction requests of the class to confirm or return ({@link CorrectionWorkflow}).
  */
 @Controller
-class YearEndPageController implements ClassPageController {
+class YearEndPageController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 

@@ -22,7 +22,6 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.web.homeroom.ClassPage;
-import vn.hocba.web.homeroom.ClassPageController;
 
 /**
  * Sổ điểm cả lớp bằng Excel (GVCN): download the whole-class workbook of a term (the API's file),
@@ -30,7 +29,7 @@ import vn.hocba.web.homeroom.ClassPageController;
  * {@link WholeClassUpload} as the API: cells of subjects the uploader does not teach are refused.
  */
 @Controller
-class ClassExcelPageController implements ClassPageController {
+class ClassExcelPageController {
 
     /** The cells of one sheet worth looking at (everything but UNCHANGED), with the sheet's counts. */
     record Sheet(String code, String name, boolean taught, UploadPreview.Counts counts, boolean applicable, List<String> problems,
@@ -52,7 +51,7 @@ class ClassExcelPageController implements ClassPageController {
         SchoolClass schoolClass = page.readable(classId, "sổ điểm cả lớp", model);
         int term = ClassPage.term(hocKi == null ? page.currentTerm(schoolClass) : hocKi);
         model.addAttribute("term", term);
-        page.titled(model, schoolClass, "excel", "Sổ điểm cả lớp bằng Excel", "Học kì " + term);
+        page.titled(model, schoolClass, "excel", "Sổ điểm cả lớp bằng Excel", vn.hocba.web.Crumb.termLabel(term));
         model.addAttribute("download", "/api/classes/" + classId + "/terms/" + term + "/gradebook.xlsx");
         return "excel/class";
     }

@@ -31,7 +31,7 @@ import vn.hocba.students.StudentRegistry;
  * absent day), recording a day, the month's confirmation and where the reminders stand.
  */
 @Controller
-class AttendancePageController implements ClassPageController {
+class AttendancePageController {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");

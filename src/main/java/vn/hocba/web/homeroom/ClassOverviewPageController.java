@@ -24,7 +24,7 @@ import vn.hocba.students.StudentRegistry;
 
 /** Lớp chủ nhiệm at a glance: is the term ready to close, and if not, what is missing and whose it is. */
 @Controller
-class ClassOverviewPageController implements ClassPageController {
+class ClassOverviewPageController {
 
     /** One subject of the class: its teachers, entry progress and sign-off. */
     record SubjectLine(String name, List<String> teachers, int entered, int required, int percent, String signOff,
@@ -55,7 +55,7 @@ class ClassOverviewPageController implements ClassPageController {
         SchoolClass schoolClass = page.readable(classId, "tổng quan lớp chủ nhiệm", model);
         int term = ClassPage.term(hocKi == null ? page.currentTerm(schoolClass) : hocKi);
         model.addAttribute("term", term);
-        page.titled(model, schoolClass, "overview", "Tổng quan lớp chủ nhiệm", "Học kì " + term);
+        page.titled(model, schoolClass, "overview", "Tổng quan lớp chủ nhiệm", vn.hocba.web.Crumb.termLabel(term));
         List<MissingEntry> missing = readiness.missing(schoolClass, term);
         model.addAttribute("subjects", subjects(schoolClass, term));
         model.addAttribute("months", months.months(schoolClass, term));

@@ -1,7 +1,6 @@
 package vn.hocba.web.homeroom;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,8 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.audit.Actor;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.Crumb;
+import vn.hocba.web.SchoolContext;
 
 /**
  * What every page of a class's homeroom work shares: the right to read the whole class (checked by
@@ -24,26 +25,21 @@ import vn.hocba.security.Viewer;
 @Component
 public class ClassPage {
 
-    /** One entry of the breadcrumbs: a link, or the current page when {@code href} is null. */
-    public record Crumb(String label, String href) {
-    }
-
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final Clock clock;
+    private final SchoolContext context;
 
-    ClassPage(AccessPolicy access, SchoolDirectory directory, Clock clock) {
+    ClassPage(AccessPolicy access, SchoolDirectory directory, Clock clock, SchoolContext context) {
         this.access = access;
         this.directory = directory;
         this.clock = clock;
+        this.context = context;
     }
 
-    /** The term today falls in (the last one after the year's end, the first before it starts): the default of the tabs. */
+    /** The term today falls in (the school's current term): what the tabs open by default. */
     public int currentTerm(SchoolClass schoolClass) {
-        LocalDate today = LocalDate.now(clock);
-        List<TermDates> terms = directory.year(schoolClass.yearId()).terms();
-        return terms.stream().filter(t -> t.contains(today)).mapToInt(TermDates::number).findFirst()
-                .orElse(terms.stream().anyMatch(t -> t.endsOn().isBefore(today)) ? terms.get(terms.size() - 1).number() : 1);
+        return context.currentTerm(access.current());
     }
 
     /** The month whose attendance is due now (the previous month), kept within the year's terms. */
@@ -82,10 +78,12 @@ public class ClassPage {
             model.addAttribute("navTerm", model.getAttribute("term"));
         }
         model.addAttribute("title", section + (detail == null ? "" : " · " + detail) + " · Lớp " + schoolClass.code());
-        model.addAttribute("crumbs", detail == null
-                ? List.of(new Crumb("Trang chủ", "/"), new Crumb("Lớp " + schoolClass.code(), base + "/chu-nhiem"), new Crumb(section, null))
-                : List.of(new Crumb("Trang chủ", "/"), new Crumb("Lớp " + schoolClass.code(), base + "/chu-nhiem"),
-                        new Crumb(section, null), new Crumb(detail, null)));
+        List<Crumb> crumbs = new java.util.ArrayList<>(List.of(Crumb.link("Trang chủ", "/"),
+                Crumb.schoolClass(schoolClass, base + "/chu-nhiem"), detail == null ? Crumb.here(section) : Crumb.link(section, null)));
+        if (detail != null) {
+            crumbs.add(Crumb.here(detail));
+        }
+        model.addAttribute("crumbs", crumbs);
     }
 
     /** Term 1 or 2 of a page address; anything else is a 404 saying which terms there are. */

@@ -31,7 +31,7 @@ import vn.hocba.students.StudentRegistry;
  * Only changed rows are saved, each through the same service as the API; a refused row keeps what was typed.
  */
 @Controller
-class ConductPageController implements ClassPageController {
+class ConductPageController {
 
     static final List<String> LEVELS = List.of("T", "K", "Đ", "CĐ");
 
@@ -108,7 +108,7 @@ class ConductPageController implements ClassPageController {
     private String render(long classId, int term, Map<String, String> typed, Map<Long, String> errors, Model model) {
         SchoolClass schoolClass = page.readable(classId, "kết quả rèn luyện", model);
         model.addAttribute("term", term);
-        page.titled(model, schoolClass, "conduct", "Rèn luyện", "Học kì " + term);
+        page.titled(model, schoolClass, "conduct", "Rèn luyện", vn.hocba.web.Crumb.termLabel(term));
         List<EnrolledStudent> roster = students.roster(schoolClass.id());
         model.addAttribute("rows", rows(roster, conduct.of(schoolClass, term), typed, "", errors));
         model.addAttribute("levels", LEVELS);

@@ -29,7 +29,7 @@ import vn.hocba.students.StudentRegistry;
  * with the version each text was read at (409 when someone changed it meanwhile); a refusal keeps every text typed.
  */
 @Controller
-class HomeroomCommentsPageController implements ClassPageController {
+class HomeroomCommentsPageController {
 
     /** One student's comment: as typed (or stored), the stored text and version it was read at. */
     record Row(long studentId, int number, String code, String name, String text, String original, Integer version) {
@@ -82,7 +82,7 @@ class HomeroomCommentsPageController implements ClassPageController {
         if (period != CommentPeriod.CN) {
             model.addAttribute("term", period == CommentPeriod.HK1 ? 1 : 2);
         }
-        page.titled(model, schoolClass, "comments", "Nhận xét của GVCN", period == CommentPeriod.CN ? "Cả năm" : "Học kì " + term);
+        page.titled(model, schoolClass, "comments", "Nhận xét của GVCN", period == CommentPeriod.CN ? "Cả năm" : vn.hocba.web.Crumb.termLabel(period == CommentPeriod.HK1 ? 1 : 2));
         Map<Long, StudentComment> stored = comments.homeroomComments(schoolClass, period).stream()
                 .collect(Collectors.toMap(StudentComment::studentId, Function.identity()));
         List<Row> rows = students.roster(schoolClass.id()).stream().map(e -> {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.web.BrowserSession;
 
 /**
  * The homeroom teacher of 7A1 (gv07) in a real browser: confirms a month of attendance, rates
@@ -60,13 +64,13 @@ class HomeroomPagesBrowserTest {
     JdbcClient jdbc;
     @Autowired
     ManagementService management;
-    HomeroomBrowser browser;
+    BrowserSession browser;
     ApiClient api;
     long classId;
 
     @BeforeAll
     void start() {
-        browser = new HomeroomBrowser(port);
+        browser = BrowserSession.start(port);
         api = new ApiClient(mvc);
         classId = jdbc.sql("select id from school_class where code = '7A1' order by id limit 1").query(Long.class).single();
     }
@@ -82,27 +86,26 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherRecordsAnAbsenceAndConfirmsTheMonth() {
         browser.logIn("gv07");
         browser.open(page("/diem-danh/2026-02"));
-        assertThat(browser.text(By.id("status-text"))).startsWith("Quá hạn");
-        Select student = new Select(browser.driver.findElement(By.id("absence-student")));
+        assertThat(text(By.id("status-text"))).startsWith("Quá hạn");
+        Select student = new Select(browser.driver().findElement(By.id("absence-student")));
         student.selectByIndex(2);
         long studentId = Long.parseLong(student.getFirstSelectedOption().getAttribute("value"));
-        browser.driver.findElement(By.id("absence-day")).sendKeys("10");
-        new Select(browser.driver.findElement(By.id("absence-kind"))).selectByValue("K");
-        browser.submit(By.cssSelector("#absence-form button[type=submit]"));
-        assertThat(browser.text(By.cssSelector("p.info"))).contains("ngày 10/02/2026").contains("nghỉ không phép (K)");
-        List<WebElement> days = browser.driver.findElements(By.cssSelector("tr[data-student='" + studentId + "'] td.day"));
+        browser.driver().findElement(By.id("absence-day")).sendKeys("10");
+        new Select(browser.driver().findElement(By.id("absence-kind"))).selectByValue("K");
+        submit(By.cssSelector("#absence-form button[type=submit]"));
+        assertThat(text(By.cssSelector("p.info"))).contains("ngày 10/02/2026").contains("nghỉ không phép (K)");
+        List<WebElement> days = browser.driver().findElements(By.cssSelector("tr[data-student='" + studentId + "'] td.day"));
         assertThat(days.get(9).getText()).isEqualTo("K");
         assertThat(jdbc.sql("select excused from absence where student_id = ? and absent_on = date '2026-02-10'")
                 .param(studentId).query(Boolean.class).single()).isFalse();
 
-        browser.assertAccessible();
-        browser.screenshots("gvcn-diem-danh");
-        browser.submit(By.id("confirm-month"));
-        assertThat(browser.text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
+        browser.checkPage("gvcn-diem-danh");
+        submit(By.id("confirm-month"));
+        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
         JsonNode february = month(api.get("gv07", "/api/classes/" + classId + "/attendance-months?term=2").body(), "2026-02");
         assertThat(february.path("confirmedBy").asText()).isEqualTo("gv07");
         assertThat(february.path("late").asBoolean()).isTrue();
-        assertThat(browser.driver.findElements(By.id("confirm-month"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("confirm-month"))).isEmpty();
     }
 
     @Test
@@ -110,28 +113,27 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherRatesConductAndKeepsWhatWasTypedWhenARowIsRefused() {
         browser.logIn("gv07");
         browser.open(page("/ren-luyen/hoc-ki/2"));
-        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#conduct tbody tr"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
         long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
         long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
-        new Select(browser.driver.findElement(By.name("level_" + first))).selectByValue("K");
-        browser.driver.findElement(By.name("comment_" + first)).sendKeys("Cần mạnh dạn phát biểu hơn.");
-        new Select(browser.driver.findElement(By.name("level_" + second))).selectByValue("T");
-        browser.submit(By.id("save-conduct"));
-        assertThat(browser.text(By.cssSelector("p.info"))).isEqualTo("Đã lưu 2 xếp loại rèn luyện.");
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
+        browser.driver().findElement(By.name("comment_" + first)).sendKeys("Cần mạnh dạn phát biểu hơn.");
+        new Select(browser.driver().findElement(By.name("level_" + second))).selectByValue("T");
+        submit(By.id("save-conduct"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu 2 xếp loại rèn luyện.");
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
         assertThat(conduct(second)).isEqualTo("T|null");
 
         // Clearing a stored rating is refused with the student's name; the comment typed next to it stays in the field.
-        new Select(browser.driver.findElement(By.name("level_" + first))).selectByValue("");
-        browser.driver.findElement(By.name("comment_" + first)).clear();
-        browser.driver.findElement(By.name("comment_" + first)).sendKeys("Đã tiến bộ.");
-        browser.submit(By.id("save-conduct"));
-        String studentName = browser.text(By.id("name-" + first));
-        assertThat(browser.text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
-        assertThat(browser.driver.findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("");
+        browser.driver().findElement(By.name("comment_" + first)).clear();
+        browser.driver().findElement(By.name("comment_" + first)).sendKeys("Đã tiến bộ.");
+        submit(By.id("save-conduct"));
+        String studentName = text(By.id("name-" + first));
+        assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
+        assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
-        browser.assertAccessible();
-        browser.screenshots("gvcn-ren-luyen");
+        browser.checkPage("gvcn-ren-luyen");
     }
 
     @Test
@@ -139,8 +141,8 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherAppliesACommentTemplateToThreeStudents() {
         browser.logIn("gv07");
         browser.open(page("/nhan-xet-chu-nhiem/hoc-ki/1"));
-        browser.driver.findElement(By.id("template")).sendKeys("{tên} ngoan, lễ phép, tích cực tham gia hoạt động của lớp.");
-        List<WebElement> picks = browser.driver.findElements(By.cssSelector("input.pick"));
+        browser.driver().findElement(By.id("template")).sendKeys("{tên} ngoan, lễ phép, tích cực tham gia hoạt động của lớp.");
+        List<WebElement> picks = browser.driver().findElements(By.cssSelector("input.pick"));
         List<Long> chosen = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (WebElement pick : picks.subList(0, 3)) {
@@ -149,15 +151,14 @@ class HomeroomPagesBrowserTest {
             chosen.add(Long.parseLong(pick.getAttribute("id").substring("pick-".length())));
             expected.add(name[name.length - 1] + " ngoan, lễ phép, tích cực tham gia hoạt động của lớp.");
         }
-        browser.driver.findElement(By.id("apply-template")).click();
-        assertThat(browser.text(By.id("applied"))).contains("3 học sinh");
-        assertThat(browser.driver.findElement(By.id("text-" + chosen.get(0))).getAttribute("value")).isEqualTo(expected.get(0));
-        assertThat(browser.driver.findElement(By.cssSelector("tr[data-student='" + chosen.get(0) + "'] .counter .n")).getText())
+        browser.driver().findElement(By.id("apply-template")).click();
+        assertThat(text(By.id("applied"))).contains("3 học sinh");
+        assertThat(browser.driver().findElement(By.id("text-" + chosen.get(0))).getAttribute("value")).isEqualTo(expected.get(0));
+        assertThat(browser.driver().findElement(By.cssSelector("tr[data-student='" + chosen.get(0) + "'] .counter .n")).getText())
                 .isEqualTo(String.valueOf(expected.get(0).codePointCount(0, expected.get(0).length())));
-        browser.assertAccessible();
-        browser.screenshots("gvcn-nhan-xet");
-        browser.submit(By.id("save-comments"));
-        assertThat(browser.text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
+        browser.checkPage("gvcn-nhan-xet");
+        submit(By.id("save-comments"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
 
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/homeroom-comments/HK1").body();
         for (int i = 0; i < 3; i++) {
@@ -182,14 +183,13 @@ class HomeroomPagesBrowserTest {
 
         browser.logIn("gv07");
         browser.open(page("/kiem-tra/hoc-ki/1"));
-        assertThat(browser.driver.findElements(By.id("check-waiting"))).hasSize(1);
-        browser.assertAccessible();
-        browser.screenshots("gvcn-kiem-tra");
+        assertThat(browser.driver().findElements(By.id("check-waiting"))).hasSize(1);
+        browser.checkPage("gvcn-kiem-tra");
         String reason = "Điểm giữa kì của hai học sinh chưa khớp với bài kiểm tra.";
-        browser.driver.findElement(By.cssSelector("tr[data-subject='" + toanId + "'] input[name=reason]")).sendKeys(reason);
-        browser.submit(By.cssSelector("tr[data-subject='" + toanId + "'] form.send-back button"));
-        assertThat(browser.text(By.cssSelector("p.info"))).contains(reason);
-        assertThat(browser.text(By.cssSelector("tr[data-subject='" + toanId + "']"))).contains("Đã trả lại: " + reason);
+        browser.driver().findElement(By.cssSelector("tr[data-subject='" + toanId + "'] input[name=reason]")).sendKeys(reason);
+        submit(By.cssSelector("tr[data-subject='" + toanId + "'] form.send-back button"));
+        assertThat(text(By.cssSelector("p.info"))).contains(reason);
+        assertThat(text(By.cssSelector("tr[data-subject='" + toanId + "']"))).contains("Đã trả lại: " + reason);
 
         JsonNode signOffs = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body();
         assertThat(signOffs.findParents("reopenReason").stream().filter(s -> s.path("subjectId").asLong() == toanId)
@@ -199,17 +199,17 @@ class HomeroomPagesBrowserTest {
         assertThat(signSubject(toan).status()).isEqualTo(200);
 
         browser.open(page("/kiem-tra/hoc-ki/1"));
-        browser.submit(By.id("confirm-check"));
-        assertThat(browser.driver.findElements(By.id("sign-waiting"))).hasSize(1);
-        browser.submit(By.id("sign-class"));
-        String shown = browser.text(By.id("class-sha"));
+        submit(By.id("confirm-check"));
+        assertThat(browser.driver().findElements(By.id("sign-waiting"))).hasSize(1);
+        submit(By.id("sign-class"));
+        String shown = text(By.id("class-sha"));
         JsonNode homeroom = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("kind").stream()
                 .filter(s -> s.path("kind").asText().equals("HOMEROOM") && s.path("active").asBoolean()).findFirst().orElseThrow();
         assertThat(homeroom.path("signedBy").asText()).isEqualTo("gv07");
         assertThat(homeroom.path("contentSha256").asText()).isEqualTo(shown).hasSize(64);
         assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
-        assertThat(browser.driver.findElements(By.id("approval-waiting"))).hasSize(1);
-        browser.screenshots("gvcn-kiem-tra-da-ki");
+        assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
+        browser.checkPage("gvcn-kiem-tra-da-ki");
     }
 
     @Test
@@ -217,16 +217,13 @@ class HomeroomPagesBrowserTest {
     void theOtherPagesOfTheClassAreAccessibleAndFitAPhone() {
         browser.logIn("gv07");
         browser.open(page("/chu-nhiem?hocKi=2"));
-        assertThat(browser.text(By.id("subjects"))).contains("Toán");
-        assertThat(browser.text(By.id("months"))).contains("Tháng 2/2026: đã xác nhận");
-        browser.assertAccessible();
-        browser.screenshots("gvcn-tong-quan");
+        assertThat(text(By.id("subjects"))).contains("Toán");
+        assertThat(text(By.id("months"))).contains("Tháng 2/2026: đã xác nhận");
+        browser.checkPage("gvcn-tong-quan");
         browser.open(page("/cuoi-nam"));
-        browser.assertAccessible();
-        browser.screenshots("gvcn-cuoi-nam");
+        browser.checkPage("gvcn-cuoi-nam");
         browser.open(page("/excel?hocKi=2"));
-        browser.assertAccessible();
-        browser.screenshots("gvcn-excel");
+        browser.checkPage("gvcn-excel");
     }
 
     @Test
@@ -234,12 +231,11 @@ class HomeroomPagesBrowserTest {
     void aHomeroomTeacherOfAnotherClassIsRefused() throws Exception {
         browser.logIn("gv04");
         browser.open(page("/chu-nhiem"));
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
-        assertThat(browser.text(By.id("error"))).contains("7A1");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
+        assertThat(text(By.id("error"))).contains("7A1");
         browser.open(page("/diem-danh/2026-03"));
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
-        browser.assertAccessible();
-        browser.screenshots("gvcn-lop-khac");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
+        browser.checkPage("gvcn-lop-khac");
         String token = api.send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"gv04\",\"password\":\"HocBa@2025\"}")).body().path("token").asText();
         MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.post(page("/diem-danh/2026-03/xac-nhan"))
@@ -248,6 +244,22 @@ class HomeroomPagesBrowserTest {
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Bạn không có quyền xem trang này");
         assertThat(jdbc.sql("select count(*) from attendance_month where class_id = ? and month_start = date '2026-03-01'")
                 .param(classId).query(Long.class).single()).isZero();
+    }
+
+    /** Clicks a button that sends a form and waits for the page the server answers with. */
+    private void submit(By button) {
+        JavascriptExecutor js = browser.driver();
+        Object marker = js.executeScript("return window.__page = Math.random();");
+        browser.driver().findElement(button).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
+            Object now = ((JavascriptExecutor) d).executeScript("return window.__page;");
+            return now == null || !now.equals(marker);
+        });
+        browser.settle();
+    }
+
+    private String text(By by) {
+        return browser.driver().findElement(by).getText();
     }
 
     private String page(String path) {
