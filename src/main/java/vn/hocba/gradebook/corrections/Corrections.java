@@ -134,6 +134,12 @@ public class Corrections {
                 .orElseThrow(() -> Rejected.notFound("Không có đề nghị sửa điểm số " + id + "."));
     }
 
+    /** The requests {@code username} filed, newest first: the teacher's "Đề nghị sửa điểm" page. */
+    public List<CorrectionRequest> requestedBy(String username) {
+        return jdbc.sql("select * from correction_request where requested_by = ? order by requested_at desc, id desc")
+                .param(username).query(Corrections::row).list();
+    }
+
     /** Applied corrections of a class, oldest first: the "có sửa chữa ở N chỗ" line and the correction record. */
     public List<CorrectionRequest> applied(long classId) {
         return jdbc.sql("select * from correction_request where class_id = ? and status = 'APPLIED' order by applied_at, id")

@@ -1,0 +1,294 @@
+package vn.hocba.web.marks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.support.HttpUser;
+import vn.hocba.support.TemporaryDataDirectory;
+
+/**
+ * The subject teacher's mark entry in a real browser (Debian's Chromium, headless): typing, pasting a
+ * block, a 409 from a second session, co-teachers' and locked columns, a correction request. Each
+ * journey checks what the database holds afterwards, not only the page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarkEntryBrowserTest {
+
+    private static final String PASSWORD = "HocBa@2025";
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) {
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-marks-browser");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    WebDriver browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = MarkPages.chromium();
+    }
+
+    @BeforeEach
+    void newSession() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.quit();
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Test
+    void aTeacherTypesAColumnSeesTheServersReasonAndTheStoredValuesAreTheTyped() {
+        Sheet sheet = sheet("8A1", "TOAN");
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(2)));
+        List<Long> students = studentIds();
+        WebElement first = cell(students.get(0), "MIDTERM-1");
+        first.click();
+        first.sendKeys("8,5", Keys.ENTER);
+        active().sendKeys("7.5", Keys.ENTER);
+        active().sendKeys("11", Keys.ENTER);
+        active().sendKeys("9", Keys.TAB);
+        waitForState(students.get(0), "MIDTERM-1", "saved");
+        waitForState(students.get(1), "MIDTERM-1", "saved");
+        waitForState(students.get(3), "MIDTERM-1", "saved");
+        waitForState(students.get(2), "MIDTERM-1", "refused");
+
+        assertThat(cell(students.get(1), "MIDTERM-1").getAttribute("value")).isEqualTo("7,5");
+        assertThat(cell(students.get(2), "MIDTERM-1").getAttribute("title")).contains("ngoài khoảng 0–10");
+        assertThat(cell(students.get(2), "MIDTERM-1").getAttribute("value")).isEqualTo("11");
+        assertThat(stored(sheet, 2, students.get(0), "MIDTERM", 1)).isEqualByComparingTo("8.5");
+        assertThat(stored(sheet, 2, students.get(1), "MIDTERM", 1)).isEqualByComparingTo("7.5");
+        assertThat(stored(sheet, 2, students.get(2), "MIDTERM", 1)).isNull();
+        assertThat(stored(sheet, 2, students.get(3), "MIDTERM", 1)).isEqualByComparingTo("9");
+        assertThat(audited("MARK_ENTERED", sheet.teacher(), "mark 8A1/TOAN/%/HK2/MIDTERM#1")).isEqualTo(3);
+
+        // Clearing a mark is a save too, and audited.
+        WebElement cleared = cell(students.get(3), "MIDTERM-1");
+        cleared.click();
+        cleared.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.ENTER);
+        waitForState(students.get(3), "MIDTERM-1", "saved");
+        assertThat(stored(sheet, 2, students.get(3), "MIDTERM", 1)).isNull();
+        assertThat(audited("MARK_CLEARED", sheet.teacher(), "mark 8A1/TOAN/%/HK2/MIDTERM#1")).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockPastedFromExcelFillsTheCellsRightAndDownAndIsStored() {
+        Sheet sheet = sheet("8A2", "TOAN");
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(1)));
+        List<Long> students = studentIds();
+        WebElement start = cell(students.get(0), "MIDTERM-1");
+        start.click();
+        // What Excel puts on the clipboard for 3 rows × 2 columns (giữa kì, cuối kì): tabs and CRLF.
+        MarkPages.paste(browser, start, "8,5\t9\r\n7\t6.5\r\n10\t4\r\n");
+        for (int i = 0; i < 3; i++) {
+            waitForState(students.get(i), "MIDTERM-1", "saved");
+            waitForState(students.get(i), "FINAL-1", "saved");
+        }
+        assertThat(stored(sheet, 1, students.get(0), "MIDTERM", 1)).isEqualByComparingTo("8.5");
+        assertThat(stored(sheet, 1, students.get(0), "FINAL", 1)).isEqualByComparingTo("9");
+        assertThat(stored(sheet, 1, students.get(1), "FINAL", 1)).isEqualByComparingTo("6.5");
+        assertThat(stored(sheet, 1, students.get(2), "MIDTERM", 1)).isEqualByComparingTo("10");
+        assertThat(stored(sheet, 1, students.get(2), "FINAL", 1)).isEqualByComparingTo("4");
+        assertThat(cell(students.get(1), "FINAL-1").getAttribute("value")).isEqualTo("6,5");
+        // Term I is complete: the term average stored by the save appears next to the student.
+        String standing = browser.findElement(By.cssSelector("tr[data-student='" + students.get(0) + "'] td.standing")).getText();
+        assertThat(standing).matches("\\d+,\\d");
+        assertThat(standing).isEqualTo(storedStanding(sheet, 1, students.get(0)));
+    }
+
+    @Test
+    void aChangeFromAnotherSessionIsShownAndTheTeacherKeepsTheirValue() {
+        Sheet sheet = sheet("9A1", "TOAN");
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(1)));
+        long student = studentIds().get(0);
+        String before = stored(sheet, 1, student, "FINAL", 1).toPlainString();
+        int version = jdbc.sql("select version from mark where class_id = ? and subject_id = ? and student_id = ? and term = 1 "
+                + "and kind = 'FINAL'").params(sheet.classId(), sheet.subjectId(), student).query(Integer.class).single();
+        String other = before.startsWith("3") ? "4.5" : "3.5";
+        // A second session (the same teacher through the API) changes the cell after the page was loaded.
+        HttpUser api = new HttpUser(port);
+        String token = api.token(sheet.teacher(), PASSWORD);
+        var reply = api.send(api.json("PUT", "/api/classes/" + sheet.classId() + "/subjects/" + sheet.subjectId()
+                + "/terms/1/marks", "{\"changes\":[{\"studentId\":" + student + ",\"kind\":\"FINAL\",\"column\":1,"
+                + "\"value\":\"" + other + "\",\"version\":" + version + "}]}").header("Authorization", "Bearer " + token));
+        assertThat(reply.statusCode()).isEqualTo(200);
+
+        WebElement final1 = cell(student, "FINAL-1");
+        final1.click();
+        final1.sendKeys(Keys.chord(Keys.CONTROL, "a"), "9,5", Keys.ENTER);
+        WebElement dialog = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("conflict")).isDisplayed() ? d.findElement(By.id("conflict")) : null);
+        assertThat(dialog.getText()).contains(other.replace('.', ',')).contains("9,5").contains(sheet.teacher());
+        assertThat(stored(sheet, 1, student, "FINAL", 1)).isEqualByComparingTo(other);
+
+        browser.findElement(By.id("keep-mine")).click();
+        waitForState(student, "FINAL-1", "saved");
+        assertThat(stored(sheet, 1, student, "FINAL", 1)).isEqualByComparingTo("9.5");
+        assertThat(cell(student, "FINAL-1").getAttribute("value")).isEqualTo("9,5");
+    }
+
+    @Test
+    void aCoTeachersColumnsAreReadOnlyLabelledWithTheOwnerAndRefusedByTheServer() {
+        Sheet sheet = sheet("7A2", "LS_DL");
+        logIn("gv11");
+        browser.get(url(sheet.page(1)));
+        long student = studentIds().get(0);
+        WebElement geography = cell(student, "REGULAR-3");
+        assertThat(geography.getAttribute("readonly")).isNotNull();
+        String owner = jdbc.sql("select s.full_name from staff s join account a on a.staff_id = s.id where a.username = 'gv12'")
+                .query(String.class).single();
+        assertThat(browser.findElement(By.cssSelector("#grid thead")).getText()).contains(owner + " nhập");
+        assertThat(cell(student, "REGULAR-1").getAttribute("readonly")).isNull();
+        BigDecimal before = stored(sheet, 1, student, "REGULAR", 3);
+        geography.click();
+        geography.sendKeys("2", Keys.ENTER);
+        assertThat(geography.getAttribute("value")).isEqualTo(MarkPages.shown(before));
+        // Sent anyway (a hand-made request from the page's session): refused by the server, 403 naming the rule.
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                var done = arguments[arguments.length - 1]; var g = document.getElementById('grid');
+                var h = {'Content-Type': 'application/json'}; h[g.dataset.csrfHeader] = g.dataset.csrf;
+                fetch(g.dataset.save, {method: 'POST', headers: h, body: JSON.stringify({studentId: arguments[0],
+                  kind: 'REGULAR', column: 3, value: '2', version: null})}).then(r => r.json().then(j => done(r.status + ' ' + j.message)));
+                """, student);
+        assertThat(status.toString()).startsWith("403").contains("cột 1–2");
+        assertThat(stored(sheet, 1, student, "REGULAR", 3)).isEqualByComparingTo(before);
+    }
+
+    @Test
+    void aLockedSheetIsGreyedNamesWhoLockedAndLeadsToACorrectionRequest() {
+        Sheet sheet = sheet("6A2", "TOAN");
+        HttpUser principal = new HttpUser(port);
+        String token = principal.token("hieutruong", PASSWORD);
+        var lock = principal.send(principal.json("POST", "/api/locks", "{\"term\":1,\"classId\":" + sheet.classId()
+                + ",\"subjectId\":" + sheet.subjectId() + ",\"reason\":\"Chốt điểm học kì I\"}")
+                .header("Authorization", "Bearer " + token));
+        assertThat(lock.statusCode()).isEqualTo(201);
+
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(1)));
+        long student = studentIds().get(1);
+        assertThat(browser.findElement(By.id("lock")).getText()).contains("Lê Văn Triển").contains("Chốt điểm học kì I");
+        WebElement cell = cell(student, "FINAL-1");
+        assertThat(cell.getAttribute("readonly")).isNotNull();
+        assertThat(cell.findElement(By.xpath("..")).getAttribute("class")).contains("ro");
+        String old = cell.getAttribute("value");
+        cell.click();
+        browser.findElement(By.id("request-correction")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/de-nghi-sua-diem/moi"));
+        assertThat(browser.findElement(By.id("current")).getText()).isEqualTo("Điểm hiện tại: " + old);
+        String newValue = old.equals("7") ? "8" : "7";
+        browser.findElement(By.id("diemMoi")).sendKeys(newValue);
+        browser.findElement(By.id("liDo")).sendKeys("Cộng nhầm điểm bài kiểm tra cuối kì");
+        browser.findElement(By.id("minhChung")).sendKeys("Bài làm gốc, tổ Toán giữ");
+        browser.findElement(By.id("send")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/de-nghi-sua-diem"));
+        assertThat(browser.findElement(By.id("requests")).getText()).contains("Chờ GVCN xác nhận");
+
+        Map<String, Object> stored = jdbc.sql("select new_value, old_value, status, reason, evidence_name, requested_by from "
+                + "correction_request where class_id = ? and subject_id = ? and student_id = ?")
+                .params(sheet.classId(), sheet.subjectId(), student).query().singleRow();
+        assertThat(stored).containsEntry("status", "REQUESTED").containsEntry("requested_by", sheet.teacher())
+                .containsEntry("reason", "Cộng nhầm điểm bài kiểm tra cuối kì").containsEntry("evidence_name", "Bài làm gốc, tổ Toán giữ");
+        assertThat(new BigDecimal((String) stored.get("new_value"))).isEqualByComparingTo(newValue);
+        assertThat(new BigDecimal((String) stored.get("old_value"))).isEqualByComparingTo(old.replace(',', '.'));
+    }
+
+    record Sheet(long classId, long subjectId, String teacher) {
+
+        String page(int term) {
+            return "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/" + term + "/diem";
+        }
+    }
+
+    private Sheet sheet(String classCode, String subjectCode) {
+        long classId = jdbc.sql("select id from school_class where code = ?").param(classCode).query(Long.class).single();
+        long subjectId = jdbc.sql("select id from subject where code = ?").param(subjectCode).query(Long.class).single();
+        String teacher = jdbc.sql("select a.username from teaching_assignment t join account a on a.staff_id = t.staff_id "
+                + "where t.class_id = ? and t.subject_id = ? order by t.first_column nulls first, a.username")
+                .params(classId, subjectId).query(String.class).list().get(0);
+        return new Sheet(classId, subjectId, teacher);
+    }
+
+    private BigDecimal stored(Sheet sheet, int term, long student, String kind, int column) {
+        return jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? and term = ? "
+                + "and kind = ? and column_no = ?").params(sheet.classId(), sheet.subjectId(), student, term, kind, column)
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    private String storedStanding(Sheet sheet, int term, long student) {
+        String code = jdbc.sql("select code from student where id = ?").param(student).query(String.class).single();
+        String subject = jdbc.sql("select code from subject where id = ?").param(sheet.subjectId()).query(String.class).single();
+        String part = jdbc.sql("select results from class_results_subject where class_id = ? and subject = ?")
+                .params(sheet.classId(), subject).query(String.class).single();
+        return MarkPages.termValue(part, code, "HK" + term);
+    }
+
+    private long audited(String action, String user, String target) {
+        return jdbc.sql("select count(*) from audit_entry where action = ? and actor = ? and target like ?")
+                .params(action, user, target)
+                .query(Long.class).single();
+    }
+
+    private List<Long> studentIds() {
+        return browser.findElements(By.cssSelector("#grid tbody tr")).stream()
+                .map(r -> Long.parseLong(r.getAttribute("data-student"))).toList();
+    }
+
+    private WebElement cell(long student, String key) {
+        return browser.findElement(By.id("o-" + student + "-" + key));
+    }
+
+    private WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    private void waitForState(long student, String key, String state) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> cell(student, key).findElement(By.xpath(".."))
+                .getAttribute("class").contains(state));
+    }
+
+    private void logIn(String user) {
+        MarkPages.logIn(browser, url("/"), user, PASSWORD);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

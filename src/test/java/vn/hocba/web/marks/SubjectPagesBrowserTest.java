@@ -1,0 +1,203 @@
+package vn.hocba.web.marks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.support.HttpUser;
+import vn.hocba.support.TemporaryDataDirectory;
+
+/**
+ * The subject teacher's other pages in a real browser: a comment template applied to several
+ * students then edited and saved; an Excel file previewed (with a refused cell), then a correct one
+ * applied. Each checks what the database holds afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubjectPagesBrowserTest {
+
+    private static final String PASSWORD = "HocBa@2025";
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) {
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-subject-pages");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    WebDriver browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = MarkPages.chromium();
+    }
+
+    @BeforeEach
+    void newSession() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.quit();
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Test
+    void aTemplateAppliedToThreeSelectedStudentsIsEditedAndStored() {
+        long classId = id("school_class", "6A1");
+        long subjectId = id("subject", "NGU_VAN");
+        String teacher = teacher(classId, subjectId);
+        MarkPages.logIn(browser, url("/"), teacher, PASSWORD);
+        browser.get(url("/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/1/nhan-xet"));
+        List<WebElement> picks = browser.findElements(By.cssSelector("input.pick"));
+        List<Long> students = picks.subList(0, 3).stream().map(p -> Long.parseLong(p.getAttribute("id").substring(5))).toList();
+        picks.subList(0, 3).forEach(WebElement::click);
+        WebElement template = browser.findElement(By.cssSelector("#bank li[data-level='KHA']"));
+        String text = template.findElement(By.cssSelector(".template-text")).getText();
+        template.findElement(By.cssSelector("button.apply")).click();
+        for (long s : students) {
+            assertThat(browser.findElement(By.id("c-" + s)).getAttribute("value")).isEqualTo(text);
+        }
+        assertThat(browser.findElement(By.id("n-" + students.get(0))).getText()).isEqualTo(text.length() + "/150 kí tự");
+        // Then edited for one student before saving.
+        WebElement edited = browser.findElement(By.id("c-" + students.get(1)));
+        edited.sendKeys(" Em vẽ hình đẹp.");
+        browser.findElement(By.id("save-comments")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("info")).isEmpty());
+        assertThat(browser.findElement(By.id("info")).getText()).isEqualTo("Đã lưu 3 nhận xét.");
+
+        Map<Long, String> stored = new java.util.HashMap<>();
+        jdbc.sql("select student_id, body from subject_comment where class_id = ? and subject_id = ? and term = 1")
+                .params(classId, subjectId).query((rs, n) -> stored.put(rs.getLong(1), rs.getString(2))).list();
+        assertThat(stored).containsEntry(students.get(0), text).containsEntry(students.get(2), text)
+                .containsEntry(students.get(1), text + " Em vẽ hình đẹp.");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action in ('SUBJECT_COMMENT_WRITTEN', 'SUBJECT_COMMENT_CHANGED') "
+                + "and actor = ? and target like 'subject-comment 6A1/NGU_VAN/%/HK1'").param(teacher).query(Long.class).single())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void anExcelFileIsPreviewedWithItsRefusedCellThenACorrectOneIsApplied() throws IOException {
+        long classId = id("school_class", "7A1");
+        long subjectId = id("subject", "TOAN");
+        String teacher = teacher(classId, subjectId);
+        HttpUser api = new HttpUser(port);
+        String token = api.token(teacher, PASSWORD);
+        byte[] template = download("/api/classes/" + classId + "/subjects/" + subjectId + "/terms/2/marks.xlsx", token);
+        MarkPages.logIn(browser, url("/"), teacher, PASSWORD);
+        String page = "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/2/excel";
+        browser.get(url(page));
+        assertThat(browser.findElement(By.id("blank-meaning")).getText()).contains("Ô để trống nghĩa là giữ nguyên");
+
+        upload(filled(template, "12", "8,5"));
+        assertThat(browser.findElement(By.id("preview-table")).getText()).contains("KHÔNG HỢP LỆ").contains("ngoài khoảng 0–10");
+        assertThat(browser.findElement(By.id("apply")).getAttribute("disabled")).isNotNull();
+        assertThat(browser.findElements(By.cssSelector("td[data-outcome='NEW']"))).hasSize(1);
+
+        browser.findElement(By.id("cancel")).click();
+        upload(filled(template, "7", "8,5"));
+        assertThat(browser.findElements(By.cssSelector("td[data-outcome='NEW']"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("td[data-outcome='NEW']")).getText()).startsWith("MỚI");
+        browser.findElement(By.id("apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("info")).isEmpty());
+        assertThat(browser.findElement(By.id("info")).getText()).isEqualTo("Đã lưu 2 ô điểm từ tệp Excel.");
+        List<String> finals = jdbc.sql("select cast(score as varchar(10)) from mark m join student s on s.id = m.student_id "
+                + "where m.class_id = ? and m.subject_id = ? and m.term = 2 and m.kind = 'FINAL' order by s.code")
+                .params(classId, subjectId).query(String.class).list();
+        assertThat(finals).hasSize(2);
+        assertThat(finals.stream().map(java.math.BigDecimal::new).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactlyInAnyOrder(new java.math.BigDecimal("7"), new java.math.BigDecimal("8.5"));
+    }
+
+    /** The template with the end-of-term marks of its first two students filled in. */
+    private static byte[] filled(byte[] template, String first, String second) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            Sheet sheet = book.getSheetAt(0);
+            int headerRow = -1;
+            int finalColumn = -1;
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals("Cuối kì")) {
+                        headerRow = row.getRowNum();
+                        finalColumn = cell.getColumnIndex();
+                    }
+                }
+            }
+            assertThat(finalColumn).isNotNegative();
+            sheet.getRow(headerRow + 1).createCell(finalColumn).setCellValue(first);
+            sheet.getRow(headerRow + 2).createCell(finalColumn).setCellValue(second);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The file the page's "Tải mẫu Excel" link gives, fetched with the teacher's token. */
+    private byte[] download(String path, String token) {
+        try {
+            var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url(path))).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(reply.statusCode()).isEqualTo(200);
+            return reply.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void upload(byte[] file) throws IOException {
+        Path path = Files.createTempFile("diem", ".xlsx");
+        Files.write(path, file);
+        browser.findElement(By.id("file")).sendKeys(path.toString());
+        browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("preview")).isEmpty()
+                || !d.findElements(By.id("error")).isEmpty());
+        Files.delete(path);
+    }
+
+    private long id(String table, String code) {
+        return jdbc.sql("select id from " + table + " where code = ?").param(code).query(Long.class).single();
+    }
+
+    private String teacher(long classId, long subjectId) {
+        return jdbc.sql("select a.username from teaching_assignment t join account a on a.staff_id = t.staff_id "
+                + "where t.class_id = ? and t.subject_id = ? order by a.username").params(classId, subjectId)
+                .query(String.class).list().get(0);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
