@@ -15,7 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.gradebook.comments.CommentBank;
 import vn.hocba.gradebook.comments.CommentChange;
+import vn.hocba.gradebook.comments.CommentTemplate;
+import vn.hocba.gradebook.homeroom.ClassConduct;
+import vn.hocba.security.Viewer;
+import vn.hocba.web.SchoolContext;
 import vn.hocba.gradebook.comments.CommentPeriod;
 import vn.hocba.gradebook.comments.StudentComment;
 import vn.hocba.gradebook.comments.StudentComments;
@@ -32,17 +37,25 @@ import vn.hocba.students.StudentRegistry;
 class HomeroomCommentsPageController {
 
     /** One student's comment: as typed (or stored), the stored text and version it was read at. */
-    record Row(long studentId, int number, String code, String name, String text, String original, Integer version) {
+    record Row(long studentId, int number, String code, String name, String text, String original, Integer version,
+            String level) {
     }
 
     private final ClassPage page;
     private final StudentComments comments;
     private final StudentRegistry students;
+    private final CommentBank bank;
+    private final ClassConduct conduct;
+    private final SchoolContext context;
 
-    HomeroomCommentsPageController(ClassPage page, StudentComments comments, StudentRegistry students) {
+    HomeroomCommentsPageController(ClassPage page, StudentComments comments, StudentRegistry students, CommentBank bank,
+            ClassConduct conduct, SchoolContext context) {
         this.page = page;
         this.comments = comments;
         this.students = students;
+        this.bank = bank;
+        this.conduct = conduct;
+        this.context = context;
     }
 
     @GetMapping("/lop/{classId}/nhan-xet-chu-nhiem/hoc-ki/{term}")
@@ -85,18 +98,26 @@ class HomeroomCommentsPageController {
         page.titled(model, schoolClass, "comments", "Nhận xét của GVCN", period == CommentPeriod.CN ? "Cả năm" : vn.hocba.web.Crumb.termLabel(period == CommentPeriod.HK1 ? 1 : 2));
         Map<Long, StudentComment> stored = comments.homeroomComments(schoolClass, period).stream()
                 .collect(Collectors.toMap(StudentComment::studentId, Function.identity()));
+        // The bank's "by level" fills each student with a template of their conduct level of the period.
+        Map<Long, ClassConduct.Rating> ratings = conduct.of(schoolClass, period == CommentPeriod.HK1 ? 1 : 2);
         List<Row> rows = students.roster(schoolClass.id()).stream().map(e -> {
             long id = e.student().id().value();
             StudentComment c = stored.get(id);
             String original = typed != null ? typed.getOrDefault("original_" + id, "") : c == null ? "" : c.text();
             Integer version = typed != null ? parse(typed.get("version_" + id)) : c == null ? null : c.version();
             String text = typed != null && typed.containsKey("text_" + id) ? typed.get("text_" + id) : original;
-            return new Row(id, e.numberInClass(), e.student().profile().code(), e.student().profile().fullName(), text, original, version);
+            ClassConduct.Rating rating = ratings.get(id);
+            return new Row(id, e.numberInClass(), e.student().profile().code(), e.student().profile().fullName(), text, original, version,
+                    rating == null ? "" : level(rating.level()));
         }).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("period", period);
         model.addAttribute("periodPath", term);
         model.addAttribute("limit", StudentComments.homeroomMaxLength());
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        model.addAttribute("templates", bank.templates(context.school(viewer).id(), viewer.account().username(),
+                CommentTemplate.Kind.HOMEROOM, null));
+        model.addAttribute("back", "/lop/" + classId + "/nhan-xet-chu-nhiem/hoc-ki/" + term);
         return "homeroom/comments";
     }
 
@@ -107,6 +128,16 @@ class HomeroomCommentsPageController {
             case "2" -> CommentPeriod.HK2;
             case "ca-nam" -> CommentPeriod.CN;
             default -> throw Rejected.notFound("Không có \"" + term + "\": nhận xét theo học kì 1, học kì 2 hoặc cả năm (ca-nam).");
+        };
+    }
+
+    /** The bank's level of a conduct rating (TT22 Art. 8 levels T, K, Đ, CĐ). */
+    private static String level(String conductLevel) {
+        return switch (conductLevel) {
+            case "T" -> CommentTemplate.Level.TOT.name();
+            case "K" -> CommentTemplate.Level.KHA.name();
+            case "Đ" -> CommentTemplate.Level.DAT.name();
+            default -> CommentTemplate.Level.CHUA_DAT.name();
         };
     }
 

@@ -3,7 +3,6 @@ package vn.hocba.web.homeroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,29 +140,31 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherAppliesACommentTemplateToThreeStudents() {
         browser.logIn("gv07");
         browser.open(page("/nhan-xet-chu-nhiem/hoc-ki/1"));
-        browser.driver().findElement(By.id("template")).sendKeys("{tên} ngoan, lễ phép, tích cực tham gia hoạt động của lớp.");
         List<WebElement> picks = browser.driver().findElements(By.cssSelector("input.pick"));
         List<Long> chosen = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
         for (WebElement pick : picks.subList(0, 3)) {
             pick.click();
-            String[] name = pick.getAttribute("data-name").trim().split("\\s+");
             chosen.add(Long.parseLong(pick.getAttribute("id").substring("pick-".length())));
-            expected.add(name[name.length - 1] + " ngoan, lễ phép, tích cực tham gia hoạt động của lớp.");
         }
-        browser.driver().findElement(By.id("apply-template")).click();
-        assertThat(text(By.id("applied"))).contains("3 học sinh");
-        assertThat(browser.driver().findElement(By.id("text-" + chosen.get(0))).getAttribute("value")).isEqualTo(expected.get(0));
-        assertThat(browser.driver().findElement(By.cssSelector("tr[data-student='" + chosen.get(0) + "'] .counter .n")).getText())
-                .isEqualTo(String.valueOf(expected.get(0).codePointCount(0, expected.get(0).length())));
+        WebElement template = browser.driver().findElement(By.cssSelector("#bank li[data-level='TOT'] button.apply"));
+        String expected = template.getAttribute("data-text");
+        template.click();
+        for (long id : chosen) {
+            assertThat(browser.driver().findElement(By.id("text-" + id)).getAttribute("value")).isEqualTo(expected);
+        }
+        assertThat(text(By.id("count-" + chosen.get(0))))
+                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 kí tự");
+        long untouched = Long.parseLong(picks.get(3).getAttribute("id").substring("pick-".length()));
+        assertThat(browser.driver().findElement(By.id("text-" + untouched)).getAttribute("value")).isEmpty();
         browser.checkPage("gvcn-nhan-xet");
         submit(By.id("save-comments"));
         assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
 
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/homeroom-comments/HK1").body();
-        for (int i = 0; i < 3; i++) {
-            assertThat(comment(stored, chosen.get(i))).isEqualTo(expected.get(i));
+        for (long id : chosen) {
+            assertThat(comment(stored, id)).isEqualTo(expected);
         }
+        assertThat(comment(stored, untouched)).isNull();
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'HOMEROOM_COMMENT_WRITTEN' or action = 'HOMEROOM_COMMENT_CHANGED'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(3);
     }
@@ -231,17 +232,17 @@ class HomeroomPagesBrowserTest {
     void aHomeroomTeacherOfAnotherClassIsRefused() throws Exception {
         browser.logIn("gv04");
         browser.open(page("/chu-nhiem"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
-        assertThat(text(By.id("error"))).contains("7A1");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có quyền truy cập");
+        assertThat(text(By.cssSelector("main p.error"))).contains("lớp 7A1");
         browser.open(page("/diem-danh/2026-03"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("Bạn không có quyền xem trang này");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có quyền truy cập");
+        assertThat(browser.driver().findElements(By.id("confirm-month"))).isEmpty();
         browser.checkPage("gvcn-lop-khac");
         String token = api.send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"gv04\",\"password\":\"HocBa@2025\"}")).body().path("token").asText();
         MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.post(page("/diem-danh/2026-03/xac-nhan"))
                 .header("Authorization", "Bearer " + token)).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Bạn không có quyền xem trang này");
         assertThat(jdbc.sql("select count(*) from attendance_month where class_id = ? and month_start = date '2026-03-01'")
                 .param(classId).query(Long.class).single()).isZero();
     }
