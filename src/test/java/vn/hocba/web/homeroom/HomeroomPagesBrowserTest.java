@@ -3,9 +3,15 @@ package vn.hocba.web.homeroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -214,7 +220,7 @@ class HomeroomPagesBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theOtherPagesOfTheClassAreAccessibleAndFitAPhone() {
         browser.logIn("gv07");
         browser.open(page("/chu-nhiem?hocKi=2"));
@@ -228,7 +234,55 @@ class HomeroomPagesBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
+    void theHomeroomTeacherUploadsTheWholeClassWorkbookSeesThePreviewAndAppliesIt() throws Exception {
+        JsonNode english = null;
+        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
+            if (t.path("teacher").path("code").asText().equalsIgnoreCase("gv07") && t.path("subject").path("code").asText().startsWith("NGOAI")) {
+                english = t;
+            }
+        }
+        assertThat(english).as("gv07 teaches Ngoại ngữ 1 in 7A1").isNotNull();
+        String code = english.path("subject").path("code").asText();
+        long subjectId = english.path("subject").path("id").asLong();
+        byte[] workbook = api.download("gv07", "/api/classes/" + classId + "/terms/2/gradebook.xlsx");
+        String student;
+        Path filled = Files.createTempFile("so-diem-7A1", ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = book.getSheet(code);
+            Row header = sheet.getRow(4);
+            int tx3 = -1;
+            for (Cell c : header) {
+                if (c.getStringCellValue().equals("TX3")) {
+                    tx3 = c.getColumnIndex();
+                }
+            }
+            assertThat(tx3).as("column TX3 in sheet " + code).isPositive();
+            Row first = sheet.getRow(5);
+            student = first.getCell(1).getStringCellValue();
+            assertThat(first.getCell(tx3) == null || first.getCell(tx3).toString().isBlank()).as("TX3 still empty").isTrue();
+            (first.getCell(tx3) == null ? first.createCell(tx3) : first.getCell(tx3)).setCellValue("9");
+            try (var out = Files.newOutputStream(filled)) {
+                book.write(out);
+            }
+        }
+        browser.logIn("gv07");
+        browser.open(page("/excel?hocKi=2"));
+        browser.driver().findElement(By.id("file")).sendKeys(filled.toAbsolutePath().toString());
+        submit(By.id("upload"));
+        assertThat(text(By.id("preview"))).contains("mới 1, sửa 0");
+        assertThat(text(By.cssSelector("#preview tr.o-NEW"))).contains("TX3").contains("9");
+        browser.checkPage("gvcn-excel-xem-truoc");
+        submit(By.id("apply"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu 1 điểm từ tệp Excel.");
+        assertThat(jdbc.sql("select m.score from mark m join student s on s.id = m.student_id where m.class_id = ? and m.subject_id = ? "
+                + "and m.term = 2 and m.kind = 'REGULAR' and m.column_no = 3 and s.code = ?")
+                .params(classId, subjectId, student).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("9");
+        Files.delete(filled);
+    }
+
+    @Test
+    @Order(7)
     void aHomeroomTeacherOfAnotherClassIsRefused() throws Exception {
         browser.logIn("gv04");
         browser.open(page("/chu-nhiem"));
