@@ -70,8 +70,9 @@ public class TermCloseWorkflow {
     /** The homeroom teacher has checked the class (and entered conduct). */
     public void confirmCheck(SchoolClass schoolClass, int term, Actor by) {
         completion.run("homeroom check", () -> {
-            tasks.complete(task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username()).getId(),
-                    Map.of(TermCloseModel.SENT_BACK, false));
+            Task task = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
+            signOffs.requireChecked(schoolClass, term);
+            tasks.complete(task.getId(), Map.of(TermCloseModel.SENT_BACK, false));
             return null;
         });
     }

@@ -81,6 +81,27 @@ public class SignOffs {
     }
 
     /**
+     * What the homeroom teacher's check of the class confirms (domain.md §2.3: checks the whole class and
+     * rates conduct): every subject signed by its teacher and every student's conduct rated for the term.
+     */
+    @Transactional(readOnly = true)
+    public void requireChecked(SchoolClass schoolClass, int term) {
+        List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
+                .map(gs -> gs.subject().name()).toList();
+        if (!unsigned.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: các môn "
+                    + String.join(", ", unsigned) + " chưa được giáo viên bộ môn kí xác nhận.");
+        }
+        List<MissingEntry> conduct = readiness.missing(schoolClass, term).stream().filter(m -> m.subject() == null).toList();
+        if (!conduct.isEmpty()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: còn "
+                    + conduct.size() + " học sinh chưa được xếp loại rèn luyện. "
+                    + conduct.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
+        }
+    }
+
+    /**
      * The homeroom teacher signs the class; every subject of the grade must be signed first and
      * every month of the term's attendance confirmed (the readiness check, domain.md §2.3).
      */

@@ -63,6 +63,11 @@ public class StudentComments {
         return save(new CommentSlot(schoolClass, null, period), changes, by, null);
     }
 
+    /** The longest homeroom comment accepted, in characters (what a page's counter counts against). */
+    public static int homeroomMaxLength() {
+        return CommentSlot.HOMEROOM_MAX_LENGTH;
+    }
+
     /** Every comment of the class, for its documents. */
     @Transactional(readOnly = true)
     public ClassComments ofClass(SchoolClass schoolClass) {

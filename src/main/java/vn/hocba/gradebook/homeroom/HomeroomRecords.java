@@ -113,7 +113,7 @@ public class HomeroomRecords {
     public void conduct(SchoolClass schoolClass, long studentId, int term, String level, String comment, Actor by) {
         EnrolledStudent student = student(schoolClass, studentId);
         String rating = level == null ? null : Normalizer.normalize(level.trim(), Normalizer.Form.NFC);
-        if (!LEVELS.contains(rating)) {
+        if (rating == null || !LEVELS.contains(rating)) {
             throw Rejected.invalid("Học sinh " + student.student().profile().fullName() + ": kết quả rèn luyện chỉ nhận T, K, Đ hoặc CĐ.");
         }
         if (term < 1 || term > 3) {

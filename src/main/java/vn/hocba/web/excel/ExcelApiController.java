@@ -136,7 +136,7 @@ class ExcelApiController {
     }
 
     /** The viewer's regular columns per subject code they teach in the class. */
-    private static Map<String, List<ColumnRange>> teaching(Viewer viewer, ClassId id) {
+    static Map<String, List<ColumnRange>> teaching(Viewer viewer, ClassId id) {
         return viewer.teaching().stream().filter(t -> t.schoolClass().id().equals(id))
                 .collect(Collectors.groupingBy(t -> t.subject().code(), Collectors.mapping(TeachingAssignment::columns, Collectors.toList())));
     }

@@ -1,0 +1,361 @@
+package vn.hocba.web.homeroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import vn.hocba.support.ApiClient;
+import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.web.BrowserSession;
+
+/**
+ * The homeroom teacher of 7A1 (gv07) in a real browser: confirms a month of attendance, rates
+ * conduct, applies a comment template to several students, sends a subject back and signs off the
+ * term. Each journey checks what was stored through the API or the database; every page is checked
+ * by axe-core and photographed at 1280 and 390 px (docs/screens/gvcn-*.png).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HomeroomPagesBrowserTest {
+
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) {
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-homeroom-pages");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    BrowserSession browser;
+    ApiClient api;
+    long classId;
+
+    @BeforeAll
+    void start() {
+        browser = BrowserSession.start(port);
+        api = new ApiClient(mvc);
+        classId = jdbc.sql("select id from school_class where code = '7A1' order by id limit 1").query(Long.class).single();
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void theHomeroomTeacherRecordsAnAbsenceAndConfirmsTheMonth() {
+        browser.logIn("gv07");
+        browser.open(page("/diem-danh/2026-02"));
+        assertThat(text(By.id("status-text"))).startsWith("Quá hạn");
+        Select student = new Select(browser.driver().findElement(By.id("absence-student")));
+        student.selectByIndex(2);
+        long studentId = Long.parseLong(student.getFirstSelectedOption().getAttribute("value"));
+        browser.driver().findElement(By.id("absence-day")).sendKeys("10");
+        new Select(browser.driver().findElement(By.id("absence-kind"))).selectByValue("K");
+        submit(By.cssSelector("#absence-form button[type=submit]"));
+        assertThat(text(By.cssSelector("p.info"))).contains("ngày 10/02/2026").contains("nghỉ không phép (K)");
+        List<WebElement> days = browser.driver().findElements(By.cssSelector("tr[data-student='" + studentId + "'] td.day"));
+        assertThat(days.get(9).getText()).isEqualTo("K");
+        assertThat(jdbc.sql("select excused from absence where student_id = ? and absent_on = date '2026-02-10'")
+                .param(studentId).query(Boolean.class).single()).isFalse();
+
+        browser.checkPage("gvcn-diem-danh");
+        submit(By.id("confirm-month"));
+        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
+        JsonNode february = month(api.get("gv07", "/api/classes/" + classId + "/attendance-months?term=2").body(), "2026-02");
+        assertThat(february.path("confirmedBy").asText()).isEqualTo("gv07");
+        assertThat(february.path("late").asBoolean()).isTrue();
+        assertThat(browser.driver().findElements(By.id("confirm-month"))).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theHomeroomTeacherRatesConductAndKeepsWhatWasTypedWhenARowIsRefused() {
+        browser.logIn("gv07");
+        browser.open(page("/ren-luyen/hoc-ki/2"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
+        long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
+        long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
+        browser.driver().findElement(By.name("comment_" + first)).sendKeys("Cần mạnh dạn phát biểu hơn.");
+        new Select(browser.driver().findElement(By.name("level_" + second))).selectByValue("T");
+        submit(By.id("save-conduct"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu 2 xếp loại rèn luyện.");
+        assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
+        assertThat(conduct(second)).isEqualTo("T|null");
+
+        // Clearing a stored rating is refused with the student's name; the comment typed next to it stays in the field.
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("");
+        browser.driver().findElement(By.name("comment_" + first)).clear();
+        browser.driver().findElement(By.name("comment_" + first)).sendKeys("Đã tiến bộ.");
+        submit(By.id("save-conduct"));
+        String studentName = text(By.id("name-" + first));
+        assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
+        assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
+        assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
+        browser.checkPage("gvcn-ren-luyen");
+    }
+
+    @Test
+    @Order(3)
+    void theHomeroomTeacherAppliesACommentTemplateToThreeStudents() {
+        browser.logIn("gv07");
+        browser.open(page("/nhan-xet-chu-nhiem/hoc-ki/1"));
+        List<WebElement> picks = browser.driver().findElements(By.cssSelector("input.pick"));
+        List<Long> chosen = new ArrayList<>();
+        for (WebElement pick : picks.subList(0, 3)) {
+            pick.click();
+            chosen.add(Long.parseLong(pick.getAttribute("id").substring("pick-".length())));
+        }
+        WebElement template = browser.driver().findElement(By.cssSelector("#bank li[data-level='TOT'] button.apply"));
+        String expected = template.getAttribute("data-text");
+        template.click();
+        for (long id : chosen) {
+            assertThat(browser.driver().findElement(By.id("text-" + id)).getAttribute("value")).isEqualTo(expected);
+        }
+        assertThat(text(By.id("count-" + chosen.get(0))))
+                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 kí tự");
+        long untouched = Long.parseLong(picks.get(3).getAttribute("id").substring("pick-".length()));
+        assertThat(browser.driver().findElement(By.id("text-" + untouched)).getAttribute("value")).isEmpty();
+        browser.checkPage("gvcn-nhan-xet");
+        submit(By.id("save-comments"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
+
+        JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/homeroom-comments/HK1").body();
+        for (long id : chosen) {
+            assertThat(comment(stored, id)).isEqualTo(expected);
+        }
+        assertThat(comment(stored, untouched)).isNull();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'HOMEROOM_COMMENT_WRITTEN' or action = 'HOMEROOM_COMMENT_CHANGED'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void theHomeroomTeacherSendsASubjectBackThenSignsOffTheTerm() {
+        assertThat(api.post("hieutruong", "/api/classes/" + classId + "/terms/1/close", "{}").status()).isEqualTo(201);
+        runJobs();
+        List<JsonNode> teaching = new ArrayList<>();
+        api.get("hieutruong", "/api/classes/" + classId).body().path("teaching").forEach(teaching::add);
+        for (JsonNode t : teaching) {
+            assertThat(signSubject(t).status()).as(t.toString()).isEqualTo(200);
+        }
+        JsonNode toan = teaching.stream().filter(t -> t.path("subject").path("code").asText().equals("TOAN")).findFirst().orElseThrow();
+        long toanId = toan.path("subject").path("id").asLong();
+
+        browser.logIn("gv07");
+        browser.open(page("/kiem-tra/hoc-ki/1"));
+        assertThat(browser.driver().findElements(By.id("check-waiting"))).hasSize(1);
+        browser.checkPage("gvcn-kiem-tra");
+        String reason = "Điểm giữa kì của hai học sinh chưa khớp với bài kiểm tra.";
+        browser.driver().findElement(By.cssSelector("tr[data-subject='" + toanId + "'] input[name=reason]")).sendKeys(reason);
+        submit(By.cssSelector("tr[data-subject='" + toanId + "'] form.send-back button"));
+        assertThat(text(By.cssSelector("p.info"))).contains(reason);
+        assertThat(text(By.cssSelector("tr[data-subject='" + toanId + "']"))).contains("Đã trả lại: " + reason);
+
+        JsonNode signOffs = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body();
+        assertThat(signOffs.findParents("reopenReason").stream().filter(s -> s.path("subjectId").asLong() == toanId)
+                .map(s -> s.path("reopenReason").asText()).toList()).contains(reason);
+        String toanTeacher = toan.path("teacher").path("code").asText().toLowerCase();
+        assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và kí lại môn bị trả");
+        assertThat(signSubject(toan).status()).isEqualTo(200);
+
+        browser.open(page("/kiem-tra/hoc-ki/1"));
+        submit(By.id("confirm-check"));
+        assertThat(browser.driver().findElements(By.id("sign-waiting"))).hasSize(1);
+        submit(By.id("sign-class"));
+        String shown = text(By.id("class-sha"));
+        JsonNode homeroom = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("kind").stream()
+                .filter(s -> s.path("kind").asText().equals("HOMEROOM") && s.path("active").asBoolean()).findFirst().orElseThrow();
+        assertThat(homeroom.path("signedBy").asText()).isEqualTo("gv07");
+        assertThat(homeroom.path("contentSha256").asText()).isEqualTo(shown).hasSize(64);
+        assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
+        assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
+        browser.checkPage("gvcn-kiem-tra-da-ki");
+    }
+
+    @Test
+    @Order(6)
+    void theOtherPagesOfTheClassAreAccessibleAndFitAPhone() {
+        browser.logIn("gv07");
+        browser.open(page("/chu-nhiem?hocKi=2"));
+        assertThat(text(By.id("subjects"))).contains("Toán");
+        assertThat(text(By.id("months"))).contains("Tháng 2/2026: đã xác nhận");
+        browser.checkPage("gvcn-tong-quan");
+        browser.open(page("/cuoi-nam"));
+        browser.checkPage("gvcn-cuoi-nam");
+        browser.open(page("/excel?hocKi=2"));
+        browser.checkPage("gvcn-excel");
+    }
+
+    @Test
+    @Order(5)
+    void theHomeroomTeacherUploadsTheWholeClassWorkbookSeesThePreviewAndAppliesIt() throws Exception {
+        JsonNode english = null;
+        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
+            if (t.path("teacher").path("code").asText().equalsIgnoreCase("gv07") && t.path("subject").path("code").asText().startsWith("NGOAI")) {
+                english = t;
+            }
+        }
+        assertThat(english).as("gv07 teaches Ngoại ngữ 1 in 7A1").isNotNull();
+        String code = english.path("subject").path("code").asText();
+        long subjectId = english.path("subject").path("id").asLong();
+        byte[] workbook = api.download("gv07", "/api/classes/" + classId + "/terms/2/gradebook.xlsx");
+        String student;
+        Path filled = Files.createTempFile("so-diem-7A1", ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = book.getSheet(code);
+            Row header = sheet.getRow(4);
+            int tx3 = -1;
+            for (Cell c : header) {
+                if (c.getStringCellValue().equals("TX3")) {
+                    tx3 = c.getColumnIndex();
+                }
+            }
+            assertThat(tx3).as("column TX3 in sheet " + code).isPositive();
+            Row first = sheet.getRow(5);
+            student = first.getCell(1).getStringCellValue();
+            assertThat(first.getCell(tx3) == null || first.getCell(tx3).toString().isBlank()).as("TX3 still empty").isTrue();
+            (first.getCell(tx3) == null ? first.createCell(tx3) : first.getCell(tx3)).setCellValue("9");
+            try (var out = Files.newOutputStream(filled)) {
+                book.write(out);
+            }
+        }
+        browser.logIn("gv07");
+        browser.open(page("/excel?hocKi=2"));
+        browser.driver().findElement(By.id("file")).sendKeys(filled.toAbsolutePath().toString());
+        submit(By.id("upload"));
+        assertThat(text(By.id("preview"))).contains("mới 1, sửa 0");
+        assertThat(text(By.cssSelector("#preview tr.o-NEW"))).contains("TX3").contains("9");
+        browser.checkPage("gvcn-excel-xem-truoc");
+        submit(By.id("apply"));
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu 1 điểm từ tệp Excel.");
+        assertThat(jdbc.sql("select m.score from mark m join student s on s.id = m.student_id where m.class_id = ? and m.subject_id = ? "
+                + "and m.term = 2 and m.kind = 'REGULAR' and m.column_no = 3 and s.code = ?")
+                .params(classId, subjectId, student).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("9");
+        Files.delete(filled);
+    }
+
+    @Test
+    @Order(7)
+    void aHomeroomTeacherOfAnotherClassIsRefused() throws Exception {
+        browser.logIn("gv04");
+        browser.open(page("/chu-nhiem"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có quyền truy cập");
+        assertThat(text(By.cssSelector("main p.error"))).contains("lớp 7A1");
+        browser.open(page("/diem-danh/2026-03"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có quyền truy cập");
+        assertThat(browser.driver().findElements(By.id("confirm-month"))).isEmpty();
+        browser.checkPage("gvcn-lop-khac");
+        String token = api.send(null, MockMvcRequestBuilders.post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"gv04\",\"password\":\"HocBa@2025\"}")).body().path("token").asText();
+        MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.post(page("/diem-danh/2026-03/xac-nhan"))
+                .header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from attendance_month where class_id = ? and month_start = date '2026-03-01'")
+                .param(classId).query(Long.class).single()).isZero();
+    }
+
+    /** Clicks a button that sends a form and waits for the page the server answers with. */
+    private void submit(By button) {
+        JavascriptExecutor js = browser.driver();
+        Object marker = js.executeScript("return window.__page = Math.random();");
+        browser.driver().findElement(button).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
+            Object now = ((JavascriptExecutor) d).executeScript("return window.__page;");
+            return now == null || !now.equals(marker);
+        });
+        browser.settle();
+    }
+
+    private String text(By by) {
+        return browser.driver().findElement(by).getText();
+    }
+
+    private String page(String path) {
+        return "/lop/" + classId + path;
+    }
+
+    private ApiClient.Reply signSubject(JsonNode teaching) {
+        return api.post(teaching.path("teacher").path("code").asText().toLowerCase(),
+                "/api/classes/" + classId + "/terms/1/subjects/" + teaching.path("subject").path("id").asLong() + "/sign-off", "{}");
+    }
+
+    private String conduct(long studentId) {
+        return jdbc.sql("select level, comment from conduct_rating where class_id = ? and student_id = ? and term = 2")
+                .params(classId, studentId).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single();
+    }
+
+    private static JsonNode month(JsonNode months, String month) {
+        for (JsonNode m : months) {
+            if (m.path("month").asText().equals(month)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no month " + month + " in " + months);
+    }
+
+    private static String comment(JsonNode comments, long studentId) {
+        for (JsonNode c : comments) {
+            if (c.path("studentId").asLong() == studentId) {
+                return c.path("text").asText();
+            }
+        }
+        return null;
+    }
+
+    private void runJobs() {
+        for (int round = 0; round < 5; round++) {
+            List<Job> jobs = management.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+}
