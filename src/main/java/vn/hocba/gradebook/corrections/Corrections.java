@@ -157,12 +157,6 @@ public class Corrections {
                 .param(classId).query(Corrections::row).list();
     }
 
-    /** Every correction request of a class, newest first (what its homeroom teacher confirms or returns). */
-    public List<CorrectionRequest> ofClass(long classId) {
-        return jdbc.sql("select * from correction_request where class_id = ? order by id desc")
-                .param(classId).query(Corrections::row).list();
-    }
-
     private CorrectionRequest step(long id, Status from, Status to, String who, Actor by, String reason, String action) {
         int rows = jdbc.sql("update correction_request set status = ?, " + who + "_by = ?, " + who + "_at = ?"
                 + (reason == null ? "" : ", decision_reason = ?") + " where id = ? and status = ?")
