@@ -91,7 +91,7 @@ final class ClassDocumentsDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Path zip = signing.exportPackage(classId(execution));
+            var zip = signing.currentExportPackage(classId(execution));
             execution.setVariable("exportReady", zip != null);
         }
     }
