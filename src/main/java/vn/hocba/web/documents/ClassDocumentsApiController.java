@@ -2,7 +2,6 @@ package vn.hocba.web.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
