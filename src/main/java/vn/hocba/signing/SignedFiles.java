@@ -68,9 +68,14 @@ final class SignedFiles implements BatchDocuments {
                 (id, key) -> null, stage, part);
     }
 
+    /** A missing or altered stored file fails this document of the batch (named), and the batch goes on. */
     @Override
     public byte[] read(String documentId) {
-        return latest(objects, classPrefix, documentId).map(this::read).orElseGet(() -> original.apply(documentId));
+        try {
+            return latest(objects, classPrefix, documentId).map(this::read).orElseGet(() -> original.apply(documentId));
+        } catch (StoredObjectException e) {
+            throw new SigningException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -49,7 +49,9 @@ public final class FileSystemObjectStore implements ObjectStore {
                 } catch (FileAlreadyExistsException e) {
                     return sameAsStored(written, document);
                 }
-                target.toFile().setReadOnly();
+                if (key.startsWith("documents/")) {
+                    target.toFile().setReadOnly(); // as issued documents always were
+                }
                 return written;
             } finally {
                 Files.deleteIfExists(temporary);
