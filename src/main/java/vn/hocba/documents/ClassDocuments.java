@@ -1,5 +1,6 @@
 package vn.hocba.documents;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,11 +15,12 @@ import vn.hocba.audit.Actor;
 import vn.hocba.common.Sha256;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.storage.ObjectStore;
 
 /**
  * Issues the documents of a stored class: reads the class, builds each document's data, renders
- * it to PDF/A-3b straight into {@code ${hocba.data-dir}/documents} (immutable files with their
- * hash), records each version and audits it in the same transaction. Idempotent: a document
+ * it to PDF/A-3b straight into the document store ({@link ObjectStore}, key {@code documents/…}; immutable
+ * objects with their hash), records each version and audits it in the same transaction. Idempotent: a document
  * whose data has not changed since its latest version is returned as it is; one whose data
  * changed (a correction) is issued as the next version, superseding the latest.
  *
@@ -38,10 +40,11 @@ public class ClassDocuments {
     private final GenerationRunner runner;
     private final SchoolDirectory directory;
     private final Path root;
+    private final ObjectStore objects;
 
     public ClassDocuments(IssuedDocuments issued, DocumentGenerations generations, GenerationClaims claims,
             GenerationJobs jobs, GenerationRunner runner, SchoolDirectory directory,
-            @Value("${hocba.data-dir}") Path dataDir) {
+            @Value("${hocba.data-dir}") Path dataDir, ObjectStore objects) {
         this.issued = issued;
         this.generations = generations;
         this.claims = claims;
@@ -49,6 +52,7 @@ public class ClassDocuments {
         this.runner = runner;
         this.directory = directory;
         this.root = dataDir.resolve("documents");
+        this.objects = objects;
     }
 
     /** What one generation run did: every document of the class it covers, and how many were new versions. */
@@ -136,8 +140,28 @@ public class ClassDocuments {
         return EmbeddedData.xmlOf(pdf).map(Sha256::hex).flatMap(issued::withData);
     }
 
-    /** The stored PDF of an issued document. */
+    /**
+     * Where the PDF of an issued document lies on the filesystem store only.
+     *
+     * @deprecated a node of a multi-node installation has no such file: use {@link #open} or {@link #read}
+     */
+    @Deprecated
     public Path file(IssuedDocument document) {
         return root.resolve(document.path());
+    }
+
+    /** The issued PDF's key in the document store. */
+    public String objectKey(IssuedDocument document) {
+        return ObjectDocumentStore.key(document.path());
+    }
+
+    /** The issued PDF, streamed from the store and checked against its recorded SHA-256 at the end. */
+    public InputStream open(IssuedDocument document) {
+        return objects.open(objectKey(document), document.sha256(), document.id());
+    }
+
+    /** The issued PDF's bytes, checked against its recorded SHA-256. */
+    public byte[] read(IssuedDocument document) {
+        return objects.read(objectKey(document), document.sha256(), document.id());
     }
 }

@@ -33,7 +33,7 @@ final class DocumentIssuer {
     private final AuditLog audit;
     private final Clock clock;
     private final DocumentRenderer renderer;
-    private final FileSystemDocumentStore store;
+    private final DocumentStore store;
     private final ClassRecords records;
     private final AssessmentScope scope;
     private final String dateLine;
@@ -42,7 +42,7 @@ final class DocumentIssuer {
     private int count;
 
     DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, DocumentRenderer renderer,
-            FileSystemDocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by,
+            DocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by,
             long generationId) {
         this.generationId = generationId;
         this.issued = issued;

@@ -22,4 +22,10 @@ public interface DocumentStore {
      * @throws DocumentAlreadyStoredException when that version is already stored with other bytes
      */
     StoredDocument store(DocumentKind kind, String versionLabel, Content content) throws IOException;
+
+    /**
+     * Removes a version that was written but never recorded as issued (its transaction rolled back), so
+     * that the label can be issued again. The caller has checked, under a lock, that no record refers to it.
+     */
+    boolean discardUnrecorded(DocumentKind kind, String versionLabel) throws IOException;
 }

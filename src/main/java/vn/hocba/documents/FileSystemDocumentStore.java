@@ -66,6 +66,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
      * transaction rolled back), so that the version label can be issued again. The caller must
      * have checked, under a lock, that no record refers to it: recorded documents are never removed.
      */
+    @Override
     public boolean discardUnrecorded(DocumentKind kind, String versionLabel) throws IOException {
         Path target = root.resolve(relativePath(kind, versionLabel));
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".sha256"));

@@ -1,6 +1,5 @@
 package vn.hocba.documents;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +23,7 @@ import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
 import vn.hocba.documents.records.DocumentDrafts;
 import vn.hocba.schoolyear.ClassId;
+import vn.hocba.storage.ObjectStore;
 
 /**
  * Executes claimed generation runs: reads the class, then issues each document of the run in a
@@ -42,14 +42,14 @@ class GenerationRunner {
     private final ObjectProvider<SignedSheets> signedSheets;
     private final AuditLog audit;
     private final Clock clock;
-    private final Path root;
+    private final ObjectStore objects;
     private final RenderSettings settings;
     private final String authority;
     private final TransactionTemplate transactions;
 
     GenerationRunner(ClassDocumentsSource source, IssuedDocuments issued, DocumentGenerations generations,
             ObjectProvider<SignedSheets> signedSheets, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir,
+            PlatformTransactionManager transactionManager, ObjectStore objects,
             @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
             String verificationBaseUrl,
             @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority) {
@@ -59,7 +59,7 @@ class GenerationRunner {
         this.signedSheets = signedSheets;
         this.audit = audit;
         this.clock = clock;
-        this.root = dataDir.resolve("documents");
+        this.objects = objects;
         this.settings = new RenderSettings(verificationBaseUrl, Optional.empty());
         this.authority = authority;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -91,7 +91,7 @@ class GenerationRunner {
                 signedSheets.getIfAvailable(() -> SignedSheets.NONE)).stream()
                 .filter(d -> run.kinds().contains(d.kind())).toList();
         DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, new DocumentRenderer(settings),
-                new FileSystemDocumentStore(root), records, run.scope(), dateLine, by, run.id());
+                new ObjectDocumentStore(objects), records, run.scope(), dateLine, by, run.id());
         transactions.executeWithoutResult(status -> generations.total(run.id(), drafts.size()));
         List<IssuedDocument> documents = new ArrayList<>();
         for (DocumentDraft draft : drafts) {

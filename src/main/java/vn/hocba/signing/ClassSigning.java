@@ -1,6 +1,6 @@
 package vn.hocba.signing;
 
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,6 +8,9 @@ import vn.hocba.common.Sha256;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +25,12 @@ import vn.hocba.schoolyear.Staff;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
 import vn.hocba.documents.DocumentKind;
+import vn.hocba.documents.IssuedDocument;
+import vn.hocba.storage.StoredObject;
 
 /**
  * Signs a class's year documents in the school's order into the signed store
- * ({@code ${hocba.data-dir}/signed/<class>}): each subject result sheet by its teacher(s)
+ * (the object store's {@code signed/<class>}): each subject result sheet by its teacher(s)
  * ({@link SubjectSheetSigning}); the transcripts, the class gradebook, the correction record and the
  * report cards by the homeroom teacher; transcripts, class gradebook and correction record by the principal (progress in
  * {@code document_signature}), then the school seal; then the long-term extension (LT + LTA) of every
@@ -45,7 +50,7 @@ public class ClassSigning {
     private final SigningDesk desk;
     private final SubjectSheetSigning sheets;
     private final SchoolDirectory directory;
-    private final Path exportRoot;
+    private final Path cache;
     private final ExportPackageVersions packages;
 
     public ClassSigning(SigningDesk desk, SubjectSheetSigning sheets, SchoolDirectory directory,
@@ -54,7 +59,7 @@ public class ClassSigning {
         this.desk = desk;
         this.sheets = sheets;
         this.directory = directory;
-        this.exportRoot = dataDir.resolve("exports");
+        this.cache = dataDir.resolve("cache");
     }
 
     /** The subject teacher of {@code assignmentId} signs the class's result sheet of that subject. */
@@ -106,50 +111,96 @@ public class ClassSigning {
                 count(documents, SigningStage.PRINCIPAL), count(documents, SigningStage.SCHOOL_SEAL));
     }
 
-    /** The latest file of every signed document of the class, by issued document id. */
+    /**
+     * The latest file of every signed document of the class (the issued original where nothing is signed
+     * yet), by issued document id, as checked local files (the filesystem store's own, else the node's cache).
+     */
     public Map<String, Path> signedFiles(ClassId classId) {
-        return desk.documents(directory.schoolClass(classId)).latestFiles();
+        ClassYearDocuments documents = desk.documents(directory.schoolClass(classId));
+        Map<String, Path> files = new TreeMap<>();
+        Map<String, Optional<SignedFiles.SignedFile>> latest = documents.latestFiles();
+        for (IssuedDocument d : documents.documents()) {
+            files.put(d.id(), latest.get(d.id()).map(f -> desk.objects().localFile(f.key(), recorded(f), d.id(), cache))
+                    .orElseGet(() -> desk.objects().localFile(desk.originalKey(d), d.sha256(), d.id(), cache)));
+        }
+        return files;
     }
 
     /**
-     * The class's current export package ({@code ${hocba.data-dir}/exports/<year>/<class>-v<N>.zip}),
-     * once every document is signed to the end (LT/LTA). Built again as the next version whenever what it
-     * would hold changed (a document superseded by a correction and signed anew, a document added); the
-     * earlier versions are kept and listed as outdated ({@link #exportPackages}). Unchanged: the same file.
+     * The class's current export package ({@code exports/<year>/<class>-v<N>.zip} in the object store) as
+     * a checked local file; see {@link #currentExportPackage}.
      */
     public Path exportPackage(ClassId classId) {
+        ExportPackageFile file = currentExportPackage(classId);
+        return desk.objects().localFile(file.key(), file.sha256(), file.fileName(), cache);
+    }
+
+    /** The package's bytes streamed from the store, checked completely before the first byte is returned. */
+    public InputStream openExportPackage(ExportPackageFile file) {
+        desk.objects().verify(file.key(), file.sha256(), file.fileName());
+        return desk.objects().open(file.key(), file.sha256(), file.fileName());
+    }
+
+    /**
+     * The class's current export package, once every document is signed to the end (LT/LTA). Built again
+     * as the next version whenever what it would hold changed (a document superseded by a correction and
+     * signed anew, a document added); the earlier versions are kept and listed as outdated
+     * ({@link #exportPackages}). Unchanged: the same object. A package written by a step that stopped before
+     * recording it is the same bytes when built again (fixed entry times), so the resumed step records it.
+     */
+    public ExportPackageFile currentExportPackage(ClassId classId) {
         SchoolClass schoolClass = directory.schoolClass(classId);
-        Map<String, Path> files = desk.documents(schoolClass).latestFiles();
-        files.forEach((id, file) -> {
-            if (!file.getFileName().toString().equals(SigningStage.LONG_TERM.fileName())) {
+        Map<String, SignedFiles.SignedFile> files = new TreeMap<>();
+        desk.documents(schoolClass).latestFiles().forEach((id, file) -> {
+            if (file.filter(SignedFiles.SignedFile::longTerm).isEmpty()) {
                 throw Rejected.conflict("Văn bản " + id + " của lớp " + schoolClass.code()
                         + " chưa ký xong (chưa đóng dấu và gia hạn LTA); chưa thể lập gói xuất.");
             }
+            files.put(id, file.get());
         });
-        Map<String, Path> earlier = desk.earlierSignedSheets(schoolClass);
-        Path folder = exportRoot.resolve(directory.year(schoolClass.yearId()).name());
-        try {
-            String key = ExportPackage.contentKey(files, earlier);
-            var latest = packages.latest(classId.value());
-            if (latest.isPresent() && latest.get().contentKey().equals(key)
-                    && Files.exists(folder.resolve(latest.get().version().fileName()))) {
-                return folder.resolve(latest.get().version().fileName());
-            }
-            int version = latest.map(l -> l.version().version() + 1).orElse(1);
-            Path zip = ExportPackage.build(folder.resolve(schoolClass.code() + "-v" + version + ".zip"),
-                    schoolClass.code(), version, files, earlier);
+        Map<String, SignedFiles.SignedFile> earlier = desk.earlierSignedSheets(schoolClass);
+        String folder = "exports/" + directory.year(schoolClass.yearId()).name() + "/";
+        String key = ExportPackage.contentKey(hashes(files), hashes(earlier));
+        var latest = packages.latest(classId.value());
+        int version = latest.filter(l -> l.contentKey().equals(key)).map(l -> l.version().version())
+                .orElseGet(() -> latest.map(l -> l.version().version() + 1).orElse(1));
+        String fileName = schoolClass.code() + "-v" + version + ".zip";
+        if (latest.isPresent() && latest.get().contentKey().equals(key) && desk.objects().exists(folder + fileName)) {
+            ExportPackageVersion v = latest.get().version();
+            return new ExportPackageFile(v.fileName(), folder + v.fileName(), v.sha256(), v.sizeBytes());
+        }
+        StoredObject stored = desk.objects().put(folder + fileName, fileName, out -> ExportPackage.write(out,
+                schoolClass.code(), version, readers(files), readers(earlier)));
+        if (latest.isEmpty() || !latest.get().contentKey().equals(key)) {
             try {
-                packages.record(classId.value(), new ExportPackageVersion(version, zip.getFileName().toString(),
-                        Sha256.hex(Files.readAllBytes(zip)), Files.size(zip), files.size(),
-                        desk.clock().instant().truncatedTo(ChronoUnit.SECONDS), false, null), key);
+                packages.record(classId.value(), new ExportPackageVersion(version, fileName, stored.sha256(),
+                        stored.size(), files.size(), desk.clock().instant().truncatedTo(ChronoUnit.SECONDS), false, null),
+                        key);
             } catch (DuplicateKeyException e) {
                 log.info("Export package v{} of class {} recorded concurrently", version, schoolClass.code());
             }
-            log.info("Class {}: export package v{} built ({} documents)", schoolClass.code(), version, files.size());
-            return zip;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot build the export package of class " + schoolClass.code(), e);
         }
+        log.info("Class {}: export package v{} built ({} documents)", schoolClass.code(), version, files.size());
+        return new ExportPackageFile(fileName, folder + fileName, stored.sha256(), stored.size());
+    }
+
+    private String recorded(SignedFiles.SignedFile file) {
+        return desk.signatures().recordedSha256(file.documentId(), file.stage().key(file.part()));
+    }
+
+    private Map<String, String> hashes(Map<String, SignedFiles.SignedFile> files) {
+        Map<String, String> hashes = new TreeMap<>();
+        files.forEach((id, f) -> {
+            String recorded = recorded(f);
+            hashes.put(id, recorded != null ? recorded : Sha256.hex(desk.read(f)));
+        });
+        return hashes;
+    }
+
+    private Map<String, Supplier<byte[]>> readers(Map<String, SignedFiles.SignedFile> files) {
+        Map<String, Supplier<byte[]>> readers = new TreeMap<>();
+        files.forEach((id, f) -> readers.put(id, () -> desk.read(f)));
+        return readers;
     }
 
     /** Every version of the class's export package, the latest (current) first, earlier ones outdated. */

@@ -1,8 +1,9 @@
 package vn.hocba.signing;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,25 +14,31 @@ import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.CurriculumSubject;
+import vn.hocba.storage.ObjectStore;
 
 /**
  * The current (not superseded) year documents of one class that are signed, with where their
- * issued originals and their signed stages lie: its subject result sheets (by their teachers), its
+ * issued originals and their signed stages lie (the object store, {@code signed/<class>/…}): its subject result sheets (by their teachers), its
  * transcripts, class gradebook and correction record (homeroom teacher, principal, seal) and its
  * report cards (homeroom teacher).
  */
-record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> documents, Path signedDirectory,
-        Function<IssuedDocument, Path> originalFile) {
+record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> documents, ObjectStore objects,
+        String signedPrefix, Function<IssuedDocument, byte[]> original, SignedFiles.Recorded recorded) {
 
     private static final Set<DocumentKind> SIGNED = Set.of(DocumentKind.TRANSCRIPT, DocumentKind.SUBJECT_RESULT_SHEET,
             DocumentKind.CLASS_GRADEBOOK, DocumentKind.REPORT_CARD, DocumentKind.CORRECTION_RECORD);
 
-    static ClassYearDocuments of(SchoolClass schoolClass, List<IssuedDocument> all, Path signedRoot,
-            Function<IssuedDocument, Path> originalFile) {
+    static ClassYearDocuments of(SchoolClass schoolClass, List<IssuedDocument> all, ObjectStore objects,
+            Function<IssuedDocument, byte[]> original, SignedFiles.Recorded recorded) {
         List<IssuedDocument> current = all.stream()
                 .filter(d -> d.scope() == AssessmentScope.YEAR && !d.superseded() && SIGNED.contains(d.kind()))
                 .toList();
-        return new ClassYearDocuments(schoolClass, current, signedRoot.resolve(schoolClass.code()), originalFile);
+        return new ClassYearDocuments(schoolClass, current, objects, signedPrefix(schoolClass.code()), original, recorded);
+    }
+
+    /** Where the signed objects of class {@code classCode} are: {@code signed/<class code>}. */
+    static String signedPrefix(String classCode) {
+        return "signed/" + classCode;
     }
 
     /** The transcripts, which the homeroom teacher, the principal and the seal sign. */
@@ -83,13 +90,14 @@ record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> document
     SignedFiles store(SigningStage stage, int part) {
         Map<String, IssuedDocument> byId = documents.stream()
                 .collect(Collectors.toMap(IssuedDocument::id, Function.identity()));
-        return new SignedFiles(signedDirectory, id -> originalFile.apply(byId.get(id)), stage, part);
+        return new SignedFiles(objects, signedPrefix, id -> original.apply(byId.get(id)), recorded, stage, part);
     }
 
-    /** The latest signed file of every document (the issued original where nothing is signed yet). */
-    Map<String, Path> latestFiles() {
-        return documents.stream().collect(Collectors.toMap(IssuedDocument::id,
-                d -> SignedFiles.latest(signedDirectory, d.id()).orElseGet(() -> originalFile.apply(d))));
+    /** The latest signed object of every document, empty where nothing is signed yet; by document id. */
+    Map<String, Optional<SignedFiles.SignedFile>> latestFiles() {
+        Map<String, Optional<SignedFiles.SignedFile>> latest = new TreeMap<>();
+        documents.forEach(d -> latest.put(d.id(), SignedFiles.latest(objects, signedPrefix, d.id())));
+        return latest;
     }
 
     /** The stage after which a document of this kind is complete and extended to LT/LTA. */

@@ -48,6 +48,12 @@ class DocumentSignatures {
                 .params(documentId, stage.key(1)).query(String.class).optional().map(String::trim);
     }
 
+    /** The SHA-256 of the file a stage (with its part: {@code SUBJECT_TEACHER_2}) produced; null when not recorded. */
+    String recordedSha256(String documentId, String stageKey) {
+        return jdbc.sql("select sha256 from document_signature where document_id = ? and stage = ?")
+                .params(documentId, stageKey).query(String.class).optional().map(String::trim).orElse(null);
+    }
+
     /** Whether {@code sha256} is the hash of a file some signing stage of {@code documentId} produced. */
     boolean producedFile(String documentId, String sha256) {
         return jdbc.sql("select count(*) from document_signature where document_id = ? and sha256 = ?")

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
@@ -24,61 +22,56 @@ import vn.hocba.common.Sha256;
  * ({@code pdf/<id>.pdf}), the data XML embedded in each ({@code xml/<id>.xml}), the earlier signed
  * versions of subject sheets that current transcripts may still cite ({@code superseded/pdf/…},
  * {@code superseded/xml/…}) and {@code manifest.json} listing every file with its SHA-256 (and
- * {@code "current": false} for the earlier versions). Written to a temporary file and moved into place.
+ * {@code "current": false} for the earlier versions). Written document by document into the stream the
+ * object store gives (one PDF in memory at a time), with fixed entry times: the same documents make the
+ * same bytes, so two nodes building the same version write the same object.
  */
 final class ExportPackage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** 1980-01-01, the first time a zip entry carries: the same in every node's time zone. */
+    private static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private ExportPackage() {
     }
 
     /** The key of what a package holds: SHA-256 over each document id and its file's SHA-256, in id order. */
-    static String contentKey(Map<String, Path> current, Map<String, Path> earlier) throws IOException {
+    static String contentKey(Map<String, String> current, Map<String, String> earlier) {
         StringBuilder key = new StringBuilder();
-        for (var file : new TreeMap<>(current).entrySet()) {
-            key.append(file.getKey()).append(' ').append(Sha256.hex(Files.readAllBytes(file.getValue()))).append('\n');
-        }
-        for (var file : new TreeMap<>(earlier).entrySet()) {
-            key.append("superseded ").append(file.getKey()).append(' ')
-                    .append(Sha256.hex(Files.readAllBytes(file.getValue()))).append('\n');
-        }
-        return Sha256.hex(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new TreeMap<>(current).forEach((id, sha256) -> key.append(id).append(' ').append(sha256).append('\n'));
+        new TreeMap<>(earlier).forEach((id, sha256) -> key.append("superseded ").append(id).append(' ').append(sha256)
+                .append('\n'));
+        return Sha256.hex(key.toString());
     }
 
-    /** Builds {@code target} (version {@code version} of the class's package) from the signed files, by document id. */
-    static Path build(Path target, String className, int version, Map<String, Path> current, Map<String, Path> earlier)
-            throws IOException {
-        Files.createDirectories(target.getParent());
-        Map<String, byte[]> entries = new TreeMap<>();
-        add(entries, "", current);
-        add(entries, "superseded/", earlier);
+    /** Writes version {@code version} of the class's package from the signed files (readers by document id). */
+    static void write(OutputStream out, String className, int version, Map<String, Supplier<byte[]>> current,
+            Map<String, Supplier<byte[]>> earlier) throws IOException {
         ObjectNode manifest = JSON.createObjectNode().put("class", className).put("version", version);
+        Map<String, ObjectNode> listed = new TreeMap<>();
+        ZipOutputStream zip = new ZipOutputStream(out);
+        add(zip, listed, "", current);
+        add(zip, listed, "superseded/", earlier);
         ArrayNode files = manifest.putArray("files");
-        entries.forEach((name, bytes) -> files.addObject().put("path", name).put("sha256", Sha256.hex(bytes))
-                .put("size", bytes.length).put("current", !name.startsWith("superseded/")));
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".building");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (var entry : entries.entrySet()) {
-                    write(zip, entry.getKey(), entry.getValue());
-                }
-                write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return target;
+        listed.values().forEach(files::add);
+        write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.finish();
     }
 
-    private static void add(Map<String, byte[]> entries, String folder, Map<String, Path> signedFiles)
-            throws IOException {
+    private static void add(ZipOutputStream zip, Map<String, ObjectNode> listed, String folder,
+            Map<String, Supplier<byte[]>> signedFiles) throws IOException {
         for (var file : new TreeMap<>(signedFiles).entrySet()) {
-            byte[] pdf = Files.readAllBytes(file.getValue());
-            entries.put(folder + "pdf/" + file.getKey() + ".pdf", pdf);
-            entries.put(folder + "xml/" + file.getKey() + ".xml", embeddedXml(pdf));
+            byte[] pdf = file.getValue().get();
+            put(zip, listed, folder + "pdf/" + file.getKey() + ".pdf", pdf, folder.isEmpty());
+            put(zip, listed, folder + "xml/" + file.getKey() + ".xml", embeddedXml(pdf), folder.isEmpty());
         }
+    }
+
+    private static void put(ZipOutputStream zip, Map<String, ObjectNode> listed, String name, byte[] bytes,
+            boolean current) throws IOException {
+        write(zip, name, bytes);
+        listed.put(name, JSON.createObjectNode().put("path", name).put("sha256", Sha256.hex(bytes))
+                .put("size", bytes.length).put("current", current));
     }
 
     /** The data XML the documents module embeds (the catalogue's /AF associated file). */
@@ -93,7 +86,9 @@ final class ExportPackage {
     }
 
     private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }

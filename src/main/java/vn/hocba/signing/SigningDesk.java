@@ -1,11 +1,9 @@
 package vn.hocba.signing;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,10 +20,11 @@ import vn.hocba.security.Accounts;
 import vn.hocba.pades.SignerRole;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningServices;
+import vn.hocba.storage.ObjectStore;
 
 /**
  * What every signing step of a class needs: its year documents in the signed store
- * ({@code ${hocba.data-dir}/signed/<class>}), the people's and the seal's credentials, one signer
+ * (the object store's {@code signed/<class>}), the people's and the seal's credentials, one signer
  * step (batch, records, audit) and the long-term extension.
  */
 @Component
@@ -38,13 +37,13 @@ class SigningDesk {
     private final ObjectProvider<SignerCredentials> credentials;
     private final Accounts accounts;
     private final Clock clock;
-    private final Path signedRoot;
+    private final ObjectStore objects;
     private final TransactionTemplate transactions;
     private final AuditCheckpoints checkpoints;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
             ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
-            PlatformTransactionManager transactionManager, @Value("${hocba.data-dir}") Path dataDir,
+            PlatformTransactionManager transactionManager, ObjectStore objects,
             AuditCheckpoints checkpoints) {
         this.classDocuments = classDocuments;
         this.signatures = signatures;
@@ -53,14 +52,14 @@ class SigningDesk {
         this.credentials = credentials;
         this.accounts = accounts;
         this.clock = clock;
-        this.signedRoot = dataDir.resolve("signed");
+        this.objects = objects;
         this.transactions = new TransactionTemplate(transactionManager);
         this.checkpoints = checkpoints;
     }
 
     ClassYearDocuments documents(SchoolClass schoolClass) {
-        return ClassYearDocuments.of(schoolClass, classDocuments.ofClass(schoolClass.id()), signedRoot,
-                classDocuments::file);
+        return ClassYearDocuments.of(schoolClass, classDocuments.ofClass(schoolClass.id()), objects,
+                classDocuments::read, signatures::recordedSha256);
     }
 
     /**
@@ -68,17 +67,31 @@ class SigningDesk {
      * documents whose own content did not change keep citing them (issue 13 item 10), so the export
      * package carries them too. By issued document id.
      */
-    Map<String, Path> earlierSignedSheets(SchoolClass schoolClass) {
-        Path directory = signedRoot.resolve(schoolClass.code());
-        Map<String, Path> sheets = new TreeMap<>();
+    Map<String, SignedFiles.SignedFile> earlierSignedSheets(SchoolClass schoolClass) {
+        String prefix = ClassYearDocuments.signedPrefix(schoolClass.code());
+        Map<String, SignedFiles.SignedFile> sheets = new TreeMap<>();
         for (IssuedDocument d : classDocuments.ofClass(schoolClass.id())) {
             if (d.superseded() && d.scope() == AssessmentScope.YEAR && d.kind() == DocumentKind.SUBJECT_RESULT_SHEET) {
-                SignedFiles.latest(directory, d.id())
-                        .filter(f -> f.getFileName().toString().equals(SigningStage.LONG_TERM.fileName()))
+                SignedFiles.latest(objects, prefix, d.id()).filter(SignedFiles.SignedFile::longTerm)
                         .ifPresent(f -> sheets.put(d.id(), f));
             }
         }
         return sheets;
+    }
+
+    /** The bytes of a signed object, checked against the hash recorded for its stage. */
+    byte[] read(SignedFiles.SignedFile file) {
+        return objects.read(file.key(), signatures.recordedSha256(file.documentId(), file.stage().key(file.part())),
+                file.documentId());
+    }
+
+    /** The issued original's key in the store. */
+    String originalKey(IssuedDocument document) {
+        return classDocuments.objectKey(document);
+    }
+
+    ObjectStore objects() {
+        return objects;
     }
 
     Clock clock() {

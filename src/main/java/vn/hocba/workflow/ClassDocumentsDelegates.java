@@ -1,6 +1,5 @@
 package vn.hocba.workflow;
 
-import java.nio.file.Path;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -91,7 +90,7 @@ final class ClassDocumentsDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Path zip = signing.exportPackage(classId(execution));
+            var zip = signing.currentExportPackage(classId(execution));
             execution.setVariable("exportReady", zip != null);
         }
     }

@@ -85,6 +85,12 @@ public class ClassDocumentsWorkflow {
         return signing.exportPackage(schoolClass.id());
     }
 
+    /** The stored export package to stream, once the process has built it (the clerk's task is open or done). */
+    public vn.hocba.signing.ExportPackageFile currentExportPackage(SchoolClass schoolClass) {
+        task(schoolClass, ClassDocumentsModel.TASK_CLERK_ARCHIVES, null);
+        return signing.currentExportPackage(schoolClass.id());
+    }
+
     /** The clerk has downloaded and archived the package: the process ends. */
     public void archived(SchoolClass schoolClass, Actor by) {
         Task task = task(schoolClass, ClassDocumentsModel.TASK_CLERK_ARCHIVES, null);

@@ -2,9 +2,8 @@ package vn.hocba.web.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +26,7 @@ import vn.hocba.security.Viewer;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.workflow.ClassDocumentsWorkflow;
 import vn.hocba.signing.ExportPackageVersion;
+import vn.hocba.signing.ExportPackageFile;
 
 /** The ClassDocuments process through the API: each person signs their part, the clerk archives. */
 @RestController
@@ -94,13 +94,15 @@ class ClassDocumentsApiController {
 
     @GetMapping("/package")
     @Operation(summary = "Văn thư tải gói xuất của lớp (PDF đã ký, XML dữ liệu, manifest.json)")
-    ResponseEntity<FileSystemResource> download(@PathVariable long classId) {
+    ResponseEntity<InputStreamResource> download(@PathVariable long classId) {
         clerk();
-        Path zip = workflow.exportPackage(schoolClass(classId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+        ExportPackageFile zip = workflow.currentExportPackage(schoolClass(classId));
+        // Streamed from the document store (checked against its recorded SHA-256 before the first byte).
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(zip.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(zip.getFileName().toString()).build().toString())
-                .body(new FileSystemResource(zip));
+                        ContentDisposition.attachment().filename(zip.fileName()).build().toString())
+                .header("X-Content-SHA256", zip.sha256())
+                .body(new InputStreamResource(signing.openExportPackage(zip)));
     }
 
     @GetMapping("/packages")

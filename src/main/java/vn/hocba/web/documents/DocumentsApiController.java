@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -112,7 +112,7 @@ class DocumentsApiController {
 
     @GetMapping("/api/documents/{id}")
     @Operation(summary = "Tải tệp PDF/A của một phiên bản văn bản: tệp đã ký mới nhất khi đã ký, nếu chưa thì bản gốc")
-    ResponseEntity<FileSystemResource> download(@PathVariable String id) {
+    ResponseEntity<InputStreamResource> download(@PathVariable String id) {
         IssuedDocument document = documents.find(id).orElseThrow(() -> notFound(id));
         Viewer viewer = access.requireReadClass(new ClassId(document.classId()));
         if (!readable(viewer, document)) {
@@ -122,7 +122,7 @@ class DocumentsApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.id() + ".pdf").build().toString())
                 .header("X-Content-SHA256", signed.sha256(document))
-                .body(new FileSystemResource(signed.file(document)));
+                .body(new InputStreamResource(signed.open(document)));
     }
 
     static Rejected notFound(String id) {
