@@ -57,8 +57,8 @@ public final class BrowserSession implements AutoCloseable {
     /** The password of every demo account. */
     public static final String DEMO_PASSWORD = "HocBa@2025";
     /** The pinned axe-core, installed by .ci/run. */
-    static final Path AXE = Path.of(".ci/tools/node_modules/axe-core/axe.min.js");
-    static final String AXE_INSTALL = "npm install --no-save --prefix .ci/tools axe-core@4.10.3";
+    public static final Path AXE = Path.of(".ci/tools/node_modules/axe-core/axe.min.js");
+    public static final String AXE_INSTALL = "npm install --no-save --prefix .ci/tools axe-core@4.10.3";
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final int DESKTOP = 1280;
     private static final int PHONE = 390;

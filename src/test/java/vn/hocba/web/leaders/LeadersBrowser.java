@@ -20,13 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, for the principal's, clerk's and admin board's pages: form login, the
- * axe-core check (npm package {@code axe-core}, installed under {@code target/axe} on first use) and
- * screenshots at 1280 and 390 px under {@code docs/screens/}.
+ * axe-core check (npm package {@code axe-core}, installed by {@code .ci/run}, see BrowserSession) and
+ * screenshots at 1280 and 390 px (target/screens, or docs/screens with ./mvnw -Pscreens test).
  */
 final class LeadersBrowser implements AutoCloseable {
 
-    private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
-    private static final Path SCREENS = Path.of("docs/screens");
     /** Where Chromium saves downloads (a zip the clerk downloads, checked by the test). */
     static final Path DOWNLOADS = Path.of("target/leaders-downloads");
 
@@ -88,13 +86,14 @@ final class LeadersBrowser implements AutoCloseable {
 
     /** Screenshots of the whole current page at 1280 and 390 px wide: {@code docs/screens/<name>-1280.png}, -390. */
     void screenshots(String name) throws IOException {
-        Files.createDirectories(SCREENS);
+        Path screens = vn.hocba.web.BrowserSession.screensFolder();
+        Files.createDirectories(screens);
         for (int width : new int[] {1280, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));
             Object height = ((JavascriptExecutor) driver).executeScript(
                     "return Math.min(6000, document.documentElement.scrollHeight);");
             driver.manage().window().setSize(new Dimension(width, ((Number) height).intValue() + 120));
-            Files.write(SCREENS.resolve(name + "-" + width + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(screens.resolve(name + "-" + width + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         }
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
@@ -105,16 +104,12 @@ final class LeadersBrowser implements AutoCloseable {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
     }
 
-    private static String axeSource() throws IOException, InterruptedException {
-        if (!Files.exists(AXE)) {
-            Files.createDirectories(Path.of("target/axe"));
-            Process npm = new ProcessBuilder("npm", "install", "--no-save", "--silent", "axe-core@4.10.3")
-                    .directory(new File("target/axe")).inheritIO().start();
-            if (npm.waitFor() != 0) {
-                throw new IllegalStateException("npm install axe-core failed");
-            }
+    private static String axeSource() throws IOException {
+        if (!Files.exists(vn.hocba.web.BrowserSession.AXE)) {
+            throw new IllegalStateException("axe-core is not installed; the accessibility check needs it. Install it once "
+                    + "from the project folder: " + vn.hocba.web.BrowserSession.AXE_INSTALL + " (.ci/run does).");
         }
-        return Files.readString(AXE);
+        return Files.readString(vn.hocba.web.BrowserSession.AXE);
     }
 
     @Override
