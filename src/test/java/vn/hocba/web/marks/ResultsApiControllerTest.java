@@ -24,6 +24,10 @@ class ResultsApiControllerTest {
     @Autowired
     private MockMvc mvc;
 
+    /** The first-login interceptor's dependency; in this slice no account has a temporary password. */
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    vn.hocba.security.TemporaryPasswords temporaryPasswords;
+
     @BeforeAll
     static void readExample() throws Exception {
         try (InputStream in = ResultsApiControllerTest.class.getResourceAsStream(
