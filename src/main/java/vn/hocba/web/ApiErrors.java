@@ -79,6 +79,14 @@ public class ApiErrors {
     @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.multipart.MultipartException.class})
     ProblemDetail missingFile(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR
+                && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
+            // The upload was refused before it was read (e.g. 403 from the security filters); its error
+            // page re-reads the body and fails: the refusal is what the caller must hear, not "missing file".
+            return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), status == 403
+                    ? "Bạn không có quyền thực hiện thao tác này." : status == 401 ? "Cần đăng nhập."
+                    : HttpStatus.valueOf(status).getReasonPhrase());
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Thiếu tệp tải lên: gửi tệp "
                 + (UploadedPdf.isPdfUpload(request) ? ".pdf" : ".xlsx")
                 + " trong trường \"file\" của biểu mẫu multipart/form-data.");
