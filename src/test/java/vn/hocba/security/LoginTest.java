@@ -104,7 +104,8 @@ class LoginTest {
         }
         assertThat(login("gv.moi", "mat-khau-moi-1").getRedirectedUrl()).endsWith("error=locked");
         mvc.perform(post("/api/accounts/gv.moi/unlock").header("Authorization", "Bearer " + admin));
-        assertThat(login("gv.moi", "mat-khau-moi-1").getRedirectedUrl()).isEqualTo("/");
+        // unlocked, the login works; the admin board gave a temporary password, so it opens the change-password page
+        assertThat(login("gv.moi", "mat-khau-moi-1").getRedirectedUrl()).isEqualTo("/tai-khoan/mat-khau?lan-dau");
         assertThat(jdbc.sql("select count(*) from audit_entry where action in ('ACCOUNT_CREATED', 'ACCOUNT_LOCKED', 'ACCOUNT_UNLOCKED') "
                 + "and target = 'account gv.moi'").query(Long.class).single()).isEqualTo(3);
     }

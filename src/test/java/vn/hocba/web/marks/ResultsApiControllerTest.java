@@ -16,7 +16,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(ResultsApiController.class)
+/**
+ * The results API in an MVC slice: the page layout's interceptors and resolvers (web.layout,
+ * web.accounts) serve pages, need the whole application, and are left out of this slice.
+ */
+@WebMvcTest(controllers = ResultsApiController.class, excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+        type = org.springframework.context.annotation.FilterType.REGEX, pattern = "vn\\.hocba\\.web\\.(layout|accounts)\\..*"))
 class ResultsApiControllerTest {
 
     private static String example;
@@ -24,9 +29,6 @@ class ResultsApiControllerTest {
     @Autowired
     private MockMvc mvc;
 
-    /** The first-login interceptor's dependency; in this slice no account has a temporary password. */
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    vn.hocba.security.TemporaryPasswords temporaryPasswords;
 
     @BeforeAll
     static void readExample() throws Exception {
