@@ -67,8 +67,10 @@ final class LeadersBrowser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Waits up to 60 s; an element replaced while the page reloads or repaints is looked up again. */
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** WCAG 2.x A/AA violations axe-core finds on the current page, as "rule: target" lines. */
