@@ -73,7 +73,7 @@ public class StaffLinks {
         }
     }
 
-    private boolean hasAssignments(Staff person) {
+    boolean hasAssignments(Staff person) {
         for (AcademicYear year : directory.years(directory.schoolOf(person.id()))) {
             if (!directory.teachingAssignmentsOfTeacher(person.id(), year.id()).isEmpty()
                     || directory.homeroomAssignments(year.id()).stream().anyMatch(h -> h.teacher().id().equals(person.id()))) {
