@@ -1,0 +1,339 @@
+package vn.hocba.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipInputStream;
+import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.ZipOutputStream;
+import java.util.zip.ZipEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.web.BrowserSession;
+import vn.hocba.support.TemporaryDataDirectory;
+
+/**
+ * The admin board's pages in a real browser on the demo school (issue 15, items 7–9): the guided setup
+ * of a new year with two classes, subjects and assignments (with the API's refusals shown on the page),
+ * the rollover preview; 30 students imported from an Excel file in the national database's export
+ * layout — first with one invalid row (nothing written, the reason shown on that cell), then fixed
+ * (30 written and enrolled); an account created with its temporary password shown once. Every page is
+ * checked by axe-core at 1280 and 390 px; what the pages did is read back from the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminBoardBrowserTest {
+
+    private static Path dataDir;
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) {
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-admin-board");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    BrowserSession browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = BrowserSession.start(port);
+        browser.logIn("quantri");
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void theAdminBoardSetsUpANewYearWithTwoClassesStepByStep() {
+        browser.open("/quan-tri/truong");
+        type("#district", "Quận Cầu Giấy");
+        type("#moetCode", "01001234");
+        submit("form.stacked");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã lưu thông tin trường");
+        assertThat(jdbc.sql("select district from school where code = 'DEMO01'").query(String.class).single()).isEqualTo("Quận Cầu Giấy");
+        assertThat(jdbc.sql("select moet_code from hocbaso_school_code").query(String.class).single()).isEqualTo("01001234");
+        browser.checkPage("quan-tri-truong");
+
+        browser.open("/quan-tri/nam-hoc");
+        assertThat(browser.find("#form-nam-hoc input[name=startYear]").getAttribute("value")).isEqualTo("2026");
+        // term II starting before term I ends: the year service's own message, nothing created
+        dates("2026-09-05", "2027-01-15", "2027-01-10", "2027-05-25");
+        submit("#form-nam-hoc");
+        assertThat(browser.text("#loi")).contains("Học kì II phải bắt đầu sau khi học kì I kết thúc");
+        assertThat(count("select count(*) from school_year where start_year = 2026")).isZero();
+        browser.checkPage("quan-tri-nam-hoc-loi");
+        dates("2026-09-05", "2027-01-15", "2027-01-18", "2027-05-25");
+        submit("#form-nam-hoc");
+        long year = jdbc.sql("select id from school_year where start_year = 2026").query(Long.class).single();
+        assertThat(browser.path()).startsWith("/quan-tri/nam-hoc/" + year + "/mon-hoc");
+        assertThat(jdbc.sql("select status from school_year where id = ?").param(year).query(String.class).single()).isEqualTo("PLANNED");
+        assertThat(jdbc.sql("select starts_on from term where school_year_id = ? and number = 2").param(year).query(LocalDate.class)
+                .single()).isEqualTo(LocalDate.of(2027, 1, 18));
+
+        for (String[] subject : List.of(new String[] {"Toán", "140"}, new String[] {"Ngữ văn", "140"},
+                new String[] {"Lịch sử và Địa lí", "105"})) {
+            new Select(browser.find("#form-mon-hoc select[name=grade]")).selectByVisibleText("Khối 6");
+            new Select(browser.find("#form-mon-hoc select[name=subjectId]")).selectByVisibleText(subject[0]);
+            type("#form-mon-hoc input[name=periods]", subject[1]);
+            submit("#form-mon-hoc");
+        }
+        assertThat(browser.text("#khoi-6")).contains("Toán: 140 tiết", "Lịch sử và Địa lí: 105 tiết");
+        assertThat(count("select count(*) from grade_subject where school_year_id = " + year + " and grade = 6")).isEqualTo(3);
+        browser.checkPage("quan-tri-mon-hoc");
+
+        browser.open("/quan-tri/nam-hoc/" + year + "/lop");
+        for (String code : List.of("6A1", "6A2", "6A1")) {
+            type("#form-lop input[name=code]", code);
+            submit("#form-lop");
+        }
+        assertThat(browser.text("#loi")).isEqualTo("Lớp 6A1 đã có trong năm học này.");
+        assertThat(jdbc.sql("select code from school_class where school_year_id = ? order by code").param(year).query(String.class).list())
+                .containsExactly("6A1", "6A2");
+        browser.checkPage("quan-tri-lop");
+
+        browser.open("/quan-tri/nam-hoc/" + year + "/phan-cong");
+        long class6A1 = id("select id from school_class where school_year_id = " + year + " and code = '6A1'");
+        String section = "#lop-" + class6A1;
+        new Select(browser.find(section + " select[name=staffId]")).selectByValue(staff("GV01"));
+        submit(section + " form");
+        teach(class6A1, "Lịch sử và Địa lí", "GV10", "1", "2");
+        teach(class6A1, "Lịch sử và Địa lí", "GV12", "3", "4");
+        teach(class6A1, "Lịch sử và Địa lí", "GV11", "2", "3");
+        assertThat(browser.text("#loi")).contains("Lịch sử và Địa lí lớp 6A1", "trùng với phần của", "Mỗi cột điểm thường xuyên chỉ do một giáo viên nhập");
+        assertThat(jdbc.sql("select s.code || ':' || ta.first_column || '-' || ta.last_column from teaching_assignment ta "
+                + "join staff s on s.id = ta.staff_id where ta.class_id = ? order by ta.first_column").param(class6A1).query(String.class).list())
+                .containsExactly("GV10:1-2", "GV12:3-4");
+        assertThat(jdbc.sql("select s.code from homeroom_assignment h join staff s on s.id = h.staff_id where h.class_id = ?")
+                .param(class6A1).query(String.class).single()).isEqualTo("GV01");
+        browser.checkPage("quan-tri-phan-cong");
+
+        long active = id("select id from school_year where status = 'ACTIVE'");
+        browser.open("/quan-tri/nam-hoc/" + active + "/chuyen-nam");
+        assertThat(browser.text("#lop-chuyen")).contains("7A1", "Ra trường");
+        assertThat(browser.text("#da-co-nam")).contains("Năm học 2026-2027 đã có");
+        browser.checkPage("quan-tri-chuyen-nam");
+    }
+
+    @Test
+    @Order(2)
+    void thirtyStudentsFromTheNationalExportAreWrittenAllOrNothing() throws Exception {
+        long year = id("select id from school_year where start_year = 2026");
+        Path dir = Files.createTempDirectory("hocba-national-export");
+        browser.open("/quan-tri/hoc-sinh/nhap?nam=" + year);
+        browser.checkPage("quan-tri-nhap-hoc-sinh");
+        upload(NationalExportFile.write(dir, "danh-sach-loi.xlsx", 10));
+        assertThat(browser.text("#so-INVALID")).isEqualTo("Không hợp lệ: 1");
+        assertThat(browser.text("#so-NEW")).isEqualTo("Mới: 29");
+        assertThat(browser.text("#so-SKIPPED")).isEqualTo("Bỏ qua: 1");
+        assertThat(browser.text("#khong-ghi")).contains("chưa thể ghi học sinh nào");
+        assertThat(browser.text("#dong-14")).contains("Không hợp lệ", "Ngày sinh «31/02/2015»: không phải ngày có thật");
+        assertThat(browser.find("#dong-14 td:nth-child(5)").getAttribute("class")).contains("cell-error");
+        assertThat(browser.driver().findElements(By.id("form-ghi"))).isEmpty();
+        assertThat(count("select count(*) from student where code like '0126%'")).isZero();
+        browser.checkPage("quan-tri-nhap-xem-truoc-loi");
+
+        browser.open("/quan-tri/hoc-sinh/nhap?nam=" + year);
+        upload(NationalExportFile.write(dir, "danh-sach.xlsx", 0));
+        assertThat(browser.text("#so-NEW")).isEqualTo("Mới: 30");
+        assertThat(browser.text("#so-INVALID")).isEqualTo("Không hợp lệ: 0");
+        assertThat(browser.text("#dong-35")).contains("Bỏ qua", "Chuyển trường");
+        assertThat(count("select count(*) from student where code like '0126%'")).isZero();
+        browser.checkPage("quan-tri-nhap-xem-truoc");
+        submit("#form-ghi");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã ghi 30 học sinh mới");
+
+        assertThat(count("select count(*) from student where code like '0126%'")).isEqualTo(30);
+        assertThat(jdbc.sql("select c.code || ':' || count(*) from enrolment e join school_class c on c.id = e.class_id "
+                + "join student s on s.id = e.student_id where s.code like '0126%' and e.school_year_id = ? group by c.code order by c.code")
+                .param(year).query(String.class).list()).containsExactly("6A1:15", "6A2:15");
+        for (int i : new int[] {1, 10, 30}) {
+            var stored = jdbc.sql("select full_name, date_of_birth, sex, ethnicity, national_id, father_name from student where code = ?")
+                    .param(NationalExportFile.code(i)).query((rs, n) -> List.of(rs.getString(1), rs.getDate(2).toLocalDate().toString(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).single();
+            assertThat(stored).containsExactly(NationalExportFile.name(i), NationalExportFile.birth(i).toString(), i % 2 == 0 ? "NU" : "NAM",
+                    i % 10 == 0 ? "Tày" : "Kinh", NationalExportFile.nationalId(i), "Nguyễn Văn Cha " + i);
+        }
+        assertThat(count("select count(*) from student where code = '" + NationalExportFile.code(31) + "'")).isZero();
+        assertThat(count("select count(*) from audit_entry where action = 'STUDENTS_IMPORTED' and actor = 'quantri'")).isEqualTo(1);
+
+        long class6A2 = id("select id from school_class where school_year_id = " + year + " and code = '6A2'");
+        browser.open("/quan-tri/hoc-sinh?nam=" + year + "&lop=" + class6A2);
+        assertThat(browser.driver().findElements(By.cssSelector("#danh-sach-hoc-sinh tbody tr"))).hasSize(15);
+        browser.checkPage("quan-tri-hoc-sinh");
+        browser.click(browser.find("#danh-sach-hoc-sinh tbody tr a"));
+        browser.checkPage("quan-tri-hoc-sinh-ho-so");
+    }
+
+    @Test
+    @Order(3)
+    void anAccountIsCreatedAndItsTemporaryPasswordIsShownOnce() {
+        browser.logIn("quantri");
+        browser.open("/quan-tri/tai-khoan");
+        type("#form-tai-khoan input[name=username]", "vanthu2");
+        type("#form-tai-khoan input[name=displayName]", "Phạm Thị Lan");
+        browser.find("#form-tai-khoan input[name=role][value=CLERK]").click();
+        submit("#form-tai-khoan");
+        String password = browser.text("#mat-khau");
+        assertThat(password).hasSize(12);
+        assertThat(jdbc.sql("select a.must_change_password from account a where username = 'vanthu2'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select r.role from account_role r join account a on a.id = r.account_id where a.username = 'vanthu2'")
+                .query(String.class).list()).containsExactly("CLERK");
+        assertThat(jdbc.sql("select password_hash from account where username = 'vanthu2'").query(String.class).single())
+                .doesNotContain(password).startsWith("$2");
+        assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Tạo tài khoản", "vanthu2");
+        browser.checkPage("quan-tri-tai-khoan");
+
+        browser.open("/quan-tri/tai-khoan");
+        assertThat(browser.driver().findElements(By.id("mat-khau"))).as("the temporary password is shown once").isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(password);
+
+        browser.logIn("vanthu2", password);
+        assertThat(browser.path()).startsWith("/tai-khoan/mat-khau");
+        browser.logIn("quantri");
+        browser.open("/quan-tri/tai-khoan");
+        submit("#tk-vanthu2 form[action$='/khoa']");
+        assertThat(browser.text("#tk-vanthu2 .trang-thai")).isEqualTo("Đã khoá");
+        assertThat(jdbc.sql("select enabled from account where username = 'vanthu2'").query(Boolean.class).single()).isFalse();
+        assertThat(count("select count(*) from audit_entry where target = 'account vanthu2' and action in "
+                + "('ACCOUNT_CREATED', 'PASSWORD_TEMPORARY', 'ACCOUNT_DISABLED') and actor = 'quantri'")).isEqualTo(3);
+    }
+
+    /**
+     * The clerk's whole-school package. The class package here is a fixture (a zip recorded as 6A1's version 1
+     * in export_package, where the ClassDocuments process records the packages it builds): building a real one
+     * takes the whole signing run, which SigningAndExportInBrowserOnPostgresTest covers.
+     */
+    @Test
+    @Order(4)
+    void theClerkDownloadsTheWholeSchoolInOneZipWithAManifest() throws Exception {
+        long class6A1 = id("select c.id from school_class c join school_year y on y.id = c.school_year_id "
+                + "where y.status = 'ACTIVE' and c.code = '6A1'");
+        byte[] classPackage = zipOf("manifest.json", "{\"version\":1}");
+        Path exports = Files.createDirectories(dataDir.resolve("exports").resolve("2025-2026"));
+        Files.write(exports.resolve("6A1-v1.zip"), classPackage);
+        jdbc.sql("insert into export_package (class_id, version, content_key, file_name, sha256, size_bytes, documents, created_at) "
+                + "values (?, 1, ?, '6A1-v1.zip', ?, ?, 3, current_timestamp)")
+                .params(class6A1, "0".repeat(64), sha256(classPackage), classPackage.length).update();
+
+        browser.logIn("vanthu");
+        browser.open("/xuat");
+        assertThat(browser.find("#goi-ca-truong").getAttribute("href")).endsWith("/xuat/ca-truong.zip");
+        browser.checkPage("xuat-ca-truong");
+        var cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(browser.url("/xuat/ca-truong.zip"))).header("Cookie", "JSESSIONID=" + cookie.getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("DEMO01-2025-2026-ca-truong.zip");
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).containsExactly("6A1-v1.zip", "manifest.json");
+        assertThat(entries.get("6A1-v1.zip")).isEqualTo(classPackage);
+        var manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+        assertThat(manifest.path("packages").get(0).path("sha256").asText()).isEqualTo(sha256(classPackage));
+        assertThat(manifest.path("packages").get(0).path("size").asLong()).isEqualTo(classPackage.length);
+        assertThat(manifest.path("classesWithoutPackage")).hasSize(7);
+        assertThat(jdbc.sql("select downloaded_by from export_package_receipt where class_id = ? and version = 1").param(class6A1)
+                .query(String.class).single()).isEqualTo("vanthu");
+        assertThat(count("select count(*) from audit_entry where action = 'SCHOOL_EXPORT_DOWNLOADED' and actor = 'vanthu'")).isEqualTo(1);
+    }
+
+    private static byte[] zipOf(String name, String content) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private void teach(long classId, String subject, String staffCode, String first, String last) {
+        String form = "#lop-" + classId + " form[action$='/giang-day']";
+        new Select(browser.find(form + " select[name=subjectId]")).selectByVisibleText(subject);
+        new Select(browser.find(form + " select[name=staffId]")).selectByValue(staff(staffCode));
+        type(form + " input[name=firstColumn]", first);
+        type(form + " input[name=lastColumn]", last);
+        submit(form);
+    }
+
+    private void upload(Path file) {
+        browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+        submit("#form-nhap");
+    }
+
+    private void dates(String... values) {
+        String[] names = {"term1Start", "term1End", "term2Start", "term2End"};
+        for (int i = 0; i < names.length; i++) {
+            browser.driver().executeScript("arguments[0].value = arguments[1]",
+                    browser.find("#form-nam-hoc input[name=" + names[i] + "]"), values[i]);
+        }
+    }
+
+    private void type(String css, String text) {
+        WebElement input = browser.find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void submit(String formCss) {
+        browser.click(browser.find(formCss + " button[type=submit]"));
+    }
+
+    private String staff(String code) {
+        return String.valueOf(id("select id from staff where code = '" + code + "'"));
+    }
+
+    private long id(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
