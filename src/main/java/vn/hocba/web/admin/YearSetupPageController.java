@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -135,7 +134,9 @@ class YearSetupPageController {
         Map<String, String> typed = Map.of("grade", String.valueOf(grade), "subjectId", String.valueOf(subjectId), "periods", periods);
         return pages.change(flash, "/quan-tri/nam-hoc/" + yearId + "/mon-hoc", typed, () -> {
             years.addGradeSubject(year.id(), grade, new SubjectId(subjectId), periods(periods));
-            return "Đã thêm môn vào chương trình khối " + grade + ".";
+            String name = directory.gradeSubjects(year.id(), grade).stream().filter(g -> g.subject().id().value() == subjectId)
+                    .map(g -> g.subject().name()).findFirst().orElse("");
+            return "Đã thêm môn " + name + " vào chương trình khối " + grade + " (" + periods.trim() + " tiết/năm).";
         });
     }
 
@@ -179,13 +180,5 @@ class YearSetupPageController {
         } catch (NumberFormatException | NullPointerException e) {
             throw Rejected.invalid("Số tiết/năm «" + text + "» không phải là số (như 140 hoặc 52,5).");
         }
-    }
-
-    static Map<String, String> typed(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
-        }
-        return map;
     }
 }
