@@ -39,7 +39,7 @@ public final class SampleDocuments {
     /** The year class 7A1 entered grade 6: register numbers (số sổ đăng bộ) are "n/2023". */
     static final int ENTRY_YEAR = 2023;
     /** The demo student's competition result, printed under "Kết quả tham gia các cuộc thi". */
-    public static final String COMPETITION = "Giải Nhì cuộc thi Olympic Toán cấp quận năm học 2024-2025";
+    public static final String COMPETITION = "Giải Nhì Olympic Toán cấp quận";
 
     private final SampleClass sampleClass;
 
