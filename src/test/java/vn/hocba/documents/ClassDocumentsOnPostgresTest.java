@@ -34,6 +34,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.grading.Promotion;
+import vn.hocba.hocbaso.StudentIdentifiers;
+import vn.hocba.schoolyear.GradeSubject;
+import vn.hocba.students.EnrolledStudent;
 import vn.hocba.gradebook.corrections.Corrections;
 import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.grading.ClassResults;
@@ -90,6 +97,16 @@ class ClassDocumentsOnPostgresTest {
     GradebookBulkLoad load;
     @Autowired
     Corrections corrections;
+    @Autowired
+    StudentIdentifiers identifiers;
+    @Autowired
+    YearTranscripts yearTranscripts;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
     ApiClient api;
     SchoolClass schoolClass;
     long commented;
@@ -380,6 +397,90 @@ class ClassDocumentsOnPostgresTest {
                 .validate(new StreamSource(new ByteArrayInputStream(RenderedSamples.embeddedXml(pdf))));
         assertThat(child(xml.getDocumentElement(), "promotion")).isEqualTo(expected.promotion().label());
         assertThat(PdfAValidation.failures(pdf)).isEmpty();
+    }
+
+    @Test
+    @Order(4) // the first issued version, before a changed mark or a correction
+    void theTranscriptFollowsTheThcsFormWithTheRegisterNumberThePersonalIdAndTheGradebooksResultsInTheFormsOrder() {
+        JsonNode transcript = documents(first, "TRANSCRIPT").stream()
+                .filter(d -> d.path("studentId").asLong() == commented).findFirst().orElseThrow();
+        List<String> pages = TranscriptFormTest.pages(download(transcript.path("id").asText()));
+        var student = registry.roster(schoolClass.id()).get(0).student();
+        String register = identifiers.of(directory.year(schoolClass.yearId()).schoolId(), student.id()).registerNumber();
+        assertThat(register).isNotBlank();
+        assertThat(student.profile().nationalId()).hasSize(12);
+        StudentResults expected = results.compute(schoolClass).students().stream()
+                .filter(s -> s.code().value().equals(student.profile().code())).findFirst().orElseThrow();
+
+        assertThat(pages).hasSize(4);
+        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số: " + register + "/THCS");
+        assertThat(pages.get(1)).contains("Mã số định danh cá nhân: " + student.profile().nationalId());
+        List<String> rows = formRows(schoolClass, expected);
+        assertThat(TranscriptFormTest.positions(pages.get(2), rows)).as(rows + " in " + pages.get(2))
+                .isSorted().doesNotContain(-1);
+        assertThat(pages.get(2)).contains("Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong bảng này có sửa chữa ở: 0 chỗ");
+        assertThat(pages.get(3)).contains("Được lên lớp hoặc không được lên lớp: " + expected.promotion().label())
+                .doesNotContain("Hoàn thành chương trình THCS");
+    }
+
+    @Test
+    @Order(12)
+    void aGradeNineTranscriptPrintsTheCompletionOfThcsAndTheRetestedStudentsSummerBoxAndStaysPdfA() throws Exception {
+        SchoolClass nine = directory.classByCode(schoolClass.yearId(), "9A1").orElseThrow();
+        var failing = registry.roster(nine.id()).get(2).student();
+        List<String> failed = List.of("NGU_VAN", "TOAN", "NGOAI_NGU_1", "KHTN");
+        new YearCompletion(directory, registry, load, results).completeTermTwo(nine,
+                (s, gs) -> s.student().id().equals(failing.id()) && failed.contains(gs.subject().code()));
+        assertThat(resultOf(nine, failing.profile().code()).promotion()).isEqualTo(Promotion.RETEST_PENDING);
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(nine);
+        Map<Long, TranscriptData> transcripts = new HashMap<>();
+        yearTranscripts.ofClass(nine.id()).forEach(t -> transcripts.put(t.studentId(), t.data()));
+
+        StudentResults retested = resultOf(nine, failing.profile().code());
+        assertThat(retested.promotion()).isEqualTo(Promotion.PROMOTED_AFTER_REASSESSMENT);
+        byte[] pdf = new DocumentRenderer().renderToBytes(transcripts.get(failing.id().value()));
+        List<String> pages = TranscriptFormTest.pages(pdf);
+        String box = pages.get(3).substring(pages.get(3).indexOf("RÈN LUYỆN, KIỂM TRA LẠI TRONG HÈ"),
+                pages.get(3).indexOf("Hoàn thành chương trình THCS:"));
+        for (String code : failed) {
+            var subject = retested.subject(new SubjectCode(code));
+            String name = TranscriptForm.ROWS.stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow().name();
+            assertThat(box).contains(name + ": " + printed(subject.retest()));
+            assertThat(pages.get(2)).contains(name + " " + printed(subject.hk1()) + " " + printed(subject.hk2()) + " "
+                    + printed(subject.year()) + " " + printed(subject.retest()));
+        }
+        assertThat(box).contains("Kết quả học tập sau kiểm tra lại: " + retested.learning().afterRetest().level().label());
+        assertThat(pages.get(3)).contains("Hoàn thành chương trình THCS: " + TranscriptForm.COMPLETED)
+                .doesNotContain("Được lên lớp");
+        assertThat(TranscriptFormTest.positions(pages.get(2), formRows(nine, retested))).isSorted().doesNotContain(-1);
+        assertThat(PdfAValidation.failures(pdf)).as("PDF/A-3b failures").isEmpty();
+
+        StudentResults direct = results.compute(nine).students().stream()
+                .filter(s -> s.promotion() == Promotion.PROMOTED).findFirst().orElseThrow();
+        long directId = registry.roster(nine.id()).stream().map(EnrolledStudent::student)
+                .filter(s -> s.profile().code().equals(direct.code().value())).findFirst().orElseThrow().id().value();
+        String directPage = TranscriptFormTest.pages(new DocumentRenderer().renderToBytes(transcripts.get(directId))).get(3);
+        assertThat(directPage).as("an empty summer box, then the completion line").contains(
+                "Kết quả rèn luyện sau rèn luyện trong hè: Môn học kiểm tra lại và kết quả: Kết quả học tập sau kiểm tra lại: "
+                        + "Hoàn thành chương trình THCS: " + TranscriptForm.COMPLETED);
+    }
+
+    /** The rows of the form in its order: a subject of the class with the engine's HK I, HK II and year results, else the form's name alone. */
+    private List<String> formRows(SchoolClass c, StudentResults expected) {
+        List<GradeSubject> subjects = directory.gradeSubjects(c.yearId(), c.grade());
+        List<String> rows = new java.util.ArrayList<>();
+        for (TranscriptForm.FormRow row : TranscriptForm.ROWS) {
+            rows.add(subjects.stream().filter(g -> g.subject().code().equals(row.code())).findFirst()
+                    .map(g -> expected.subject(new SubjectCode(row.code())))
+                    .map(r -> row.name() + " " + printed(r.hk1()) + " " + printed(r.hk2()) + " " + printed(r.year()))
+                    .orElse(row.name()));
+        }
+        return rows;
+    }
+
+    private StudentResults resultOf(SchoolClass c, String studentCode) {
+        return results.compute(c).students().stream().filter(s -> s.code().value().equals(studentCode)).findFirst()
+                .orElseThrow();
     }
 
     /** As a keyboard that composes marks separately would send it: the stored and printed text must be NFC. */

@@ -19,7 +19,7 @@ class PrintedLayoutTest {
     private static final float MILLIMETRE = 72f / 25.4f;
 
     @Test
-    void theTwelveDigitPersonalIdEndsWellBeforeTheLabelMaHsEvenBesideALongPlaceOfBirth() throws IOException {
+    void theTwelveDigitPersonalIdEndsWellBeforeTheLabelMaHocSinhEvenBesideALongPlaceOfBirth() throws IOException {
         TranscriptData sample = (TranscriptData) RenderedSamples.data(DocumentKind.TRANSCRIPT);
         PrintedProfile p = sample.student();
         PrintedProfile asInTheDatabase = new PrintedProfile("HS00001", "001312100001", p.fullName(), p.sex(),
@@ -30,12 +30,12 @@ class PrintedLayoutTest {
         String text = page.stream().map(TextPosition::getUnicode).reduce("", String::concat);
 
         int id = text.indexOf("001312100001");
-        int label = text.indexOf("Mã HS:");
+        int label = text.indexOf("Mã học sinh:");
         assertThat(id).isNotNegative();
         assertThat(label).isGreaterThan(id);
         TextPosition lastDigit = page.get(id + 11);
         float gap = page.get(label).getXDirAdj() - (lastDigit.getXDirAdj() + lastDigit.getWidthDirAdj());
-        assertThat(gap / MILLIMETRE).as("millimetres between the id and \"Mã HS:\"").isGreaterThanOrEqualTo(2f);
+        assertThat(gap / MILLIMETRE).as("millimetres between the id and \"Mã học sinh:\"").isGreaterThanOrEqualTo(2f);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PrintedLayoutTest {
         assertThat(PdfAValidation.failures(pdf)).as("PDF/A-3b failures").isEmpty();
     }
 
-    /** The glyphs of the first page in reading order. */
+    /** The glyphs of the profile page (after the cover) in reading order. */
     private static List<TextPosition> glyphs(byte[] pdf) throws IOException {
         List<TextPosition> glyphs = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -81,8 +81,8 @@ class PrintedLayoutTest {
                     glyphs.addAll(positions);
                 }
             };
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
             stripper.getText(document);
         }
         return glyphs;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import vn.hocba.gradebook.ClassGradebookAssembler;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.homeroom.ConductEntry;
@@ -40,6 +41,14 @@ public final class YearCompletion {
     }
 
     public void completeTermTwo(SchoolClass schoolClass) {
+        completeTermTwo(schoolClass, (student, subject) -> false);
+    }
+
+    /**
+     * As {@link #completeTermTwo(SchoolClass)}, but a scored subject for which {@code fails} holds gets 0
+     * in every term II assessment entered here, so that its year average falls below 5.0 (TT22 Art. 14 retest).
+     */
+    public void completeTermTwo(SchoolClass schoolClass, BiPredicate<EnrolledStudent, GradeSubject> fails) {
         RuleSet rules = RuleSets.standard().forCohort(
                 new SchoolYear(directory.year(schoolClass.yearId()).startYear()), schoolClass.grade());
         List<MarkEntry> marks = new ArrayList<>();
@@ -48,13 +57,15 @@ public final class YearCompletion {
             int n = s.numberInClass();
             for (GradeSubject gs : directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade())) {
                 int required = rules.requiredRegularMarks(ClassGradebookAssembler.subject(gs));
+                boolean failed = fails.test(s, gs);
                 for (int column = 3; column <= required; column++) {
-                    marks.add(mark(schoolClass, s, gs, MarkKind.REGULAR, column, String.valueOf(5 + (n + column) % 5)));
+                    marks.add(mark(schoolClass, s, gs, MarkKind.REGULAR, column,
+                            failed ? "0" : String.valueOf(5 + (n + column) % 5)));
                 }
                 if (schoolClass.grade() > 7) {
-                    marks.add(mark(schoolClass, s, gs, MarkKind.MIDTERM, 1, "7.5"));
+                    marks.add(mark(schoolClass, s, gs, MarkKind.MIDTERM, 1, failed ? "0" : "7.5"));
                 }
-                marks.add(mark(schoolClass, s, gs, MarkKind.FINAL, 1, (5 + n % 5) + ".5"));
+                marks.add(mark(schoolClass, s, gs, MarkKind.FINAL, 1, failed ? "0" : (5 + n % 5) + ".5"));
             }
             conduct.add(new ConductEntry(schoolClass.id(), s.student().id(), 2, n % 4 == 0 ? "K" : "T", null));
         }

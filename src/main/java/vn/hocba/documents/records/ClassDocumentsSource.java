@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import vn.hocba.documents.RegisterNumbers;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.ClassGradebookAssembler;
 import vn.hocba.gradebook.corrections.Corrections;
@@ -25,6 +27,7 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
 
 /** Reads one stored class through the school-year, students and gradebook module APIs. */
@@ -37,16 +40,19 @@ public class ClassDocumentsSource {
     private final HomeroomRecords homeroom;
     private final Corrections corrections;
     private final StudentComments comments;
+    private final ObjectProvider<RegisterNumbers> registerNumbers;
     private final RuleSets rules = RuleSets.standard();
 
     public ClassDocumentsSource(SchoolDirectory directory, StudentRegistry students, ClassGradebookAssembler assembler,
-            HomeroomRecords homeroom, Corrections corrections, StudentComments comments) {
+            HomeroomRecords homeroom, Corrections corrections, StudentComments comments,
+            ObjectProvider<RegisterNumbers> registerNumbers) {
         this.directory = directory;
         this.students = students;
         this.assembler = assembler;
         this.homeroom = homeroom;
         this.corrections = corrections;
         this.comments = comments;
+        this.registerNumbers = registerNumbers;
     }
 
     /** Everything the documents of {@code id} print, read in one (read-only) transaction. */
@@ -60,10 +66,13 @@ public class ClassDocumentsSource {
         ClassGradebook gradebook = assembler.assemble(schoolClass);
         Map<Long, String> subjectNames = new HashMap<>();
         subjects.forEach(gs -> subjectNames.put(gs.subject().id().value(), gs.subject().name()));
+        List<EnrolledStudent> roster = students.roster(id);
         ClassRecords draft = new ClassRecords(school, year, schoolClass, subjects, teachers(id),
                 directory.homeroomOf(id).map(h -> h.teacher().fullName()).orElse(""), principal(school),
-                students.roster(id), gradebook, rules.compute(gradebook), Map.of(), Map.of(),
-                corrections.applied(id.value()), subjectNames, comments.ofClass(schoolClass));
+                roster, gradebook, rules.compute(gradebook), Map.of(), Map.of(),
+                corrections.applied(id.value()), subjectNames, comments.ofClass(schoolClass),
+                registerNumbers.getIfAvailable(() -> RegisterNumbers.NONE)
+                        .of(roster.stream().map(e -> e.student().id().value()).toList()));
         return withAbsences(draft);
     }
 
@@ -77,7 +86,7 @@ public class ClassDocumentsSource {
         }
         return new ClassRecords(c.school(), c.year(), c.schoolClass(), c.subjects(), c.teachers(), c.homeroomTeacher(),
                 c.principalName(), c.roster(), c.gradebook(), c.results(), absences, days, c.corrections(),
-                c.subjectNames(), c.comments());
+                c.subjectNames(), c.comments(), c.registerNumbers());
     }
 
     /** Subject code → the names of the teachers assigned to it in this class, in column order. */

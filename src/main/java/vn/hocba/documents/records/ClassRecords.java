@@ -28,12 +28,27 @@ import vn.hocba.students.EnrolledStudent;
  * @param absenceDays  month → each absence day of the class (the attendance grid)
  * @param subjectNames subject id → name, for corrections
  * @param comments     the subject teachers' and the homeroom teacher's comments on each student
+ * @param registerNumbers student id → the student's register number (số sổ đăng bộ), where known
  */
 public record ClassRecords(School school, AcademicYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
         Map<String, List<String>> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
         ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
         Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames,
-        ClassComments comments) {
+        ClassComments comments, Map<Long, String> registerNumbers) {
+
+    public ClassRecords {
+        registerNumbers = Map.copyOf(registerNumbers);
+    }
+
+    /** Without register numbers. */
+    public ClassRecords(School school, AcademicYear year, SchoolClass schoolClass, List<GradeSubject> subjects,
+            Map<String, List<String>> teachers, String homeroomTeacher, String principalName, List<EnrolledStudent> roster,
+            ClassGradebook gradebook, ClassResults results, Map<YearMonth, Map<Long, MonthlyAbsences>> absences,
+            Map<YearMonth, List<AbsenceDay>> absenceDays, List<CorrectionRequest> corrections, Map<Long, String> subjectNames,
+            ClassComments comments) {
+        this(school, year, schoolClass, subjects, teachers, homeroomTeacher, principalName, roster, gradebook, results,
+                absences, absenceDays, corrections, subjectNames, comments, Map.of());
+    }
 
     /** The teachers of a subject as printed: "A" or, for co-teachers, "A, B"; "" when none is assigned. */
     public String teacherLine(String subjectCode) {

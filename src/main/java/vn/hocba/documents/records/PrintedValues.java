@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import vn.hocba.documents.TranscriptForm;
 import vn.hocba.grading.Level;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.Promotion;
@@ -42,6 +43,21 @@ final class PrintedValues {
 
     static String promotion(Promotion promotion) {
         return promotion == null ? "" : promotion.label();
+    }
+
+    /**
+     * The year-end line of a grade-9 transcript: recognised as having completed THCS when promoted
+     * (directly or after re-assessment, TT22 Art. 12–14), not when retained; a pending decision as it stands.
+     */
+    static String completion(Promotion promotion) {
+        if (promotion == null) {
+            return "";
+        }
+        return switch (promotion) {
+            case PROMOTED, PROMOTED_AFTER_REASSESSMENT -> TranscriptForm.COMPLETED;
+            case RETAINED -> TranscriptForm.NOT_COMPLETED;
+            case SUMMER_TRAINING_PENDING, RETEST_PENDING -> promotion.label();
+        };
     }
 
     static String title(Title title) {

@@ -18,6 +18,7 @@ import vn.hocba.documents.SignedSheetReference;
 import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.SubjectRow;
 import vn.hocba.documents.TranscriptData;
+import vn.hocba.documents.TranscriptForm;
 import vn.hocba.gradebook.comments.CommentPeriod;
 import vn.hocba.gradebook.corrections.CorrectionRequest;
 import vn.hocba.gradebook.homeroom.HomeroomRecords.AbsenceDay;
@@ -67,7 +68,14 @@ final class StudentPages {
                 classPages.conduct(i), ClassPages.learning(r), c.record(i).absences().total(),
                 PrintedValues.promotion(r.promotion()), PrintedValues.title(r.title()),
                 PrintedValues.text(c.comments().homeroom(studentId, CommentPeriod.CN)), c.homeroomTeacher(),
-                ClassPages.PRINCIPAL_TITLE, c.principalName(), dateLine);
+                ClassPages.PRINCIPAL_TITLE, c.principalName(), dateLine,
+                PrintedValues.text(c.registerNumbers().get(studentId)), promotionLine(r), List.of(), List.of());
+    }
+
+    /** The form's year-end line: moving up for grades 6–8, the completion of THCS for grade 9. */
+    private String promotionLine(StudentResults r) {
+        return TranscriptForm.FINAL_GRADE.equals(String.valueOf(c.schoolClass().grade()))
+                ? PrintedValues.completion(r.promotion()) : PrintedValues.promotion(r.promotion());
     }
 
     /** The report card of a term (its marks) or of the year (term and year results, retests, promotion). */

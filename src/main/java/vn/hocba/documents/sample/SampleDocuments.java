@@ -36,6 +36,10 @@ public final class SampleDocuments {
     static final String HOMEROOM = "Phạm Thị Thanh Hương";
     static final String PRINCIPAL = "Nguyễn Văn Đông";
     static final String DATE_LINE = "Hà Nội, ngày 31 tháng 5 năm 2025";
+    /** The year class 7A1 entered grade 6: register numbers (số sổ đăng bộ) are "n/2023". */
+    static final int ENTRY_YEAR = 2023;
+    /** The demo student's competition result, printed under "Kết quả tham gia các cuộc thi". */
+    public static final String COMPETITION = "Giải Nhì Olympic Toán cấp quận";
 
     private final SampleClass sampleClass;
 
@@ -71,7 +75,8 @@ public final class SampleDocuments {
                 summary.conduct(), summary.learning(), summary.excusedAbsences() + summary.unexcusedAbsences(),
                 summary.decision(), summary.award(),
                 "Chăm ngoan, lễ phép; tích cực tham gia các hoạt động của lớp và của trường.", HOMEROOM,
-                "HIỆU TRƯỞNG", PRINCIPAL, DATE_LINE);
+                "HIỆU TRƯỞNG", PRINCIPAL, DATE_LINE, (student + 1) + "/" + ENTRY_YEAR, summary.decision(), List.of(),
+                student == 0 ? List.of(COMPETITION) : List.of());
     }
 
     /** All transcripts of the class, built on demand. */
