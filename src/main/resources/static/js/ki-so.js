@@ -2,9 +2,9 @@
 // The PIN is never typed here: the agent asks for it in its own window.
 (function () {
   'use strict';
-  var AGENT = 'http://127.0.0.1:17365';
   var main = document.getElementById('ki-so');
   if (!main) { return; }
+  var AGENT = main.dataset.agent || 'http://127.0.0.1:17365';
   var step = main.dataset.step, classId = Number(main.dataset.classId), classCode = main.dataset.classCode;
   var csrf = {}; csrf[main.dataset.csrfHeader] = main.dataset.csrfToken;
   var statusLine = document.getElementById('status'), progress = document.getElementById('progress');

@@ -23,8 +23,12 @@ class OwnKeySigningPageController {
     private final SchoolDirectory directory;
     private final CertificateRegistry registry;
 
-    OwnKeySigningPageController(AccessPolicy access, SchoolDirectory directory, CertificateRegistry registry) {
+    private final int agentPort;
+
+    OwnKeySigningPageController(AccessPolicy access, SchoolDirectory directory, CertificateRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${hocba.own-keys.agent-port:17365}") int agentPort) {
         this.access = access;
+        this.agentPort = agentPort;
         this.directory = directory;
         this.registry = registry;
     }
@@ -41,6 +45,7 @@ class OwnKeySigningPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("title", title);
         model.addAttribute("step", step);
+        model.addAttribute("agentUrl", "http://127.0.0.1:" + agentPort);
         model.addAttribute("classId", classId);
         model.addAttribute("classCode", directory.schoolClass(new ClassId(classId)).code());
         model.addAttribute("registered", registry.of(viewer.account().username()));
