@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ import vn.hocba.schoolyear.StaffId;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.signing.device.RemoteSigningDouble;
+import vn.hocba.signing.device.RemoteSigningDouble.Behaviour;
 import vn.hocba.web.BrowserSession;
 import vn.hocba.web.signing.SigningPage.Outcome;
 import vn.hocba.workflow.ClassDocumentsModel;
@@ -80,6 +83,9 @@ class OwnKeySigningInBrowserOnPostgresTest {
     static final int SUBJECT_TEACHERS_IN_BROWSER = 2;
     private static Path dataDir;
     private static int agentPort;
+    private static RemoteSigningDouble phone;
+    static final String TAX_CODE = "0101234567";
+    static final String PHONE_APP = "SmartCA (thử)";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -90,6 +96,16 @@ class OwnKeySigningInBrowserOnPostgresTest {
         }
         registry.add("hocba.own-keys.agent-port", () -> agentPort);
         registry.add("hocba.own-keys.device-timeout", () -> "PT2M");
+        registry.add("hocba.own-keys.school-tax-code", () -> TAX_CODE);
+        // The remote signing service (its test double, in-process over HTTP); the secret only as an "environment" value.
+        phone = new RemoteSigningDouble(null, Duration.ofSeconds(3), Duration.ofSeconds(6));
+        registry.add("hocba.own-keys.remote-providers[0].name", () -> "smartca-thu");
+        registry.add("hocba.own-keys.remote-providers[0].display-name", () -> PHONE_APP);
+        registry.add("hocba.own-keys.remote-providers[0].base-url", () -> phone.base().toString());
+        registry.add("hocba.own-keys.remote-providers[0].client-id", () -> "hocba");
+        registry.add("hocba.own-keys.remote-providers[0].client-secret-variable", () -> "HOCBA_TEST_REMOTE_SECRET");
+        registry.add("HOCBA_TEST_REMOTE_SECRET", () -> "secret-from-env");
+        registry.add("hocba.own-keys.remote-poll-every", () -> "PT0.3S");
     }
 
     @LocalServerPort
@@ -128,6 +144,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
     long classId;
     String homeroom;
     String instance;
+    String remoteTeacher;
     Path answers;
     Path pkiDir;
     final Map<String, X509Certificate> certificates = new LinkedHashMap<>();
@@ -148,11 +165,17 @@ class OwnKeySigningInBrowserOnPostgresTest {
         pkiDir = dataDir.resolve("pki");
         List<String> people = new ArrayList<>(List.of(homeroom, "hieutruong"));
         sheetTasks().stream().map(Task::getAssignee).filter(u -> !u.equals(homeroom)).distinct().limit(SUBJECT_TEACHERS_IN_BROWSER).forEach(people::add);
+        remoteTeacher = sheetTasks().stream().map(Task::getAssignee).filter(u -> !people.contains(u)).findFirst()
+                .orElseThrow();
         for (String username : people) {
             if (!certificates.containsKey(username)) {
                 certificates.put(username, AgentFixture.keyOnToken(pki, pkiDir, name(username), "own-key-browser-" + username));
             }
         }
+        phone.user("gv-dong-y", RemoteSigningDouble.issue(pki, pkiDir, name(remoteTeacher)), Behaviour.APPROVE);
+        RemoteSigningDouble.Key principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
+        phone.user("ht-tu-choi", principalRemote, Behaviour.REFUSE);
+        phone.user("ht-quen", principalRemote, Behaviour.EXPIRE);
         answers = dataDir.resolve("agent-answers.txt");
         answer(SoftHsmToken.PIN, true);
         browser = BrowserSession.start(port);
@@ -161,6 +184,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
 
     @AfterAll
     void stop() {
+        phone.close();
         if (agent != null) {
             agent.close();
         }
@@ -206,6 +230,21 @@ class OwnKeySigningInBrowserOnPostgresTest {
             assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isPositive();
         }
         browser.checkPage("ki-so-mon-hoc-da-ky");
+
+        // One more teacher signs on the phone: the account is set on "Chứng thư số", the page counts down.
+        setRemoteAccount(remoteTeacher, "gv-dong-y");
+        assertThat(browser.text("#certificates")).contains(name(remoteTeacher)).contains("Ký từ xa");
+        browser.checkPage("chung-thu-so");
+        page.open(remoteTeacher, "SUBJECT_SHEET", classId);
+        browser.find("#sign-remote").click();
+        page.await(() -> browser.find("#countdown").isDisplayed());
+        assertThat(browser.text("#countdown")).matches("0:0[0-6]");
+        assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký 1 văn bản");
+        browser.checkPage("ki-so-tu-xa-dem-nguoc");
+        Outcome approved = page.awaitEnd();
+        assertThat(approved.error()).as(approved.message()).isFalse();
+        assertThat(approved.message()).isEqualTo("Đã ký 1/1 văn bản.");
+        assertThat(signatures("SUBJECT_TEACHER", name(remoteTeacher))).isOne();
         for (Task task = sheetTask(); task != null; task = sheetTask()) {
             workflow.signSubjectSheet(schoolClass, new Actor(task.getAssignee(), "SUBJECT_TEACHER", null));
         }
@@ -265,6 +304,44 @@ class OwnKeySigningInBrowserOnPostgresTest {
 
     @Test
     @Order(6)
+    void onThePhoneARefusalAndAnExpiredRequestEachSayWhatHappenedAndSignNothing() throws Exception {
+        setRemoteAccount("hieutruong", "ht-tu-choi");
+        Outcome refused = signRemotely();
+        assertThat(refused.error()).isTrue();
+        assertThat(refused.message()).isEqualTo("Bạn đã từ chối yêu cầu ký trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký.");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
+
+        setRemoteAccount("hieutruong", "ht-quen");
+        Outcome expired = signRemotely();
+        assertThat(expired.error()).isTrue();
+        assertThat(expired.message()).isEqualTo("Yêu cầu ký đã hết hạn mà chưa được xác nhận trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký; hãy ký lại và xác nhận trên điện thoại trước khi hết thời gian.");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
+        assertNoSignedFile("3-hieu-truong.pdf");
+    }
+
+    @Test
+    @Order(7)
+    void theSealCertificateMustBeAnOrganisationCertificateOfThisSchool() throws Exception {
+        browser.logIn("hieutruong");
+        browser.open("/chung-thu-so");
+        uploadSeal(certificates.get("hieutruong"));
+        assertThat(browser.text("#error")).contains("không phải chứng thư số của tổ chức (không có «MST:» trong chủ thể)");
+        uploadSeal(pki.organisation("Trường THCS Khác MST:0109999999").certificate());
+        assertThat(browser.text("#error")).contains("là của tổ chức có mã số thuế 0109999999, không phải của trường ("
+                + TAX_CODE + ")");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#seal li"))).isEmpty();
+        uploadSeal(pki.organisation("Trường THCS HocBa MST:" + TAX_CODE).certificate());
+        assertThat(browser.text("#saved")).startsWith("Đã đăng kí chứng thư số con dấu");
+        assertThat(browser.text("#seal li")).contains("MST:" + TAX_CODE);
+        browser.checkPage("chung-thu-so-con-dau");
+        assertThat(jdbc.sql("select count(*) from signing_certificate where username = 'school-seal'").query(Long.class)
+                .single()).isOne();
+    }
+
+    @Test
+    @Order(8)
     void thePrincipalSignsTheClassOnTheirToken() {
         Outcome done = page.open("hieutruong", "PRINCIPAL", classId).readTokenAndPick(name("hieutruong")).sign();
         assertThat(done.error()).as(done.message()).isFalse();
@@ -275,7 +352,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theSealSignsOnTheServerAndEverySignatureOfThePackageIsTotalPassedAtLtaWithThePeoplesTokenKeys() throws Exception {
         runAllJobs();
         Map<String, byte[]> entries = ExportPackages.unzip(Files.readAllBytes(workflow.exportPackage(schoolClass)));
@@ -290,6 +367,30 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 assertThat(signers).as(entry.getKey()).containsExactly(certificates.get(homeroom).getSerialNumber());
             }
         }
+    }
+
+    /** The person's remote signing account, set on "Chứng thư số". */
+    private void setRemoteAccount(String username, String userId) {
+        browser.logIn(username);
+        browser.open("/chung-thu-so");
+        new org.openqa.selenium.support.ui.Select(browser.find("#provider")).selectByVisibleText(PHONE_APP);
+        browser.find("#userId").clear();
+        browser.find("#userId").sendKeys(userId);
+        browser.click(browser.find("#remote-account button[type=submit]"));
+        assertThat(browser.text("#saved")).startsWith("Đã lưu tài khoản ký từ xa");
+    }
+
+    private Outcome signRemotely() {
+        page.open("hieutruong", "PRINCIPAL", classId);
+        browser.find("#sign-remote").click();
+        return page.awaitEnd();
+    }
+
+    private void uploadSeal(X509Certificate certificate) throws Exception {
+        Path file = Files.createTempFile(dataDir, "con-dau", ".cer");
+        Files.write(file, certificate.getEncoded());
+        browser.find("#seal-file").sendKeys(file.toAbsolutePath().toString());
+        browser.click(browser.find("#seal button[type=submit]"));
     }
 
     private void answer(String pin, Boolean confirm) throws Exception {

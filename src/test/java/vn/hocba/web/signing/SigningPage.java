@@ -67,7 +67,16 @@ final class SigningPage {
         return browser.driver().findElements(By.cssSelector("#certificate option")).size();
     }
 
+    /** Waits for {@code condition}; on time-out fails with what the page shows (status line, address, page text). */
     void await(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), WAIT).until(d -> condition.getAsBoolean());
+        try {
+            new WebDriverWait(browser.driver(), WAIT).until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String status = browser.driver().findElements(By.id("status")).stream().map(WebElement::getText).findFirst()
+                    .orElse("(no status line)");
+            String text = browser.driver().findElement(By.tagName("body")).getText();
+            throw new AssertionError("the page did not get there within " + WAIT.toSeconds() + " s; at " + browser.path()
+                    + ", status «" + status + "», page: " + text.substring(0, Math.min(1500, text.length())), e);
+        }
     }
 }
