@@ -10,7 +10,7 @@ import vn.hocba.web.BrowserSession;
 /** What a person does on "Ký số" ({@code /ki-so}) in Chromium: read the token, pick a certificate, sign. */
 final class SigningPage {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(45);
 
     private final BrowserSession browser;
 
@@ -31,7 +31,8 @@ final class SigningPage {
         browser.find("#read-token").click(); // the click handler replaces the status line at once
         await(() -> options() > 0 && browser.text("#status").startsWith("Chọn chứng thư số"));
         Select select = new Select(browser.find("#certificate"));
-        WebElement mine = select.getOptions().stream().filter(o -> o.getText().contains("CN=" + name + ","))
+        WebElement mine = select.getOptions().stream().filter(o -> o.getText().contains("CN=" + name + ",")
+                || o.getText().contains("CN=" + name + " — "))
                 .findFirst().orElseThrow(() -> new AssertionError("no certificate of " + name + " on the page"));
         select.selectByValue(mine.getAttribute("value"));
         return this;
