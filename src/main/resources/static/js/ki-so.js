@@ -2,9 +2,9 @@
 // The PIN is never typed here: the agent asks for it in its own window.
 (function () {
   'use strict';
-  var AGENT = 'http://127.0.0.1:17365';
   var main = document.getElementById('ki-so');
   if (!main) { return; }
+  var AGENT = main.dataset.agent || 'http://127.0.0.1:17365';
   var step = main.dataset.step, classId = Number(main.dataset.classId), classCode = main.dataset.classCode;
   var csrf = {}; csrf[main.dataset.csrfHeader] = main.dataset.csrfToken;
   var statusLine = document.getElementById('status'), progress = document.getElementById('progress');
@@ -83,6 +83,7 @@
   }
 
   function follow(session) {
+    if (session.state === 'AWAITING_DEVICE' && session.method === 'REMOTE') { return onPhone(session); }
     if (session.state === 'AWAITING_DEVICE') { return toAgent(session); }
     if (session.state === 'DONE') { progress.hidden = false; progress.value = 1; say(session.message); return; }
     if (session.state === 'FAILED') { say(session.message, true); return; }
@@ -105,6 +106,33 @@
       .catch(function (e) { say(e.message, true); });
   }
 
+  // Remote signing: the server sends the batch to the person's phone; the page counts down and polls.
+  function signRemote() {
+    say('Đang chuẩn bị văn bản để gửi đến dịch vụ ký từ xa…');
+    hocba('POST', '/api/own-key-signing', { step: step, classId: classId, method: 'REMOTE' })
+      .then(follow).catch(function (e) { say(e.message, true); });
+  }
+
+  function onPhone(session) {
+    var countdown = document.getElementById('countdown');
+    if (session.approvalDeadline) {
+      var left = Math.max(0, Math.round((new Date(session.approvalDeadline) - Date.now()) / 1000));
+      var text = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+      countdown.hidden = false;
+      countdown.textContent = text;
+      say('Mở ứng dụng ký số trên điện thoại và xác nhận ký ' + session.count + ' văn bản (lớp ' + session.classCode
+        + '). Còn ' + text + '.');
+    } else {
+      say('Đang gửi yêu cầu ký ' + session.count + ' văn bản đến dịch vụ ký từ xa…');
+    }
+    setTimeout(function () {
+      hocba('GET', '/api/own-key-signing/' + session.id).then(function (s) {
+        if (s.state !== 'AWAITING_DEVICE') { countdown.hidden = true; }
+        follow(s);
+      });
+    }, 1000);
+  }
+
   function resume() {
     hocba('GET', '/api/own-key-signing/current').then(function (s) {
       if (s) { say('Tiếp tục lượt ký chưa xong…'); follow(s); }
@@ -115,5 +143,7 @@
   document.getElementById('pair').addEventListener('click', pair);
   document.getElementById('read-token').addEventListener('click', readToken);
   document.getElementById('sign').addEventListener('click', sign);
+  var remote = document.getElementById('sign-remote');
+  if (remote) { remote.addEventListener('click', signRemote); }
   detect();
 })();

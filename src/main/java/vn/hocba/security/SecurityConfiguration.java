@@ -44,11 +44,14 @@ class SecurityConfiguration {
     /**
      * Pages load scripts, styles, images and fonts only from HocBa itself (no inline script or style:
      * the pages have none), post forms only to it, and are never framed. Scripts may call the local signing
-     * agent on this PC (127.0.0.1:17365, README "Ký số bằng USB token") and nothing else outside HocBa.
+     * agent on this PC (127.0.0.1, port {@code hocba.own-keys.agent-port}, default 17365, README "Ký số bằng
+     * USB token") and nothing else outside HocBa.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self' http://127.0.0.1:17365; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(int agentPort) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; font-src 'self'; connect-src 'self' http://127.0.0.1:" + agentPort
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,7 +72,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
             Accounts accounts, ApiAccessDeniedHandler denied, LoginFailureHandler loginFailure, ReturnAfterLogin loggedIn,
-            @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit) throws Exception {
+            @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit,
+            @Value("${hocba.own-keys.agent-port:17365}") int agentPort) throws Exception {
         http.authenticationManager(manager);
         PageSessions pages = new PageSessions();
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
@@ -98,7 +102,7 @@ class SecurityConfiguration {
                         // Camunda's webapp sends its own policy (a second one would break Cockpit).
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                                new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(agentPort)))))
                 // After the login: the page the person was on (an expired session), or the change of a temporary password.
                 .formLogin(form -> form.loginPage("/login").successHandler(loggedIn).failureHandler(loginFailure))
                 // Logging out also revokes every bearer token of the person.

@@ -97,7 +97,8 @@ public final class ChildApplication implements AutoCloseable {
     }
 
     /** The test JVM's class path; under Surefire's manifest-only jar, the class path that jar names. */
-    private static String classPath() {
+    /** The test JVM's class path, also when surefire starts it from a manifest-only jar. */
+    public static String classPath() {
         String path = System.getProperty("java.class.path");
         if (path.contains("surefirebooter") && !path.contains(java.io.File.pathSeparator)) {
             try (JarFile jar = new JarFile(path)) {

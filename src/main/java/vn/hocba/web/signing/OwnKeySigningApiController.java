@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
 import vn.hocba.signing.device.DeviceSession;
 import vn.hocba.signing.device.DeviceSessions;
-import vn.hocba.signing.registry.CertificateChains;
 
 /**
  * A person signs their part of a class's year documents on their own device: the server prepares the
@@ -49,12 +48,13 @@ class OwnKeySigningApiController {
     /** The session as the page sees it; {@code dataToSign} Base64, only while the device is awaited. */
     record Shown(String id, String state, String method, String kind, String classCode, int count,
             List<String> dataToSign, String certificateId, String deadline, int signed, int alreadySigned,
-            String message) {
+            String message, String approvalDeadline) {
         static Shown of(DeviceSession session) {
             DeviceSession.View v = session.view();
             return new Shown(v.id(), v.state().name(), v.method(), v.kind(), v.classCode(), v.count(),
                     v.dataToSign().stream().map(d -> Base64.getEncoder().encodeToString(d)).toList(), v.certificateId(),
-                    v.deadline() == null ? null : v.deadline().toString(), v.signed(), v.alreadySigned(), v.message());
+                    v.deadline() == null ? null : v.deadline().toString(), v.signed(), v.alreadySigned(), v.message(),
+                    v.approvalDeadline() == null ? null : v.approvalDeadline().toString());
         }
     }
 
@@ -62,9 +62,8 @@ class OwnKeySigningApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Bắt đầu ký phần việc của tôi bằng chứng thư số đã đăng kí (thiết bị của tôi)")
     Shown start(@RequestBody Start body) {
-        var certificate = CertificateChains.fromBase64(body.certificate()).get(0);
         return Shown.of(steps.start(body.step(), body.classId(), body.method() == null ? "AGENT" : body.method(),
-                certificate));
+                body.certificate()));
     }
 
     @GetMapping("/current")

@@ -23,8 +23,15 @@ class OwnKeySigningPageController {
     private final SchoolDirectory directory;
     private final CertificateRegistry registry;
 
-    OwnKeySigningPageController(AccessPolicy access, SchoolDirectory directory, CertificateRegistry registry) {
+    private final int agentPort;
+    private final vn.hocba.signing.device.RemoteSigningAccounts remote;
+
+    OwnKeySigningPageController(AccessPolicy access, SchoolDirectory directory, CertificateRegistry registry,
+            vn.hocba.signing.device.RemoteSigningAccounts remote,
+            @org.springframework.beans.factory.annotation.Value("${hocba.own-keys.agent-port:17365}") int agentPort) {
         this.access = access;
+        this.agentPort = agentPort;
+        this.remote = remote;
         this.directory = directory;
         this.registry = registry;
     }
@@ -41,9 +48,15 @@ class OwnKeySigningPageController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("title", title);
         model.addAttribute("step", step);
+        model.addAttribute("agentUrl", "http://127.0.0.1:" + agentPort);
         model.addAttribute("classId", classId);
         model.addAttribute("classCode", directory.schoolClass(new ClassId(classId)).code());
-        model.addAttribute("registered", registry.of(viewer.account().username()));
+        model.addAttribute("registered", registry.of(viewer.account().username()).stream()
+                .map(c -> c.subject() + " (hết hạn " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                        .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(c.notAfter()) + ")").toList());
+        model.addAttribute("remoteAccount", remote.of(viewer.account().username())
+                .map(a -> remote.providers().stream().filter(p -> p.name().equals(a.provider())).findFirst()
+                        .map(p -> p.displayName()).orElse(a.provider()) + " — " + a.userId()).orElse(null));
         return "ki-so";
     }
 

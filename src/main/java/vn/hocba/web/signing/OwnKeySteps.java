@@ -13,6 +13,8 @@ import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.signing.device.DeviceSession;
 import vn.hocba.signing.device.DeviceSessions;
+import vn.hocba.signing.device.RemoteSigningAccounts;
+import vn.hocba.signing.registry.CertificateChains;
 import vn.hocba.workflow.ClassDocumentsWorkflow;
 
 /**
@@ -38,10 +40,12 @@ class OwnKeySteps {
     private final SchoolDirectory directory;
     private final ClassDocumentsWorkflow workflow;
     private final DeviceSessions sessions;
+    private final RemoteSigningAccounts remote;
 
     OwnKeySteps(AccessPolicy access, SchoolDirectory directory, ClassDocumentsWorkflow workflow,
-            DeviceSessions sessions) {
+            DeviceSessions sessions, RemoteSigningAccounts remote) {
         this.access = access;
+        this.remote = remote;
         this.directory = directory;
         this.workflow = workflow;
         this.sessions = sessions;
@@ -51,7 +55,26 @@ class OwnKeySteps {
         return access.current().account().username();
     }
 
-    DeviceSession start(String step, long classId, String method, X509Certificate certificate) {
+    /**
+     * Starts {@code step}: with method AGENT the certificate is the one the page read from the agent;
+     * with REMOTE it is the one the person's remote signing service holds, and the batch goes to their phone.
+     */
+    DeviceSession start(String step, long classId, String method, java.util.List<String> chain) {
+        if ("REMOTE".equals(method)) {
+            DeviceSession session = start(step, classId, method, remote.certificate(username()));
+            remote.approveOnPhone(session);
+            return session;
+        }
+        if (!"AGENT".equals(method)) {
+            throw Rejected.invalid("Cách ký «" + method + "» không có; chọn AGENT (USB token) hoặc REMOTE (ký từ xa).");
+        }
+        if (chain == null || chain.isEmpty()) {
+            throw Rejected.invalid("Hãy chọn chứng thư số trên USB token trước khi ký.");
+        }
+        return start(step, classId, method, CertificateChains.fromBase64(chain).get(0));
+    }
+
+    private DeviceSession start(String step, long classId, String method, X509Certificate certificate) {
         SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
         String user = username();
         return switch (step == null ? "" : step) {

@@ -28,11 +28,31 @@ import org.bouncycastle.asn1.x509.DigestInfo;
  * (the protocol of {@link HttpPhoneApprovalProvider}). Each user id behaves as a scenario: approves
  * after {@code approvalDelay}, refuses, lets the request expire, or signs with another certificate.
  */
-final class RemoteSigningDouble implements AutoCloseable {
+public final class RemoteSigningDouble implements AutoCloseable {
 
-    enum Behaviour { APPROVE, REFUSE, EXPIRE, WRONG_CERTIFICATE }
+    public enum Behaviour { APPROVE, REFUSE, EXPIRE, WRONG_CERTIFICATE }
 
-    record Key(PrivateKey key, X509Certificate certificate) {
+    public record Key(PrivateKey key, X509Certificate certificate) {
+    }
+
+    /** A new key and certificate for {@code name} from the development PKI kept in {@code pkiDirectory}. */
+    public static Key issue(vn.hocba.pades.devpki.DevelopmentPki pki, java.nio.file.Path pkiDirectory, String name)
+            throws Exception {
+        X509Certificate certificate = pki.issue(name, "Giáo viên", null).certificate();
+        try (var files = java.nio.file.Files.list(pkiDirectory.resolve("people"))) {
+            for (java.nio.file.Path p12 : files.toList()) {
+                java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+                try (var in = java.nio.file.Files.newInputStream(p12)) {
+                    store.load(in, vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray());
+                }
+                String alias = store.aliases().nextElement();
+                if (certificate.equals(store.getCertificate(alias))) {
+                    return new Key((PrivateKey) store.getKey(alias,
+                            vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray()), certificate);
+                }
+            }
+        }
+        throw new AssertionError("no key file for " + name);
     }
 
     private record Transaction(String user, List<byte[]> hashes, Instant submitted, Instant expires) {
@@ -48,7 +68,7 @@ final class RemoteSigningDouble implements AutoCloseable {
     private final Duration expiry;
     final List<String> descriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    RemoteSigningDouble(Key other, Duration approvalDelay, Duration expiry) throws IOException {
+    public RemoteSigningDouble(Key other, Duration approvalDelay, Duration expiry) throws IOException {
         this.other = other;
         this.approvalDelay = approvalDelay;
         this.expiry = expiry;
@@ -57,12 +77,12 @@ final class RemoteSigningDouble implements AutoCloseable {
         server.start();
     }
 
-    void user(String id, Key key, Behaviour behaviour) {
+    public void user(String id, Key key, Behaviour behaviour) {
         keys.put(id, key);
         users.put(id, behaviour);
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 

@@ -1,0 +1,464 @@
+package vn.hocba.web.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.agent.AgentFixture;
+import vn.hocba.audit.Actor;
+import vn.hocba.documents.YearClosing;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.pades.SoftHsmToken;
+import vn.hocba.pades.devpki.DevelopmentPki;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.StaffId;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.signing.device.RemoteSigningDouble;
+import vn.hocba.signing.device.RemoteSigningDouble.Behaviour;
+import vn.hocba.web.BrowserSession;
+import vn.hocba.web.signing.SigningPage.Outcome;
+import vn.hocba.workflow.ClassDocumentsModel;
+import vn.hocba.workflow.ClassDocumentsWorkflow;
+import vn.hocba.workflow.ExportPackages;
+
+/**
+ * Issue 16 in Chromium on real PostgreSQL: a small class (6A1 cut to {@value #STUDENTS} students) is
+ * signed on the people's own keys through "Ký số" ({@code /ki-so}, {@code ki-so.js}) and the local
+ * signing agent, which the test runs as a separate process ({@code HocBaApplication agent}, a child JVM)
+ * on a SoftHSM2 token the test fills with each person's key and development-PKI certificate. Subject
+ * teachers sign their sheets, the homeroom teacher and the principal the transcripts; the seal signs on
+ * the server; every signature of the exported package is TOTAL_PASSED at PAdES-BASELINE-LTA and the
+ * people's signatures are made with the keys on the token. A certificate that is not the person's, a
+ * wrong PIN and the agent stopped halfway each show their own Vietnamese message and sign nothing;
+ * then the batch is signed once (counted in {@code document_signature}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OwnKeySigningInBrowserOnPostgresTest {
+
+    static final int STUDENTS = 3;
+    /** Subject teachers who sign their sheet in the browser; the others sign on the server (same step). */
+    static final int SUBJECT_TEACHERS_IN_BROWSER = 1;
+    private static Path dataDir;
+    private static int agentPort;
+    private static RemoteSigningDouble phone;
+    static final String TAX_CODE = "0101234567";
+    static final String PHONE_APP = "SmartCA (thử)";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        EmbeddedPostgresDatabases.register(registry, "own_key_browser");
+        dataDir = TemporaryDataDirectory.register(registry, "hocba-own-key-browser");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            agentPort = socket.getLocalPort();
+        }
+        registry.add("hocba.own-keys.agent-port", () -> agentPort);
+        registry.add("hocba.own-keys.device-timeout", () -> "PT2M");
+        registry.add("hocba.own-keys.school-tax-code", () -> TAX_CODE);
+        // The remote signing service (its test double, in-process over HTTP); the secret only as an "environment" value.
+        phone = new RemoteSigningDouble(null, Duration.ofSeconds(3), Duration.ofSeconds(6));
+        registry.add("hocba.own-keys.remote-providers[0].name", () -> "smartca-thu");
+        registry.add("hocba.own-keys.remote-providers[0].display-name", () -> PHONE_APP);
+        registry.add("hocba.own-keys.remote-providers[0].base-url", () -> phone.base().toString());
+        registry.add("hocba.own-keys.remote-providers[0].client-id", () -> "hocba");
+        registry.add("hocba.own-keys.remote-providers[0].client-secret-variable", () -> "HOCBA_TEST_REMOTE_SECRET");
+        registry.add("HOCBA_TEST_REMOTE_SECRET", () -> "secret-from-env");
+        registry.add("hocba.own-keys.remote-poll-every", () -> "PT0.3S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
+    @Autowired
+    ClassDocumentsWorkflow workflow;
+    @Autowired
+    DevelopmentPki pki;
+
+    BrowserSession browser;
+    SigningPage page;
+    AgentProcess agent;
+    SchoolClass schoolClass;
+    long classId;
+    String homeroom;
+    String instance;
+    String remoteTeacher;
+    Path answers;
+    Path pkiDir;
+    final Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+
+    @BeforeAll
+    void aSmallClosedClassAndATokenWithEveryonesKey() throws Exception {
+        schoolClass = directory.classByCode(directory.activeYear(directory.schools().get(0).id()).orElseThrow().id(), "6A1")
+                .orElseThrow();
+        classId = schoolClass.id().value();
+        jdbc.sql("delete from enrolment where class_id = ? and number_in_class > ?").params(classId, STUDENTS).update();
+        assertThat(registry.roster(schoolClass.id())).hasSize(STUDENTS);
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        new YearClosing(directory, registry, locks, yearEnd, summer, load, results).close(schoolClass);
+        homeroom = directory.homeroomOf(schoolClass.id()).orElseThrow().teacher().code().toLowerCase();
+        instance = workflow.start(schoolClass, new Actor("hieutruong", "PRINCIPAL", null));
+        runAllJobs();
+
+        pkiDir = dataDir.resolve("pki");
+        List<String> people = new ArrayList<>(List.of(homeroom, "hieutruong"));
+        sheetTasks().stream().map(Task::getAssignee).filter(u -> !u.equals(homeroom)).distinct().limit(SUBJECT_TEACHERS_IN_BROWSER).forEach(people::add);
+        remoteTeacher = sheetTasks().stream().map(Task::getAssignee).filter(u -> !people.contains(u)).findFirst()
+                .orElseThrow();
+        for (String username : people) {
+            if (!certificates.containsKey(username)) {
+                certificates.put(username, AgentFixture.keyOnToken(pki, pkiDir, name(username), "own-key-browser-" + username));
+            }
+        }
+        phone.user("gv-dong-y", RemoteSigningDouble.issue(pki, pkiDir, name(remoteTeacher)), Behaviour.APPROVE);
+        RemoteSigningDouble.Key principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
+        phone.user("ht-tu-choi", principalRemote, Behaviour.REFUSE);
+        phone.user("ht-quen", principalRemote, Behaviour.EXPIRE);
+        answers = dataDir.resolve("agent-answers.txt");
+        answer(SoftHsmToken.PIN, true);
+        browser = BrowserSession.start(port);
+        page = new SigningPage(browser);
+    }
+
+    @AfterAll
+    void stop() {
+        phone.close();
+        if (agent != null) {
+            agent.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        TemporaryDataDirectory.delete(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void withoutTheAgentThePageSaysHowToInstallItThenPairsWithTheCodeTypedAtTheAgent() throws Exception {
+        browser.logIn(homeroom);
+        browser.open("/ki-so?buoc=HOMEROOM&lop=" + classId);
+        page.await(() -> browser.find("#agent-missing").isDisplayed());
+        assertThat(browser.text("#status")).isEqualTo("Chưa thấy phần mềm ký số HocBa trên máy này (hoặc phần mềm chưa chạy).");
+        assertThat(browser.find("#agent-missing a").getAttribute("href")).endsWith("/ki-so/hocba.jar");
+        browser.checkPage("ki-so-chua-co-phan-mem");
+
+        agent = AgentProcess.start(agentPort, SoftHsmToken.module(), dataDir.resolve("agent"), answers);
+        browser.find("#retry").click();
+        page.await(() -> browser.find("#pairing").isDisplayed());
+        browser.checkPage("ki-so-ghep-noi");
+        browser.find("#pair").click();
+        page.await(() -> browser.text("#pairing-code").matches("\\d{6}"));
+        String code = browser.text("#pairing-code");
+        Files.writeString(answers, "pairing=" + code + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        page.await(() -> browser.find("#certificates").isDisplayed());
+        assertThat(browser.find("#pairing-code").getAttribute("textContent")).as("the code is shown once").isEqualTo("—");
+        assertThat(Files.readString(dataDir.resolve("agent").resolve("paired-origins.txt")))
+                .contains("http://localhost:" + port);
+    }
+
+    @Test
+    @Order(2)
+    void subjectTeachersSignTheirSheetsOnTheirTokens() {
+        List<String> inBrowser = certificates.keySet().stream().filter(u -> !u.equals(homeroom) && !u.equals("hieutruong"))
+                .toList();
+        for (String teacher : inBrowser) {
+            Outcome outcome = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher)).sign();
+            assertThat(outcome.error()).as(outcome.message()).isFalse();
+            assertThat(outcome.message()).matches("Đã ký (\\d+)/\\1 văn bản\\.");
+            assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isPositive();
+        }
+        browser.checkPage("ki-so-mon-hoc-da-ky");
+
+        // One more teacher signs on the phone: the account is set on "Chứng thư số", the page counts down.
+        setRemoteAccount(remoteTeacher, "gv-dong-y");
+        assertThat(browser.text("#certificates")).contains(name(remoteTeacher)).contains("Ký từ xa");
+        browser.checkPage("chung-thu-so");
+        page.open(remoteTeacher, "SUBJECT_SHEET", classId);
+        browser.find("#sign-remote").click();
+        page.await(() -> browser.find("#countdown").isDisplayed());
+        assertThat(browser.text("#countdown")).matches("0:0[0-6]");
+        assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký 1 văn bản");
+        browser.checkPage("ki-so-tu-xa-dem-nguoc");
+        Outcome approved = page.awaitEnd();
+        assertThat(approved.error()).as(approved.message()).isFalse();
+        assertThat(approved.message()).isEqualTo("Đã ký 1/1 văn bản.");
+        assertThat(signatures("SUBJECT_TEACHER", name(remoteTeacher))).isOne();
+        for (Task task = sheetTask(); task != null; task = sheetTask()) {
+            workflow.signSubjectSheet(schoolClass, new Actor(task.getAssignee(), "SUBJECT_TEACHER", null));
+        }
+        runAllJobs();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ClassDocumentsModel.TASK_HOMEROOM_SIGNS).count()).isOne();
+    }
+
+    @Test
+    @Order(3)
+    void theHomeroomTeacherPickingThePrincipalsCertificateIsRefusedAndNothingIsSigned() {
+        Outcome outcome = page.open(homeroom, "HOMEROOM", classId).readTokenAndPick(name("hieutruong")).sign();
+        assertThat(outcome.error()).isTrue();
+        assertThat(outcome.message()).contains("không phải tên trong hồ sơ cán bộ của tài khoản " + homeroom)
+                .contains(name("hieutruong"));
+        assertThat(signatures("HOMEROOM_TEACHER", null)).isZero();
+        browser.checkPage("ki-so-sai-chung-thu");
+    }
+
+    @Test
+    @Order(4)
+    void aWrongPinTypedAtTheAgentSignsNothing() throws Exception {
+        page.open(homeroom, "HOMEROOM", classId).readTokenAndPick(name(homeroom));
+        answer("000000", true);
+        Outcome outcome = page.sign();
+        assertThat(outcome.error()).isTrue();
+        assertThat(outcome.message()).isEqualTo("Mã PIN của thiết bị ký không đúng. Không văn bản nào được ký; hãy ký lại "
+                + "và nhập đúng mã PIN (nhập sai nhiều lần sẽ khóa thiết bị).");
+        assertThat(signatures("HOMEROOM_TEACHER", null)).isZero();
+        assertNoSignedFile("2-gvcn.pdf");
+    }
+
+    @Test
+    @Order(5)
+    void theAgentStoppedWhileAskingThePersonSignsNothingAndTheRestartedAgentSignsTheBatchOnce() throws Exception {
+        answer(SoftHsmToken.PIN, null); // the person has not confirmed yet when the agent goes away
+        page.open(homeroom, "HOMEROOM", classId).readTokenAndPick(name(homeroom)).signUntilTheAgentAsks();
+        Thread.sleep(500);
+        agent.stop();
+        Outcome stopped = page.awaitEnd();
+        assertThat(stopped.error()).isTrue();
+        assertThat(stopped.message()).isEqualTo("Phần mềm ký số trên máy đã ngừng giữa chừng (hoặc thiết bị ký bị rút ra). "
+                + "Không văn bản nào được ký; hãy mở lại phần mềm ký số, cắm thiết bị ký và ký lại.");
+        assertThat(signatures("HOMEROOM_TEACHER", null)).isZero();
+        assertNoSignedFile("2-gvcn.pdf");
+        browser.checkPage("ki-so-phan-mem-ngung");
+
+        answer(SoftHsmToken.PIN, true);
+        agent = AgentProcess.start(agentPort, SoftHsmToken.module(), dataDir.resolve("agent"), answers);
+        Outcome done = page.readTokenAndPick(name(homeroom)).sign();
+        int batch = 2 * STUDENTS + 1; // transcripts, report cards, the class gradebook
+        assertThat(done.error()).as(done.message()).isFalse();
+        assertThat(done.message()).isEqualTo("Đã ký " + batch + "/" + batch + " văn bản.");
+        assertThat(signatures("HOMEROOM_TEACHER", name(homeroom))).isEqualTo(batch);
+        assertThat(distinctDocuments("HOMEROOM_TEACHER")).isEqualTo(batch);
+    }
+
+    @Test
+    @Order(6)
+    void onThePhoneARefusalAndAnExpiredRequestEachSayWhatHappenedAndSignNothing() throws Exception {
+        setRemoteAccount("hieutruong", "ht-tu-choi");
+        Outcome refused = signRemotely();
+        assertThat(refused.error()).isTrue();
+        assertThat(refused.message()).isEqualTo("Bạn đã từ chối yêu cầu ký trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký.");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
+
+        setRemoteAccount("hieutruong", "ht-quen");
+        Outcome expired = signRemotely();
+        assertThat(expired.error()).isTrue();
+        assertThat(expired.message()).isEqualTo("Yêu cầu ký đã hết hạn mà chưa được xác nhận trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký; hãy ký lại và xác nhận trên điện thoại trước khi hết thời gian.");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
+        assertNoSignedFile("3-hieu-truong.pdf");
+    }
+
+    @Test
+    @Order(7)
+    void theSealCertificateMustBeAnOrganisationCertificateOfThisSchool() throws Exception {
+        browser.logIn("hieutruong");
+        browser.open("/chung-thu-so");
+        uploadSeal(certificates.get("hieutruong"));
+        assertThat(browser.text("#error")).contains("không phải chứng thư số của tổ chức (không có «MST:» trong chủ thể)");
+        uploadSeal(pki.organisation("Trường THCS Khác MST:0109999999").certificate());
+        assertThat(browser.text("#error")).contains("là của tổ chức có mã số thuế 0109999999, không phải của trường ("
+                + TAX_CODE + ")");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#seal li"))).isEmpty();
+        uploadSeal(pki.organisation("Trường THCS HocBa MST:" + TAX_CODE).certificate());
+        assertThat(browser.text("#saved")).startsWith("Đã đăng kí chứng thư số con dấu");
+        assertThat(browser.text("#seal li")).contains("MST:" + TAX_CODE);
+        browser.checkPage("chung-thu-so-con-dau");
+        assertThat(jdbc.sql("select count(*) from signing_certificate where username = 'school-seal'").query(Long.class)
+                .single()).isOne();
+    }
+
+    @Test
+    @Order(8)
+    void thePrincipalSignsTheClassOnTheirToken() {
+        Outcome done = page.open("hieutruong", "PRINCIPAL", classId).readTokenAndPick(name("hieutruong")).sign();
+        assertThat(done.error()).as(done.message()).isFalse();
+        assertThat(done.message()).isEqualTo("Đã ký " + (STUDENTS + 1) + "/" + (STUDENTS + 1) + " văn bản.");
+        assertThat(signatures("PRINCIPAL", name("hieutruong"))).isEqualTo(STUDENTS + 1);
+        assertThat(distinctDocuments("PRINCIPAL")).isEqualTo(STUDENTS + 1);
+        browser.checkPage("ki-so-da-ky");
+    }
+
+    @Test
+    @Order(9)
+    void theSealSignsOnTheServerAndEverySignatureOfThePackageIsTotalPassedAtLtaWithThePeoplesTokenKeys() throws Exception {
+        runAllJobs();
+        Map<String, byte[]> entries = ExportPackages.unzip(Files.readAllBytes(workflow.exportPackage(schoolClass)));
+        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, ExportPackages.teachersBySubject(directory,
+                schoolClass.id()), STUDENTS, pkiDir);
+        for (var entry : entries.entrySet()) {
+            List<BigInteger> signers = signerSerials(entry.getValue(), entry.getKey());
+            if (entry.getKey().startsWith("pdf/HB-") || entry.getKey().startsWith("pdf/SO-")) {
+                assertThat(signers).as(entry.getKey()).contains(certificates.get(homeroom).getSerialNumber(),
+                        certificates.get("hieutruong").getSerialNumber());
+            } else if (entry.getKey().startsWith("pdf/LL-")) {
+                assertThat(signers).as(entry.getKey()).containsExactly(certificates.get(homeroom).getSerialNumber());
+            }
+        }
+    }
+
+    /** The person's remote signing account, set on "Chứng thư số". */
+    private void setRemoteAccount(String username, String userId) {
+        browser.logIn(username);
+        browser.open("/chung-thu-so");
+        new org.openqa.selenium.support.ui.Select(browser.find("#provider")).selectByVisibleText(PHONE_APP);
+        browser.find("#userId").clear();
+        browser.find("#userId").sendKeys(userId);
+        browser.click(browser.find("#remote-account button[type=submit]"));
+        assertThat(browser.text("#saved")).startsWith("Đã lưu tài khoản ký từ xa");
+    }
+
+    private Outcome signRemotely() {
+        page.open("hieutruong", "PRINCIPAL", classId);
+        browser.find("#sign-remote").click();
+        return page.awaitEnd();
+    }
+
+    private void uploadSeal(X509Certificate certificate) throws Exception {
+        Path file = Files.createTempFile(dataDir, "con-dau", ".cer");
+        Files.write(file, certificate.getEncoded());
+        browser.find("#seal-file").sendKeys(file.toAbsolutePath().toString());
+        browser.click(browser.find("#seal button[type=submit]"));
+    }
+
+    private void answer(String pin, Boolean confirm) throws Exception {
+        Files.writeString(answers, "pin=" + pin + "\n" + (confirm == null ? "" : "confirm=" + (confirm ? "yes" : "no") + "\n"),
+                StandardCharsets.UTF_8);
+    }
+
+    private long signatures(String stage, String signer) {
+        return jdbc.sql("select count(*) from document_signature where class_id = ? and stage = ?"
+                + (signer == null ? "" : " and signer = ?"))
+                .params(signer == null ? List.of(classId, stage) : List.of(classId, stage, signer)).query(Long.class).single();
+    }
+
+    private long distinctDocuments(String stage) {
+        return jdbc.sql("select count(distinct document_id) from document_signature where class_id = ? and stage = ?")
+                .params(classId, stage).query(Long.class).single();
+    }
+
+    private void assertNoSignedFile(String fileName) throws Exception {
+        Path signed = dataDir.resolve("signed");
+        if (!Files.exists(signed)) {
+            return;
+        }
+        try (var files = Files.walk(signed)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals(fileName)).toList()).isEmpty();
+        }
+    }
+
+    private String name(String username) {
+        long staff = jdbc.sql("select staff_id from account where username = ?").param(username).query(Long.class).single();
+        return directory.staffMember(new StaffId(staff)).fullName();
+    }
+
+    private static List<BigInteger> signerSerials(byte[] pdf, String name) throws Exception {
+        List<BigInteger> serials = new ArrayList<>();
+        if (!name.endsWith(".pdf")) {
+            return serials;
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                if (!"ETSI.CAdES.detached".equals(signature.getSubFilter())) {
+                    continue; // document timestamps
+                }
+                CMSSignedData cms = new CMSSignedData(new ByteArrayInputStream(signature.getContents()));
+                for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
+                    serials.add(signer.getSID().getSerialNumber());
+                }
+            }
+        }
+        return serials;
+    }
+
+    private List<Task> sheetTasks() {
+        return tasks.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS).list();
+    }
+
+    private Task sheetTask() {
+        return sheetTasks().stream().findFirst().orElse(null);
+    }
+
+    private void runAllJobs() {
+        for (List<Job> jobs = pending(); !jobs.isEmpty(); jobs = pending()) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    private List<Job> pending() {
+        return management.createJobQuery().processInstanceId(instance).withRetriesLeft().list();
+    }
+}
