@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,6 +48,7 @@ public class SupersededVersionRetention {
     private final Clock clock;
     private final RetentionRules rules;
 
+    @Autowired
     SupersededVersionRetention(JdbcTemplate jdbc, ObjectStore objects, ClassDocuments documents, AuditLog audit,
             PlatformTransactionManager transactions, Clock clock, Environment environment) {
         this(jdbc, objects, documents, audit, transactions, clock, RetentionRules.of(environment::getProperty));
@@ -101,10 +104,10 @@ public class SupersededVersionRetention {
                         rs.getTimestamp(4).toInstant()));
     }
 
-    private java.util.Optional<Retired> retire(Candidate c, Actor by) {
+    private Optional<Retired> retire(Candidate c, Actor by) {
         IssuedDocument version = documents.find(c.version()).orElseThrow();
         if (!version.superseded()) {
-            return java.util.Optional.empty(); // belt and braces: a current version is never removed
+            return Optional.empty(); // belt and braces: a current version is never removed
         }
         // Files first, then the record: a node stopping in between removes nothing twice and records it next time.
         List<String> keys = new ArrayList<>(objects.list(ClassYearDocuments.signedPrefix(c.classCode()) + "/"
@@ -129,7 +132,7 @@ public class SupersededVersionRetention {
             return rows;
         });
         return recorded != null && recorded == 1
-                ? java.util.Optional.of(new Retired(c.version(), c.kind(), c.supersededAt(), count))
-                : java.util.Optional.empty();
+                ? Optional.of(new Retired(c.version(), c.kind(), c.supersededAt(), count))
+                : Optional.empty();
     }
 }

@@ -110,8 +110,7 @@ class BackupAndRestoreOnS3Test {
         assertThat(rows(restoredDir)).isEqualTo(rows(dataDir)).containsKey("ISSUED_DOCUMENT");
         assertThat(rows(restoredDir).get("ISSUED_DOCUMENT")).hasSize(sheets);
 
-        Run verify = run(new AuditCommand(HocBaApplication.class), args(restoredDir, "hocba-restored", "verify",
-                "--camunda.bpm.job-execution.enabled=false"));
+        Run verify = run(new AuditCommand(HocBaApplication.class), args(restoredDir, "hocba-restored", "verify"));
         assertThat(verify.status()).as(verify.toString()).isZero();
         assertThat(verify.out()).containsPattern("Khớp với [1-9]\\d* mốc");
 

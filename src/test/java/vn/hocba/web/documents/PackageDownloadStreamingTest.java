@@ -19,7 +19,6 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.ResourceHttpMessageConverter;
-import vn.hocba.common.Sha256;
 import vn.hocba.storage.ObjectStore;
 import vn.hocba.storage.S3Server;
 import vn.hocba.storage.StorageSettings;
@@ -83,7 +82,7 @@ class PackageDownloadStreamingTest {
                 sink);
 
         assertThat(sink.sent).isEqualTo(NINE_MB);
-        assertThat(Sha256.hex(sink.digest.digest())).isEqualTo(sha256);
+        assertThat(java.util.HexFormat.of().formatHex(sink.digest.digest())).isEqualTo(sha256);
         assertThat(sink.pulledAtFirstByte).as("read from the bucket when the first byte went out")
                 .isLessThanOrEqualTo(256 * 1024);
     }
