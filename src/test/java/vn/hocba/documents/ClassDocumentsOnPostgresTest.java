@@ -416,7 +416,7 @@ class ClassDocumentsOnPostgresTest {
 
     /** Issue 20: superseded report cards lose their files after their years; nothing else ever does. */
     @Test
-    @Order(11)
+    @Order(12) // last: it removes files of superseded report cards
     void retentionRemovesOnlyTheFilesOfReportCardsSupersededLongerThanTheirYearsAndAuditsIt() {
         var rules = vn.hocba.signing.RetentionRules.of(
                 Map.of("hocba.storage.retention.superseded.report-card", "5y")::get);
