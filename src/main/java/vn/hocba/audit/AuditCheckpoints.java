@@ -63,7 +63,7 @@ public class AuditCheckpoints {
     public Optional<AuditCheckpoint> anchorNow(String occasion) {
         Optional<AuditCheckpoint> made = maker.make(occasion);
         made.ifPresent(c -> log.info("Audit checkpoint: entry {} ({} entries), {} [{}]", c.entryId(), c.entries(),
-                c.directory(), occasion));
+                c.location(), occasion));
         return made;
     }
 

@@ -62,7 +62,7 @@ class CheckpointMaker {
             return Optional.empty();
         }
         return Optional.of(new AuditCheckpoint(chain, document.entryId(), document.entryHash(), document.entries(),
-                signed.time(), occasion, files.root().resolve(chain).resolve(String.format("%012d", document.entryId()))));
+                signed.time(), occasion, files.location(chain, document.entryId())));
     }
 
     /** When the newest checkpoint of this database's chain was made, if there is one. */
@@ -110,14 +110,14 @@ class CheckpointMaker {
     private CheckpointDocument.Previous previous(CheckpointFiles.Stored newest, long lastId) {
         if (newest.entryId() > lastId) {
             throw new IllegalStateException("The audit chain ends at entry " + lastId + " but the checkpoint "
-                    + newest.directory() + " saw entry " + newest.entryId() + ": entries were removed (run audit verify)");
+                    + newest.location() + " saw entry " + newest.entryId() + ": entries were removed (run audit verify)");
         }
         CheckpointDocument before = read(newest);
         String stored = jdbc.query("select entry_hash from audit_entry where id = ?",
                 rs -> rs.next() ? rs.getString(1).trim() : null, newest.entryId());
         if (!before.entryHash().equals(stored)) {
             throw new IllegalStateException("Audit entry " + newest.entryId() + " no longer has the hash the checkpoint "
-                    + newest.directory() + " recorded: the chain was rewritten (run audit verify)");
+                    + newest.location() + " recorded: the chain was rewritten (run audit verify)");
         }
         try {
             return new CheckpointDocument.Previous(newest.entryId(), Sha256.hex(newest.json()));
@@ -130,7 +130,7 @@ class CheckpointMaker {
         try {
             return CheckpointDocument.fromJson(stored.json());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit checkpoint " + stored.directory(), e);
+            throw new UncheckedIOException("cannot read the audit checkpoint " + stored.location(), e);
         }
     }
 }

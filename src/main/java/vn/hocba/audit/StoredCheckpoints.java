@@ -52,7 +52,7 @@ final class StoredCheckpoints {
         if (stored.isEmpty()) {
             List<String> others = files.otherChains(chain == null ? "" : chain);
             if (!others.isEmpty()) {
-                result.findings.add(new Finding(null, "Thư mục mốc kiểm toán " + files.root() + " chỉ có mốc của chuỗi khác ("
+                result.findings.add(new Finding(null, "Nơi lưu mốc kiểm toán " + files.root() + " chỉ có mốc của chuỗi khác ("
                         + String.join(", ", others) + "), không có mốc nào của chuỗi trong cơ sở dữ liệu này ("
                         + (chain == null ? "chưa có mã chuỗi" : chain) + "): đây không phải cơ sở dữ liệu đã được neo, "
                         + "hoặc mã chuỗi đã bị thay."));
@@ -81,16 +81,16 @@ final class StoredCheckpoints {
             CheckpointSignature.Checked checked = seal.verify(json, stored.signature(), stored.timeStamp());
             CheckpointDocument document = CheckpointDocument.fromJson(json);
             if (!chain.equals(document.chain()) || document.entryId() != stored.entryId()) {
-                findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.directory()
+                findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.location()
                         + " không khớp với vị trí của nó (chuỗi " + document.chain() + ", mục " + document.entryId() + ")."));
                 return;
             }
             anchors.add(new Anchor(document, checked.time(), Sha256.hex(json)));
         } catch (CheckpointSignature.Refused e) {
-            findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.directory() + " không đáng tin: "
+            findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.location() + " không đáng tin: "
                     + e.getMessage() + "."));
         } catch (IOException | RuntimeException e) {
-            findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.directory() + " không đọc được: "
+            findings.add(new Finding(stored.entryId(), "Mốc kiểm toán " + stored.location() + " không đọc được: "
                     + e.getMessage() + "."));
         }
     }

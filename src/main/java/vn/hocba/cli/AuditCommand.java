@@ -78,7 +78,7 @@ public final class AuditCommand implements Subcommand {
     private static int checkpoint(ConfigurableApplicationContext context, PrintStream out) {
         Optional<AuditCheckpoint> made = context.getBean(AuditCheckpoints.class).anchorNow("dòng lệnh");
         out.println(made.map(c -> "Đã lập mốc kiểm toán đến mục " + c.entryId() + " (" + c.entries() + " mục) lúc "
-                + TIME.format(c.time()) + ": " + c.directory())
+                + TIME.format(c.time()) + ": " + c.location())
                 .orElse("Đầu chuỗi không đổi từ mốc gần nhất (hoặc nhật kí trống): không lập mốc mới."));
         return 0;
     }

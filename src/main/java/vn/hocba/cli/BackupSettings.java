@@ -11,15 +11,20 @@ import org.springframework.core.env.Environment;
 import vn.hocba.backup.DataDirectoryFiles;
 import vn.hocba.backup.DatabaseCopy;
 import vn.hocba.backup.H2Copy;
+import vn.hocba.backup.InstallationFiles;
 import vn.hocba.backup.PostgresCopy;
+import vn.hocba.backup.StoredObjectFiles;
+import vn.hocba.storage.ObjectStore;
+import vn.hocba.storage.StorageSettings;
 
 /**
  * The installation's settings as the server reads them (application.yml, HOCBA_DATA_DIR,
  * SPRING_DATASOURCE_*, --key=value), without starting anything: a backup must not migrate the
  * database it copies, and a restore must find its target empty (the application would create its
- * tables). {@code HOCBA_BACKUP_POSTGRESQL_BIN} names the folder of pg_dump/pg_restore when not on the PATH.
+ * tables). With {@code hocba.storage.type=s3} the documents are backed up from, and restored into, the bucket.
+ * {@code HOCBA_BACKUP_POSTGRESQL_BIN} names the folder of pg_dump/pg_restore when not on the PATH.
  */
-record BackupSettings(DatabaseCopy database, DataDirectoryFiles files, Path dataDir) {
+record BackupSettings(DatabaseCopy database, InstallationFiles files, Path dataDir) {
 
     static BackupSettings read(List<String> options) {
         List<String> args = new ArrayList<>(options);
@@ -32,8 +37,21 @@ record BackupSettings(DatabaseCopy database, DataDirectoryFiles files, Path data
             Path checkpoints = Path.of(env.getProperty("hocba.audit.checkpoints.directory",
                     dataDir.resolve("audit-checkpoints").toString()));
             Path pki = Path.of(env.getProperty("hocba.signing.development-pki", dataDir.resolve("pki").toString()));
-            return new BackupSettings(database(env), new DataDirectoryFiles(dataDir, checkpoints, pki), dataDir);
+            DataDirectoryFiles folders = new DataDirectoryFiles(dataDir, checkpoints, pki);
+            return new BackupSettings(database(env), files(env, dataDir, folders), dataDir);
         }
+    }
+
+    /** With {@code hocba.storage.type=s3} the documents are the bucket's objects (credentials from the environment). */
+    private static InstallationFiles files(Environment env, Path dataDir, DataDirectoryFiles folders) {
+        String type = env.getProperty("hocba.storage.type", "filesystem");
+        if (!"s3".equalsIgnoreCase(type.trim())) {
+            return folders;
+        }
+        ObjectStore store = StorageSettings.open(type, dataDir, env.getProperty("hocba.storage.endpoint", ""),
+                env.getProperty("hocba.storage.bucket", ""), env.getProperty("hocba.storage.region", ""),
+                env.getProperty("hocba.storage.path-style", Boolean.class, true), System::getenv);
+        return new StoredObjectFiles(store, folders);
     }
 
     private static DatabaseCopy database(Environment env) {

@@ -46,6 +46,14 @@ public interface ObjectStore {
     /** Removes an object no record refers to (a write whose transaction rolled back). Callers check that first. */
     boolean discardUnrecorded(String key);
 
+    /**
+     * Removes an object whose retention has ended (a superseded version, see the retention setting): the
+     * database keeps its record and hash. Callers never pass an object of a current version.
+     */
+    default boolean retire(String key) {
+        return discardUnrecorded(key);
+    }
+
     /** Keys under {@code prefix} (which ends with {@code /}), in key order. */
     List<String> list(String prefix);
 

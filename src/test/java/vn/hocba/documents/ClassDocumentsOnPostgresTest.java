@@ -483,6 +483,76 @@ class ClassDocumentsOnPostgresTest {
                 .orElseThrow();
     }
 
+    @Autowired
+    vn.hocba.storage.ObjectStore objects;
+    @Autowired
+    ClassDocuments classDocuments;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Issue 20: the verification page shows its holder page 1, rendered once per version and kept in the store. */
+    @Test
+    @Order(7)
+    void theVerificationPageShowsPageOneRenderedOnceAndServedFromTheStoreAfterwards() throws Exception {
+        JsonNode transcript = documents(first, "TRANSCRIPT").get(1);
+        String id = transcript.path("id").asText();
+        String hash = transcript.path("dataSha256").asText();
+        vn.hocba.signing.VerificationPreviews previews = context.getBean(vn.hocba.signing.VerificationPreviews.class);
+        assertThat(page("/xac-minh/" + id + "?sha256=" + hash).getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("/xac-minh/" + id + "/trang-1.png?sha256=" + hash);
+        long before = previews.rendered();
+
+        MockHttpServletResponse png = page("/xac-minh/" + id + "/trang-1.png?sha256=" + hash);
+        assertThat(png.getStatus()).isEqualTo(200);
+        assertThat(png.getContentType()).isEqualTo("image/png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.getContentAsByteArray()));
+        assertThat(Math.max(image.getHeight(), image.getWidth())).as("an A4 page at 60 dpi").isBetween(690, 710);
+        assertThat(objects.list("cache/previews/" + id + "/")).hasSize(1);
+        MockHttpServletResponse again = page("/xac-minh/" + id + "/trang-1.png?sha256=" + hash);
+        assertThat(again.getContentAsByteArray()).isEqualTo(png.getContentAsByteArray());
+        assertThat(previews.rendered()).as("rendered once, then served from the store").isEqualTo(before + 1);
+        assertThat(page("/xac-minh/" + id + "/trang-1.png").getStatus()).as("not without the QR code's hash").isEqualTo(404);
+        assertThat(page("/xac-minh/" + id + "/trang-1.png?sha256=" + "0".repeat(64)).getStatus()).isEqualTo(404);
+    }
+
+    /** Issue 20: superseded report cards lose their files after their years; nothing else ever does. */
+    @Test
+    @Order(12) // last: it removes files of superseded report cards
+    void retentionRemovesOnlyTheFilesOfReportCardsSupersededLongerThanTheirYearsAndAuditsIt() {
+        var rules = vn.hocba.signing.RetentionRules.of(
+                Map.of("hocba.storage.retention.superseded.report-card", "5y")::get);
+        java.util.function.Function<java.time.Clock, vn.hocba.signing.SupersededVersionRetention> retention = clock ->
+                new vn.hocba.signing.SupersededVersionRetention(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+                        objects, classDocuments, context.getBean(vn.hocba.audit.AuditLog.class),
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock, rules);
+        vn.hocba.audit.Actor by = vn.hocba.audit.Actor.system("retention");
+        List<IssuedDocument> before = classDocuments.ofClass(schoolClass.id());
+        assertThat(retention.apply(java.time.Clock.systemUTC()).apply(by)).as("superseded today: kept 5 years").isEmpty();
+
+        java.time.Clock sixYearsOn = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(6 * 366));
+        var retired = retention.apply(sixYearsOn).apply(by);
+
+        assertThat(retired).isNotEmpty().allMatch(r -> r.kind() == DocumentKind.REPORT_CARD);
+        for (IssuedDocument d : before) {
+            boolean gone = retired.stream().anyMatch(r -> r.version().equals(d.id()));
+            assertThat(objects.exists(classDocuments.objectKey(d))).as(d.id()).isEqualTo(!gone);
+            if (gone) {
+                assertThat(d.superseded()).as("only a superseded version is removed").isTrue();
+            }
+        }
+        assertThat(before).filteredOn(d -> d.superseded() && d.kind() != DocumentKind.REPORT_CARD)
+                .as("superseded transcripts, sheets and gradebooks are kept forever").isNotEmpty()
+                .allMatch(d -> objects.exists(classDocuments.objectKey(d)));
+        String current = before.stream().filter(d -> d.kind() == DocumentKind.REPORT_CARD && !d.superseded()
+                && d.version() > 1).findFirst().orElseThrow().id();
+        assertThat(send("hieutruong", "/api/documents/" + current).getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_FILES_RETIRED'").query(Long.class)
+                .single()).isEqualTo(retired.size());
+        assertThat(jdbc.sql("select count(*) from retired_document_version").query(Long.class).single())
+                .isEqualTo(retired.size());
+        assertThat(retention.apply(sixYearsOn).apply(by)).as("recorded once").isEmpty();
+    }
+
     /** As a keyboard that composes marks separately would send it: the stored and printed text must be NFC. */
     private static String decomposed(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
