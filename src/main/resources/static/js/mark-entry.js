@@ -1,4 +1,4 @@
-// Mark entry grid: spreadsheet keys, paste from Excel, save per cell, 409/423 handling.
+// Mark entry grid: spreadsheet keys, paste from Excel, saves batched per row with per-cell states, 409/423 handling.
 // The server decides what a mark may be (MarkSheets/CellRules); this script only pre-checks while typing.
 (function () {
   'use strict';
@@ -68,22 +68,44 @@
     return input.dataset.version === '' || input.dataset.version === undefined ? null : parseInt(input.dataset.version, 10);
   }
 
-  // Saves go one after another; each takes the cell's version when it is sent (after the previous save answered).
-  function save(input) {
-    var body = {
-      studentId: parseInt(input.closest('tr').dataset.student, 10),
-      kind: input.dataset.kind, column: parseInt(input.dataset.column, 10),
-      value: typed(input.value) === '' ? null : typed(input.value), version: null
-    };
+  // Changed cells wait briefly per row, so that a pasted block or cells typed quickly in one row go in
+  // one request (POST …/diem/hang). Requests go one after another; each cell takes its version when
+  // its request is sent (after the previous answer), and each cell gets its own outcome.
+  var rowsWaiting = new Map();
+  var ROW_DELAY_MS = 300;
+  function save(input, now) {
+    var tr = input.closest('tr');
+    var waiting = rowsWaiting.get(tr);
+    if (!waiting) {
+      waiting = { cells: [], timer: null };
+      rowsWaiting.set(tr, waiting);
+      pending++;
+    }
     input.dataset.sending = input.value.trim();
-    var where = studentName(input) + ', ' + input.dataset.title;
     setState(input, 'saving');
-    pending++;
+    if (waiting.cells.indexOf(input) < 0) { waiting.cells.push(input); }
+    clearTimeout(waiting.timer);
+    if (now) { sendRow(tr); } else { waiting.timer = setTimeout(function () { sendRow(tr); }, ROW_DELAY_MS); }
+  }
+  function sendAllRows() { Array.from(rowsWaiting.keys()).forEach(sendRow); }
+
+  function sendRow(tr) {
+    var waiting = rowsWaiting.get(tr);
+    if (!waiting) { return; }
+    rowsWaiting.delete(tr);
+    clearTimeout(waiting.timer);
+    var cells = waiting.cells;
+    var sent = cells.map(function (input) { return typed(input.value) === '' ? null : typed(input.value); });
     queue = queue.then(function () {
-      body.version = storedVersion(input);
+      var body = {
+        studentId: parseInt(tr.dataset.student, 10),
+        cells: cells.map(function (input, n) {
+          return { kind: input.dataset.kind, column: parseInt(input.dataset.column, 10), value: sent[n], version: storedVersion(input) };
+        })
+      };
       var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
       headers[grid.dataset.csrfHeader] = grid.dataset.csrf;
-      return fetch(grid.dataset.save, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
+      return fetch(grid.dataset.saveRow, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
         .then(function (response) {
           var type = response.headers.get('Content-Type') || '';
           if (type.indexOf('json') < 0) {
@@ -93,17 +115,35 @@
           }
           return response.json().then(function (json) { return { status: response.status, json: json }; });
         })
-        .then(function (answer) { handle(input, answer.status, answer.json, where, body.value); })
+        .then(function (answer) {
+          if (answer.status !== 200) {
+            cells.forEach(function (input) { handle(input, answer.status, answer.json, where(input), null); });
+            return;
+          }
+          var standing = tr.querySelector('td.standing');
+          standing.textContent = answer.json.standing || '';
+          answer.json.cells.forEach(function (outcome, n) {
+            handle(cells[n], outcome.status, outcome, where(cells[n]), sent[n]);
+          });
+          var saved = answer.json.cells.filter(function (o) { return o.status === 200; }).length;
+          if (cells.length > 1) {
+            say(studentName(cells[0]) + ': đã lưu ' + saved + '/' + cells.length + ' ô của dòng'
+              + (saved < cells.length ? ' — ô bị từ chối có viền đỏ, xem lí do khi di chuột hoặc chọn ô.' : '.'), saved < cells.length);
+          }
+        })
         .catch(function (error) {
-          setState(input, 'refused', error.message || 'Không lưu được: mất kết nối tới máy chủ.');
-          say(where + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ') + '.', true);
+          cells.forEach(function (input) { setState(input, 'refused', error.message || 'Không lưu được: mất kết nối tới máy chủ.'); });
+          say(studentName(cells[0]) + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ') + '.', true);
         })
         .then(function () {
           pending--;
-          if (input.dataset.sending === (body.value || '') || typed(input.dataset.sending) === (body.value || '')) { delete input.dataset.sending; }
+          cells.forEach(function (input, n) {
+            if (input.dataset.sending !== undefined && typed(input.dataset.sending) === (sent[n] || '')) { delete input.dataset.sending; }
+          });
         });
     });
   }
+  function where(input) { return studentName(input) + ', ' + input.dataset.title; }
 
   function handle(input, status, json, where, sent) {
     if (status === 200) {
@@ -111,8 +151,6 @@
       input.dataset.version = json.version === null || json.version === undefined ? '' : String(json.version);
       if (document.activeElement !== input || typed(input.value) === (sent || '')) { input.value = json.shown || ''; }
       setState(input, 'saved');
-      var standing = input.closest('tr').querySelector('td.standing');
-      standing.textContent = json.standing || '';
       say(where + ': đã lưu' + (json.shown ? ' ' + json.shown : ' (đã xoá điểm)') + '.');
     } else if (status === 409) {
       setState(input, 'refused', json.message);
@@ -150,7 +188,7 @@
     closeConflict();
     c.input.dataset.version = c.version === null || c.version === undefined ? '' : String(c.version);
     c.input.dataset.saved = c.theirs;
-    save(c.input);
+    save(c.input, true);
   });
   document.getElementById('take-theirs').addEventListener('click', function () {
     var c = conflictCell;
@@ -242,6 +280,7 @@
         }
       });
     });
+    sendAllRows();
     say('Đã dán ' + filled + ' ô' + (skipped ? '; ' + skipped + ' ô không dán được (ngoài bảng, cột chỉ xem hoặc đã khoá)' : '')
       + '. Các ô đang được lưu.', skipped > 0);
   });

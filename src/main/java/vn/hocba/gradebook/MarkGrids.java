@@ -77,6 +77,20 @@ public class MarkGrids {
                 gs.subject().assessment(), term, columns, rows, lock);
     }
 
+    /**
+     * One student's row as stored now: cells and the stored term result of {@code subjectCode}
+     * (what a save answers with, without building the whole grid again).
+     */
+    public MarkGrid.Row row(SchoolClass schoolClass, SubjectId subject, String subjectCode, int term, long studentId,
+            String studentCode) {
+        Map<String, MarkGrid.Cell> cells = new HashMap<>();
+        for (MarkCell c : sheets.cells(schoolClass, subject, term, studentId)) {
+            cells.put(c.kind().name() + "-" + c.column(), new MarkGrid.Cell(c.value(), MarkGrid.shown(c.value()), c.version()));
+        }
+        String standing = standings.of(schoolClass, subjectCode, term).getOrDefault(studentCode, "");
+        return new MarkGrid.Row(studentId, 0, studentCode, "", cells, standing);
+    }
+
     private static boolean covers(GradebookLock l, SchoolClass schoolClass, SubjectId subject) {
         return switch (l.scope()) {
             case SCHOOL_TERM -> true;

@@ -60,6 +60,16 @@ public class MarkSheets {
                 roster, cells);
     }
 
+    /** The stored cells of one student in the sheet (what a save answers with), in column order. */
+    @Transactional(readOnly = true)
+    public List<MarkCell> cells(SchoolClass schoolClass, SubjectId subject, int term, long studentId) {
+        return jdbc.sql("select student_id, kind, column_no, score, level, version from mark "
+                + "where class_id = ? and subject_id = ? and term = ? and student_id = ? order by kind, column_no")
+                .params(schoolClass.id().value(), subject.value(), term, studentId)
+                .query((rs, n) -> new MarkCell(rs.getLong(1), MarkKind.valueOf(rs.getString(2)), rs.getInt(3),
+                        CellValue.of(rs.getBigDecimal(4), rs.getString(5)).text(), rs.getInt(6))).list();
+    }
+
     /**
      * Saves {@code changes} made by a teacher whose assignments cover {@code columns} of the regular
      * marks (co-teachers of integrated subjects, seed 000). Periodic marks may be entered by any

@@ -107,7 +107,7 @@ class MarkEntryPageController {
                 .orElse(new MarkGrid.Row(studentId, 0, "", "", Map.of(), ""));
     }
 
-    private static HttpStatus status(Rejected.Reason reason) {
+    static HttpStatus status(Rejected.Reason reason) {
         return switch (reason) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

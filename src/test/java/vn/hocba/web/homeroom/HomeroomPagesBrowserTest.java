@@ -38,6 +38,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import java.math.BigDecimal;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.EnrolledStudent;
+import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.TemporaryDataDirectory;
 import vn.hocba.web.BrowserSession;
@@ -69,6 +78,14 @@ class HomeroomPagesBrowserTest {
     JdbcClient jdbc;
     @Autowired
     ManagementService management;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
     BrowserSession browser;
     ApiClient api;
     long classId;
@@ -104,6 +121,18 @@ class HomeroomPagesBrowserTest {
         assertThat(jdbc.sql("select excused from absence where student_id = ? and absent_on = date '2026-02-10'")
                 .param(studentId).query(Boolean.class).single()).isFalse();
 
+        // Clicking a day cell cycles it: blank → P → K → blank, each stored at once.
+        long other = Long.parseLong(browser.driver().findElements(By.cssSelector("#attendance tbody tr")).get(0).getAttribute("data-student"));
+        By day9 = By.cssSelector("tr[data-student='" + other + "'] button.day-cycle[data-day='9']");
+        submit(day9);
+        assertThat(text(day9)).isEqualTo("P");
+        assertThat(excused(other, "2026-02-09")).containsExactly(true);
+        submit(day9);
+        assertThat(text(day9)).isEqualTo("K");
+        assertThat(excused(other, "2026-02-09")).containsExactly(false);
+        submit(day9);
+        assertThat(text(day9)).isEmpty();
+        assertThat(excused(other, "2026-02-09")).isEmpty();
         browser.checkPage("gvcn-diem-danh");
         submit(By.id("confirm-month"));
         assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
@@ -182,9 +211,14 @@ class HomeroomPagesBrowserTest {
         runJobs();
         List<JsonNode> teaching = new ArrayList<>();
         api.get("hieutruong", "/api/classes/" + classId).body().path("teaching").forEach(teaching::add);
+        JsonNode own = teaching.stream().filter(t -> t.path("teacher").path("code").asText().equalsIgnoreCase("gv07"))
+                .findFirst().orElseThrow();
         for (JsonNode t : teaching) {
-            assertThat(signSubject(t).status()).as(t.toString()).isEqualTo(200);
+            if (t != own) {
+                assertThat(signSubject(t).status()).as(t.toString()).isEqualTo(200);
+            }
         }
+        signOwnSubjectOnThePage(own.path("subject").path("id").asLong());
         JsonNode toan = teaching.stream().filter(t -> t.path("subject").path("code").asText().equals("TOAN")).findFirst().orElseThrow();
         long toanId = toan.path("subject").path("id").asLong();
 
@@ -217,6 +251,29 @@ class HomeroomPagesBrowserTest {
         assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
         assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
         browser.checkPage("gvcn-kiem-tra-da-ki");
+    }
+
+    /**
+     * gv07 also teaches a subject of 7A1: the sign-off page of term I says nothing is missing, the
+     * button is enabled, and after signing it shows the content hash and time of the stored sign-off.
+     */
+    private void signOwnSubjectOnThePage(long subjectId) {
+        browser.logIn("gv07");
+        browser.open("/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/1/ki-xac-nhan");
+        assertThat(text(By.id("complete"))).isEqualTo("Không còn thiếu điểm nào: có thể kí xác nhận.");
+        assertThat(browser.driver().findElements(By.id("signed"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("sign")).isEnabled()).isTrue();
+        browser.checkPage("gvbm-ki-xac-nhan-du");
+        submit(By.id("sign"));
+        assertThat(text(By.id("info"))).isEqualTo("Đã kí xác nhận điểm môn.");
+        JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
+                .filter(s -> s.path("subjectId").asLong() == subjectId && s.path("active").asBoolean(true)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stored sign-off of subject " + subjectId));
+        assertThat(stored.path("signedBy").asText()).isEqualTo("gv07");
+        assertThat(text(By.id("hash"))).hasSize(64).isEqualTo(stored.path("contentSha256").asText());
+        assertThat(text(By.cssSelector("#signed"))).contains("gv07")
+                .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+        browser.checkPage("gvbm-ki-xac-nhan-da-ki");
     }
 
     @Test
@@ -301,6 +358,134 @@ class HomeroomPagesBrowserTest {
                 .param(classId).query(Long.class).single()).isZero();
     }
 
+    @Test
+    @Order(8)
+    void theHomeroomTeacherConfirmsOneCorrectionRequestAndReturnsAnother() {
+        assertThat(api.post("hieutruong", "/api/classes/" + classId + "/terms/1/approval", "{}").status()).isEqualTo(200);
+        runJobs();
+        assertThat(jdbc.sql("select count(*) from gradebook_lock where class_id = ? and term = 1 and unlocked_at is null")
+                .param(classId).query(Long.class).single()).isEqualTo(1);
+        JsonNode toan = teachingOf("TOAN");
+        long toanId = toan.path("subject").path("id").asLong();
+        String teacher = toan.path("teacher").path("code").asText().toLowerCase();
+        List<Long> students = jdbc.sql("select student_id from mark where class_id = ? and subject_id = ? and term = 1 "
+                + "and kind = 'REGULAR' and column_no = 1 and score is not null and score < 9 order by student_id limit 2")
+                .params(classId, toanId).query(Long.class).list();
+        long confirmed = requestCorrection(teacher, toanId, students.get(0), "10", "Cộng nhầm điểm bài kiểm tra miệng");
+        long returned = requestCorrection(teacher, toanId, students.get(1), "9", "Chấm lại bài kiểm tra miệng");
+
+        browser.logIn("gv07");
+        browser.open("/de-nghi-sua-diem");
+        assertThat(text(By.id("to-confirm"))).contains("Cộng nhầm điểm bài kiểm tra miệng (" + teacher + ")")
+                .contains("Chấm lại bài kiểm tra miệng").contains("→ 10").contains("→ 9");
+        browser.checkPage("gvcn-de-nghi-sua-diem");
+        submit(By.id("confirm-" + confirmed));
+        assertThat(text(By.id("info"))).isEqualTo("Đã xác nhận đề nghị sửa điểm số " + confirmed + "; đề nghị chuyển tới Hiệu trưởng.");
+        String why = "Điểm cũ khớp với bài làm, không cần sửa.";
+        browser.driver().findElement(By.cssSelector("form[action$='/de-nghi-sua-diem/" + returned + "/tra-lai'] input[name=liDo]"))
+                .sendKeys(why);
+        submit(By.cssSelector("form[action$='/de-nghi-sua-diem/" + returned + "/tra-lai'] button"));
+        assertThat(text(By.id("info"))).isEqualTo("Đã trả lại đề nghị sửa điểm số " + returned + " cho giáo viên bộ môn.");
+        assertThat(browser.driver().findElements(By.id("to-confirm"))).as("nothing left to confirm").isEmpty();
+
+        assertThat(correction(confirmed)).isEqualTo("CONFIRMED|gv07|null");
+        assertThat(correction(returned)).isEqualTo("RETURNED|gv07|" + why);
+        assertThat(api.get(teacher, "/api/corrections/" + returned).body().path("status").asText()).isEqualTo("RETURNED");
+        assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("correctionId"))
+                .as("the confirmed request waits for the principal").contains(String.valueOf(confirmed)).doesNotContain(String.valueOf(returned));
+    }
+
+    /**
+     * After the year end (term II complete with one student far below 5 in Toán, both terms closed,
+     * the principal approves the proposal), the Toán teacher opens the retest task from the task
+     * list, enters the retest result on the page, and it is stored.
+     */
+    @Test
+    @Order(9)
+    void afterTheYearEndTheSubjectTeacherEntersARetestResult() {
+        SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
+        // YearCompletion inserts what the demo leaves out of term II; the journeys above already stored
+        // some of it (a TX3 mark from the Excel upload, two conduct ratings), which it enters again.
+        jdbc.sql("delete from mark where class_id = ? and term = 2 and kind = 'REGULAR' and column_no >= 3").param(classId).update();
+        jdbc.sql("delete from conduct_rating where class_id = ? and term = 2").param(classId).update();
+        new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass);
+        JsonNode toan = teachingOf("TOAN");
+        long toanId = toan.path("subject").path("id").asLong();
+        String teacher = toan.path("teacher").path("code").asText().toLowerCase();
+        EnrolledStudent failing = registry.roster(schoolClass.id()).get(1);
+        failTermTwo(schoolClass, failing, toanId);
+        closeTermTwoAndTheYearThroughTheApi();
+
+        browser.logIn(teacher);
+        browser.open("/viec-can-lam");
+        WebElement task = browser.driver().findElements(By.cssSelector("main a")).stream()
+                .filter(a -> a.getAttribute("href") != null && a.getAttribute("href").endsWith("/thi-lai")).findFirst()
+                .orElseThrow(() -> new AssertionError("no task button to /thi-lai on " + text(By.tagName("main"))));
+        browser.click(task);
+        assertThat(browser.path()).isEqualTo("/thi-lai");
+        String field = "retest-" + classId + "-" + toanId + "-" + failing.student().id().value();
+        assertThat(text(By.id("retests"))).contains(failing.student().profile().fullName()).contains("Toán");
+        browser.checkPage("gvbm-kiem-tra-lai");
+        browser.driver().findElement(By.id(field)).sendKeys("6,5");
+        submit(By.cssSelector("#" + field + " ~ button"));
+        assertThat(text(By.id("info"))).isEqualTo("Đã lưu điểm kiểm tra lại 6,5 của học sinh "
+                + failing.student().profile().fullName() + ".");
+        assertThat(jdbc.sql("select score from retest_mark where class_id = ? and subject_id = ? and student_id = ?")
+                .params(classId, toanId, failing.student().id().value()).query(BigDecimal.class).single()).isEqualByComparingTo("6.5");
+        assertThat(jdbc.sql("select updated_by from retest_mark where class_id = ? and student_id = ?")
+                .params(classId, failing.student().id().value()).query(String.class).single()).isEqualTo(teacher);
+        assertThat(browser.driver().findElements(By.id(field))).as("an entered retest leaves the list").isEmpty();
+    }
+
+    /** Every term II mark of {@code student} in the subject set to 0, so that the year average is far below 5. */
+    private void failTermTwo(SchoolClass schoolClass, EnrolledStudent student, long subjectId) {
+        assertThat(jdbc.sql("update mark set score = 0 where class_id = ? and subject_id = ? and term = 2 and student_id = ?")
+                .params(classId, subjectId, student.student().id().value()).update()).isPositive();
+        results.recompute(schoolClass);
+    }
+
+    private void closeTermTwoAndTheYearThroughTheApi() {
+        String term = "/api/classes/" + classId + "/terms/2";
+        assertThat(api.post("hieutruong", term + "/close", "{}").status()).isEqualTo(201);
+        runJobs();
+        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
+            ApiClient.Reply signed = api.post(t.path("teacher").path("code").asText().toLowerCase(),
+                    term + "/subjects/" + t.path("subject").path("id").asLong() + "/sign-off", "{}");
+            assertThat(signed.status()).as("HK2 " + t.path("subject").path("code") + " " + signed).isEqualTo(200);
+        }
+        assertThat(api.post("gv07", term + "/homeroom-check", "{}").status()).isEqualTo(200);
+        assertThat(api.post("gv07", term + "/sign-off", "{}").status()).isEqualTo(200);
+        assertThat(api.post("hieutruong", term + "/approval", "{}").status()).isEqualTo(200);
+        runJobs();
+        String year = "/api/classes/" + classId + "/year-end";
+        assertThat(api.post("gv07", year + "/start", "{}").status()).isEqualTo(201);
+        assertThat(api.post("gv07", year + "/proposal", "{}").status()).isEqualTo(200);
+        assertThat(api.post("hieutruong", year + "/approval", "{}").status()).isEqualTo(200);
+        runJobs();
+    }
+
+    private long requestCorrection(String teacher, long subjectId, long studentId, String value, String reason) {
+        ApiClient.Reply filed = api.post(teacher, "/api/corrections", "{\"classId\":" + classId + ",\"subjectId\":" + subjectId
+                + ",\"studentId\":" + studentId + ",\"term\":1,\"kind\":\"REGULAR\",\"column\":1,\"newValue\":\"" + value
+                + "\",\"reason\":\"" + reason + "\"}");
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        return filed.body().path("request").path("id").asLong();
+    }
+
+    private String correction(long id) {
+        return jdbc.sql("select status, confirmed_by, decision_reason from correction_request where id = ?").param(id)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single();
+    }
+
+    private JsonNode teachingOf(String subjectCode) {
+        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
+            if (t.path("subject").path("code").asText().equals(subjectCode)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + subjectCode + " in 7A1");
+    }
+
     /** Clicks a button that sends a form and waits for the page the server answers with. */
     private void submit(By button) {
         JavascriptExecutor js = browser.driver();
@@ -324,6 +509,11 @@ class HomeroomPagesBrowserTest {
     private ApiClient.Reply signSubject(JsonNode teaching) {
         return api.post(teaching.path("teacher").path("code").asText().toLowerCase(),
                 "/api/classes/" + classId + "/terms/1/subjects/" + teaching.path("subject").path("id").asLong() + "/sign-off", "{}");
+    }
+
+    private List<Boolean> excused(long studentId, String day) {
+        return jdbc.sql("select excused from absence where student_id = ? and absent_on = cast(? as date)")
+                .params(studentId, day).query(Boolean.class).list();
     }
 
     private String conduct(long studentId) {

@@ -125,15 +125,37 @@ class MarkEntryBrowserTest {
         }
         WebElement start = cell(students.get(0), "MIDTERM-1");
         start.click();
+        // Every request the page's script sends is noted, to count the batched row saves.
+        ((JavascriptExecutor) browser).executeScript("""
+                window.__sent = []; var f = window.fetch;
+                window.fetch = function (url, init) { window.__sent.push([String(url), init && init.body]); return f.apply(this, arguments); };
+                """);
+        // The second row's end-of-term value is out of range: that cell alone is refused, its row's other cell is saved.
+        BigDecimal refusedBefore = stored(sheet, 1, students.get(1), "FINAL", 1);
         // What Excel puts on the clipboard for 3 rows × 2 columns (giữa kì, cuối kì): tabs and CRLF ("6.5" typed with a point).
         MarkPages.paste(browser, start, block[0][0] + "\t" + block[0][1] + "\r\n" + block[1][0] + "\t"
-                + block[1][1].replace(',', '.') + "\r\n" + block[2][0] + "\t" + block[2][1] + "\r\n");
+                + "11" + "\r\n" + block[2][0] + "\t" + block[2][1].replace(',', '.') + "\r\n");
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 2; c++) {
+                if (r == 1 && c == 1) {
+                    waitForState(students.get(r), kinds[c] + "-1", "refused");
+                    assertThat(cell(students.get(r), kinds[c] + "-1").getAttribute("title")).contains("ngoài khoảng 0–10");
+                    assertThat(stored(sheet, 1, students.get(r), kinds[c], 1)).isEqualTo(refusedBefore);
+                    continue;
+                }
                 waitForState(students.get(r), kinds[c] + "-1", "saved");
                 assertThat(stored(sheet, 1, students.get(r), kinds[c], 1)).isEqualByComparingTo(block[r][c].replace(',', '.'));
                 assertThat(cell(students.get(r), kinds[c] + "-1").getAttribute("value")).isEqualTo(block[r][c]);
             }
+        }
+        // One request per row (not per cell), each carrying that row's two cells.
+        @SuppressWarnings("unchecked")
+        List<List<String>> sent = (List<List<String>>) ((JavascriptExecutor) browser).executeScript("return window.__sent;");
+        assertThat(sent).hasSize(3);
+        for (int r = 0; r < 3; r++) {
+            assertThat(sent.get(r).get(0)).endsWith("/diem/hang");
+            assertThat(sent.get(r).get(1)).contains("\"studentId\":" + students.get(r)).contains("\"kind\":\"MIDTERM\"")
+                    .contains("\"kind\":\"FINAL\"");
         }
         // Term I is complete: the term average stored by the save appears next to the student.
         String standing = browser.findElement(By.cssSelector("tr[data-student='" + students.get(0) + "'] td.standing")).getText();
