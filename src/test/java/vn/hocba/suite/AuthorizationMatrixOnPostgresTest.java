@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Issue 18, item 1: every operation of {@code /v3/api-docs}, every page and the process engine's addresses, asked
- * by each of the eleven personas around class 8A1 (logged in through the form, with the session's CSRF token, as
+ * by each of the eleven personas around class 8A2 (logged in through the form, with the session's CSRF token, as
  * a browser), compared with the tables of expected rights in {@code src/test/resources/suite/}. Allowed = any
  * answer but 401/403 (or a page's redirect to the login form): a 400/404/409 from a deliberately empty body still
  * proves the person got past the permission check, which comes first in every controller. State-changing

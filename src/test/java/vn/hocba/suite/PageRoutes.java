@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ final class PageRoutes {
             }
             List<String> required = new ArrayList<>();
             for (MethodParameter p : e.getValue().getMethodParameters()) {
+                p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
                 RequestParam rp = p.getParameterAnnotation(RequestParam.class);
                 if (rp != null && rp.required() && rp.defaultValue().equals(ValueConstants.DEFAULT_NONE)
                         && !MultipartFile.class.isAssignableFrom(p.getParameterType())) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo school as the suite uses it: one class (8A1) and one integrated subject taught by two co-teachers
+ * The demo school as the suite uses it: one class (8A2) and one integrated subject taught by two co-teachers
  * (Lịch sử và Địa lí: history columns 1–2, geography 3–4), the eleven personas around that class, and real ids
  * for every path variable. Personas the demo has no clean example of (a department head who neither teaches
  * the class nor is a homeroom teacher; a teacher with no assignment at all) are created here, with the demo
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class SuiteSchool {
 
-    static final String CLASS = "8A1";
+    static final String CLASS = "8A2";
     static final String SUBJECT = "LS_DL";
     /** An account the admin board's account operations (disable, reset password, link) act on. */
     static final String VICTIM = "matrix_victim";
@@ -101,6 +101,9 @@ final class SuiteSchool {
 
     /** The value of a path variable or required query parameter named {@code name} in {@code path}, or empty. */
     Optional<String> value(String path, String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
         String v = switch (name) {
             case "classId", "lop" -> String.valueOf(classId);
             case "subjectId", "mon" -> String.valueOf(subjectId);
