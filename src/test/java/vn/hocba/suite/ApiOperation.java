@@ -23,6 +23,20 @@ record ApiOperation(String method, String path, String operationId, List<Paramet
         return method + " " + path;
     }
 
+    /** The name of the body's file field when the operation takes an upload (springdoc may call such a body JSON), or null. */
+    String fileField() {
+        if (bodySchema == null) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = bodySchema.path("properties").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if ("binary".equals(e.getValue().path("format").asText())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     boolean changesState() {
         return !method.equals("GET");
     }

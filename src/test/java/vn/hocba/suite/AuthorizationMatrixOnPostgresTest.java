@@ -138,8 +138,8 @@ class AuthorizationMatrixOnPostgresTest extends SecuritySuiteOnPostgres {
         if (op.bodyType() == null) {
             return new Probe(op.key(), op.method(), path, op.changesState() ? new byte[0] : null, null);
         }
-        if (op.bodyType().startsWith("multipart/")) {
-            MultipartBody body = MultipartBody.file("file", "khong-phai-bang-tinh.xlsx", "không phải bảng tính".getBytes(StandardCharsets.UTF_8));
+        if (op.fileField() != null) {
+            MultipartBody body = MultipartBody.file(op.fileField(), "khong-phai-bang-tinh.xlsx", "không phải bảng tính".getBytes(StandardCharsets.UTF_8));
             return new Probe(op.key(), op.method(), path, body.bytes(), body.contentType());
         }
         String json = op.path().equals("/api/auth/token")

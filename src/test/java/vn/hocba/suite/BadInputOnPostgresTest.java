@@ -135,11 +135,11 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
     /** The hostile requests for one operation: each parameter, each body field, whole bodies, files. */
     private static List<Request> forOperation(ApiOperation op, String persona, SuiteSchool school, Random random) throws IOException {
         List<Request> result = new ArrayList<>();
-        JsonBody body = op.bodyType() != null && op.bodyType().contains("json") ? new JsonBody(op.bodySchema()) : null;
+        JsonBody body = op.bodyType() != null && op.fileField() == null ? new JsonBody(op.bodySchema()) : null;
         byte[] plainBody = body == null ? null : body.valid().getBytes(StandardCharsets.UTF_8);
         String plainType = body == null ? null : "application/json";
-        if (op.bodyType() != null && op.bodyType().startsWith("multipart/")) {
-            MultipartBody m = MultipartBody.file("file", "x.xlsx", MalformedFiles.workbook(1));
+        if (op.fileField() != null) {
+            MultipartBody m = MultipartBody.file(op.fileField(), "x.xlsx", MalformedFiles.workbook(1));
             plainBody = m.bytes();
             plainType = m.contentType();
         } else if (op.changesState() && plainBody == null) {
@@ -178,11 +178,11 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
                         "application/json"));
             }
         }
-        if (op.bodyType() != null && op.bodyType().startsWith("multipart/")) {
+        if (op.fileField() != null) {
             Map<String, byte[]> files = new LinkedHashMap<>(MalformedFiles.spreadsheets(new Random(SEED)));
             files.putAll(MalformedFiles.pdfs());
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                MultipartBody m = MultipartBody.file("file", f.getKey(), f.getValue());
+                MultipartBody m = MultipartBody.file(op.fileField(), f.getKey(), f.getValue());
                 result.add(new Request(op, persona, "file " + f.getKey(), path, m.bytes(), m.contentType()));
             }
             MultipartBody wrongField = MultipartBody.file("tep", "valid.xlsx", MalformedFiles.workbook(1));

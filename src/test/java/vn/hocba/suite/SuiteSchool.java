@@ -118,7 +118,7 @@ final class SuiteSchool {
             case "snapshotId" -> first("select max(id) from gradebook_snapshot where class_id = " + classId);
             case "lockId" -> first("select max(id) from gradebook_lock where class_id = " + classId);
             case "runId" -> first("select max(id) from document_generation where class_id = " + classId);
-            case "document" -> "gradebook";
+            case "document" -> "GRADEBOOK";
             case "versionId" -> firstText("select max(id) from issued_document where class_id = " + classId);
             case "version", "page" -> "1";
             case "id" -> idFor(path);
