@@ -24,7 +24,7 @@ final class BadValues {
             "a".repeat(5_000), "ư".repeat(1_500));
 
     /** Raw percent-encoded forms that the encoder cannot produce: a lone surrogate in CESU-8, an overlong '/' . */
-    static final List<String> RAW_PARAMETERS = List.of("%ED%A0%80", "%C0%AF", "%FF%FE", "%2e%2e%2f%2e%2e%2f", "%00", "%");
+    static final List<String> RAW_PARAMETERS = List.of("%ED%A0%80", "%C0%AF", "%FF%FE", "%2e%2e%2f%2e%2e%2f", "%00", "%25%32%65");
 
     /** JSON texts to put where a field's value goes. */
     static final List<String> JSON = List.of(
