@@ -106,8 +106,13 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
                 failures.add("names a Java type or SQL: " + where + " " + cut(a.body()));
             }
             if (a.millis() > ANSWER_WITHIN_MILLIS) {
-                slow++;
-                failures.add("answered in " + a.millis() + " ms: " + where);
+                // once more: input that is slow to handle is slow again; a scheduling stall of a shared machine is not
+                long again = browsers.get(r.persona()).send(r.operation().method(), r.path(), r.body(), r.contentType()).millis();
+                System.out.println("answered in " + a.millis() + " ms, then in " + again + " ms: " + where);
+                if (again > ANSWER_WITHIN_MILLIS) {
+                    slow++;
+                    failures.add("answered in " + a.millis() + " ms and again in " + again + " ms: " + where);
+                }
             }
             String head = school.auditHead();
             if (a.status() >= 400 && !head.equals(audit)) {
