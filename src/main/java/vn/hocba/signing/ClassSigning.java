@@ -24,6 +24,8 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.hocbaso.SlotRole;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.storage.StoredObject;
@@ -73,9 +75,10 @@ public class ClassSigning {
         Staff teacher = directory.homeroomOf(classId).orElseThrow(() -> Rejected.conflict(
                 "Lớp " + schoolClass.code() + " chưa có giáo viên chủ nhiệm.")).teacher();
         ClassYearDocuments documents = desk.documents(schoolClass);
-        return desk.step().run(documents, documents.homeroomSigned(), SigningStage.HOMEROOM_TEACHER,
-                SignerRole.HOMEROOM_TEACHER.fieldName(), desk.person(teacher, SignerRole.HOMEROOM_TEACHER),
-                teacher.fullName(), by);
+        SigningCredential credential = desk.person(teacher, SignerRole.HOMEROOM_TEACHER);
+        return RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.HOMEROOM_TEACHER, credential,
+                desk.credentialCheck()), credential, by, c -> desk.step().run(documents, documents.homeroomSigned(),
+                SigningStage.HOMEROOM_TEACHER, SignerRole.HOMEROOM_TEACHER.fieldName(), c, teacher.fullName(), by));
     }
 
     /** The principal signs every transcript and the class gradebook the homeroom teacher signed (resumable). */
@@ -84,8 +87,10 @@ public class ClassSigning {
         ClassYearDocuments documents = desk.documents(schoolClass);
         requireStage(documents, documents.approved(), SigningStage.HOMEROOM_TEACHER);
         Staff principal = principalOf(schoolClass);
-        return desk.step().run(documents, documents.approved(), SigningStage.PRINCIPAL, SignerRole.PRINCIPAL.fieldName(),
-                desk.person(principal, SignerRole.PRINCIPAL), principal.fullName(), by);
+        SigningCredential credential = desk.person(principal, SignerRole.PRINCIPAL);
+        return RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.PRINCIPAL, credential,
+                desk.credentialCheck()), credential, by, c -> desk.step().run(documents, documents.approved(),
+                SigningStage.PRINCIPAL, SignerRole.PRINCIPAL.fieldName(), c, principal.fullName(), by));
     }
 
     /** The school seal on what the principal signed, then LT + LTA on every signed document not extended yet. */
@@ -94,8 +99,10 @@ public class ClassSigning {
         ClassYearDocuments documents = desk.documents(schoolClass);
         requireStage(documents, documents.approved(), SigningStage.PRINCIPAL);
         String school = schoolName(schoolClass);
-        desk.step().run(documents, documents.approved(), SigningStage.SCHOOL_SEAL, SignerRole.SCHOOL_SEAL.fieldName(),
-                desk.seal(school), school, by);
+        SigningCredential seal = desk.seal(school);
+        RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.ISSUER, seal,
+                desk.credentialCheck()), seal, by, c -> desk.step().run(documents, documents.approved(),
+                SigningStage.SCHOOL_SEAL, SignerRole.SCHOOL_SEAL.fieldName(), c, school, by));
         desk.longTerm().extend(documents);
         log.info("Class {}: seal and long-term extension done for {} documents", schoolClass.code(),
                 documents.all().size());

@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.documents.AssessmentScope;
+import vn.hocba.hocbaso.ClassRecordSigning;
+import vn.hocba.pades.CredentialCheck;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
@@ -40,11 +42,13 @@ class SigningDesk {
     private final ObjectStore objects;
     private final TransactionTemplate transactions;
     private final AuditCheckpoints checkpoints;
+    private final ClassRecordSigning records;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
             ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
             PlatformTransactionManager transactionManager, ObjectStore objects,
-            AuditCheckpoints checkpoints) {
+            AuditCheckpoints checkpoints, ClassRecordSigning records) {
+        this.records = records;
         this.classDocuments = classDocuments;
         this.signatures = signatures;
         this.audit = audit;
@@ -113,6 +117,15 @@ class SigningDesk {
 
     LongTermExtension longTerm() {
         return new LongTermExtension(services.getObject().chain(clock), signatures, clock);
+    }
+
+    /** The học bạ số records signed in the same steps ({@link RecordsAlongside}). */
+    ClassRecordSigning records() {
+        return records;
+    }
+
+    CredentialCheck credentialCheck() {
+        return services.getObject().credentialCheck();
     }
 
     DocumentSignatures signatures() {
