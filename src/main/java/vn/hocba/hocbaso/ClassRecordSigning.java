@@ -117,6 +117,7 @@ public class ClassRecordSigning {
 
     private Prepared prepare(ClassId classId, SlotRole role, String slotId, SigningCredential credential,
             CredentialCheck check) {
+        long started = System.nanoTime();
         List<Item> items = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         int already = 0;
@@ -154,6 +155,8 @@ public class ClassRecordSigning {
         if (check != null && items.stream().anyMatch(i -> i.data() != null)) {
             check.requireUsable(credential, clock.instant());
         }
+        log.debug("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already);
     }
 

@@ -1,7 +1,10 @@
 package vn.hocba.hocbaso;
 
 import java.util.Optional;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.hocba.students.Sex;
+import vn.hocba.students.StudentRegistry;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
@@ -21,10 +24,32 @@ public class StudentIdentifiers {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final StudentRegistry students;
 
-    StudentIdentifiers(JdbcClient jdbc, AuditLog audit) {
+    StudentIdentifiers(JdbcClient jdbc, AuditLog audit, StudentRegistry students) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.students = students;
+    }
+
+    /**
+     * Records the student's 12-digit personal id after checking it against their profile
+     * ({@link PersonalIdCheck}: province code, century and sex digit, birth year); audited.
+     *
+     * @throws Rejected naming the student and every rule the number breaks
+     */
+    @Transactional
+    public void setPersonalId(StudentId student, String personalId, Actor by) {
+        var profile = students.student(student).profile();
+        String id = personalId == null ? "" : personalId.strip();
+        List<String> problems = PersonalIdCheck.problems(id, profile.dateOfBirth(), profile.sex() == Sex.NU);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid("Học sinh " + profile.fullName() + " (" + profile.code() + "): số định danh cá nhân \""
+                    + id + "\" không hợp lệ: " + String.join("; ", problems) + ".");
+        }
+        students.setNationalId(student, id);
+        audit.append(new AuditRecord(by, "HOCBASO_PERSONAL_ID_SET", "student " + student.value(), profile.nationalId(),
+                id, null, null));
     }
 
     public Optional<String> schoolCode(SchoolId school) {

@@ -25,6 +25,7 @@ import vn.hocba.schoolyear.Staff;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
 import vn.hocba.pades.SigningCredential;
+import vn.hocba.hocbaso.IssuingCredential;
 import vn.hocba.hocbaso.SlotRole;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
@@ -40,7 +41,7 @@ import vn.hocba.storage.StoredObject;
  * crash left undone is finished.
  */
 @Service
-public class ClassSigning {
+public class ClassSigning implements IssuingCredential {
 
     private static final Logger log = LoggerFactory.getLogger(ClassSigning.class);
 
@@ -108,6 +109,12 @@ public class ClassSigning {
                 documents.all().size());
     }
 
+    /** The school's issuing certificate (the seal's organisation certificate) for the class's học bạ số packages. */
+    @Override
+    public SigningCredential of(ClassId classId) {
+        return desk.seal(schoolName(directory.schoolClass(classId)));
+    }
+
     public Progress progress(ClassId classId) {
         ClassYearDocuments documents = desk.documents(directory.schoolClass(classId));
         List<String> transcripts = documents.documents().stream()
@@ -167,7 +174,14 @@ public class ClassSigning {
         });
         Map<String, SignedFiles.SignedFile> earlier = desk.earlierSignedSheets(schoolClass);
         String folder = "exports/" + directory.year(schoolClass.yearId()).name() + "/";
-        String key = ExportPackage.contentKey(hashes(files), hashes(earlier));
+        // The học bạ số class package of the released records, signed with the school's issuing certificate.
+        Map<String, byte[]> hocbaso = new TreeMap<>();
+        Map<String, String> hocbasoHashes = new TreeMap<>();
+        desk.classPackages().current(classId, desk.seal(schoolName(schoolClass))).ifPresent(p -> {
+            hocbaso.put("hocbaso/" + p.fileName(), p.zip());
+            hocbasoHashes.put("hocbaso/" + p.fileName(), p.sha256());
+        });
+        String key = ExportPackage.contentKey(hashes(files), hashes(earlier), hocbasoHashes);
         var latest = packages.latest(classId.value());
         int version = latest.filter(l -> l.contentKey().equals(key)).map(l -> l.version().version())
                 .orElseGet(() -> latest.map(l -> l.version().version() + 1).orElse(1));
@@ -177,7 +191,7 @@ public class ClassSigning {
             return new ExportPackageFile(v.fileName(), folder + v.fileName(), v.sha256(), v.sizeBytes());
         }
         StoredObject stored = desk.objects().put(folder + fileName, fileName, out -> ExportPackage.write(out,
-                schoolClass.code(), version, readers(files), readers(earlier)));
+                schoolClass.code(), version, readers(files), readers(earlier), hocbaso));
         if (latest.isEmpty() || !latest.get().contentKey().equals(key)) {
             try {
                 packages.record(classId.value(), new ExportPackageVersion(version, fileName, stored.sha256(),
