@@ -127,8 +127,9 @@ public class ClassRecordSigning {
         ClassRecordsService.ReadyRecords all = records.readyRecords(classId);
         all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
                 + String.join("; ", s.missing())));
+        java.util.Map<Long, StoredRecord> stored = latestByStudent(classId);
         for (UnsignedRecord fresh : all.ready()) {
-            Optional<StoredRecord> latest = store.latest(classId, fresh.studentId());
+            Optional<StoredRecord> latest = Optional.ofNullable(stored.get(fresh.studentId()));
             Current current = current(classId, fresh, latest);
             String basedOn = latest.map(StoredRecord::sha256).orElse(null);
             Optional<SignatureSlot> slot = RecordSlots.of(current.doc()).all().stream()
@@ -155,7 +156,7 @@ public class ClassRecordSigning {
         if (check != null && items.stream().anyMatch(i -> i.data() != null)) {
             check.requireUsable(credential, clock.instant());
         }
-        log.debug("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
+        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already);
     }
@@ -172,9 +173,10 @@ public class ClassRecordSigning {
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
             int next = 0;
+            java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
             for (Item item : prepared.items) {
                 byte[] value = item.data() == null ? null : values.get(next++);
-                String now = store.latest(prepared.classId, item.fresh().studentId()).map(StoredRecord::sha256).orElse(null);
+                String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
                 if (!java.util.Objects.equals(now, item.basedOn())) {
                     waiting.add(item.fresh().fullName() + " (" + item.fresh().studentCode()
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
@@ -198,6 +200,12 @@ public class ClassRecordSigning {
                 prepared.slotId, outcome.signed(), outcome.alreadySigned(), outcome.waiting().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return outcome;
+    }
+
+    private java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {
+        java.util.Map<Long, StoredRecord> latest = new java.util.HashMap<>();
+        store.latestOfClass(classId).forEach(r -> latest.put(r.studentId(), r));
+        return latest;
     }
 
     private static String subject(SlotRole role, String slotId) {

@@ -76,6 +76,23 @@ public class StudentIdentifiers {
         audit.append(new AuditRecord(by, "HOCBASO_SCHOOL_CODE_SET", "school " + school.value(), null, code, null, null));
     }
 
+    /**
+     * The clerk's change of a student's identifiers: sector code (or temporary code), register number and,
+     * when given, the personal id (checked against the profile); all or nothing, audited.
+     */
+    @Transactional
+    public void update(StudentId student, String moetCode, boolean temporary, String registerNumber, String personalId,
+            Actor by) {
+        setStudent(student, blankToNull(moetCode), temporary, blankToNull(registerNumber), by);
+        if (personalId != null && !personalId.isBlank()) {
+            setPersonalId(student, personalId, by);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     @Transactional
     public void setStudent(StudentId student, String moetCode, boolean temporary, String registerNumber, Actor by) {
         if (moetCode != null && !moetCode.matches("[A-Za-z0-9_-]{4,20}")) {
