@@ -40,11 +40,13 @@ final class DocumentIssuer {
     private final Actor by;
     private final long generationId;
     private int count;
+    private final TranscriptSources sources;
 
     DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, DocumentRenderer renderer,
             DocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by,
-            long generationId) {
+            long generationId, TranscriptSources sources) {
         this.generationId = generationId;
+        this.sources = sources;
         this.issued = issued;
         this.audit = audit;
         this.clock = clock;
@@ -92,6 +94,12 @@ final class DocumentIssuer {
         return document;
     }
 
+    /** A transcript embeds its student's học bạ số record as it stands now (issue 17). */
+    private Optional<SourceAttachment> source(DocumentDraft draft) {
+        return draft.kind() == DocumentKind.TRANSCRIPT && draft.studentId() != null
+                ? sources.of(records.schoolClass().id(), draft.studentId()) : Optional.empty();
+    }
+
     private IssuedDocument render(DocumentDraft draft, DocumentData data, Instant now) {
         DocumentIdentity id = data.identity();
         String label = id.versionLabel();
@@ -101,7 +109,8 @@ final class DocumentIssuer {
             if (store.discardUnrecorded(draft.kind(), label)) {
                 log.warn("Discarded unrecorded document file {}", label);
             }
-            StoredDocument stored = store.store(draft.kind(), label, out -> rendered[0] = renderer.render(data, out));
+            StoredDocument stored = store.store(draft.kind(), label, out -> rendered[0] = renderer.render(data,
+                    source(draft), out));
             return new IssuedDocument(label, id.documentId(), id.version(), id.supersedes(),
                     records.schoolClass().id().value(), records.schoolClass().code(),
                     Optional.ofNullable(draft.studentId()), Optional.ofNullable(draft.studentName()), draft.kind(),

@@ -28,7 +28,13 @@ public final class DocumentRenderer {
 
     /** Writes the PDF of {@code data} to {@code out} (not closed). */
     public RenderedDocument render(DocumentData data, OutputStream out) throws IOException {
-        return pipeline.render(data, out);
+        return pipeline.render(data, java.util.Optional.empty(), out);
+    }
+
+    /** As above, also embedding {@code source} as an associated file with /AFRelationship /Source. */
+    public RenderedDocument render(DocumentData data, java.util.Optional<SourceAttachment> source, OutputStream out)
+            throws IOException {
+        return pipeline.render(data, source, out);
     }
 
     /** The PDF as bytes, for tests and single downloads. */

@@ -40,6 +40,7 @@ class GenerationRunner {
     private final IssuedDocuments issued;
     private final DocumentGenerations generations;
     private final ObjectProvider<SignedSheets> signedSheets;
+    private final ObjectProvider<TranscriptSources> transcriptSources;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectStore objects;
@@ -48,7 +49,8 @@ class GenerationRunner {
     private final TransactionTemplate transactions;
 
     GenerationRunner(ClassDocumentsSource source, IssuedDocuments issued, DocumentGenerations generations,
-            ObjectProvider<SignedSheets> signedSheets, AuditLog audit, Clock clock,
+            ObjectProvider<SignedSheets> signedSheets, ObjectProvider<TranscriptSources> transcriptSources,
+            AuditLog audit, Clock clock,
             PlatformTransactionManager transactionManager, ObjectStore objects,
             @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
             String verificationBaseUrl,
@@ -57,6 +59,7 @@ class GenerationRunner {
         this.issued = issued;
         this.generations = generations;
         this.signedSheets = signedSheets;
+        this.transcriptSources = transcriptSources;
         this.audit = audit;
         this.clock = clock;
         this.objects = objects;
@@ -91,7 +94,8 @@ class GenerationRunner {
                 signedSheets.getIfAvailable(() -> SignedSheets.NONE)).stream()
                 .filter(d -> run.kinds().contains(d.kind())).toList();
         DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, new DocumentRenderer(settings),
-                new ObjectDocumentStore(objects), records, run.scope(), dateLine, by, run.id());
+                new ObjectDocumentStore(objects), records, run.scope(), dateLine, by, run.id(),
+                transcriptSources.getIfAvailable(() -> TranscriptSources.NONE));
         transactions.executeWithoutResult(status -> generations.total(run.id(), drafts.size()));
         List<IssuedDocument> documents = new ArrayList<>();
         for (DocumentDraft draft : drafts) {

@@ -125,7 +125,9 @@ public final class ClassPackage {
     }
 
     private static void put(ZipOutputStream out, String name, byte[] bytes) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)); // the same records make the same bytes
+        out.putNextEntry(entry);
         out.write(bytes);
         out.closeEntry();
     }

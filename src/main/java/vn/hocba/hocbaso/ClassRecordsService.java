@@ -49,6 +49,40 @@ public class ClassRecordsService {
                 i.input.transcript().student().fullName(), readiness.missing(i.input))).toList();
     }
 
+    /** An unsigned record of a student who lacks nothing. */
+    public record UnsignedRecord(long studentId, String studentCode, String fullName, Document record) {
+    }
+
+    /**
+     * The unsigned record of every student of the class who lacks nothing, and the readiness of the
+     * others (what keeps their record back), from one reading of the class.
+     */
+    public ReadyRecords readyRecords(ClassId id) {
+        RecordReadiness readiness = new RecordReadiness(subjectCodes);
+        List<UnsignedRecord> ready = new ArrayList<>();
+        List<StudentReadiness> notReady = new ArrayList<>();
+        for (Input i : inputs(id)) {
+            var student = i.input.transcript().student();
+            List<String> missing = readiness.missing(i.input);
+            if (missing.isEmpty()) {
+                ready.add(new UnsignedRecord(i.studentId, student.studentCode(), student.fullName(),
+                        new RecordXml(subjectCodes).build(i.input)));
+            } else {
+                notReady.add(new StudentReadiness(i.studentId, student.studentCode(), student.fullName(), missing));
+            }
+        }
+        return new ReadyRecords(ready, notReady);
+    }
+
+    /** The records that can be built and the students whose record cannot (yet). */
+    public record ReadyRecords(List<UnsignedRecord> ready, List<StudentReadiness> notReady) {
+    }
+
+    /** The national code of a HocBa subject code ({@link SubjectCodeTable}, with this school's overrides). */
+    public java.util.Optional<String> nationalSubjectCode(String subjectCode) {
+        return subjectCodes.nationalCode(subjectCode);
+    }
+
     /** The unsigned record of one student of the class. @throws RecordNotReadyException when something is missing */
     public Document record(ClassId id, long studentId) {
         return inputs(id).stream().filter(i -> i.studentId == studentId).findFirst()

@@ -168,6 +168,11 @@ public class StoreSubmissions {
                 .orElseThrow(() -> Rejected.notFound("Không có lần gửi học bạ số số " + id + "."));
     }
 
+    /** The messages sent and not yet processed by the store (what a poll asks about). */
+    public List<Long> open() {
+        return jdbc.sql("select id from hocbaso_submission where state = 'SENT' order by id").query(Long.class).list();
+    }
+
     /** Every submission of a class, newest first: what the clerk's page shows. */
     public List<Submission> ofClass(ClassId classId) {
         return jdbc.sql("select id from hocbaso_submission where class_id = ? order by id desc").param(classId.value())

@@ -1,7 +1,10 @@
 package vn.hocba.hocbaso;
 
 import java.util.Optional;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.hocba.students.Sex;
+import vn.hocba.students.StudentRegistry;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
@@ -21,10 +24,32 @@ public class StudentIdentifiers {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final StudentRegistry students;
 
-    StudentIdentifiers(JdbcClient jdbc, AuditLog audit) {
+    StudentIdentifiers(JdbcClient jdbc, AuditLog audit, StudentRegistry students) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.students = students;
+    }
+
+    /**
+     * Records the student's 12-digit personal id after checking it against their profile
+     * ({@link PersonalIdCheck}: province code, century and sex digit, birth year); audited.
+     *
+     * @throws Rejected naming the student and every rule the number breaks
+     */
+    @Transactional
+    public void setPersonalId(StudentId student, String personalId, Actor by) {
+        var profile = students.student(student).profile();
+        String id = personalId == null ? "" : personalId.strip();
+        List<String> problems = PersonalIdCheck.problems(id, profile.dateOfBirth(), profile.sex() == Sex.NU);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid("Học sinh " + profile.fullName() + " (" + profile.code() + "): số định danh cá nhân \""
+                    + id + "\" không hợp lệ: " + String.join("; ", problems) + ".");
+        }
+        students.setNationalId(student, id);
+        audit.append(new AuditRecord(by, "HOCBASO_PERSONAL_ID_SET", "student " + student.value(), profile.nationalId(),
+                id, null, null));
     }
 
     public Optional<String> schoolCode(SchoolId school) {
@@ -49,6 +74,23 @@ public class StudentIdentifiers {
         jdbc.sql("delete from hocbaso_school_code where school_id = ?").param(school.value()).update();
         jdbc.sql("insert into hocbaso_school_code (school_id, moet_code) values (?, ?)").params(school.value(), code).update();
         audit.append(new AuditRecord(by, "HOCBASO_SCHOOL_CODE_SET", "school " + school.value(), null, code, null, null));
+    }
+
+    /**
+     * The clerk's change of a student's identifiers: sector code (or temporary code), register number and,
+     * when given, the personal id (checked against the profile); all or nothing, audited.
+     */
+    @Transactional
+    public void update(StudentId student, String moetCode, boolean temporary, String registerNumber, String personalId,
+            Actor by) {
+        setStudent(student, blankToNull(moetCode), temporary, blankToNull(registerNumber), by);
+        if (personalId != null && !personalId.isBlank()) {
+            setPersonalId(student, personalId, by);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Transactional

@@ -20,12 +20,16 @@ import org.xml.sax.SAXException;
 /** Reading and writing records: namespace-aware DOM, no DTDs or external entities, Ids marked as ids. */
 public final class XmlDocuments {
 
+    /** Configured once (looking the implementation up is slow); only read afterwards. */
+    private static final DocumentBuilderFactory FACTORY = factory();
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+
     private XmlDocuments() {
     }
 
     static Document newDocument() {
         try {
-            return factory().newDocumentBuilder().newDocument();
+            return FACTORY.newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -34,7 +38,7 @@ public final class XmlDocuments {
     /** Parses a record (or manifest) and marks every {@code Id} attribute as an XML id. */
     public static Document parse(byte[] xml) {
         try {
-            Document doc = factory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            Document doc = FACTORY.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
             markIds(doc);
             return doc;
         } catch (ParserConfigurationException | SAXException | IOException e) {
@@ -45,7 +49,7 @@ public final class XmlDocuments {
     /** UTF-8 bytes, without re-indenting (a signed record's bytes are never reformatted). */
     public static byte[] bytes(Document doc) {
         try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
+            var transformer = TRANSFORMERS.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             transformer.transform(new DOMSource(doc), new StreamResult(out));

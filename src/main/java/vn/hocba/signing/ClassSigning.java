@@ -24,6 +24,9 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.Staff;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.hocbaso.IssuingCredential;
+import vn.hocba.hocbaso.SlotRole;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.storage.StoredObject;
@@ -38,7 +41,7 @@ import vn.hocba.storage.StoredObject;
  * crash left undone is finished.
  */
 @Service
-public class ClassSigning {
+public class ClassSigning implements IssuingCredential {
 
     private static final Logger log = LoggerFactory.getLogger(ClassSigning.class);
 
@@ -73,9 +76,10 @@ public class ClassSigning {
         Staff teacher = directory.homeroomOf(classId).orElseThrow(() -> Rejected.conflict(
                 "Lớp " + schoolClass.code() + " chưa có giáo viên chủ nhiệm.")).teacher();
         ClassYearDocuments documents = desk.documents(schoolClass);
-        return desk.step().run(documents, documents.homeroomSigned(), SigningStage.HOMEROOM_TEACHER,
-                SignerRole.HOMEROOM_TEACHER.fieldName(), desk.person(teacher, SignerRole.HOMEROOM_TEACHER),
-                teacher.fullName(), by);
+        SigningCredential credential = desk.person(teacher, SignerRole.HOMEROOM_TEACHER);
+        return RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.HOMEROOM_TEACHER, credential,
+                desk.credentialCheck()), credential, by, c -> desk.step().run(documents, documents.homeroomSigned(),
+                SigningStage.HOMEROOM_TEACHER, SignerRole.HOMEROOM_TEACHER.fieldName(), c, teacher.fullName(), by));
     }
 
     /** The principal signs every transcript and the class gradebook the homeroom teacher signed (resumable). */
@@ -84,8 +88,10 @@ public class ClassSigning {
         ClassYearDocuments documents = desk.documents(schoolClass);
         requireStage(documents, documents.approved(), SigningStage.HOMEROOM_TEACHER);
         Staff principal = principalOf(schoolClass);
-        return desk.step().run(documents, documents.approved(), SigningStage.PRINCIPAL, SignerRole.PRINCIPAL.fieldName(),
-                desk.person(principal, SignerRole.PRINCIPAL), principal.fullName(), by);
+        SigningCredential credential = desk.person(principal, SignerRole.PRINCIPAL);
+        return RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.PRINCIPAL, credential,
+                desk.credentialCheck()), credential, by, c -> desk.step().run(documents, documents.approved(),
+                SigningStage.PRINCIPAL, SignerRole.PRINCIPAL.fieldName(), c, principal.fullName(), by));
     }
 
     /** The school seal on what the principal signed, then LT + LTA on every signed document not extended yet. */
@@ -94,11 +100,19 @@ public class ClassSigning {
         ClassYearDocuments documents = desk.documents(schoolClass);
         requireStage(documents, documents.approved(), SigningStage.PRINCIPAL);
         String school = schoolName(schoolClass);
-        desk.step().run(documents, documents.approved(), SigningStage.SCHOOL_SEAL, SignerRole.SCHOOL_SEAL.fieldName(),
-                desk.seal(school), school, by);
+        SigningCredential seal = desk.seal(school);
+        RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.ISSUER, seal,
+                desk.credentialCheck()), seal, by, c -> desk.step().run(documents, documents.approved(),
+                SigningStage.SCHOOL_SEAL, SignerRole.SCHOOL_SEAL.fieldName(), c, school, by));
         desk.longTerm().extend(documents);
         log.info("Class {}: seal and long-term extension done for {} documents", schoolClass.code(),
                 documents.all().size());
+    }
+
+    /** The school's issuing certificate (the seal's organisation certificate) for the class's học bạ số packages. */
+    @Override
+    public SigningCredential of(ClassId classId) {
+        return desk.seal(schoolName(directory.schoolClass(classId)));
     }
 
     public Progress progress(ClassId classId) {
@@ -160,7 +174,14 @@ public class ClassSigning {
         });
         Map<String, SignedFiles.SignedFile> earlier = desk.earlierSignedSheets(schoolClass);
         String folder = "exports/" + directory.year(schoolClass.yearId()).name() + "/";
-        String key = ExportPackage.contentKey(hashes(files), hashes(earlier));
+        // The học bạ số class package of the released records, signed with the school's issuing certificate.
+        Map<String, byte[]> hocbaso = new TreeMap<>();
+        Map<String, String> hocbasoHashes = new TreeMap<>();
+        desk.classPackages().current(classId, desk.seal(schoolName(schoolClass))).ifPresent(p -> {
+            hocbaso.put("hocbaso/" + p.fileName(), p.zip());
+            hocbasoHashes.put("hocbaso/" + p.fileName(), p.sha256());
+        });
+        String key = ExportPackage.contentKey(hashes(files), hashes(earlier), hocbasoHashes);
         var latest = packages.latest(classId.value());
         int version = latest.filter(l -> l.contentKey().equals(key)).map(l -> l.version().version())
                 .orElseGet(() -> latest.map(l -> l.version().version() + 1).orElse(1));
@@ -170,7 +191,7 @@ public class ClassSigning {
             return new ExportPackageFile(v.fileName(), folder + v.fileName(), v.sha256(), v.sizeBytes());
         }
         StoredObject stored = desk.objects().put(folder + fileName, fileName, out -> ExportPackage.write(out,
-                schoolClass.code(), version, readers(files), readers(earlier)));
+                schoolClass.code(), version, readers(files), readers(earlier), hocbaso));
         if (latest.isEmpty() || !latest.get().contentKey().equals(key)) {
             try {
                 packages.record(classId.value(), new ExportPackageVersion(version, fileName, stored.sha256(),

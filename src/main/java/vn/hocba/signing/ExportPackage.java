@@ -37,7 +37,14 @@ final class ExportPackage {
 
     /** The key of what a package holds: SHA-256 over each document id and its file's SHA-256, in id order. */
     static String contentKey(Map<String, String> current, Map<String, String> earlier) {
+        return contentKey(current, earlier, Map.of());
+    }
+
+    /** As above, with further files ({@code hocbaso/…}: the học bạ số class package) by path and SHA-256. */
+    static String contentKey(Map<String, String> current, Map<String, String> earlier, Map<String, String> extras) {
         StringBuilder key = new StringBuilder();
+        new TreeMap<>(extras).forEach((path, sha256) -> key.append("file ").append(path).append(' ').append(sha256)
+                .append('\n'));
         new TreeMap<>(current).forEach((id, sha256) -> key.append(id).append(' ').append(sha256).append('\n'));
         new TreeMap<>(earlier).forEach((id, sha256) -> key.append("superseded ").append(id).append(' ').append(sha256)
                 .append('\n'));
@@ -47,11 +54,20 @@ final class ExportPackage {
     /** Writes version {@code version} of the class's package from the signed files (readers by document id). */
     static void write(OutputStream out, String className, int version, Map<String, Supplier<byte[]>> current,
             Map<String, Supplier<byte[]>> earlier) throws IOException {
+        write(out, className, version, current, earlier, Map.of());
+    }
+
+    /** As above, with further files by path in the zip (the học bạ số class package), listed as current. */
+    static void write(OutputStream out, String className, int version, Map<String, Supplier<byte[]>> current,
+            Map<String, Supplier<byte[]>> earlier, Map<String, byte[]> extras) throws IOException {
         ObjectNode manifest = JSON.createObjectNode().put("class", className).put("version", version);
         Map<String, ObjectNode> listed = new TreeMap<>();
         ZipOutputStream zip = new ZipOutputStream(out);
         add(zip, listed, "", current);
         add(zip, listed, "superseded/", earlier);
+        for (var extra : new TreeMap<>(extras).entrySet()) {
+            put(zip, listed, extra.getKey(), extra.getValue(), true);
+        }
         ArrayNode files = manifest.putArray("files");
         listed.values().forEach(files::add);
         write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));

@@ -10,6 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.documents.AssessmentScope;
+import vn.hocba.hocbaso.ClassPackages;
+import vn.hocba.hocbaso.ClassRecordSigning;
+import vn.hocba.pades.CredentialCheck;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.DocumentKind;
 import vn.hocba.documents.IssuedDocument;
@@ -40,11 +43,15 @@ class SigningDesk {
     private final ObjectStore objects;
     private final TransactionTemplate transactions;
     private final AuditCheckpoints checkpoints;
+    private final ClassRecordSigning records;
+    private final ClassPackages classPackages;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
             ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
             PlatformTransactionManager transactionManager, ObjectStore objects,
-            AuditCheckpoints checkpoints) {
+            AuditCheckpoints checkpoints, ClassRecordSigning records, ClassPackages classPackages) {
+        this.records = records;
+        this.classPackages = classPackages;
         this.classDocuments = classDocuments;
         this.signatures = signatures;
         this.audit = audit;
@@ -113,6 +120,20 @@ class SigningDesk {
 
     LongTermExtension longTerm() {
         return new LongTermExtension(services.getObject().chain(clock), signatures, clock);
+    }
+
+    /** The học bạ số records signed in the same steps ({@link RecordsAlongside}). */
+    ClassRecordSigning records() {
+        return records;
+    }
+
+    /** The học bạ số class packages (in the export zip). */
+    ClassPackages classPackages() {
+        return classPackages;
+    }
+
+    CredentialCheck credentialCheck() {
+        return services.getObject().credentialCheck();
     }
 
     DocumentSignatures signatures() {

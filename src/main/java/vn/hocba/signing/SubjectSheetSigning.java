@@ -19,6 +19,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignerRole;
+import vn.hocba.pades.SigningCredential;
 
 /**
  * The subject result sheets of a class (signing profile, decision 1): each is signed by every
@@ -82,9 +83,13 @@ public class SubjectSheetSigning implements SignedSheets {
                     + assignment.schoolClass().code() + ": " + teachers.get(part - 2).teacher().fullName()
                     + " chưa ký. Các giáo viên cùng dạy một môn ký lần lượt theo thứ tự cột điểm; hãy chờ lượt của bạn.");
         }
-        return desk.step().run(documents, List.of(sheet), SigningStage.SUBJECT_TEACHER, part,
-                SubjectMarksTable.signatureField(assignment.subject().code(), part, teachers.size()),
-                desk.person(assignment.teacher(), SignerRole.SUBJECT_TEACHER), assignment.teacher().fullName(), by);
+        SigningCredential credential = desk.person(assignment.teacher(), SignerRole.SUBJECT_TEACHER);
+        var records = desk.records().prepareSubject(assignment.schoolClass().id(), assignment.subject().code(), part,
+                credential, desk.credentialCheck());
+        return RecordsAlongside.run(desk.records(), records, credential, by, c -> desk.step().run(documents,
+                List.of(sheet), SigningStage.SUBJECT_TEACHER, part,
+                SubjectMarksTable.signatureField(assignment.subject().code(), part, teachers.size()), c,
+                assignment.teacher().fullName(), by));
     }
 
     /**

@@ -53,6 +53,18 @@ public class StudentRegistry {
         return new StudentId(keys.getKeyAs(Long.class));
     }
 
+    /**
+     * Records the student's personal identification number (số định danh cá nhân, unique across students);
+     * the caller checks its digits against the profile (học bạ số, issue 17) and audits the change.
+     */
+    public void setNationalId(StudentId student, String nationalId) {
+        if (nationalId != null && count("select count(*) from student where national_id = ? and id <> ?", nationalId,
+                student.value()) > 0) {
+            throw Rejected.conflict("Mã định danh " + nationalId + " đã được ghi cho một học sinh khác.");
+        }
+        jdbc.sql("update student set national_id = ? where id = ?").params(nationalId, student.value()).update();
+    }
+
     /** Enrols the student in the class for the class's school year, at the end of the class list. */
     public void enrol(StudentId student, ClassId schoolClass) {
         SchoolClass target = directory.schoolClass(schoolClass);

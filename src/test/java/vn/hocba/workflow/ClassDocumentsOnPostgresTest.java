@@ -44,6 +44,8 @@ import vn.hocba.support.TemporaryDataDirectory;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.gradebook.closing.SummerWork;
 import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.hocbaso.SignedRecordChecks;
+import vn.hocba.hocbaso.SignedRecords;
 
 /**
  * The ClassDocuments process for demo class 6A1 on real PostgreSQL, driven through the API by its
@@ -97,6 +99,8 @@ class ClassDocumentsOnPostgresTest {
     YearEnd yearEnd;
     @Autowired
     SummerWork summer;
+    @Autowired
+    SignedRecords signedRecords;
 
     @BeforeEach
     void assertionsUseThisContextsEngine() {
@@ -191,6 +195,16 @@ class ClassDocumentsOnPostgresTest {
         ExportPackages.assertClassGradebookRefersToTheSignedSheets(entries, teachers);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED'").query(Long.class).single())
                 .isEqualTo((2L * students + 1) + 2L * (students + 1) + sheets);
+
+        // Học bạ số: every person's slot was signed in their step (issue 17), in order, and stored per student.
+        Map<Long, byte[]> records = SignedRecordChecks.assertEveryRecordFullySigned(signedRecords, schoolClass.id(),
+                students, pki, dataDir);
+        byte[] classPackage = entries.get("hocbaso/" + schoolClass.code() + ".hocbaso-package.zip");
+        assertThat(classPackage).as("the export zip holds the học bạ số class package").isNotNull();
+        SignedRecordChecks.assertClassPackage(classPackage, records, pki, dataDir);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'HOCBASO_RECORD_SIGNED'").query(Long.class)
+                .single()).as("one audited signature per record and slot")
+                .isEqualTo(signedRecords.latestOfClass(schoolClass.id()).stream().mapToLong(r -> r.slotsTotal()).sum());
 
         assertThat(api.post("vanthu", path + "/archived", "").status()).isEqualTo(200);
         assertThat(instance).isEnded().hasPassed(ClassDocumentsModel.END_ARCHIVED);

@@ -184,12 +184,16 @@ class OwnKeySigningOnPostgresTest {
         assertThat(done.path("message").asText()).isEqualTo("Đã ký " + (2 * students + 1) + "/" + (2 * students + 1)
                 + " văn bản.");
         assertThat(prompts().stream().filter(q -> q.contains("Nhập mã PIN của thiết bị ký")).count()).isOne();
-        assertThat(prompts()).anyMatch(q -> q.contains((2 * students + 1) + " văn bản") && q.contains("lớp 6A1"));
+        // One PIN for the PDFs and, riding in the same batch, the homeroom slot of every học bạ số record (issue 17).
+        assertThat(prompts()).anyMatch(q -> q.contains((2 * students + 1 + students) + " văn bản") && q.contains("lớp 6A1"));
 
         JsonNode principalDone = signThroughAgent("hieutruong", "PRINCIPAL", classId, principalCert);
         assertThat(principalDone.path("state").asText()).as(principalDone.toString()).isEqualTo("DONE");
         assertThat(principalDone.path("signed").asInt()).isEqualTo(students + 1);
         agent.close();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'HOCBASO_RECORD_SIGNED' and reason like ?")
+                .param("CBQL%").query(Long.class).single()).as("the principal's record slots, signed on the token")
+                .isEqualTo(students);
 
         // The seal signs on the server; the clerk's package is valid at LTA with the development root.
         runJobs(instance.getId());

@@ -52,6 +52,8 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
 import java.util.regex.Pattern;
 import vn.hocba.common.Sha256;
+import vn.hocba.hocbaso.SignedRecordChecks;
+import vn.hocba.hocbaso.SignedRecords;
 
 /**
  * Issue 13 items 9, 10 and 11: a class's year documents signed and packaged, then one student's Toán
@@ -124,6 +126,9 @@ class ReissueAfterCorrectionOnPostgresTest {
     Map<String, byte[]> secondEntries;
     String correctionInstance;
     List<String> sheetTasksOfTheRerun;
+    Map<Long, String> firstRecords = new java.util.HashMap<>();
+    @Autowired
+    SignedRecords signedRecords;
 
     @BeforeAll
     void signTheYearCorrectAMarkAndSignAgain() throws Exception {
@@ -146,6 +151,8 @@ class ReissueAfterCorrectionOnPostgresTest {
 
         firstPackage = signAndDownload();
         firstIssue = documents.ofClass(schoolClass.id());
+        signedRecords.latestOfClass(schoolClass.id()).forEach(r -> firstRecords.put(r.studentId(),
+                new String(signedRecords.read(r), StandardCharsets.UTF_8)));
 
         BigDecimal old = jdbc.sql("select score from mark where class_id = ? and student_id = ? and subject_id = ? "
                 + "and term = 1 and kind = 'REGULAR' and column_no = 1").params(classId, student, toanId)
@@ -276,6 +283,40 @@ class ReissueAfterCorrectionOnPostgresTest {
     /** One run of the ClassDocuments process: every signer signs, the clerk downloads the package and archives it. */
     private byte[] signAndDownload() {
         return signAndDownload(workflow.start(schoolClass, new Actor("hieutruong", "PRINCIPAL", null)), () -> { });
+    }
+
+    @Test
+    @Order(6)
+    void issue17OnlyTheCorrectedRecordIsSignedAgainAndOnlyInTheChangedSlots() {
+        var now = signedRecords.latestOfClass(schoolClass.id());
+        assertThat(now).hasSize(firstRecords.size()).allMatch(SignedRecords.StoredRecord::complete);
+        for (var r : now) {
+            String xml = new String(signedRecords.read(r), StandardCharsets.UTF_8);
+            if (r.studentId() != student) {
+                assertThat(r.version()).as("student " + r.studentId()).isEqualTo(1);
+                assertThat(xml).as("an unchanged record is not signed again").isEqualTo(firstRecords.get(r.studentId()));
+                continue;
+            }
+            assertThat(r.version()).as("the corrected student's record").isEqualTo(2);
+            Map<String, String> before = SignedRecordChecks.signatureValues(firstRecords.get(student).getBytes(StandardCharsets.UTF_8));
+            Map<String, String> after = SignedRecordChecks.signatureValues(xml.getBytes(StandardCharsets.UTF_8));
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            List<String> resigned = after.keySet().stream().filter(slot -> !after.get(slot).equals(before.get(slot))).toList();
+            // Toán is national subject 15: its teacher's slot, then homeroom, principal and issuer over what contains it
+            assertThat(resigned).as("slots signed again").containsExactlyInAnyOrder("gvbm-15-1", "GVCN", "CBQL", "KY_PHAT_HANH");
+        }
+        // The clerk's API shows the same and checks identifiers; teachers may not use it.
+        String base = "/api/classes/" + schoolClass.id().value() + "/hocbaso";
+        JsonNode state = api.get("vanthu", base + "/records").body();
+        assertThat(state.path("records").size()).isEqualTo(firstRecords.size());
+        assertThat(state.path("records").findValuesAsText("slotsSigned")).doesNotContain("0");
+        assertThat(api.get(homeroom, base + "/records").status()).isEqualTo(403);
+        var wrong = api.send("vanthu", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put(base + "/students/" + student + "/identifiers").contentType("application/json")
+                .content("{\"moetCode\":\"0100712099\",\"registerNumber\":\"12/2025\",\"personalId\":\"12345\"}"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().toString()).contains("phải gồm đúng 12 chữ số")
+                .contains(registry.roster(schoolClass.id()).get(4).student().profile().fullName());
     }
 
     private byte[] signAndDownload(String instance, Runnable whileSheetsAreSigned) {

@@ -14,7 +14,10 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import java.util.Optional;
+import java.util.TreeMap;
 import vn.hocba.documents.DocumentData;
+import vn.hocba.documents.SourceAttachment;
 
 /**
  * Embeds the document's data XML as a PDF/A-3 associated file (like Factur-X): an embedded file
@@ -26,10 +29,35 @@ final class DataAttachment {
     private static final COSName AF = COSName.getPDFName("AF");
     private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
 
-    void attach(PDDocument document, DocumentData data, byte[] xml) throws IOException {
+    void attach(PDDocument document, DocumentData data, byte[] xml, Optional<SourceAttachment> source)
+            throws IOException {
         String name = data.kind().attachmentName();
         GregorianCalendar issued = GregorianCalendar.from(
                 data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        PDComplexFileSpecification spec = spec(document, name, xml, issued,
+                "Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")",
+                "Data");
+        Map<String, PDComplexFileSpecification> files = new TreeMap<>();
+        files.put(name, spec);
+        COSArray associated = new COSArray();
+        associated.add(spec); // the data XML first: readers take /AF[0] as the document's data
+        if (source.isPresent()) {
+            SourceAttachment s = source.get();
+            PDComplexFileSpecification sourceSpec = spec(document, s.name(), s.bytes(), issued, s.description(), "Source");
+            files.put(s.name(), sourceSpec);
+            associated.add(sourceSpec);
+        }
+
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(files);
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        document.getDocumentCatalog().setNames(names);
+        document.getDocumentCatalog().getCOSObject().setItem(AF, associated);
+    }
+
+    private static PDComplexFileSpecification spec(PDDocument document, String name, byte[] xml,
+            GregorianCalendar issued, String description, String relationship) throws IOException {
         PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml));
         file.setSubtype("application/xml");
         file.setSize(xml.length);
@@ -41,17 +69,8 @@ final class DataAttachment {
         spec.setFileUnicode(name);
         spec.setEmbeddedFile(file);
         spec.setEmbeddedFileUnicode(file);
-        spec.setFileDescription("Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")");
-        spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Data"));
-
-        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-        tree.setNames(Map.of(name, spec));
-        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-        names.setEmbeddedFiles(tree);
-        document.getDocumentCatalog().setNames(names);
-
-        COSArray associated = new COSArray();
-        associated.add(spec);
-        document.getDocumentCatalog().getCOSObject().setItem(AF, associated);
+        spec.setFileDescription(description);
+        spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName(relationship));
+        return spec;
     }
 }

@@ -31,6 +31,12 @@ public final class DocumentPipeline {
     }
 
     public RenderedDocument render(DocumentData data, OutputStream out) throws IOException {
+        return render(data, java.util.Optional.empty(), out);
+    }
+
+    /** As above, also embedding {@code source} as an associated file with /AFRelationship /Source. */
+    public RenderedDocument render(DocumentData data, java.util.Optional<vn.hocba.documents.SourceAttachment> source,
+            OutputStream out) throws IOException {
         long t0 = System.nanoTime();
         byte[] xml = DataXml.write(data);
         String hash = sha256(xml);
@@ -39,7 +45,7 @@ public final class DocumentPipeline {
         long t1 = System.nanoTime();
         PdfLayout.Laid laid = layout.layout(xhtml);
         long t2 = System.nanoTime();
-        int pages = archiver.archive(laid.pdf(), laid.signatureBoxes(), data, xml, hash, out);
+        int pages = archiver.archive(laid.pdf(), laid.signatureBoxes(), data, xml, hash, source, out);
         long t3 = System.nanoTime();
         times.add(t1 - t0, t2 - t1, t3 - t2);
         log.debug("Rendered {} ({} pages) in {} ms", mark.versionLabel(), pages, (t3 - t0) / 1_000_000);

@@ -19,10 +19,11 @@ final class PdfArchiver {
 
     /** Writes the archived PDF to {@code out} and returns its page count. */
     int archive(byte[] laidOutPdf, List<SignatureBox> boxes, DocumentData data, byte[] dataXml,
-            String dataSha256, OutputStream out) throws IOException {
+            String dataSha256, java.util.Optional<vn.hocba.documents.SourceAttachment> source, OutputStream out)
+            throws IOException {
         try (PDDocument document = Loader.loadPDF(laidOutPdf)) {
             conformance.apply(document, data, dataSha256);
-            attachment.attach(document, data, dataXml);
+            attachment.attach(document, data, dataXml, source);
             signatureFields.add(document, boxes);
             document.save(out);
             return document.getNumberOfPages();

@@ -23,6 +23,7 @@ class LeadersMenu implements MenuContribution {
         }
         if (viewer.has(Role.CLERK) || viewer.has(Role.PRINCIPAL)) {
             items.add(MenuItem.of(Section.SCHOOL, "Gói xuất văn bản", "/xuat", 20));
+            items.add(MenuItem.of(Section.SCHOOL, "Học bạ số", "/hoc-ba-so", 21));
         }
         return items;
     }

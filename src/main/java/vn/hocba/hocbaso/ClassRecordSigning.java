@@ -1,0 +1,238 @@
+package vn.hocba.hocbaso;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.w3c.dom.Document;
+import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
+import vn.hocba.common.Rejected;
+import vn.hocba.hocbaso.ClassRecordsService.UnsignedRecord;
+import vn.hocba.hocbaso.SignedRecords.StoredRecord;
+import vn.hocba.pades.CredentialCheck;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolDirectory;
+
+/**
+ * Signs one slot of every học bạ số record of a class, in the step of the ClassDocuments process in which
+ * the same person signs their PDFs and with the same credential (so server keys, tokens, remote signing and
+ * the person's own device all sign the XML too): a subject teacher their {@code DIEM_TONG_KET} of every
+ * student, the homeroom teacher, the principal, then the school's issuing certificate (in the seal step).
+ * The slot order of {@link RecordSlots} holds. Each record is built from the class's current data; when it
+ * states the same as the stored version, that version is signed further; when it changed (a correction),
+ * a new version starts which keeps the subject teachers' signatures over unchanged subjects, so a run after
+ * a correction signs again only what changed. A slot already signed is skipped (a step can be run again).
+ * A record that cannot be signed now (an identifier missing, an earlier slot empty) does not stop the PDF
+ * step: it is reported in {@link Outcome#waiting} and on the clerk's page.
+ */
+@Service
+public class ClassRecordSigning {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassRecordSigning.class);
+
+    /** What one step did: records signed now, records this slot had signed already, and why others wait. */
+    public record Outcome(int signed, int alreadySigned, List<String> waiting) {
+    }
+
+    private final ClassRecordsService records;
+    private final SignedRecords store;
+    private final SchoolDirectory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    ClassRecordSigning(ClassRecordsService records, SignedRecords store, SchoolDirectory directory, AuditLog audit,
+            Clock clock, PlatformTransactionManager transactionManager) {
+        this.records = records;
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * The records of the class to sign in one slot, and the bytes each signature signs, prepared before the
+     * step's PDFs so that a batch credential signs both at once ({@link #complete}).
+     */
+    public static final class Prepared {
+        private final ClassId classId;
+        private final SlotRole role;
+        private final String slotId;
+        private final List<X509Certificate> chain;
+        private final List<Item> items;
+        private final List<String> waiting;
+        private final int already;
+
+        private Prepared(ClassId classId, SlotRole role, String slotId, List<X509Certificate> chain, List<Item> items,
+                List<String> waiting, int already) {
+            this.classId = classId;
+            this.role = role;
+            this.slotId = slotId;
+            this.chain = chain;
+            this.items = items;
+            this.waiting = waiting;
+            this.already = already;
+        }
+
+        /** What the credential signs: one element per record whose slot is signed now. */
+        public List<byte[]> dataToSign() {
+            return items.stream().filter(i -> i.data() != null).map(Item::data).toList();
+        }
+    }
+
+    /** One record: the version to store, what it was built on, and the bytes to sign (null: store only). */
+    private record Item(UnsignedRecord fresh, Current current, String basedOn, SignatureSlot slot, byte[] data) {
+    }
+
+    /** The teacher of {@code subjectCode} (co-teacher {@code part}, 1 = first): their subject in every record. */
+    public Prepared prepareSubject(ClassId classId, String subjectCode, int part, SigningCredential credential,
+            CredentialCheck check) {
+        Optional<String> national = records.nationalSubjectCode(subjectCode);
+        return prepare(classId, SlotRole.SUBJECT_TEACHER,
+                national.map(n -> HocBaSoProfile.subjectSlotId(n, part)).orElse(null), credential, check);
+    }
+
+    /** The homeroom teacher, the principal or the issuing certificate: its slot of every record. */
+    public Prepared prepare(ClassId classId, SlotRole role, SigningCredential credential, CredentialCheck check) {
+        if (role == SlotRole.SUBJECT_TEACHER) {
+            throw new IllegalArgumentException("use prepareSubject");
+        }
+        return prepare(classId, role, role.element(), credential, check);
+    }
+
+    /** Prepares, has the credential sign (one batch where it can) and stores: the step without PDFs. */
+    public Outcome sign(Prepared prepared, SigningCredential credential, Actor by) {
+        return complete(prepared, SlotValues.of(credential, prepared.dataToSign()), by);
+    }
+
+    private Prepared prepare(ClassId classId, SlotRole role, String slotId, SigningCredential credential,
+            CredentialCheck check) {
+        long started = System.nanoTime();
+        List<Item> items = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        int already = 0;
+        if (slotId == null) {
+            return new Prepared(classId, role, null, credential.certificateChain(), items, waiting, 0);
+        }
+        ClassRecordsService.ReadyRecords all = records.readyRecords(classId);
+        all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
+                + String.join("; ", s.missing())));
+        java.util.Map<Long, StoredRecord> stored = latestByStudent(classId);
+        for (UnsignedRecord fresh : all.ready()) {
+            Optional<StoredRecord> latest = Optional.ofNullable(stored.get(fresh.studentId()));
+            Current current = current(classId, fresh, latest);
+            String basedOn = latest.map(StoredRecord::sha256).orElse(null);
+            Optional<SignatureSlot> slot = RecordSlots.of(current.doc()).all().stream()
+                    .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
+                    .findFirst();
+            if (slot.isEmpty()) {
+                continue;
+            }
+            byte[] data = null;
+            if (slot.get().signed()) {
+                already++;
+            } else {
+                try {
+                    RecordSlots.of(current.doc()).requireTurn(slot.get());
+                    data = SlotValues.dataToSign(current.doc(), role, subject(role, slotId), credential.certificateChain());
+                } catch (Rejected e) {
+                    waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + e.getMessage());
+                }
+            }
+            if (data != null || current.changed()) {
+                items.add(new Item(fresh, current, basedOn, slot.get(), data));
+            }
+        }
+        if (check != null && items.stream().anyMatch(i -> i.data() != null)) {
+            check.requireUsable(credential, clock.instant());
+        }
+        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already);
+    }
+
+    /**
+     * Signs the prepared records with the credential's {@code values} (in {@link Prepared#dataToSign} order)
+     * and stores them, one signer at a time per class; a record that changed since it was prepared waits.
+     */
+    public Outcome complete(Prepared prepared, List<byte[]> values, Actor by) {
+        long started = System.nanoTime();
+        String classCode = directory.schoolClass(prepared.classId).code();
+        Outcome outcome = transactions.execute(status -> {
+            directory.lockClass(prepared.classId);
+            List<String> waiting = new ArrayList<>(prepared.waiting);
+            int signed = 0;
+            int next = 0;
+            java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
+            for (Item item : prepared.items) {
+                byte[] value = item.data() == null ? null : values.get(next++);
+                String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
+                if (!java.util.Objects.equals(now, item.basedOn())) {
+                    waiting.add(item.fresh().fullName() + " (" + item.fresh().studentCode()
+                            + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
+                    continue;
+                }
+                if (value != null) {
+                    SlotValues.sign(item.current().doc(), prepared.role, subject(prepared.role, prepared.slotId),
+                            prepared.chain, item.data(), value);
+                }
+                StoredRecord saved = save(prepared.classId, item.fresh(), item.current());
+                if (value != null) {
+                    audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
+                            + item.fresh().studentCode(), item.basedOn(), saved.sha256(),
+                            item.slot().label() + ", phiên bản " + saved.version(), null));
+                    signed++;
+                }
+            }
+            return new Outcome(signed, prepared.already, List.copyOf(waiting));
+        });
+        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms", classCode,
+                prepared.slotId, outcome.signed(), outcome.alreadySigned(), outcome.waiting().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return outcome;
+    }
+
+    private java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {
+        java.util.Map<Long, StoredRecord> latest = new java.util.HashMap<>();
+        store.latestOfClass(classId).forEach(r -> latest.put(r.studentId(), r));
+        return latest;
+    }
+
+    private static String subject(SlotRole role, String slotId) {
+        return role == SlotRole.SUBJECT_TEACHER ? slotId : null;
+    }
+
+    /** The record to sign further: the stored version when it states the same, else a new version. */
+    private record Current(Document doc, String fingerprint, int version, boolean changed) {
+    }
+
+    private Current current(ClassId classId, UnsignedRecord fresh, Optional<StoredRecord> latest) {
+        String fingerprint = RecordFingerprint.of(fresh.record());
+        if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
+            return new Current(XmlDocuments.parse(store.read(latest.get())), fingerprint, latest.get().version(), false);
+        }
+        if (latest.isPresent()) {
+            List<String> kept = RecordFingerprint.carrySubjectSignatures(
+                    XmlDocuments.parse(store.read(latest.get())), fresh.record());
+            log.info("Record of {} changed: version {} keeps {}", fresh.studentCode(), latest.get().version() + 1, kept);
+        }
+        return new Current(fresh.record(), fingerprint, latest.map(l -> l.version() + 1).orElse(1), true);
+    }
+
+    private StoredRecord save(ClassId classId, UnsignedRecord fresh, Current current) {
+        List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
+        return store.save(classId, fresh.studentId(), current.version(), current.fingerprint(),
+                XmlDocuments.bytes(current.doc()), (int) slots.stream().filter(SignatureSlot::signed).count(),
+                slots.size(), clock.instant());
+    }
+}

@@ -1,0 +1,87 @@
+package vn.hocba.hocbaso;
+
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import org.w3c.dom.Document;
+import vn.hocba.pades.BatchSigningCredential;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.SigningException;
+
+/**
+ * Signing a record slot in two halves, so that a batch credential (the person's token behind one PIN, a
+ * remote service behind one approval) signs every record of the class and the PDFs of the same step at
+ * once: first the exact bytes the slot's signature signs (its canonical {@code SignedInfo}) are captured,
+ * then the record is signed with the value the credential returned for them. The second half refuses a
+ * value for other bytes (the record changed in between).
+ */
+final class SlotValues {
+
+    private SlotValues() {
+    }
+
+    /** The bytes {@code role}'s slot signature would sign in {@code record} (the record is not changed). */
+    static byte[] dataToSign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain) {
+        Document copy = XmlDocuments.parse(XmlDocuments.bytes(record));
+        Capture capture = new Capture(chain);
+        try {
+            new RecordSigner(null, java.time.Clock.systemUTC()).sign(copy, role, subjectSlotId, capture);
+        } catch (RuntimeException e) {
+            if (capture.data == null) {
+                throw e;
+            }
+        }
+        return capture.data;
+    }
+
+    /** Signs the slot with {@code value}, the credential's signature over {@code data}. */
+    static void sign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain, byte[] data,
+            byte[] value) {
+        new RecordSigner(null, java.time.Clock.systemUTC()).sign(record, role, subjectSlotId, new SigningCredential() {
+            @Override
+            public List<X509Certificate> certificateChain() {
+                return chain;
+            }
+
+            @Override
+            public byte[] sign(byte[] dataToSign) {
+                if (!Arrays.equals(dataToSign, data)) {
+                    throw new SigningException("Học bạ số đã thay đổi giữa lúc chuẩn bị và lúc ký; hãy ký lại.");
+                }
+                return value;
+            }
+        });
+    }
+
+    /** The credential's values for {@code data}: one call for a batch credential, else one by one. */
+    static List<byte[]> of(SigningCredential credential, List<byte[]> data) {
+        if (data.isEmpty()) {
+            return List.of();
+        }
+        if (credential instanceof BatchSigningCredential batch) {
+            return batch.signAll(data);
+        }
+        return data.stream().map(credential::sign).toList();
+    }
+
+    private static final class Capture implements SigningCredential {
+
+        private final List<X509Certificate> chain;
+        private byte[] data;
+
+        Capture(List<X509Certificate> chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public List<X509Certificate> certificateChain() {
+            return chain;
+        }
+
+        @Override
+        public byte[] sign(byte[] dataToSign) {
+            data = dataToSign.clone();
+            throw new SigningException("captured");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.hocba.web.hocbaso;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hocba.hocbaso.ClassRecordStates;
+import vn.hocba.hocbaso.RecordSubmissions;
+import vn.hocba.hocbaso.StoreSubmissions;
+import vn.hocba.hocbaso.StudentIdentifiers;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.students.StudentId;
+import vn.hocba.students.StudentRegistry;
+
+/** The clerk's học bạ số work on a class through the API: state, submit, recall, re-issue, identifiers. */
+@RestController
+@RequestMapping("/api/classes/{classId}/hocbaso")
+@Tag(name = "Học bạ số")
+class HocBaSoClerkApiController {
+
+    /** A recall or re-issue: why. */
+    record Reason(String nationalId, String reason) {
+    }
+
+    /** A student's identifiers; {@code personalId} blank leaves it unchanged. */
+    record Identifiers(String moetCode, boolean temporaryCode, String registerNumber, String personalId) {
+    }
+
+    private final RecordClerks clerks;
+    private final ClassRecordStates states;
+    private final RecordSubmissions submissions;
+    private final StoreSubmissions store;
+    private final StudentIdentifiers identifiers;
+    private final StudentRegistry students;
+
+    HocBaSoClerkApiController(RecordClerks clerks, ClassRecordStates states, RecordSubmissions submissions,
+            StoreSubmissions store, StudentIdentifiers identifiers, StudentRegistry students) {
+        this.clerks = clerks;
+        this.states = states;
+        this.submissions = submissions;
+        this.store = store;
+        this.identifiers = identifiers;
+        this.students = students;
+    }
+
+    @GetMapping("/records")
+    @Operation(summary = "Trạng thái từng học bạ số của lớp (thiếu gì, đã ký mấy ô, kết quả kho) và các lần gửi")
+    ClassRecordStates.ClassState records(@PathVariable long classId) {
+        clerks.require();
+        return states.of(new ClassId(classId));
+    }
+
+    @PostMapping("/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Gửi gói học bạ số của lớp (thông điệp 01); cùng gói gửi lại không tạo lần gửi mới")
+    StoreSubmissions.Submission submit(@PathVariable long classId) {
+        var viewer = clerks.require();
+        return submissions.submit(new ClassId(classId), clerks.actor(viewer));
+    }
+
+    @PostMapping("/recalls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Thu hồi một học bạ số kho đã chấp nhận (thông điệp 03), theo mã định danh học bạ")
+    StoreSubmissions.Submission recall(@PathVariable long classId, @RequestBody Reason body) {
+        var viewer = clerks.require();
+        return submissions.recall(new ClassId(classId), body.nationalId(), body.reason(), clerks.actor(viewer));
+    }
+
+    @PostMapping("/students/{studentId}/reissue")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Phát hành lại học bạ số đã sửa: thu hồi bản kho đã nhận và gửi bản mới")
+    List<StoreSubmissions.Submission> reissue(@PathVariable long classId, @PathVariable long studentId,
+            @RequestBody Reason body) {
+        var viewer = clerks.require();
+        requireEnrolled(classId, studentId);
+        return submissions.reissue(new ClassId(classId), studentId, body.reason(), clerks.actor(viewer));
+    }
+
+    @PostMapping("/submissions/{submissionId}/poll")
+    @Operation(summary = "Hỏi kho trạng thái một lần gửi (gói 00–04, từng học bạ 00/01/02)")
+    StoreSubmissions.Submission poll(@PathVariable long classId, @PathVariable long submissionId) {
+        clerks.require();
+        StoreSubmissions.Submission s = store.submission(submissionId);
+        if (s.classId() != classId) {
+            throw vn.hocba.common.Rejected.notFound("Lớp không có lần gửi số " + submissionId + ".");
+        }
+        return store.poll(submissionId);
+    }
+
+    @PutMapping("/students/{studentId}/identifiers")
+    @Operation(summary = "Nhập/sửa mã học sinh trên CSDL ngành (hoặc mã tạm), số sổ đăng bộ, số định danh cá nhân")
+    ClassRecordStates.ClassState setIdentifiers(@PathVariable long classId, @PathVariable long studentId,
+            @RequestBody Identifiers body) {
+        var viewer = clerks.require();
+        requireEnrolled(classId, studentId);
+        identifiers.update(new StudentId(studentId), body.moetCode(), body.temporaryCode(), body.registerNumber(),
+                body.personalId(), clerks.actor(viewer));
+        return states.of(new ClassId(classId));
+    }
+
+    private void requireEnrolled(long classId, long studentId) {
+        if (students.roster(new ClassId(classId)).stream().noneMatch(e -> e.student().id().value() == studentId)) {
+            throw vn.hocba.common.Rejected.notFound("Học sinh mã số " + studentId + " không học lớp này.");
+        }
+    }
+}

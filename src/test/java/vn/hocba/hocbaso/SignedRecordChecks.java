@@ -1,0 +1,93 @@
+package vn.hocba.hocbaso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import vn.hocba.pades.devpki.DevelopmentPki;
+import vn.hocba.schoolyear.ClassId;
+
+/** What the tests of the ClassDocuments process check of the học bạ số records it signed. */
+public final class SignedRecordChecks {
+
+    private SignedRecordChecks() {
+    }
+
+    /**
+     * Every student's latest record of the class is stored, signed in every slot, each signature valid
+     * and trusted (our verifier) and the record valid against the XSD; one record's every signature is
+     * also checked by xmlsec1 with the development root. Returns the records by student id.
+     */
+    public static Map<Long, byte[]> assertEveryRecordFullySigned(SignedRecords records, ClassId classId, int students,
+            DevelopmentPki pki, Path dir) throws Exception {
+        List<SignedRecords.StoredRecord> stored = records.latestOfClass(classId);
+        assertThat(stored).as("one record per student").hasSize(students);
+        RecordVerifier verifier = new RecordVerifier(pki.trustAnchors());
+        Map<Long, byte[]> bytes = new LinkedHashMap<>();
+        for (SignedRecords.StoredRecord r : stored) {
+            assertThat(r.complete()).as("student " + r.studentId() + ": " + r.slotsSigned() + "/" + r.slotsTotal())
+                    .isTrue();
+            byte[] xml = records.read(r);
+            Document doc = XmlDocuments.parse(xml);
+            List<SlotFinding> findings = verifier.verify(doc);
+            assertThat(RecordVerifier.allValid(findings)).as(findings.stream().map(SlotFinding::line).toList().toString())
+                    .isTrue();
+            assertThat(RecordSchema.problems(doc)).as("XSD, student " + r.studentId()).isEmpty();
+            bytes.put(r.studentId(), xml);
+        }
+        Path root = dir.resolve("root-" + System.nanoTime() + ".pem");
+        pki.writeRootPem(root);
+        Path file = dir.resolve("record-" + System.nanoTime() + ".hocbaso.xml");
+        byte[] first = bytes.values().iterator().next();
+        Files.write(file, first);
+        for (SignatureSlot slot : RecordSlots.of(XmlDocuments.parse(first)).all()) {
+            Xmlsec1.Result result = Xmlsec1.verify(file, root, "sig-" + slot.id());
+            assertThat(result.ok()).as("xmlsec1 " + slot.id() + ": " + result.output()).isTrue();
+        }
+        return bytes;
+    }
+
+    /**
+     * The học bạ số class package of an export zip: its manifest signed by the school's issuing certificate
+     * (our check and xmlsec1 with the development root), every record listed, unchanged and fully signed.
+     */
+    public static void assertClassPackage(byte[] zip, Map<Long, byte[]> records, DevelopmentPki pki, Path dir)
+            throws Exception {
+        ClassPackage.Check check = ClassPackage.check(zip, pki.trustAnchors());
+        assertThat(check.valid()).as(check.problems() + " " + check.manifestSignature().line()).isTrue();
+        assertThat(check.records()).isEqualTo(records.size());
+        assertThat(check.manifestSignature().signer()).as("signed with the school's issuing certificate")
+                .isEqualTo(RecordSlots.of(XmlDocuments.parse(records.values().iterator().next())).all().stream()
+                        .filter(s -> s.role() == SlotRole.ISSUER).findFirst().orElseThrow().signerName().toUpperCase(
+                                java.util.Locale.forLanguageTag("vi")));
+        assertThat(ClassPackage.records(zip).values().stream().map(vn.hocba.common.Sha256::hex).sorted().toList())
+                .as("the package holds the stored signed records")
+                .isEqualTo(records.values().stream().map(vn.hocba.common.Sha256::hex).sorted().toList());
+        Path root = dir.resolve("root-" + System.nanoTime() + ".pem");
+        pki.writeRootPem(root);
+        Path manifest = dir.resolve("manifest-" + System.nanoTime() + ".xml");
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(ClassPackage.MANIFEST_FILE)) {
+                    Files.write(manifest, in.readAllBytes());
+                }
+            }
+        }
+        Xmlsec1.Result result = Xmlsec1.verify(manifest, root, "sig-goi");
+        assertThat(result.ok()).as("xmlsec1 manifest: " + result.output()).isTrue();
+    }
+
+    /** The SignatureValue of each signed slot, by slot id. */
+    public static Map<String, String> signatureValues(byte[] record) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (SignatureSlot slot : RecordSlots.of(XmlDocuments.parse(record)).all()) {
+            RecordSlots.signature(slot.element()).ifPresent(s -> values.put(slot.id(),
+                    s.getElementsByTagNameNS(RecordSlots.DSIG, "SignatureValue").item(0).getTextContent().strip()));
+        }
+        return values;
+    }
+}
