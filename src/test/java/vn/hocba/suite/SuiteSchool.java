@@ -121,6 +121,7 @@ final class SuiteSchool {
             case "document" -> "GRADEBOOK";
             case "versionId" -> firstText("select max(id) from issued_document where class_id = " + classId);
             case "version", "page" -> "1";
+            case "submissionId" -> first("select max(id) from hocbaso_submission");
             case "id" -> idFor(path);
             default -> null;
         };
