@@ -52,12 +52,12 @@ class DemoGradebook {
         this.load = load;
     }
 
-    void fill(Map<String, ClassId> classes) {
+    void fill(List<String> codes, Map<String, ClassId> classes) {
         DemoNames random = new DemoNames(20260117L);
         List<MarkEntry> marks = new ArrayList<>();
         List<ConductEntry> conduct = new ArrayList<>();
         List<AbsenceEntry> absences = new ArrayList<>();
-        for (String code : DemoSetup.CLASSES) {
+        for (String code : codes) {
             ClassId schoolClass = classes.get(code);
             var target = directory.schoolClass(schoolClass);
             List<GradeSubject> subjects = directory.gradeSubjects(target.yearId(), target.grade());

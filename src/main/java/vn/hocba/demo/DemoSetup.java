@@ -28,7 +28,8 @@ import vn.hocba.security.Role;
 class DemoSetup {
 
     static final int START_YEAR = 2025;
-    static final List<String> CLASSES = List.of("6A1", "6A2", "7A1", "7A2", "8A1", "8A2", "9A1", "9A2");
+    /** The default demo school's classes ({@link DemoSize#defaults()}). */
+    static final List<String> CLASSES = DemoSize.defaults().classCodes();
 
     private final SchoolSetup school;
     private final YearSetup years;
@@ -36,9 +37,11 @@ class DemoSetup {
     private final Accounts accounts;
     private final DemoStudents students;
     private final DemoRecordIdentifiers recordIdentifiers;
+    private final DemoSize size;
 
     DemoSetup(SchoolSetup school, YearSetup years, AssignmentSetup assignments, Accounts accounts,
-            DemoStudents students, DemoRecordIdentifiers recordIdentifiers) {
+            DemoStudents students, DemoRecordIdentifiers recordIdentifiers, DemoSize size) {
+        this.size = size;
         this.school = school;
         this.years = years;
         this.assignments = assignments;
@@ -50,7 +53,9 @@ class DemoSetup {
     @Transactional
     public void create() {
         SchoolId schoolId = school.createSchool(DemoSchool.CODE, "Trường THCS Mẫu", "Thành phố Hà Nội", "THCS");
-        Map<String, StaffId> staff = createStaff(schoolId);
+        List<String> codes = size.classCodes();
+        List<String[]> homerooms = DemoStaff.homerooms(codes);
+        Map<String, StaffId> staff = createStaff(schoolId, homerooms);
         Map<String, SubjectId> subjects = new HashMap<>();
         DemoCurriculum.SUBJECTS.forEach(s -> subjects.put(s.code(), school.createSubject(schoolId, s.code(), s.name(), s.assessment())));
         SchoolYearId year = years.createYear(schoolId, START_YEAR, List.of(
@@ -62,19 +67,19 @@ class DemoSetup {
             }
         }
         Map<String, ClassId> classes = new HashMap<>();
-        for (String code : CLASSES) {
+        for (String code : codes) {
             classes.put(code, years.createClass(year, code, Integer.parseInt(code.substring(0, 1))));
         }
-        assign(classes, staff, subjects);
-        students.create(schoolId, classes);
+        assign(codes, homerooms, classes, staff, subjects);
+        students.create(schoolId, classes, size);
         recordIdentifiers.create(schoolId, classes);
     }
 
-    private Map<String, StaffId> createStaff(SchoolId schoolId) {
+    private Map<String, StaffId> createStaff(SchoolId schoolId, List<String[]> homerooms) {
         Map<String, DepartmentId> departments = new HashMap<>();
         DemoStaff.DEPARTMENTS.forEach(d -> departments.put(d[0], school.createDepartment(schoolId, d[0], d[1])));
         Map<String, StaffId> staff = new HashMap<>();
-        for (DemoStaff.Person p : DemoStaff.PEOPLE) {
+        for (DemoStaff.Person p : DemoStaff.people(homerooms)) {
             StaffId id = school.createStaff(schoolId, p.code(), p.fullName(), p.position(),
                     p.department() == null ? null : departments.get(p.department()), p.username() + "@thcsmau.edu.vn");
             staff.put(p.code(), id);
@@ -95,13 +100,14 @@ class DemoSetup {
     }
 
     /** Subject teachers rotate over the classes; co-teachers share integrated subjects by columns. */
-    private void assign(Map<String, ClassId> classes, Map<String, StaffId> staff, Map<String, SubjectId> subjects) {
+    private void assign(List<String> codes, List<String[]> homerooms, Map<String, ClassId> classes,
+            Map<String, StaffId> staff, Map<String, SubjectId> subjects) {
         Map<String, List<DemoStaff.Person>> bySubjectPart = new HashMap<>();
         for (DemoStaff.Person p : DemoStaff.PEOPLE) {
             p.subjects().forEach(s -> bySubjectPart.computeIfAbsent(s, k -> new java.util.ArrayList<>()).add(p));
         }
-        for (int i = 0; i < CLASSES.size(); i++) {
-            ClassId schoolClass = classes.get(CLASSES.get(i));
+        for (int i = 0; i < codes.size(); i++) {
+            ClassId schoolClass = classes.get(codes.get(i));
             for (Map.Entry<String, List<DemoStaff.Person>> part : bySubjectPart.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
                 String[] codeAndColumns = part.getKey().split(":");
@@ -110,7 +116,7 @@ class DemoSetup {
                         columns(codeAndColumns));
             }
         }
-        for (String[] homeroom : DemoStaff.HOMEROOMS) {
+        for (String[] homeroom : homerooms) {
             ClassId schoolClass = classes.get(homeroom[0]);
             assignments.assignHomeroom(schoolClass, staff.get(homeroom[1]));
             assignments.assignTeaching(schoolClass, subjects.get("HDTN_HN"), staff.get(homeroom[1]), new ColumnRange(1, 1));

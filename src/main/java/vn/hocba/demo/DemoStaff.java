@@ -60,6 +60,33 @@ final class DemoStaff {
 
     static final String PASSWORD = "HocBa@2025";
 
+    /**
+     * The homeroom teacher of each of {@code classCodes}: those of {@link #HOMEROOMS}, and for every other class
+     * (a demo school sized larger, {@link DemoSize}) a further teacher GV26, GV27, … who has that homeroom only.
+     */
+    static List<String[]> homerooms(List<String> classCodes) {
+        List<String[]> result = new java.util.ArrayList<>();
+        int extra = PEOPLE.size() - 4;
+        for (String code : classCodes) {
+            String teacher = HOMEROOMS.stream().filter(h -> h[0].equals(code)).map(h -> h[1]).findFirst()
+                    .orElse(null);
+            result.add(new String[] {code, teacher != null ? teacher : String.format("GV%02d", ++extra)});
+        }
+        return result;
+    }
+
+    /** {@link #PEOPLE} and the further homeroom teachers that {@code homerooms} names (seeded names). */
+    static List<Person> people(List<String[]> homerooms) {
+        List<Person> people = new java.util.ArrayList<>(PEOPLE);
+        DemoNames names = new DemoNames(20250815L);
+        for (String[] homeroom : homerooms) {
+            if (people.stream().noneMatch(p -> p.code().equals(homeroom[1]))) {
+                people.add(teacher(homeroom[1], names.fullName(names.sex()), "TO_NK"));
+            }
+        }
+        return people;
+    }
+
     private DemoStaff() {
     }
 

@@ -11,7 +11,7 @@ import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentProfile;
 import vn.hocba.students.StudentRegistry;
 
-/** About 35 students per demo class with complete profiles, then their gradebook entries. */
+/** About 35 students per demo class (or as {@link DemoSize} says) with complete profiles, then their gradebook entries. */
 @Service
 class DemoStudents {
 
@@ -26,20 +26,21 @@ class DemoStudents {
         this.gradebook = gradebook;
     }
 
-    void create(SchoolId school, Map<String, ClassId> classes) {
+    void create(SchoolId school, Map<String, ClassId> classes, DemoSize demoSize) {
         DemoNames names = new DemoNames(20250905L);
         int serial = 0;
-        for (int c = 0; c < DemoSetup.CLASSES.size(); c++) {
-            String code = DemoSetup.CLASSES.get(c);
+        List<String> codes = demoSize.classCodes();
+        for (int c = 0; c < codes.size(); c++) {
+            String code = codes.get(c);
             int grade = Integer.parseInt(code.substring(0, 1));
-            int size = 34 + c % 3;
+            int size = demoSize.students(c);
             for (int i = 0; i < size; i++) {
                 serial++;
                 StudentId id = registry.register(school, profile(names, serial, grade));
                 registry.enrol(id, classes.get(code));
             }
         }
-        gradebook.fill(classes);
+        gradebook.fill(codes, classes);
     }
 
     private static StudentProfile profile(DemoNames names, int serial, int grade) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Generates every document of a class in one call, streaming each PDF into a
@@ -41,6 +42,46 @@ public final class ClassDocumentGenerator {
             }
         }
         return stored;
+    }
+
+    /**
+     * The same documents as {@link #generateClass}, rendered on {@code pool}'s threads (a window of documents
+     * ahead) and stored in the same order by the calling thread. Data functions must be thread-safe.
+     */
+    public static List<StoredDocument> generateClass(ClassGradebookData gradebook, int students,
+            IntFunction<TranscriptData> transcripts, IntFunction<ReportCardData> reportCards,
+            DocumentStore store, RenderPool pool) throws IOException {
+        List<Supplier<DocumentData>> documents = new ArrayList<>();
+        documents.add(() -> gradebook);
+        for (SubjectMarksTable subject : gradebook.subjects()) {
+            documents.add(() -> resultSheet(gradebook, subject));
+        }
+        for (int i = 0; i < students; i++) {
+            int student = i;
+            documents.add(() -> transcripts.apply(student));
+            if (reportCards != null) {
+                documents.add(() -> reportCards.apply(student));
+            }
+        }
+        List<StoredDocument> stored = new ArrayList<>();
+        try (RenderPool.Ahead<Rendered> ahead = pool.ahead(documents, (data, renderer) -> Rendered.of(data.get(), renderer))) {
+            for (Supplier<DocumentData> data : documents) {
+                Rendered rendered = ahead.next();
+                if (rendered == null) {
+                    rendered = Rendered.of(data.get(), new DocumentRenderer());
+                }
+                Rendered done = rendered;
+                stored.add(store.store(done.data().kind(), done.data().identity().versionLabel(), out -> out.write(done.pdf())));
+            }
+        }
+        return stored;
+    }
+
+    /** A document rendered into memory. */
+    record Rendered(DocumentData data, byte[] pdf) {
+        static Rendered of(DocumentData data, DocumentRenderer renderer) {
+            return new Rendered(data, renderer.renderToBytes(data));
+        }
     }
 
     /** Renders and stores each document the iterator yields, one at a time. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hocba.audit.Actor;
@@ -73,19 +74,26 @@ final class DocumentIssuer {
      * sheets were signed is re-issued once to cite them.
      */
     IssuedDocument issue(DocumentDraft draft) {
+        return issue(draft, null);
+    }
+
+    /**
+     * As {@link #issue(DocumentDraft)}, using {@code ahead} (rendered by {@link #renderAhead} on another thread)
+     * when the latest version is still the one it was rendered against; else rendering here as before.
+     */
+    IssuedDocument issue(DocumentDraft draft, RenderedAhead ahead) {
         byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
         String fingerprint = sha256(data);
         String own = ownContent(data);
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-        if (latest.isPresent() && (latest.get().ownContentSha256() != null
-                ? latest.get().ownContentSha256().trim().equals(own)
-                : latest.get().contentSha256().trim().equals(fingerprint))) {
+        if (unchanged(latest, fingerprint, own)) {
             return latest.get().document();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        DocumentIdentity id = latest.map(l -> l.document().identity().next(now))
-                .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
-        IssuedDocument document = render(draft, draft.build(id, dateLine), now);
+        boolean aheadValid = ahead != null && ahead.latestLabel().equals(latest.map(l -> l.document().id()));
+        Instant now = aheadValid ? ahead.now() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        DocumentIdentity id = identity(draft, latest, now);
+        IssuedDocument document = aheadValid ? store(draft, ahead.data(), out -> out.write(ahead.pdf()), now, ahead::rendered)
+                : render(draft, draft.build(id, dateLine), now);
         issued.insert(document, fingerprint, own, generationId);
         audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
                 id.supersedes().orElse(null), document.sha256(),
@@ -100,21 +108,63 @@ final class DocumentIssuer {
                 ? sources.of(records.schoolClass().id(), draft.studentId()) : Optional.empty();
     }
 
+    /** A document rendered ahead of its transaction, and the latest version it was rendered against. */
+    record RenderedAhead(Optional<String> latestLabel, Instant now, DocumentData data, byte[] pdf,
+            RenderedDocument rendered) {
+    }
+
+    /**
+     * On a render thread, outside any transaction: the document {@link #issue} will most likely issue, rendered
+     * into memory with {@code renderer}; {@code null} when the draft's content is unchanged (nothing to render).
+     * Reads only; {@link #issue(DocumentDraft, RenderedAhead)} checks again under the class lock.
+     */
+    RenderedAhead renderAhead(DocumentDraft draft, DocumentRenderer renderer) {
+        byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
+        Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
+        if (unchanged(latest, sha256(data), ownContent(data))) {
+            return null;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        DocumentData document = draft.build(identity(draft, latest, now), dateLine);
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream(128 * 1024);
+        try {
+            RenderedDocument rendered = renderer.render(document, source(draft), pdf);
+            return new RenderedAhead(latest.map(l -> l.document().id()), now, document, pdf.toByteArray(), rendered);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean unchanged(Optional<IssuedDocuments.Latest> latest, String fingerprint, String own) {
+        return latest.isPresent() && (latest.get().ownContentSha256() != null
+                ? latest.get().ownContentSha256().trim().equals(own)
+                : latest.get().contentSha256().trim().equals(fingerprint));
+    }
+
+    private static DocumentIdentity identity(DocumentDraft draft, Optional<IssuedDocuments.Latest> latest, Instant now) {
+        return latest.map(l -> l.document().identity().next(now))
+                .orElseGet(() -> DocumentIdentity.first(draft.documentId(), now));
+    }
+
     private IssuedDocument render(DocumentDraft draft, DocumentData data, Instant now) {
+        RenderedDocument[] rendered = new RenderedDocument[1];
+        return store(draft, data, out -> rendered[0] = renderer.render(data, source(draft), out), now, () -> rendered[0]);
+    }
+
+    private IssuedDocument store(DocumentDraft draft, DocumentData data, DocumentStore.Content content, Instant now,
+            Supplier<RenderedDocument> rendered) {
         DocumentIdentity id = data.identity();
         String label = id.versionLabel();
-        RenderedDocument[] rendered = new RenderedDocument[1];
         try {
             // A file without a record was left by a rolled-back generation (the class is locked now).
             if (store.discardUnrecorded(draft.kind(), label)) {
                 log.warn("Discarded unrecorded document file {}", label);
             }
-            StoredDocument stored = store.store(draft.kind(), label, out -> rendered[0] = renderer.render(data,
-                    source(draft), out));
+            StoredDocument stored = store.store(draft.kind(), label, content);
             return new IssuedDocument(label, id.documentId(), id.version(), id.supersedes(),
                     records.schoolClass().id().value(), records.schoolClass().code(),
                     Optional.ofNullable(draft.studentId()), Optional.ofNullable(draft.studentName()), draft.kind(),
-                    scope, stored.pdfSha256(), rendered[0].dataSha256(), stored.size(),
+                    scope, stored.pdfSha256(), rendered.get().dataSha256(), stored.size(),
                     FileSystemDocumentStore.relativePath(draft.kind(), label), now, by.username(), Optional.empty());
         } catch (DocumentAlreadyStoredException e) {
             throw Rejected.conflict(e.getMessage());

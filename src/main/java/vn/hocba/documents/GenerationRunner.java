@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,7 @@ class GenerationRunner {
     private final RenderSettings settings;
     private final String authority;
     private final TransactionTemplate transactions;
+    private final RenderPool renderPool;
 
     GenerationRunner(ClassDocumentsSource source, IssuedDocuments issued, DocumentGenerations generations,
             ObjectProvider<SignedSheets> signedSheets, ObjectProvider<TranscriptSources> transcriptSources,
@@ -54,7 +56,8 @@ class GenerationRunner {
             PlatformTransactionManager transactionManager, ObjectStore objects,
             @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
             String verificationBaseUrl,
-            @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority) {
+            @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority,
+            @Value("${hocba.documents.render-threads:0}") int renderThreads) {
         this.source = source;
         this.issued = issued;
         this.generations = generations;
@@ -66,6 +69,12 @@ class GenerationRunner {
         this.settings = new RenderSettings(verificationBaseUrl, Optional.empty());
         this.authority = authority;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.renderPool = new RenderPool(settings, renderThreads);
+    }
+
+    @PreDestroy
+    void close() {
+        renderPool.close();
     }
 
     /** Runs the class's unfinished earlier run, if any, then the claimed one. */
@@ -98,8 +107,11 @@ class GenerationRunner {
                 transcriptSources.getIfAvailable(() -> TranscriptSources.NONE));
         transactions.executeWithoutResult(status -> generations.total(run.id(), drafts.size()));
         List<IssuedDocument> documents = new ArrayList<>();
-        for (DocumentDraft draft : drafts) {
-            documents.add(issueOne(run, issuer, draft, documents.size(), drafts.size()));
+        // Rendered on all cores a few documents ahead; each is still issued in its own transaction, in order.
+        try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::renderAhead)) {
+            for (DocumentDraft draft : drafts) {
+                documents.add(issueOne(run, issuer, draft, ahead.next(), documents.size(), drafts.size()));
+            }
         }
         transactions.executeWithoutResult(status -> generations.complete(run.id(), clock.instant()));
         int fresh = issued.issuedBy(run.id());
@@ -108,11 +120,12 @@ class GenerationRunner {
         return new Generation(run.id(), documents, fresh, documents.size() - fresh);
     }
 
-    private IssuedDocument issueOne(GenerationRun run, DocumentIssuer issuer, DocumentDraft draft, int done, int total) {
+    private IssuedDocument issueOne(GenerationRun run, DocumentIssuer issuer, DocumentDraft draft,
+            DocumentIssuer.RenderedAhead ahead, int done, int total) {
         try {
             return transactions.execute(status -> {
                 issued.lockClass(run.classId());
-                IssuedDocument document = issuer.issue(draft);
+                IssuedDocument document = issuer.issue(draft, ahead);
                 generations.done(run.id(), done + 1);
                 return document;
             });

@@ -3,7 +3,7 @@ package vn.hocba.documents.records;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +49,8 @@ public final class DocumentDrafts {
         ClassPages classes = new ClassPages(c, school, students);
         String prefix = c.school().code() + "-" + c.year().name() + "-";
         String classId = prefix + c.schoolClass().code() + "-" + suffix(scope);
-        Map<String, Optional<SignedSheetReference>> signed = new HashMap<>();
+        // Concurrent: drafts are built on the render threads (RenderPool).
+        Map<String, Optional<SignedSheetReference>> signed = new ConcurrentHashMap<>();
         Function<String, Optional<SignedSheetReference>> sheetOf = code -> signed.computeIfAbsent(code,
                 k -> sheets.of(sheetId(classId, k)));
         List<DocumentDraft> drafts = new ArrayList<>();

@@ -1,18 +1,20 @@
 package vn.hocba.documents.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.hocba.documents.ClassDocumentGenerator;
 import vn.hocba.documents.DocumentRenderer;
 import vn.hocba.documents.FileSystemDocumentStore;
+import vn.hocba.documents.RenderPool;
 import vn.hocba.documents.RenderSettings;
 import vn.hocba.documents.StoredDocument;
 import vn.hocba.documents.TranscriptData;
@@ -21,65 +23,111 @@ import vn.hocba.documents.internal.StageTimes;
 import vn.hocba.documents.sample.SampleDocuments;
 
 /**
- * Not a test. Transcripts rendered to PDF/A-3b per second on one thread (median of runs), where
- * the time goes, and the heap used while generating every document of a 40-student class.
- * Run: see bench/README.md.
+ * Not a test. Transcripts rendered to PDF/A-3b per CPU-second of the rendering thread, two pipelines
+ * alternating round by round in the same JVM (both today's: the spread of their ratio is the noise floor
+ * of a per-document change measured this way; one reusing its Flying Saucer renderer was tried, see
+ * bench/README.md); then every
+ * document of a 40-student class generated one at a time (before) and on all cores with
+ * {@link RenderPool} (after), with wall time, process CPU time and peak heap. Run: see bench/README.md.
+ * Arguments: [rounds (default 5)] [class rounds (default 3)].
  */
 public final class DocumentBenchmark {
 
-    private static final int RUNS = 5;
     private static final int CLASS_SIZE = 40;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int classRounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         SampleDocuments samples = SampleDocuments.withClassSize(CLASS_SIZE);
         List<TranscriptData> transcripts = samples.transcripts();
-        DocumentPipeline pipeline = new DocumentPipeline(RenderSettings.defaults());
-        OutputStream sink = OutputStream.nullOutputStream();
+        DocumentPipeline before = new DocumentPipeline(RenderSettings.defaults());
+        DocumentPipeline after = new DocumentPipeline(RenderSettings.defaults());
         for (int i = 0; i < 3; i++) {
-            renderAll(pipeline, transcripts, sink);
+            renderAll(before, transcripts);
+            renderAll(after, transcripts);
         }
-        List<double[]> runs = new ArrayList<>();
-        for (int run = 0; run < RUNS; run++) {
-            pipeline.times().reset();
-            long start = System.nanoTime();
-            long cpuStart = CPU.getCurrentThreadCpuTime();
-            renderAll(pipeline, transcripts, sink);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            StageTimes t = pipeline.times();
-            runs.add(new double[] {transcripts.size() / seconds, t.templateNanos(), t.layoutNanos(), t.archiveNanos(),
-                transcripts.size() / cpuSeconds});
-            System.out.printf("run %d: %.1f transcripts/s wall clock, %.1f per CPU-second of the thread%n", run + 1,
-                    transcripts.size() / seconds, transcripts.size() / cpuSeconds);
+        double[] beforeRates = new double[rounds];
+        double[] afterRates = new double[rounds];
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            beforeRates[r] = rate(before, transcripts);
+            afterRates[r] = rate(after, transcripts);
+            ratios[r] = afterRates[r] / beforeRates[r];
+            System.out.printf("round %d: before %.1f, after %.1f transcripts per CPU-second; ratio %.2f%n", r + 1,
+                    beforeRates[r], afterRates[r], ratios[r]);
         }
-        double cpuMedian = runs.stream().mapToDouble(r -> r[4]).sorted().toArray()[RUNS / 2];
-        runs.sort(Comparator.comparingDouble(r -> r[0]));
-        double[] median = runs.get(RUNS / 2);
-        // On a shared machine wall-clock rates vary with other load; CPU time of the rendering thread does not.
-        System.out.printf("median: %.1f transcripts per CPU-second (one core)%n", cpuMedian);
-        double total = median[1] + median[2] + median[3];
-        System.out.printf("median: %.1f transcripts/s on one thread (%.1f ms each)%n", median[0], 1000 / median[0]);
-        System.out.printf("stages: data XML + Thymeleaf %.0f%%, Flying Saucer layout + OpenPDF %.0f%%, PDFBox PDF/A post-processing %.0f%%%n",
-                100 * median[1] / total, 100 * median[2] / total, 100 * median[3] / total);
-        System.out.printf("ratio full pipeline / bare layout stage: %.2f%n", total / median[2]);
-        classGeneration(samples);
+        System.out.printf("median: before %.1f, after %.1f transcripts per CPU-second (one thread); median ratio %.2f%n",
+                median(beforeRates), median(afterRates), median(ratios));
+        stages("before", before);
+        stages("after", after);
+        classGeneration(samples, classRounds);
     }
 
-    private static void renderAll(DocumentPipeline pipeline, List<TranscriptData> transcripts, OutputStream sink)
-            throws IOException {
+    private static double rate(DocumentPipeline pipeline, List<TranscriptData> transcripts) throws IOException {
+        pipeline.times().reset();
+        long cpu = CPU.getCurrentThreadCpuTime();
+        renderAll(pipeline, transcripts);
+        return transcripts.size() / ((CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+    }
+
+    private static void stages(String name, DocumentPipeline pipeline) {
+        StageTimes t = pipeline.times();
+        double total = t.templateNanos() + t.layoutNanos() + t.archiveNanos();
+        System.out.printf("%s, last round: data XML + QR + Thymeleaf %.0f%%, Flying Saucer layout + OpenPDF %.0f%%, "
+                + "PDFBox PDF/A %.0f%%%n", name, 100 * t.templateNanos() / total, 100 * t.layoutNanos() / total,
+                100 * t.archiveNanos() / total);
+    }
+
+    private static void renderAll(DocumentPipeline pipeline, List<TranscriptData> transcripts) throws IOException {
+        OutputStream sink = OutputStream.nullOutputStream();
         for (TranscriptData t : transcripts) {
             pipeline.render(t, sink);
         }
     }
 
-    /** Every document of the class into a file store, sampling heap use every 5 ms. */
-    private static void classGeneration(SampleDocuments samples) throws Exception {
+    /** Every document of the class into a file store, one at a time (before) and on all cores (after). */
+    private static void classGeneration(SampleDocuments samples, int rounds) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (RenderPool pool = new RenderPool(RenderSettings.defaults(), 0)) {
+            List<double[]> serial = new ArrayList<>();
+            List<double[]> parallel = new ArrayList<>();
+            DocumentRenderer old = new DocumentRenderer();
+            for (int r = 0; r <= rounds; r++) {
+                double[] s = measure(samples, dir -> new ClassDocumentGenerator(old).generateClass(samples.classGradebook(),
+                        samples.classSize(), samples::transcript, samples::reportCard, new FileSystemDocumentStore(dir)));
+                double[] p = measure(samples, dir -> ClassDocumentGenerator.generateClass(samples.classGradebook(),
+                        samples.classSize(), samples::transcript, samples::reportCard, new FileSystemDocumentStore(dir), pool));
+                if (r > 0) { // round 0 warms the pool's threads up
+                    serial.add(s);
+                    parallel.add(p);
+                }
+                System.out.printf("class round %d: one thread, before: %.2f s wall, %.2f CPU-s, peak heap %.0f MB; "
+                        + "%d threads, after: %.2f s wall, %.2f CPU-s, peak heap %.0f MB (%d documents, %.1f MB)%n",
+                        r, s[0], s[1], s[2], cores, p[0], p[1], p[2], (int) p[3], p[4]);
+            }
+            double sw = median(serial.stream().mapToDouble(x -> x[0]).toArray());
+            double pw = median(parallel.stream().mapToDouble(x -> x[0]).toArray());
+            System.out.printf("class of %d, median of %d rounds: before %.2f s wall (%.2f CPU-s), after %.2f s wall "
+                    + "(%.2f CPU-s), wall ratio %.2f; peak heap before %.0f MB, after %.0f MB (max heap %d MB)%n",
+                    samples.classSize(), rounds, sw, median(serial.stream().mapToDouble(x -> x[1]).toArray()), pw,
+                    median(parallel.stream().mapToDouble(x -> x[1]).toArray()), sw / pw,
+                    serial.stream().mapToDouble(x -> x[2]).max().orElse(0),
+                    parallel.stream().mapToDouble(x -> x[2]).max().orElse(0), Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    interface ClassRun {
+        List<StoredDocument> run(Path dir) throws IOException;
+    }
+
+    /** Wall s, process CPU s, peak heap MB (sampled every 5 ms), documents, MB written. */
+    private static double[] measure(SampleDocuments samples, ClassRun run) throws Exception {
         Path dir = Files.createTempDirectory("hocba-bench-");
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        long before = rt.totalMemory() - rt.freeMemory();
-        AtomicLong peak = new AtomicLong(before);
+        AtomicLong peak = new AtomicLong(rt.totalMemory() - rt.freeMemory());
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
@@ -92,15 +140,19 @@ public final class DocumentBenchmark {
         });
         sampler.setDaemon(true);
         sampler.start();
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
-        List<StoredDocument> stored = new ClassDocumentGenerator(new DocumentRenderer()).generateClass(
-                samples.classGradebook(), samples.classSize(), samples::transcript, samples::reportCard,
-                new FileSystemDocumentStore(dir));
+        List<StoredDocument> stored = run.run(dir);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (OS.getProcessCpuTime() - cpu) / 1e9;
         sampler.interrupt();
         long bytes = stored.stream().mapToLong(StoredDocument::size).sum();
-        System.out.printf("class of %d: %d documents, %.1f MB written in %.1f s; heap used before %d MB, peak %d MB (max heap %d MB)%n",
-                samples.classSize(), stored.size(), bytes / 1e6, seconds, before >> 20, peak.get() >> 20,
-                rt.maxMemory() >> 20);
+        return new double[] {seconds, cpuSeconds, peak.get() / 1048576.0, stored.size(), bytes / 1e6};
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

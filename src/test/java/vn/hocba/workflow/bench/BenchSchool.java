@@ -41,7 +41,7 @@ final class BenchSchool implements AutoCloseable {
         this.api = new HttpApi(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
-    static BenchSchool start(String database) {
+    static BenchSchool start(String database, String... moreArguments) {
         String url = EmbeddedPostgresDatabases.create(database);
         Path dataDir;
         try {
@@ -50,11 +50,13 @@ final class BenchSchool implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // Command-line arguments, not builder defaults: those lose to application.yml's H2 URL.
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(HocBaApplication.class).run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
                 "--spring.datasource.hikari.connection-timeout=120000", "--logging.level.root=WARN",
-                "--hocba.data-dir=" + dataDir);
+                "--hocba.data-dir=" + dataDir));
+        arguments.addAll(List.of(moreArguments));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(HocBaApplication.class)
+                .run(arguments.toArray(String[]::new));
         return new BenchSchool(app, dataDir);
     }
 

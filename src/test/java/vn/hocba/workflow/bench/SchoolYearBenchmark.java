@@ -15,15 +15,20 @@ import vn.hocba.workflow.ExportPackages;
  * ClassDocuments (generation, subject sheets, homeroom teacher, principal, seal, LT/LTA, export).
  * Stage by stage for the whole school, class after class, as a school would; each run on a fresh
  * database. Prints wall times per stage and class, medians over the runs, and each stage's share.
- * Not a test; see bench/README.md. Argument: the number of runs (default 3).
+ * Not a test; see bench/README.md. Arguments: the number of runs (default 3), then optionally the
+ * school's size: classes and students per class (e.g. {@code 1 30 40}: the 1,200-student school of
+ * issue 19, through {@code hocba.demo.classes} and {@code hocba.demo.students-per-class}).
  */
 public final class SchoolYearBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        String[] size = args.length > 2
+                ? new String[] {"--hocba.demo.classes=" + args[1], "--hocba.demo.students-per-class=" + args[2]}
+                : new String[0];
         List<SchoolRun> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            SchoolRun result = run(run);
+            SchoolRun result = run(run, size);
             results.add(result);
             System.out.println("run " + run + " of " + runs);
             result.print(System.out);
@@ -31,9 +36,9 @@ public final class SchoolYearBenchmark {
         SchoolRun.printMedians(results, System.out);
     }
 
-    private static SchoolRun run(int run) throws Exception {
+    private static SchoolRun run(int run, String... size) throws Exception {
         long contextStart = System.nanoTime();
-        try (BenchSchool school = BenchSchool.start("bench_school_year_" + run)) {
+        try (BenchSchool school = BenchSchool.start("bench_school_year_" + run, size)) {
             Duration startup = Duration.ofNanos(System.nanoTime() - contextStart);
             long marksStart = System.nanoTime();
             school.completeMarks();
@@ -63,6 +68,14 @@ public final class SchoolYearBenchmark {
             for (var entry : packages.entrySet()) {
                 ExportPackages.assertManifestMatches(ExportPackages.unzip(entry.getValue()));
             }
+            long databaseBytes = school.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select pg_database_size(current_database())").query(Long.class).single();
+            long storedBytes;
+            try (var files = java.nio.file.Files.walk(school.dataDir())) {
+                storedBytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("PostgreSQL database %.1f MB, data directory (documents, keys) %.1f MB, export packages %.1f MB%n",
+                    databaseBytes / 1e6, storedBytes / 1e6, packages.values().stream().mapToLong(z -> z.length).sum() / 1e6);
             System.out.println("every one of the " + packages.size() + " export packages' manifests matches its files ("
                     + packages.values().stream().mapToLong(z -> z.length).sum() / 1024 + " KiB in all)");
             return result;
@@ -70,12 +83,17 @@ public final class SchoolYearBenchmark {
     }
 
     private static void stage(SchoolRun result, Map<String, ClassYearSteps> classes, Stage stage, Consumer<ClassYearSteps> step) {
+        long stageStart = System.nanoTime();
+        long stageCpu = SchoolRun.cpuNanos();
         classes.forEach((code, c) -> {
             long start = System.nanoTime();
             long cpu = SchoolRun.cpuNanos();
             step.accept(c);
             result.record(stage, code, Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(SchoolRun.cpuNanos() - cpu));
         });
+        // Progress as it goes: a 1,200-student school takes minutes per stage on a loaded machine.
+        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s%n", stage, (System.nanoTime() - stageStart) / 1e9,
+                (SchoolRun.cpuNanos() - stageCpu) / 1e9);
     }
 
     private SchoolYearBenchmark() {
