@@ -20,7 +20,7 @@ public final class DocumentGenerations {
     /** Polls the run a 202 reply started until it is COMPLETED or FAILED (two minutes at most). */
     public static Reply await(ApiClient api, String user, Reply started) {
         String progress = started.body().path("progress").asText();
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 240_000_000_000L; // a 4-page transcript per student on a shared 2-core machine
         while (System.nanoTime() < deadline) {
             Reply now = api.get(user, progress);
             if (now.status() != 200 || !now.body().path("status").asText().equals("RUNNING")) {
