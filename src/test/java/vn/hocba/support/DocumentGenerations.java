@@ -17,7 +17,7 @@ public final class DocumentGenerations {
         return started.status() == 202 ? await(api, user, started) : started;
     }
 
-    /** Polls the run a 202 reply started until it is COMPLETED or FAILED (two minutes at most). */
+    /** Polls the run a 202 reply started until it is COMPLETED or FAILED (four minutes at most). */
     public static Reply await(ApiClient api, String user, Reply started) {
         String progress = started.body().path("progress").asText();
         long deadline = System.nanoTime() + 240_000_000_000L; // a 4-page transcript per student on a shared 2-core machine

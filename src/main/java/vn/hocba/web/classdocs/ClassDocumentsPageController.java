@@ -91,7 +91,27 @@ class ClassDocumentsPageController {
         model.addAttribute("crumbs", List.of(Crumb.schoolClass(schoolClass, null), Crumb.here("Văn bản")));
         model.addAttribute("progress", progress(schoolClass));
         model.addAttribute("canSign", viewer.has(Role.PRINCIPAL));
+        model.addAttribute("ownKeySteps", ownKeySteps(viewer, schoolClass.id()));
         return "class-documents";
+    }
+
+    /** The signing steps of this class the viewer may do with their own token or phone (page {@code /ki-so}). */
+    private static List<OwnKeyStep> ownKeySteps(Viewer viewer, ClassId schoolClass) {
+        List<OwnKeyStep> steps = new java.util.ArrayList<>();
+        if (viewer.teachesIn(schoolClass)) {
+            steps.add(new OwnKeyStep("SUBJECT_SHEET", "Ký bảng kết quả môn học"));
+        }
+        if (viewer.isHomeroomTeacherOf(schoolClass)) {
+            steps.add(new OwnKeyStep("HOMEROOM", "Giáo viên chủ nhiệm ký học bạ, sổ theo dõi và phiếu liên lạc"));
+        }
+        if (viewer.has(Role.PRINCIPAL)) {
+            steps.add(new OwnKeyStep("PRINCIPAL", "Hiệu trưởng ký học bạ và sổ theo dõi"));
+        }
+        return steps;
+    }
+
+    /** A link to the own-key signing page for one step. */
+    record OwnKeyStep(String step, String label) {
     }
 
     @GetMapping("/lop/{classId}/tai-lieu/{versionId}")

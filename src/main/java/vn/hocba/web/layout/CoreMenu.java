@@ -16,6 +16,7 @@ class CoreMenu implements MenuContribution {
         return List.of(
                 MenuItem.of(Section.TASKS, "Việc cần làm", "/viec-can-lam", 0),
                 MenuItem.of(Section.TASKS, "Thông báo", "/thong-bao", 1),
-                MenuItem.of(Section.ACCOUNT, "Đổi mật khẩu", "/tai-khoan/mat-khau", 0));
+                MenuItem.of(Section.ACCOUNT, "Đổi mật khẩu", "/tai-khoan/mat-khau", 0),
+                MenuItem.of(Section.ACCOUNT, "Chứng thư số", "/chung-thu-so", 1));
     }
 }
