@@ -275,8 +275,10 @@ class ClassSigningOnPostgresTest {
         }
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("manifest.json"));
         Map<String, Path> signed = signing.signedFiles(schoolClass.id());
-        assertThat(manifest.path("files")).hasSize(2 * signed.size());
-        assertThat(entries).hasSize(2 * signed.size() + 1);
+        // every signed PDF with its data XML, the class's học bạ số package (issue 17), and the manifest itself
+        assertThat(manifest.path("files")).hasSize(2 * signed.size() + 1);
+        assertThat(entries).hasSize(2 * signed.size() + 2)
+                .containsKey("hocbaso/" + schoolClass.code() + ".hocbaso-package.zip");
         for (var file : manifest.path("files")) {
             assertThat(Sha256.hex(entries.get(file.path("path").asText()))).as(file.path("path").asText())
                     .isEqualTo(file.path("sha256").asText());

@@ -145,7 +145,9 @@ class TwoNodesSharingObjectStorageOnPostgresTest {
         int transcripts = onB.progress(schoolClass.id()).transcripts();
         int sheets = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).size();
         assertThat(pdfs).hasSize(2 * transcripts + 1 + sheets);
-        assertThat(manifest.path("files")).hasSize(2 * pdfs.size());
+        // every PDF with its data XML, and the class's học bạ số package (issue 17)
+        assertThat(manifest.path("files")).hasSize(2 * pdfs.size() + 1);
+        assertThat(entries).containsKey("hocbaso/" + schoolClass.code() + ".hocbaso-package.zip");
 
         SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(pki));
         for (String pdf : pdfs) {

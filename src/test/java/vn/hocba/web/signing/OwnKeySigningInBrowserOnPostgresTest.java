@@ -239,7 +239,9 @@ class OwnKeySigningInBrowserOnPostgresTest {
         browser.find("#sign-remote").click();
         page.await(() -> browser.find("#countdown").isDisplayed());
         assertThat(browser.text("#countdown")).matches("0:0[0-6]");
-        assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký 1 văn bản");
+        // the sheet and, riding along in the same approval, the teacher's slot of each student's học bạ số record
+        assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký "
+                + (1 + STUDENTS) + " văn bản");
         browser.checkPage("ki-so-tu-xa-dem-nguoc");
         Outcome approved = page.awaitEnd();
         assertThat(approved.error()).as(approved.message()).isFalse();
