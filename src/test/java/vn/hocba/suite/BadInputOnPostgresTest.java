@@ -122,7 +122,7 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
             String head = school.auditHead();
             if (a.status() >= 400 && !head.equals(audit)) {
                 partialWrites++;
-                failures.add("audit chain moved on a refused request: " + where);
+                failures.add("audit chain moved on a refused request: " + where + "; audited: " + school.auditedSince(audit));
             }
             if (a.status() < 400 && r.operation().changesState()) {
                 accepted++;

@@ -149,6 +149,13 @@ final class SuiteSchool {
         return id == null ? "none" : id;
     }
 
+    /** What was audited after {@code head} (a value of {@link #auditHead}): actor, action and target per entry. */
+    List<String> auditedSince(String head) {
+        long id = Long.parseLong(head.substring(0, head.indexOf(':')));
+        return jdbc.sql("select actor || ' ' || action || ' ' || target from audit_entry where id > ? order by id")
+                .param(id).query(String.class).list();
+    }
+
     /** The audit chain's head: changes with every audited change. */
     String auditHead() {
         return jdbc.sql("select last_id || ':' || last_hash from audit_head where id = 1").query(String.class).single();
