@@ -57,7 +57,8 @@ class GenerationRunner {
             @Value("${hocba.documents.verification-base-url:" + RenderSettings.DEFAULT_VERIFICATION_BASE_URL + "}")
             String verificationBaseUrl,
             @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority,
-            @Value("${hocba.documents.render-threads:0}") int renderThreads) {
+            @Value("${hocba.documents.render-threads:0}") int renderThreads,
+            @Value("${hocba.documents.render-ahead:false}") boolean renderAhead) {
         this.source = source;
         this.issued = issued;
         this.generations = generations;
@@ -69,12 +70,14 @@ class GenerationRunner {
         this.settings = new RenderSettings(verificationBaseUrl, Optional.empty());
         this.authority = authority;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.renderPool = new RenderPool(settings, renderThreads);
+        this.renderPool = renderAhead ? new RenderPool(settings, renderThreads) : null;
     }
 
     @PreDestroy
     void close() {
-        renderPool.close();
+        if (renderPool != null) {
+            renderPool.close();
+        }
     }
 
     /** Runs the class's unfinished earlier run, if any, then the claimed one. */
@@ -107,10 +110,18 @@ class GenerationRunner {
                 transcriptSources.getIfAvailable(() -> TranscriptSources.NONE));
         transactions.executeWithoutResult(status -> generations.total(run.id(), drafts.size()));
         List<IssuedDocument> documents = new ArrayList<>();
-        // Rendered on all cores a few documents ahead; each is still issued in its own transaction, in order.
-        try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::renderAhead)) {
+        if (renderPool == null) {
             for (DocumentDraft draft : drafts) {
-                documents.add(issueOne(run, issuer, draft, ahead.next(), documents.size(), drafts.size()));
+                documents.add(issueOne(run, issuer, draft, null, documents.size(), drafts.size()));
+            }
+        } else {
+            // Rendered on all cores a few documents ahead; each is still issued in its own transaction, in order.
+            // Off by default (hocba.documents.render-ahead): with it on, transcripts issued in the ClassDocuments
+            // process were seen without their citation of the signed subject sheets (issue 19, under investigation).
+            try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::renderAhead)) {
+                for (DocumentDraft draft : drafts) {
+                    documents.add(issueOne(run, issuer, draft, ahead.next(), documents.size(), drafts.size()));
+                }
             }
         }
         transactions.executeWithoutResult(status -> generations.complete(run.id(), clock.instant()));
