@@ -156,6 +156,22 @@ final class SuiteSchool {
                 .param(id).query(String.class).list();
     }
 
+    /** Waits (at most five minutes) until no document generation run is running. */
+    void awaitBackgroundWork() {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (jdbc.sql("select count(*) from document_generation where status = 'RUNNING'").query(Long.class).single() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a document generation run is still running after five minutes");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The audit chain's head: changes with every audited change. */
     String auditHead() {
         return jdbc.sql("select last_id || ':' || last_hash from audit_head where id = 1").query(String.class).single();
