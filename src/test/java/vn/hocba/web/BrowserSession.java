@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -131,12 +133,43 @@ public final class BrowserSession implements AutoCloseable {
         return this;
     }
 
-    /** Clicks {@code element} and waits for the page it leads to (or the htmx swap it starts) to settle. */
+    /**
+     * Clicks {@code element} and waits for the page it leads to (or the htmx swap it starts) to settle.
+     * A click that submits a form or follows a link without a script taking it over leaves the page:
+     * then this waits until the new page has replaced the old one, so that the next step never reads
+     * or types into the page being left (the old page is complete until the new one arrives).
+     */
     public BrowserSession click(WebElement element) {
+        driver.executeScript(WATCH_LEAVING);
         element.click();
+        try {
+            new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return !document.documentElement.hasAttribute('data-before-click')"
+                            + " || window.hocbaLeaving !== true")));
+        } catch (TimeoutException downloadOrStuck) {
+            // a submit answered with a file download stays on the page; settle() below still applies
+        }
         settle();
         return this;
     }
+
+    /** Marks the page and notes whether the coming click submits a form or follows a link natively. */
+    private static final String WATCH_LEAVING = """
+            document.documentElement.setAttribute('data-before-click', '');
+            window.hocbaLeaving = false;
+            if (!window.hocbaWatching) {
+              window.hocbaWatching = true;
+              const samePage = t => !t || t === '_self';
+              window.addEventListener('submit', e => {
+                if (!e.defaultPrevented && samePage(e.target.getAttribute('target'))) window.hocbaLeaving = true;
+              });
+              window.addEventListener('click', e => {
+                const a = e.target.closest ? e.target.closest('a[href]') : null;
+                if (a && !e.defaultPrevented && !a.hasAttribute('download') && samePage(a.getAttribute('target'))
+                    && !a.getAttribute('href').startsWith('#')) window.hocbaLeaving = true;
+              });
+            }
+            """;
 
     /** Waits until the document is loaded and htmx has no request in flight and nothing left to settle. */
     public void settle() {
