@@ -34,7 +34,7 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
     private static final long SEED = 18;
     private static final int CHECK_EXPORT_EVERY = 100;
     /** Requests per run: every file upload, and a seeded sample of the rest (each operation keeps its share). */
-    private static final int REQUESTS = 2_400;
+    private static final int REQUESTS = 2_100;
     private static final long ANSWER_WITHIN_MILLIS = 10_000;
     /** Java types, stack frames and SQL the server must never show; none of the fuzzer's values contain these. */
     private static final Pattern LEAK = Pattern.compile("(java\\.(lang|util|io|sql)\\.|jakarta\\.|javax\\.|org\\.springframework|"
