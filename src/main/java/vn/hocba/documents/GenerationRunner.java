@@ -58,7 +58,7 @@ class GenerationRunner {
             String verificationBaseUrl,
             @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority,
             @Value("${hocba.documents.render-threads:0}") int renderThreads,
-            @Value("${hocba.documents.render-ahead:false}") boolean renderAhead) {
+            @Value("${hocba.documents.render-ahead:true}") boolean renderAhead) {
         this.source = source;
         this.issued = issued;
         this.generations = generations;
