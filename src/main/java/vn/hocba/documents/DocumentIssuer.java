@@ -108,28 +108,43 @@ final class DocumentIssuer {
                 ? sources.of(records.schoolClass().id(), draft.studentId()) : Optional.empty();
     }
 
+    /**
+     * What {@link #prepareAhead} read for a document: the latest version it was prepared against, the issue time,
+     * the data with its identity, and the transcript's embedded source record.
+     */
+    record PreparedAhead(Optional<String> latestLabel, Instant now, DocumentData data,
+            Optional<SourceAttachment> source) {
+    }
+
     /** A document rendered ahead of its transaction, and the latest version it was rendered against. */
     record RenderedAhead(Optional<String> latestLabel, Instant now, DocumentData data, byte[] pdf,
             RenderedDocument rendered) {
     }
 
     /**
-     * On a render thread, outside any transaction: the document {@link #issue} will most likely issue, rendered
-     * into memory with {@code renderer}; {@code null} when the draft's content is unchanged (nothing to render).
-     * Reads only; {@link #issue(DocumentDraft, RenderedAhead)} checks again under the class lock.
+     * On the issuing thread (in its transaction, if any), outside the document's own transaction: everything
+     * the document {@link #issue} will most likely issue needs from the database (the cited signed sheets through
+     * the draft, the latest version, the source record); {@code null} when the draft's content is unchanged
+     * (nothing to render). Reads only; {@link #issue(DocumentDraft, RenderedAhead)} checks again under the class lock.
      */
-    RenderedAhead renderAhead(DocumentDraft draft, DocumentRenderer renderer) {
+    PreparedAhead prepareAhead(DocumentDraft draft) {
         byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
         if (unchanged(latest, sha256(data), ownContent(data))) {
             return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        DocumentData document = draft.build(identity(draft, latest, now), dateLine);
+        return new PreparedAhead(latest.map(l -> l.document().id()), now,
+                draft.build(identity(draft, latest, now), dateLine), source(draft));
+    }
+
+    /** On a render thread: the prepared document rendered into memory with {@code renderer}; reads nothing. */
+    static RenderedAhead renderAhead(PreparedAhead prepared, DocumentRenderer renderer) {
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream(128 * 1024);
         try {
-            RenderedDocument rendered = renderer.render(document, source(draft), pdf);
-            return new RenderedAhead(latest.map(l -> l.document().id()), now, document, pdf.toByteArray(), rendered);
+            RenderedDocument rendered = renderer.render(prepared.data(), prepared.source(), pdf);
+            return new RenderedAhead(prepared.latestLabel(), prepared.now(), prepared.data(), pdf.toByteArray(),
+                    rendered);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,7 +58,7 @@ class GenerationRunner {
             String verificationBaseUrl,
             @Value("${hocba.documents.authority:Phòng Giáo dục và Đào tạo}") String authority,
             @Value("${hocba.documents.render-threads:0}") int renderThreads,
-            @Value("${hocba.documents.render-ahead:false}") boolean renderAhead) {
+            @Value("${hocba.documents.render-ahead:true}") boolean renderAhead) {
         this.source = source;
         this.issued = issued;
         this.generations = generations;
@@ -116,9 +116,11 @@ class GenerationRunner {
             }
         } else {
             // Rendered on all cores a few documents ahead; each is still issued in its own transaction, in order.
-            // Off by default (hocba.documents.render-ahead): with it on, transcripts issued in the ClassDocuments
-            // process were seen without their citation of the signed subject sheets (issue 19, under investigation).
-            try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::renderAhead)) {
+            // What a document needs from the database is read here, on this thread (prepareAhead): the process
+            // runs this inside its job's transaction, which has just made the subject sheets final (LT/LTA) and
+            // not committed yet; a render thread reading them itself saw no signed sheet to cite (issue 19).
+            try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::prepareAhead,
+                    DocumentIssuer::renderAhead)) {
                 for (DocumentDraft draft : drafts) {
                     documents.add(issueOne(run, issuer, draft, ahead.next(), documents.size(), drafts.size()));
                 }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@link DocumentRenderer}, while the caller consumes the results in order: the work for a list of
  * items runs at most {@link #window()} items ahead of the caller, so at most that many rendered
  * documents wait in memory per caller whatever the size of the class (issue 19 item 2).
+ *
+ * <p>The work on the pool's threads must not read the database: a render thread has no part in the
+ * caller's transaction and would not see what the caller has written but not yet committed (the
+ * ClassDocuments process issues the transcripts in the transaction of the job that has just made the
+ * subject sheets final). What needs reading is done by {@code prepare}, on the caller's thread.
  */
 public final class RenderPool implements AutoCloseable {
 
@@ -48,7 +55,17 @@ public final class RenderPool implements AutoCloseable {
      * report the failure in its own context).
      */
     public <T, R> Ahead<R> ahead(List<T> items, BiFunction<T, DocumentRenderer, R> work) {
-        return new Ahead<>(items.iterator(), work);
+        return ahead(items, Function.identity(), work);
+    }
+
+    /**
+     * As {@link #ahead(List, BiFunction)}, with {@code prepare} run first for each item <b>on the caller's
+     * thread</b> (in its transaction, if any), a window ahead, and {@code work} rendering what it prepared on the
+     * pool. An item {@code prepare} returns {@code null} for (nothing to render) or fails for has the result
+     * {@code null}.
+     */
+    public <T, P, R> Ahead<R> ahead(List<T> items, Function<T, P> prepare, BiFunction<P, DocumentRenderer, R> work) {
+        return new Ahead<>(items.iterator(), prepare, work);
     }
 
     @Override
@@ -61,11 +78,13 @@ public final class RenderPool implements AutoCloseable {
 
         private final Deque<Future<R>> pending = new ArrayDeque<>();
         private final Iterator<?> items;
+        private final Function<Object, Object> prepare;
         private final BiFunction<Object, DocumentRenderer, R> work;
 
         @SuppressWarnings("unchecked")
-        private <T> Ahead(Iterator<T> items, BiFunction<T, DocumentRenderer, R> work) {
+        private <T, P> Ahead(Iterator<T> items, Function<T, P> prepare, BiFunction<P, DocumentRenderer, R> work) {
             this.items = items;
+            this.prepare = (Function<Object, Object>) prepare;
             this.work = (BiFunction<Object, DocumentRenderer, R>) work;
             fill();
         }
@@ -90,8 +109,18 @@ public final class RenderPool implements AutoCloseable {
 
         private void fill() {
             while (pending.size() < window && items.hasNext()) {
-                Object item = items.next();
-                pending.add(threads.submit(() -> work.apply(item, renderers.get())));
+                Object prepared = prepared(items.next());
+                pending.add(prepared == null ? CompletableFuture.completedFuture(null)
+                        : threads.submit(() -> work.apply(prepared, renderers.get())));
+            }
+        }
+
+        private Object prepared(Object item) {
+            try {
+                return prepare.apply(item);
+            } catch (RuntimeException e) {
+                log.debug("Preparing a document ahead failed; the caller renders it itself", e);
+                return null;
             }
         }
 

@@ -49,7 +49,8 @@ public final class DocumentDrafts {
         ClassPages classes = new ClassPages(c, school, students);
         String prefix = c.school().code() + "-" + c.year().name() + "-";
         String classId = prefix + c.schoolClass().code() + "-" + suffix(scope);
-        // Concurrent: drafts are built on the render threads (RenderPool).
+        // Looked up once per run, by the thread that builds the drafts; that must be the issuing thread (in its
+        // transaction), never a render thread, which would not see sheets made final in that transaction.
         Map<String, Optional<SignedSheetReference>> signed = new ConcurrentHashMap<>();
         Function<String, Optional<SignedSheetReference>> sheetOf = code -> signed.computeIfAbsent(code,
                 k -> sheets.of(sheetId(classId, k)));
