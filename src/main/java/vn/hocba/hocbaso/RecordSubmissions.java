@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
@@ -25,10 +27,12 @@ public class RecordSubmissions {
     private final SignedRecords records;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
     RecordSubmissions(ClassPackages packages, StoreSubmissions submissions, IssuingCredential issuer,
-            SignedRecords records, JdbcClient jdbc, AuditLog audit) {
+            SignedRecords records, JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager) {
         this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.packages = packages;
         this.submissions = submissions;
         this.issuer = issuer;
@@ -75,9 +79,9 @@ public class RecordSubmissions {
         StoreSubmissions.Submission recall = recall(classId, accepted.nationalId(), reason, by);
         ClassPackages.Built built = packages.ofStudent(classId, studentId, issuer.of(classId)).orElseThrow();
         StoreSubmissions.Submission created = submissions.submission(submissions.submitPackage(classId, built.zip(), by));
-        audit.append(new AuditRecord(by, "HOCBASO_REISSUED", "hocbaso record " + studentCode + " class " + classId.value(),
+        transactions.executeWithoutResult(tx -> audit.append(new AuditRecord(by, "HOCBASO_REISSUED", "hocbaso record " + studentCode + " class " + classId.value(),
                 accepted.nationalId() + " " + accepted.recordSha256(), "v" + latest.version() + " " + latest.sha256(), reason,
-                "submissions " + recall.id() + ", " + created.id()));
+                "submissions " + recall.id() + ", " + created.id())));
         return List.of(recall, created);
     }
 

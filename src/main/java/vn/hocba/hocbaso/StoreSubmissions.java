@@ -148,20 +148,24 @@ public class StoreSubmissions {
                 .param(id).query(String.class).optional().orElse(null);
         if (reference != null) {
             NationalStore.Status status = store.getObject().status(reference);
-            for (NationalStore.RecordResult r : status.records()) {
-                String errors = String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.name()).toList());
-                jdbc.sql("update hocbaso_record_result set result = ?, national_id = coalesce(?, national_id), errors = ?"
-                        + " where submission_id = ? and (student_code = ? or national_id = ?)")
-                        .params(r.result(), r.nationalId(), errors.isEmpty() ? null : truncate(errors), id,
-                                studentCode(r.file()), r.file()).update();
-            }
-            int moved = jdbc.sql("update hocbaso_submission set national_status = ?, state = ? where id = ? and state = 'SENT'")
-                    .params(status.code(), status.processed() ? "PROCESSED" : "SENT", id).update();
-            if (status.processed() && moved == 1) { // two polls at once: the one that moved it audits
-                auditAnswer(submission(id));
-            }
+            transactions.executeWithoutResult(tx -> record(id, status)); // the store's answer and its audit, together
         }
         return submission(id);
+    }
+
+    private void record(long id, NationalStore.Status status) {
+        for (NationalStore.RecordResult r : status.records()) {
+            String errors = String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.name()).toList());
+            jdbc.sql("update hocbaso_record_result set result = ?, national_id = coalesce(?, national_id), errors = ?"
+                    + " where submission_id = ? and (student_code = ? or national_id = ?)")
+                    .params(r.result(), r.nationalId(), errors.isEmpty() ? null : truncate(errors), id,
+                            studentCode(r.file()), r.file()).update();
+        }
+        int moved = jdbc.sql("update hocbaso_submission set national_status = ?, state = ? where id = ? and state = 'SENT'")
+                .params(status.code(), status.processed() ? "PROCESSED" : "SENT", id).update();
+        if (status.processed() && moved == 1) { // two polls at once: the one that moved it audits
+            auditAnswer(submission(id));
+        }
     }
 
     /** The store's final answer changes what the school's records are (accepted, in error, recalled): audited. */
