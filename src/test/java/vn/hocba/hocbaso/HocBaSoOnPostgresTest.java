@@ -268,7 +268,7 @@ class HocBaSoOnPostgresTest {
         }
         var rejected = byCode.get(apiStudents.get(2).studentCode());
         assertThat(rejected.path("result").asText()).isEqualTo("02");
-        assertThat(rejected.path("nationalId").isNull()).isTrue();
+        assertThat(rejected.path("nationalId").textValue()).isNull();
         assertThat(rejected.path("errorList").get(0).asText()).as("the store's reason, in Vietnamese, naming the field")
                 .contains("NGUOI_HOC/SO_DINH_DANH_CA_NHAN").contains(rejectedByStore)
                 .contains("không có trong CSDL quốc gia về dân cư");
@@ -300,10 +300,17 @@ class HocBaSoOnPostgresTest {
         assertThat(unchanged.detail()).contains("không thay đổi từ khi kho chấp nhận").contains(oldId);
 
         // the correction: the register number was wrong; the record is built again and signed as version 2
+        var schoolId = new vn.hocba.schoolyear.SchoolId(jdbc.sql("select school_id from student where id = ?")
+                .param(student.studentId()).query(Long.class).single());
+        RecordIdentifiers before = identifiers.of(schoolId, new vn.hocba.students.StudentId(student.studentId()));
         var put = api().send("vanthu", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .put(base + "/students/" + student.studentId() + "/identifiers")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content("{\"registerNumber\":\"77/2025\",\"temporaryCode\":true}"));
+                .content("{\"registerNumber\":\"77/2025\"}")); // blank fields keep what is stored
+        RecordIdentifiers after = identifiers.of(schoolId, new vn.hocba.students.StudentId(student.studentId()));
+        assertThat(after.moetStudentCode()).isEqualTo(before.moetStudentCode());
+        assertThat(after.temporaryCode()).isEqualTo(before.temporaryCode());
+        assertThat(after.registerNumber()).isEqualTo("77/2025");
         assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
         SignedRecords.StoredRecord v1 = signedRecords.latest(c, student.studentId()).orElseThrow();
         storeSigned(c, student.studentId(), 2);

@@ -37,7 +37,7 @@ class HocBaSoClerkApiController {
     record Reason(String nationalId, String reason) {
     }
 
-    /** A student's identifiers; {@code personalId} blank leaves it unchanged. */
+    /** A student's identifiers; a blank field leaves what is stored unchanged. */
     record Identifiers(String moetCode, boolean temporaryCode, String registerNumber, String personalId) {
     }
 
