@@ -269,7 +269,7 @@ class HocBaSoOnPostgresTest {
         var rejected = byCode.get(apiStudents.get(2).studentCode());
         assertThat(rejected.path("result").asText()).isEqualTo("02");
         assertThat(rejected.path("nationalId").textValue()).isNull();
-        assertThat(rejected.path("errorList").get(0).asText()).as("the store's reason, in Vietnamese, naming the field")
+        assertThat(rejected.path("errors").asText()).as("the store's reason, in Vietnamese, naming the field")
                 .contains("NGUOI_HOC/SO_DINH_DANH_CA_NHAN").contains(rejectedByStore)
                 .contains("không có trong CSDL quốc gia về dân cư");
         assertThat(audited("HOCBASO_SUBMISSION_CREATED", "hocbaso submission " + id + " class")).containsExactly("vanthu");
