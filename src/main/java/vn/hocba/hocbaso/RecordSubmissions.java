@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
+import vn.hocba.audit.AuditLog;
+import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.common.Sha256;
 import vn.hocba.schoolyear.ClassId;
@@ -22,9 +26,13 @@ public class RecordSubmissions {
     private final IssuingCredential issuer;
     private final SignedRecords records;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
     RecordSubmissions(ClassPackages packages, StoreSubmissions submissions, IssuingCredential issuer,
-            SignedRecords records, JdbcClient jdbc) {
+            SignedRecords records, JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager) {
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.packages = packages;
         this.submissions = submissions;
         this.issuer = issuer;
@@ -38,6 +46,11 @@ public class RecordSubmissions {
                 "Lớp chưa có học bạ số nào được ký đủ (giáo viên bộ môn, chủ nhiệm, hiệu trưởng, chứng thư phát hành); "
                         + "chưa có gì để gửi kho học bạ số."));
         return submissions.submission(submissions.submitPackage(classId, built.zip(), by));
+    }
+
+    /** The package of the class's released records (what {@link #submit} sends), for the clerk to download. */
+    public Optional<ClassPackages.Built> currentPackage(ClassId classId) {
+        return packages.current(classId, issuer.of(classId));
     }
 
     /** Recalls ("03") the accepted record with this national id. */
@@ -65,7 +78,11 @@ public class RecordSubmissions {
         }
         StoreSubmissions.Submission recall = recall(classId, accepted.nationalId(), reason, by);
         ClassPackages.Built built = packages.ofStudent(classId, studentId, issuer.of(classId)).orElseThrow();
-        return List.of(recall, submissions.submission(submissions.submitPackage(classId, built.zip(), by)));
+        StoreSubmissions.Submission created = submissions.submission(submissions.submitPackage(classId, built.zip(), by));
+        transactions.executeWithoutResult(tx -> audit.append(new AuditRecord(by, "HOCBASO_REISSUED", "hocbaso record " + studentCode + " class " + classId.value(),
+                accepted.nationalId() + " " + accepted.recordSha256(), "v" + latest.version() + " " + latest.sha256(), reason,
+                "submissions " + recall.id() + ", " + created.id())));
+        return List.of(recall, created);
     }
 
     private record Accepted(String nationalId, String recordSha256) {

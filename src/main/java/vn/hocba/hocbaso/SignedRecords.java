@@ -48,6 +48,12 @@ public class SignedRecords {
                 + "order by student_id").param(classId.value()).query(SignedRecords::row).list();
     }
 
+    /** Every version of every student's record of the class (earlier versions are kept when a new one is made). */
+    public List<StoredRecord> allOfClass(ClassId classId) {
+        return jdbc.sql("select * from hocbaso_signed_record where class_id = ? order by student_id, version")
+                .param(classId.value()).query(SignedRecords::row).list();
+    }
+
     public Optional<StoredRecord> latest(ClassId classId, long studentId) {
         return jdbc.sql("select * from hocbaso_signed_record where class_id = ? and student_id = ? "
                 + "order by version desc limit 1").param(classId.value()).param(studentId)

@@ -43,8 +43,11 @@ public class StoreSubmissions {
             String lastError, List<Result> records) {
     }
 
-    /** One record's result in a submission. */
-    public record Result(String studentCode, String result, String nationalId, String errors) {
+    /**
+     * One record's result in a submission; {@code recordSha256} is the SHA-256 of the record file sent (of
+     * the national id for a recall).
+     */
+    public record Result(String studentCode, String result, String nationalId, String errors, String recordSha256) {
     }
 
     private final JdbcClient jdbc;
@@ -84,9 +87,9 @@ public class StoreSubmissions {
 
     /** Recalls ("thu hồi") the accepted record with national id {@code nationalId}, once. */
     public long recall(ClassId classId, String nationalId, String reason, Actor by) {
-        Result accepted = jdbc.sql("select r.student_code, r.result, r.national_id, r.errors from hocbaso_record_result r"
-                + " join hocbaso_submission s on s.id = r.submission_id where s.purpose = '01' and r.national_id = ?")
-                .param(nationalId).query((rs, n) -> new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        Result accepted = jdbc.sql("select r.student_code, r.result, r.national_id, r.errors, r.record_sha256"
+                + " from hocbaso_record_result r join hocbaso_submission s on s.id = r.submission_id"
+                + " where s.purpose = '01' and r.national_id = ?").param(nationalId).query(StoreSubmissions::result)
                 .optional().orElseThrow(() -> Rejected.notFound("Không có học bạ số nào được kho chấp nhận với mã định danh "
                         + nationalId + "."));
         String key = NationalStore.RECALL + "-" + Sha256.hex(nationalId);
@@ -145,23 +148,43 @@ public class StoreSubmissions {
                 .param(id).query(String.class).optional().orElse(null);
         if (reference != null) {
             NationalStore.Status status = store.getObject().status(reference);
-            for (NationalStore.RecordResult r : status.records()) {
-                String errors = String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.name()).toList());
-                jdbc.sql("update hocbaso_record_result set result = ?, national_id = coalesce(?, national_id), errors = ?"
-                        + " where submission_id = ? and (student_code = ? or national_id = ?)")
-                        .params(r.result(), r.nationalId(), errors.isEmpty() ? null : truncate(errors), id,
-                                studentCode(r.file()), r.file()).update();
-            }
-            jdbc.sql("update hocbaso_submission set national_status = ?, state = ? where id = ?")
-                    .params(status.code(), status.processed() ? "PROCESSED" : "SENT", id).update();
+            transactions.executeWithoutResult(tx -> record(id, status)); // the store's answer and its audit, together
         }
         return submission(id);
     }
 
+    private void record(long id, NationalStore.Status status) {
+        for (NationalStore.RecordResult r : status.records()) {
+            String errors = String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.name()).toList());
+            jdbc.sql("update hocbaso_record_result set result = ?, national_id = coalesce(?, national_id), errors = ?"
+                    + " where submission_id = ? and (student_code = ? or national_id = ?)")
+                    .params(r.result(), r.nationalId(), errors.isEmpty() ? null : truncate(errors), id,
+                            studentCode(r.file()), r.file()).update();
+        }
+        int moved = jdbc.sql("update hocbaso_submission set national_status = ?, state = ? where id = ? and state = 'SENT'")
+                .params(status.code(), status.processed() ? "PROCESSED" : "SENT", id).update();
+        if (status.processed() && moved == 1) { // two polls at once: the one that moved it audits
+            auditAnswer(submission(id));
+        }
+    }
+
+    /** The store's final answer changes what the school's records are (accepted, in error, recalled): audited. */
+    private void auditAnswer(Submission s) {
+        String results = String.join("; ", s.records().stream().map(r -> r.studentCode() + " " + r.result()
+                + (r.nationalId() == null ? "" : " " + r.nationalId()) + (r.errors() == null ? "" : " (" + r.errors() + ")"))
+                .toList());
+        audit.append(new AuditRecord(Actor.system("kho-hoc-ba-so"), "HOCBASO_STORE_ANSWERED", "hocbaso submission " + s.id()
+                + " class " + s.classId(), null, truncate(s.purpose() + " " + s.nationalStatus() + ": " + results), null, null));
+    }
+
+    private static Result result(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
     public Submission submission(long id) {
-        List<Result> records = jdbc.sql("select student_code, result, national_id, errors from hocbaso_record_result"
-                + " where submission_id = ? order by student_code").param(id)
-                .query((rs, n) -> new Result(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        List<Result> records = jdbc.sql("select student_code, result, national_id, errors, record_sha256"
+                + " from hocbaso_record_result where submission_id = ? order by student_code").param(id)
+                .query(StoreSubmissions::result).list();
         return jdbc.sql("select id, class_id, purpose, state, national_status, attempts, last_error from hocbaso_submission"
                 + " where id = ?").param(id).query((rs, n) -> new Submission(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), records)).optional()

@@ -78,12 +78,19 @@ public class StudentIdentifiers {
 
     /**
      * The clerk's change of a student's identifiers: sector code (or temporary code), register number and,
-     * when given, the personal id (checked against the profile); all or nothing, audited.
+     * when given, the personal id (checked against the profile); all or nothing, audited. A blank field keeps
+     * what is stored (the clerk's form sends only what they typed; the temporary flag goes with the code).
      */
     @Transactional
     public void update(StudentId student, String moetCode, boolean temporary, String registerNumber, String personalId,
             Actor by) {
-        setStudent(student, blankToNull(moetCode), temporary, blankToNull(registerNumber), by);
+        var stored = jdbc.sql("select moet_code, temporary_code, register_number from hocbaso_student_code where student_id = ?")
+                .param(student.value()).query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2)),
+                        rs.getString(3)}).optional();
+        boolean keepCode = blankToNull(moetCode) == null && stored.isPresent();
+        setStudent(student, keepCode ? stored.get()[0] : blankToNull(moetCode),
+                keepCode ? Boolean.parseBoolean(stored.get()[1]) : temporary,
+                blankToNull(registerNumber) == null ? stored.map(r -> r[2]).orElse(null) : blankToNull(registerNumber), by);
         if (personalId != null && !personalId.isBlank()) {
             setPersonalId(student, personalId, by);
         }

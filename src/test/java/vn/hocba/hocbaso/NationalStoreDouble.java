@@ -35,7 +35,7 @@ final class NationalStoreDouble implements AutoCloseable {
 
     private final HttpServer server;
     private final ScheduledExecutorService processor = Executors.newSingleThreadScheduledExecutor();
-    private final List<X509Certificate> roots;
+    private final List<X509Certificate> roots = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> referenceByKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> statusByReference = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
@@ -45,10 +45,15 @@ final class NationalStoreDouble implements AutoCloseable {
     final AtomicInteger unavailableFor = new AtomicInteger();
 
     NationalStoreDouble(List<X509Certificate> roots) throws IOException {
-        this.roots = roots;
+        this.roots.addAll(roots);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/messages", this::handle);
         server.start();
+    }
+
+    /** Trusts these roots too (the school's issuing certificate registered with the store). */
+    void trust(List<X509Certificate> more) {
+        roots.addAll(more);
     }
 
     URI url() {

@@ -3,7 +3,12 @@ package vn.hocba.web.hocbaso;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hocba.common.Rejected;
+import vn.hocba.hocbaso.ClassPackages;
 import vn.hocba.hocbaso.ClassRecordStates;
 import vn.hocba.hocbaso.RecordSubmissions;
 import vn.hocba.hocbaso.StoreSubmissions;
@@ -30,7 +37,7 @@ class HocBaSoClerkApiController {
     record Reason(String nationalId, String reason) {
     }
 
-    /** A student's identifiers; {@code personalId} blank leaves it unchanged. */
+    /** A student's identifiers; a blank field leaves what is stored unchanged. */
     record Identifiers(String moetCode, boolean temporaryCode, String registerNumber, String personalId) {
     }
 
@@ -88,11 +95,30 @@ class HocBaSoClerkApiController {
     @Operation(summary = "Hỏi kho trạng thái một lần gửi (gói 00–04, từng học bạ 00/01/02)")
     StoreSubmissions.Submission poll(@PathVariable long classId, @PathVariable long submissionId) {
         clerks.require();
+        return pollOfClass(store, classId, submissionId);
+    }
+
+    @GetMapping(value = "/package", produces = "application/zip")
+    @Operation(summary = "Tải gói học bạ số của lớp (các học bạ ký đủ và manifest ký bằng chứng thư phát hành); 404 khi chưa có")
+    ResponseEntity<byte[]> download(@PathVariable long classId) {
+        clerks.require();
+        return zip(submissions.currentPackage(new ClassId(classId)));
+    }
+
+    static StoreSubmissions.Submission pollOfClass(StoreSubmissions store, long classId, long submissionId) {
         StoreSubmissions.Submission s = store.submission(submissionId);
         if (s.classId() != classId) {
-            throw vn.hocba.common.Rejected.notFound("Lớp không có lần gửi số " + submissionId + ".");
+            throw Rejected.notFound("Lớp không có lần gửi số " + submissionId + ".");
         }
         return store.poll(submissionId);
+    }
+
+    static ResponseEntity<byte[]> zip(Optional<ClassPackages.Built> built) {
+        ClassPackages.Built b = built.orElseThrow(() -> Rejected.notFound("Lớp chưa có học bạ số nào được ký đủ "
+                + "(giáo viên bộ môn, chủ nhiệm, hiệu trưởng, chứng thư phát hành); chưa có gói để tải."));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(b.fileName()).build().toString())
+                .body(b.zip());
     }
 
     @PutMapping("/students/{studentId}/identifiers")
@@ -108,7 +134,7 @@ class HocBaSoClerkApiController {
 
     private void requireEnrolled(long classId, long studentId) {
         if (students.roster(new ClassId(classId)).stream().noneMatch(e -> e.student().id().value() == studentId)) {
-            throw vn.hocba.common.Rejected.notFound("Học sinh mã số " + studentId + " không học lớp này.");
+            throw Rejected.notFound("Học sinh mã số " + studentId + " không học lớp này.");
         }
     }
 }

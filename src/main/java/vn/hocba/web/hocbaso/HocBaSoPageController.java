@@ -2,6 +2,7 @@ package vn.hocba.web.hocbaso;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +80,7 @@ class HocBaSoPageController {
         SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("state", states.of(schoolClass.id()));
+        model.addAttribute("labels", new SubmissionLabels());
         model.addAttribute("crumbs", List.of(Crumb.link("Học bạ số", "/hoc-ba-so"), Crumb.here("Lớp " + schoolClass.code())));
         return "hocbaso-class";
     }
@@ -89,6 +91,21 @@ class HocBaSoPageController {
         return act(classId, flash, () -> {
             var s = submissions.submit(new ClassId(classId), clerks.actor(viewer));
             return "Đã gửi gói học bạ số (lần gửi số " + s.id() + ", " + s.records().size() + " học bạ).";
+        });
+    }
+
+    @GetMapping("/hoc-ba-so/lop/{classId}/goi")
+    ResponseEntity<byte[]> download(@PathVariable long classId) {
+        clerks.require();
+        return HocBaSoClerkApiController.zip(submissions.currentPackage(directory.schoolClass(new ClassId(classId)).id()));
+    }
+
+    @PostMapping("/hoc-ba-so/lop/{classId}/lan-gui/{submissionId}/hoi")
+    String poll(@PathVariable long classId, @PathVariable long submissionId, RedirectAttributes flash) {
+        clerks.require();
+        return act(classId, flash, () -> {
+            var s = HocBaSoClerkApiController.pollOfClass(store, classId, submissionId);
+            return "Đã hỏi kho về lần gửi số " + s.id() + ": " + SubmissionLabels.state(s) + ".";
         });
     }
 
