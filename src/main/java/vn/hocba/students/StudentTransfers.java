@@ -56,7 +56,7 @@ public class StudentTransfers {
         AcademicYear academicYear = directory.year(year);
         ClassId schoolClass = registry.enrolledClass(id, year).orElseThrow(() -> Rejected.conflict("Học sinh " + who
                 + " không có tên trong lớp nào của năm học " + academicYear.name() + ": không chuyển đi được."));
-        String school = required(destination, "Chuyển đi của học sinh " + who + ": thiếu tên trường chuyển đến.");
+        String school = required(destination, "Chuyển đi của học sinh " + who, "tên trường chuyển đến");
         requireInYear(academicYear, on, "Ngày chuyển đi của học sinh " + who);
         if (movement(id, year, "TRANSFER_OUT")) {
             throw Rejected.conflict("Học sinh " + who + " đã chuyển đi trong năm học " + academicYear.name() + ".");
@@ -71,7 +71,7 @@ public class StudentTransfers {
         SchoolClass target = directory.schoolClass(schoolClass);
         Student student = registry.student(id);
         String who = student.profile().fullName() + " (" + student.profile().code() + ")";
-        String school = required(origin, "Chuyển đến của học sinh " + who + ": thiếu tên trường chuyển đi.");
+        String school = required(origin, "Chuyển đến của học sinh " + who, "tên trường chuyển đi");
         requireInYear(directory.year(target.yearId()), on, "Ngày chuyển đến của học sinh " + who);
         registry.enrol(id, schoolClass);
         record(id, target.yearId(), schoolClass, "TRANSFER_IN", on, school, by);
@@ -125,11 +125,15 @@ public class StudentTransfers {
                 .params(id.value(), year.value(), kind).query(Long.class).single() > 0;
     }
 
-    private static String required(String text, String message) {
+    private static String required(String text, String where, String what) {
         if (text == null || text.isBlank()) {
-            throw Rejected.invalid(message);
+            throw Rejected.invalid(where + ": thiếu " + what + ".");
         }
-        return text.strip();
+        String school = text.strip();
+        if (school.length() > 200 || school.codePoints().anyMatch(Character::isISOControl)) {
+            throw Rejected.invalid(where + ": " + what + " dài quá 200 kí tự hoặc có kí tự điều khiển.");
+        }
+        return school;
     }
 
     private static void requireInYear(AcademicYear year, LocalDate on, String what) {

@@ -48,7 +48,10 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolYearId;
+import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.gradebook.homeroom.AbsenceEntry;
+import java.util.ArrayList;
 import vn.hocba.web.BrowserSession;
 import vn.hocba.support.TemporaryDataDirectory;
 
@@ -314,7 +317,8 @@ class AdminBoardBrowserTest {
     /**
      * The rollover's second half: the students of 2025-2026 placed in 2026-2027 by the final year-end decisions.
      * 6A1 and 9A1 (cut to 6 students) are finished through the domain services — in 6A1 student 1 passes a Toán
-     * retest, student 2 fails it —, 7A1 is not final. Applied from the page, then applied again: nobody twice.
+     * retest, student 2 missed 46 sessions (retained, TT22 Art. 12) —, 7A1 is not final. Applied from the page,
+     * then applied again: nobody twice.
      */
     @Test
     @Order(5)
@@ -324,6 +328,15 @@ class AdminBoardBrowserTest {
         SchoolClass c6 = directory.classByCode(new SchoolYearId(active), "6A1").orElseThrow();
         SchoolClass c9 = directory.classByCode(new SchoolYearId(active), "9A1").orElseThrow();
         jdbc.sql("delete from enrolment where class_id in (?, ?) and number_in_class > 6").params(c6.id().value(), c9.id().value()).update();
+        long absent = registry.roster(c6.id()).get(1).student().id().value();
+        jdbc.sql("delete from absence where class_id = ? and student_id = ?").params(c6.id().value(), absent).update();
+        List<AbsenceEntry> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 19); days.size() < 46; day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() <= 5) {
+                days.add(new AbsenceEntry(c6.id(), new StudentId(absent), day, true));
+            }
+        }
+        load.absences(days, "test");
         FinishedClasses finished = new FinishedClasses(directory, registry, locks, yearEnd, summer, load, results);
         finished.closeWithRetests(c6);
         finished.close(c9);
@@ -377,6 +390,7 @@ class AdminBoardBrowserTest {
     @Test
     @Order(6)
     void studentsTransferOutAndInMidYear() {
+        browser.logIn("quantri");
         long next = id("select id from school_year where start_year = 2026");
         long class6A2 = id("select id from school_class where school_year_id = " + next + " and code = '6A2'");
         long leaver = id("select e.student_id from enrolment e where e.class_id = " + class6A2 + " and e.number_in_class = 1");

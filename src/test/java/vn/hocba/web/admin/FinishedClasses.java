@@ -18,8 +18,8 @@ import vn.hocba.students.StudentRegistry;
 /**
  * Finishes a demo class's school year through the domain services, for the rollover test: term II completed
  * ({@link YearCompletion}), both terms locked, year-end lists proposed and approved, every retest entered, the
- * decisions final. In {@link #closeWithRetests} students number 1 and 2 fail Toán in term II; number 1 passes
- * the retest (8,0: promoted after reassessment, TT22 Art. 14), number 2 does not (2,0: retained).
+ * decisions final. In {@link #closeWithRetests} student number 1 fails Toán in term II and passes the retest
+ * (8,0: promoted after reassessment, TT22 Art. 14); so does anyone else the engine sends to a retest.
  */
 record FinishedClasses(SchoolDirectory directory, StudentRegistry registry, GradebookLocks locks, YearEnd yearEnd,
         SummerWork summer, GradebookBulkLoad load, ClassResultsStore results) {
@@ -33,7 +33,7 @@ record FinishedClasses(SchoolDirectory directory, StudentRegistry registry, Grad
 
     void closeWithRetests(SchoolClass schoolClass) {
         new YearCompletion(directory, registry, load, results).completeTermTwo(schoolClass,
-                (s, gs) -> s.numberInClass() <= 2 && gs.subject().code().equals("TOAN"));
+                (s, gs) -> s.numberInClass() == 1 && gs.subject().code().equals("TOAN"));
         for (int term = 1; term <= 2; term++) {
             locks.lock(new GradebookLocks.LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), null,
                     "Chốt học kì (kiểm thử)"), PRINCIPAL, "Lê Văn Triển");
@@ -44,10 +44,9 @@ record FinishedClasses(SchoolDirectory directory, StudentRegistry registry, Grad
                 .collect(Collectors.toMap(s -> s.student().profile().code(), s -> s));
         for (SummerWork.PendingRetest r : summer.retests(schoolClass)) {
             EnrolledStudent s = byCode.get(r.studentCode());
-            boolean fails = s.numberInClass() == 2 && r.subjectCode().equals("TOAN");
             boolean comment = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                     .anyMatch(g -> g.subject().id().equals(r.subjectId()) && g.subject().assessment() == vn.hocba.schoolyear.AssessedBy.COMMENT);
-            yearEnd.retest(schoolClass, r.subjectId(), s.student().id().value(), comment ? "Đ" : fails ? "2.0" : "8.0", PRINCIPAL);
+            yearEnd.retest(schoolClass, r.subjectId(), s.student().id().value(), comment ? "Đ" : "8.0", PRINCIPAL);
         }
         results.recompute(schoolClass);
         yearEnd.decide(schoolClass, YearEnd.Stage.FINAL, null, PRINCIPAL);
