@@ -22,6 +22,10 @@ import vn.hocba.students.StudentId;
 @Repository
 public class StudentIdentifiers {
 
+    /** What a sector database student code may hold (the record's nguoi_hoc_id). */
+    static final String MOET_CODE = "[A-Za-z0-9_-]{4,20}";
+
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final StudentRegistry students;
@@ -102,7 +106,7 @@ public class StudentIdentifiers {
 
     @Transactional
     public void setStudent(StudentId student, String moetCode, boolean temporary, String registerNumber, Actor by) {
-        if (moetCode != null && !moetCode.matches("[A-Za-z0-9_-]{4,20}")) {
+        if (moetCode != null && !moetCode.matches(MOET_CODE)) {
             throw Rejected.invalid("Học sinh mã số " + student.value() + ": mã học sinh trên CSDL ngành \"" + moetCode
                     + "\" không hợp lệ (4–20 chữ cái không dấu, chữ số, '_' hoặc '-').");
         }

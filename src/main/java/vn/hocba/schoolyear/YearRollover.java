@@ -29,28 +29,42 @@ public class YearRollover {
     public SchoolYearId rollOver(SchoolYearId current, List<TermDates> nextTerms, boolean copyAssignments) {
         AcademicYear year = directory.year(current);
         SchoolYearId next = years.createYear(year.schoolId(), year.startYear() + 1, nextTerms);
-        List<SchoolClass> classes = directory.classes(current);
-        int lastGrade = classes.stream().mapToInt(SchoolClass::grade).max().orElse(0);
-        int firstGrade = classes.stream().mapToInt(SchoolClass::grade).min().orElse(0);
-        for (int grade = firstGrade; grade <= lastGrade; grade++) {
-            for (GradeSubject gs : directory.gradeSubjects(current, grade)) {
-                years.addGradeSubject(next, grade, gs.subject().id(), gs.periodsPerYear());
-            }
-        }
-        Map<ClassId, ClassId> moved = new HashMap<>();
-        for (SchoolClass schoolClass : classes) {
-            if (schoolClass.grade() < lastGrade) {
-                moved.put(schoolClass.id(), years.createClass(next, movedUpCode(schoolClass), schoolClass.grade() + 1));
-            }
-        }
+        Map<ClassId, ClassId> moved = extend(current, next);
         if (copyAssignments) {
             copyAssignments(current, moved);
         }
         return next;
     }
 
+    /**
+     * Adds to {@code next} (already created, e.g. with its new grade-6 classes) what the rollover makes and it
+     * lacks: the curriculum of a grade that has none yet, each class moved up under its new code. What exists is
+     * left as it is, so that running it twice creates nothing more. Returns the classes moved up (old → new).
+     */
+    public Map<ClassId, ClassId> extend(SchoolYearId current, SchoolYearId next) {
+        List<SchoolClass> classes = directory.classes(current);
+        int lastGrade = classes.stream().mapToInt(SchoolClass::grade).max().orElse(0);
+        int firstGrade = classes.stream().mapToInt(SchoolClass::grade).min().orElse(0);
+        for (int grade = firstGrade; grade <= lastGrade && grade > 0; grade++) {
+            if (directory.gradeSubjects(next, grade).isEmpty()) {
+                for (GradeSubject gs : directory.gradeSubjects(current, grade)) {
+                    years.addGradeSubject(next, grade, gs.subject().id(), gs.periodsPerYear());
+                }
+            }
+        }
+        Map<ClassId, ClassId> moved = new HashMap<>();
+        for (SchoolClass schoolClass : classes) {
+            if (schoolClass.grade() < lastGrade) {
+                String code = movedUpCode(schoolClass);
+                moved.put(schoolClass.id(), directory.classByCode(next, code).map(SchoolClass::id)
+                        .orElseGet(() -> years.createClass(next, code, schoolClass.grade() + 1)));
+            }
+        }
+        return moved;
+    }
+
     /** 6A1 → 7A1: the leading grade number of the code is replaced by the next grade. */
-    static String movedUpCode(SchoolClass schoolClass) {
+    public static String movedUpCode(SchoolClass schoolClass) {
         String grade = String.valueOf(schoolClass.grade());
         if (!schoolClass.code().startsWith(grade)) {
             throw Rejected.invalid("Không tự đặt được tên mới cho lớp " + schoolClass.code()

@@ -10,9 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +51,10 @@ public class NationalRosterImport {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     NationalRosterImport(JdbcClient jdbc, SchoolDirectory directory, StudentRegistry registry, StudentProfiles profiles,
-            AuditLog audit, ObjectMapper json, Clock clock) {
+            AuditLog audit, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.registry = registry;
@@ -58,6 +62,7 @@ public class NationalRosterImport {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Reads the file and keeps what the import would do, for {@code username} to apply. Writes no student. */
@@ -100,6 +105,7 @@ public class NationalRosterImport {
                     + "Sửa các dòng đó trong tệp rồi tải lên lại.");
         }
         AcademicYear year = directory.year(new SchoolYearId(preview.yearId()));
+        Map<StudentId, String> codes = new LinkedHashMap<>();
         for (NationalRosterRow row : preview.rows()) {
             if (row.outcome() == Outcome.SKIPPED) {
                 continue;
@@ -114,7 +120,9 @@ public class NationalRosterImport {
             if (enrolledClass(student, year.id()).isEmpty()) {
                 registry.enrol(student, schoolClass.id());
             }
+            codes.put(student, row.code());
         }
+        events.publishEvent(new NationalCodesImported(codes, by));
         audit.append(new AuditRecord(by, "STUDENTS_IMPORTED", "school_year " + year.id().value(), null,
                 preview.count(Outcome.NEW) + " new, " + preview.count(Outcome.CHANGED) + " changed, "
                         + preview.count(Outcome.UNCHANGED) + " unchanged", "national database export sha256 " + preview.sha256(), null));

@@ -89,7 +89,8 @@ final class NationalRosterSheet {
             if (e instanceof Rejected rejected) {
                 throw rejected;
             }
-            throw Rejected.invalid("Không đọc được tệp Excel (.xlsx hoặc .xls) xuất từ CSDL ngành: " + e.getClass().getSimpleName() + ".");
+            throw Rejected.invalid("Không đọc được tệp Excel (.xlsx hoặc .xls) xuất từ CSDL ngành: tệp hỏng, có mật khẩu "
+                    + "hoặc không phải bảng tính.");
         }
     }
 

@@ -15,6 +15,7 @@ import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolId;
+import vn.hocba.schoolyear.SchoolYearId;
 
 /** Registers students, keeps their profiles and enrols them in classes. */
 @Service
@@ -24,6 +25,10 @@ public class StudentRegistry {
     private static final String COLUMNS = "code, national_id, full_name, sex, date_of_birth, place_of_birth, ethnicity, "
             + "policy_status, address, father_name, father_occupation, mother_name, mother_occupation, "
             + "guardian_name, guardian_occupation";
+
+    /** A student who transferred out of the class ({@link StudentTransfers}) is no longer on its list. */
+    private static final String STILL_HERE = " and not exists (select 1 from student_movement m where m.student_id = e.student_id "
+            + "and m.class_id = e.class_id and m.kind = 'TRANSFER_OUT')";
 
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
@@ -79,6 +84,13 @@ public class StudentRegistry {
                 .params(student.value(), schoolClass.value(), target.yearId().value(), next).update();
     }
 
+    /** The class the student is enrolled in for {@code year}, if any (also after a transfer out). */
+    @Transactional(readOnly = true)
+    public Optional<ClassId> enrolledClass(StudentId student, SchoolYearId year) {
+        return jdbc.sql("select class_id from enrolment where student_id = ? and school_year_id = ?")
+                .params(student.value(), year.value()).query(Long.class).optional().map(ClassId::new);
+    }
+
     public Student student(StudentId id) {
         return jdbc.sql("select * from student where id = ?").param(id.value()).query(this::row).optional()
                 .orElseThrow(() -> Rejected.notFound("Không có học sinh mã số " + id.value() + "."));
@@ -91,13 +103,14 @@ public class StudentRegistry {
 
     /** How many students are enrolled in the class (what entry progress counts cells against). */
     public int enrolledCount(ClassId schoolClass) {
-        return jdbc.sql("select count(*) from enrolment where class_id = ?").param(schoolClass.value()).query(Integer.class).single();
+        return jdbc.sql("select count(*) from enrolment e where e.class_id = ?" + STILL_HERE).param(schoolClass.value())
+                .query(Integer.class).single();
     }
 
-    /** The class list in order. */
+    /** The class list in order, without the students who transferred out of it. */
     public List<EnrolledStudent> roster(ClassId schoolClass) {
         return jdbc.sql("select s.*, e.number_in_class from enrolment e join student s on s.id = e.student_id "
-                + "where e.class_id = ? order by e.number_in_class").param(schoolClass.value())
+                + "where e.class_id = ?" + STILL_HERE + " order by e.number_in_class").param(schoolClass.value())
                 .query((rs, n) -> new EnrolledStudent(rs.getInt("number_in_class"), row(rs, n))).list();
     }
 

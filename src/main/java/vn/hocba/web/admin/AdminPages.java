@@ -10,11 +10,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.AcademicYear;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolYearId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.students.Student;
+import vn.hocba.students.StudentId;
+import vn.hocba.students.StudentRegistry;
 import vn.hocba.web.Crumb;
 import vn.hocba.web.SchoolContext;
 
@@ -33,11 +38,29 @@ class AdminPages {
     private final AccessPolicy access;
     private final SchoolContext context;
     private final SchoolDirectory directory;
+    private final StudentRegistry registry;
 
-    AdminPages(AccessPolicy access, SchoolContext context, SchoolDirectory directory) {
+    AdminPages(AccessPolicy access, SchoolContext context, SchoolDirectory directory, StudentRegistry registry) {
         this.access = access;
         this.context = context;
         this.directory = directory;
+        this.registry = registry;
+    }
+
+    /** The class {@code id} of a year of the viewer's school; 404 for another school's. */
+    SchoolClass schoolClass(Viewer viewer, long id) {
+        SchoolClass schoolClass = directory.schoolClass(new ClassId(id));
+        year(viewer, schoolClass.yearId().value());
+        return schoolClass;
+    }
+
+    /** The student {@code id} of the viewer's school; 404 for another school's. */
+    Student student(Viewer viewer, StudentId id) {
+        Student student = registry.student(id);
+        if (registry.byCode(context.school(viewer).id(), student.profile().code()).filter(s -> s.id().equals(id)).isEmpty()) {
+            throw Rejected.notFound("Không có học sinh mã số " + id.value() + " trong trường.");
+        }
+        return student;
     }
 
     Viewer board() {

@@ -20,15 +20,12 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.StaffId;
 import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.schoolyear.TeachingAssignment;
-import vn.hocba.schoolyear.YearRollover;
-import vn.hocba.schoolyear.RolloverPreview;
 import vn.hocba.security.Viewer;
 import vn.hocba.web.SchoolContext;
 
 /**
- * Steps 5 and 6 of the guided year setup: homeroom and teaching assignments per class (co-teachers
- * of an integrated subject with their column ranges), and the rollover to the next year, shown first
- * as a preview of what it would create. Same services and messages as the setup API.
+ * Step 5 of the guided year setup: homeroom and teaching assignments per class (co-teachers of an
+ * integrated subject with their column ranges). Same services and messages as the setup API.
  */
 @Controller
 class AssignmentsPageController {
@@ -37,17 +34,12 @@ class AssignmentsPageController {
     private final SchoolContext context;
     private final SchoolDirectory directory;
     private final AssignmentSetup assignments;
-    private final RolloverPreview preview;
-    private final YearRollover rollover;
 
-    AssignmentsPageController(AdminPages pages, SchoolContext context, SchoolDirectory directory, AssignmentSetup assignments,
-            RolloverPreview preview, YearRollover rollover) {
+    AssignmentsPageController(AdminPages pages, SchoolContext context, SchoolDirectory directory, AssignmentSetup assignments) {
         this.pages = pages;
         this.context = context;
         this.directory = directory;
         this.assignments = assignments;
-        this.preview = preview;
-        this.rollover = rollover;
     }
 
     /** One class on the assignments page: homeroom teacher, teaching assignments, the grade's subjects. */
@@ -100,36 +92,6 @@ class AssignmentsPageController {
             assignments.removeTeaching(assignmentId);
             return "Đã bỏ phân công " + ta.teacher().fullName() + " dạy " + ta.subject().name() + " lớp " + ta.schoolClass().code() + ".";
         });
-    }
-
-    @GetMapping("/quan-tri/nam-hoc/{yearId}/chuyen-nam")
-    String rollover(@PathVariable long yearId, Model model) {
-        Viewer viewer = pages.board();
-        AcademicYear year = pages.year(viewer, yearId);
-        model.addAttribute("preview", preview.of(year.id()));
-        model.addAttribute("nextStart", year.startYear() + 1);
-        pages.steps(model, 6, year, "Chuyển năm học");
-        return "admin/rollover";
-    }
-
-    @PostMapping("/quan-tri/nam-hoc/{yearId}/chuyen-nam")
-    String rollOver(@PathVariable long yearId, @RequestParam String term1Start, @RequestParam String term1End,
-            @RequestParam String term2Start, @RequestParam String term2End,
-            @RequestParam(defaultValue = "false") boolean copyAssignments, RedirectAttributes flash) {
-        Viewer viewer = pages.board();
-        AcademicYear year = pages.year(viewer, yearId);
-        Map<String, String> typed = Map.of("term1Start", term1Start, "term1End", term1End, "term2Start", term2Start, "term2End", term2End);
-        String[] created = new String[1];
-        String back = pages.change(flash, "/quan-tri/nam-hoc/" + yearId + "/chuyen-nam", typed, () -> {
-            var terms = List.of(
-                    new vn.hocba.schoolyear.TermDates(1, YearSetupPageController.day(term1Start, "ngày bắt đầu học kì I"),
-                            YearSetupPageController.day(term1End, "ngày kết thúc học kì I")),
-                    new vn.hocba.schoolyear.TermDates(2, YearSetupPageController.day(term2Start, "ngày bắt đầu học kì II"),
-                            YearSetupPageController.day(term2End, "ngày kết thúc học kì II")));
-            created[0] = String.valueOf(rollover.rollOver(year.id(), terms, copyAssignments).value());
-            return "Đã tạo năm học " + AcademicYear.nameOf(year.startYear() + 1) + " từ năm học " + year.name() + ".";
-        });
-        return created[0] == null ? back : "redirect:/quan-tri/nam-hoc/" + created[0] + "/lop";
     }
 
     private SchoolClass classOfYear(Viewer viewer, long yearId, long classId) {

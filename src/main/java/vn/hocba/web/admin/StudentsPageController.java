@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.AcademicYear;
-import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.security.Viewer;
@@ -22,13 +21,14 @@ import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentProfile;
 import vn.hocba.students.StudentProfiles;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.students.StudentTransfers;
 import vn.hocba.web.Crumb;
 import vn.hocba.web.SchoolContext;
 
 /**
  * Students for the admin board (issue 15, item 8): the class lists of a year, a new student with the
- * profile and the class, editing a profile, moving a student to another class of the year. The checks
- * and messages are {@link StudentRegistry}'s and {@link StudentProfiles}' (the setup API's).
+ * profile and the class, editing a profile, moving a student to another class of the year, the year's
+ * transfers (made on {@link TransfersPageController}'s forms). The checks and messages are {@link StudentRegistry}'s and {@link StudentProfiles}' (the setup API's).
  */
 @Controller
 class StudentsPageController {
@@ -38,14 +38,16 @@ class StudentsPageController {
     private final SchoolDirectory directory;
     private final StudentRegistry registry;
     private final StudentProfiles profiles;
+    private final StudentTransfers transfers;
 
     StudentsPageController(AdminPages pages, SchoolContext context, SchoolDirectory directory, StudentRegistry registry,
-            StudentProfiles profiles) {
+            StudentProfiles profiles, StudentTransfers transfers) {
         this.pages = pages;
         this.context = context;
         this.directory = directory;
         this.registry = registry;
         this.profiles = profiles;
+        this.transfers = transfers;
     }
 
     @GetMapping("/quan-tri/hoc-sinh")
@@ -59,6 +61,7 @@ class StudentsPageController {
         model.addAttribute("classes", classes);
         model.addAttribute("shown", shown);
         model.addAttribute("roster", shown == null ? List.of() : registry.roster(shown.id()));
+        model.addAttribute("movements", transfers.ofYear(year.id()));
         model.addAttribute("crumbs", List.of(Crumb.here("Học sinh")));
         return "admin/students";
     }
@@ -66,7 +69,7 @@ class StudentsPageController {
     @GetMapping("/quan-tri/hoc-sinh/moi")
     String newStudent(@RequestParam long lop, Model model) {
         Viewer viewer = pages.board();
-        SchoolClass schoolClass = ofSchool(viewer, lop);
+        SchoolClass schoolClass = pages.schoolClass(viewer, lop);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("student", null);
         model.addAttribute("crumbs", List.of(Crumb.link("Học sinh", "/quan-tri/hoc-sinh?nam=" + schoolClass.yearId().value()
@@ -77,7 +80,7 @@ class StudentsPageController {
     @PostMapping("/quan-tri/hoc-sinh/moi")
     String create(@RequestParam long lop, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         Viewer viewer = pages.board();
-        SchoolClass schoolClass = ofSchool(viewer, lop);
+        SchoolClass schoolClass = pages.schoolClass(viewer, lop);
         String back = "/quan-tri/hoc-sinh?nam=" + schoolClass.yearId().value() + "&lop=" + lop;
         try {
             StudentId id = registerAndEnrol(viewer, schoolClass, profile(form));
@@ -94,8 +97,8 @@ class StudentsPageController {
     @GetMapping("/quan-tri/hoc-sinh/{studentId}")
     String edit(@PathVariable long studentId, @RequestParam(required = false) Long lop, Model model) {
         Viewer viewer = pages.board();
-        Student student = ofSchool(viewer, new StudentId(studentId));
-        SchoolClass schoolClass = lop == null ? null : ofSchool(viewer, lop);
+        Student student = pages.student(viewer, new StudentId(studentId));
+        SchoolClass schoolClass = lop == null ? null : pages.schoolClass(viewer, lop);
         model.addAttribute("student", student);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("otherClasses", schoolClass == null ? List.of()
@@ -109,7 +112,7 @@ class StudentsPageController {
     String save(@PathVariable long studentId, @RequestParam(required = false) Long lop, @RequestParam Map<String, String> form,
             RedirectAttributes flash) {
         Viewer viewer = pages.board();
-        ofSchool(viewer, new StudentId(studentId));
+        pages.student(viewer, new StudentId(studentId));
         String back = "/quan-tri/hoc-sinh/" + studentId + (lop == null ? "" : "?lop=" + lop);
         return pages.change(flash, back, form, () -> {
             profiles.update(new StudentId(studentId), profile(form), pages.actor(viewer));
@@ -120,8 +123,8 @@ class StudentsPageController {
     @PostMapping("/quan-tri/hoc-sinh/{studentId}/chuyen-lop")
     String move(@PathVariable long studentId, @RequestParam long toClassId, @RequestParam long lop, RedirectAttributes flash) {
         Viewer viewer = pages.board();
-        ofSchool(viewer, new StudentId(studentId));
-        SchoolClass to = ofSchool(viewer, toClassId);
+        pages.student(viewer, new StudentId(studentId));
+        SchoolClass to = pages.schoolClass(viewer, toClassId);
         String[] moved = new String[1];
         String back = pages.change(flash, "/quan-tri/hoc-sinh/" + studentId + "?lop=" + lop, Map.of(), () -> {
             profiles.moveToClass(new StudentId(studentId), to.id(), pages.actor(viewer));
@@ -133,20 +136,6 @@ class StudentsPageController {
 
     private StudentId registerAndEnrol(Viewer viewer, SchoolClass schoolClass, StudentProfile profile) {
         return profiles.registerInClass(context.school(viewer).id(), profile, schoolClass.id());
-    }
-
-    private SchoolClass ofSchool(Viewer viewer, long classId) {
-        SchoolClass schoolClass = directory.schoolClass(new ClassId(classId));
-        pages.year(viewer, schoolClass.yearId().value());
-        return schoolClass;
-    }
-
-    private Student ofSchool(Viewer viewer, StudentId id) {
-        Student student = registry.student(id);
-        if (registry.byCode(context.school(viewer).id(), student.profile().code()).isEmpty()) {
-            throw Rejected.notFound("Không có học sinh mã số " + id.value() + " trong trường.");
-        }
-        return student;
     }
 
     /** The profile typed in the form; the services check it (ProfileCheck) and name what is wrong. */

@@ -38,6 +38,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.GradebookLocks;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.grading.Promotion;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.SchoolYearId;
+import vn.hocba.students.StudentId;
+import vn.hocba.students.StudentRegistry;
+import vn.hocba.gradebook.homeroom.AbsenceEntry;
+import java.util.ArrayList;
 import vn.hocba.web.BrowserSession;
 import vn.hocba.support.TemporaryDataDirectory;
 
@@ -46,7 +60,9 @@ import vn.hocba.support.TemporaryDataDirectory;
  * of a new year with two classes, subjects and assignments (with the API's refusals shown on the page),
  * the rollover preview; 30 students imported from an Excel file in the national database's export
  * layout — first with one invalid row (nothing written, the reason shown on that cell), then fixed
- * (30 written and enrolled); an account created with its temporary password shown once. Every page is
+ * (30 written and enrolled, their national codes in the học bạ số identifiers); an account created with its
+ * temporary password shown once; the rollover placing the students by their final year-end decisions, twice
+ * without duplicates; transfers out and in mid-year. Every page is
  * checked by axe-core at 1280 and 390 px; what the pages did is read back from the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,6 +81,20 @@ class AdminBoardBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookLocks locks;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
     BrowserSession browser;
 
     @BeforeAll
@@ -192,6 +222,11 @@ class AdminBoardBrowserTest {
         }
         assertThat(count("select count(*) from student where code = '" + NationalExportFile.code(31) + "'")).isZero();
         assertThat(count("select count(*) from audit_entry where action = 'STUDENTS_IMPORTED' and actor = 'quantri'")).isEqualTo(1);
+        assertThat(jdbc.sql("select h.moet_code from hocbaso_student_code h join student s on s.id = h.student_id "
+                + "where s.code = ? and h.temporary_code = false").param(NationalExportFile.code(10)).query(String.class).single())
+                .as("the national code fills the học bạ số identifiers").isEqualTo(NationalExportFile.code(10));
+        assertThat(count("select count(*) from hocbaso_student_code h join student s on s.id = h.student_id where s.code like '0126%'"))
+                .isEqualTo(30);
 
         long class6A2 = id("select id from school_class where school_year_id = " + year + " and code = '6A2'");
         browser.open("/quan-tri/hoc-sinh?nam=" + year + "&lop=" + class6A2);
@@ -277,6 +312,145 @@ class AdminBoardBrowserTest {
         assertThat(jdbc.sql("select downloaded_by from export_package_receipt where class_id = ? and version = 1").param(class6A1)
                 .query(String.class).single()).isEqualTo("vanthu");
         assertThat(count("select count(*) from audit_entry where action = 'SCHOOL_EXPORT_DOWNLOADED' and actor = 'vanthu'")).isEqualTo(1);
+    }
+
+    /**
+     * The rollover's second half: the students of 2025-2026 placed in 2026-2027 by the final year-end decisions.
+     * 6A1 and 9A1 (cut to 6 students) are finished through the domain services — in 6A1 student 1 passes a Toán
+     * retest, student 2 missed 46 sessions (retained, TT22 Art. 12) —, 7A1 is not final. Applied from the page,
+     * then applied again: nobody twice.
+     */
+    @Test
+    @Order(5)
+    void theRolloverPlacesTheStudentsByTheirFinalDecisionsOnce() {
+        long active = id("select id from school_year where status = 'ACTIVE'");
+        long next = id("select id from school_year where start_year = 2026");
+        SchoolClass c6 = directory.classByCode(new SchoolYearId(active), "6A1").orElseThrow();
+        SchoolClass c9 = directory.classByCode(new SchoolYearId(active), "9A1").orElseThrow();
+        jdbc.sql("delete from enrolment where class_id in (?, ?) and number_in_class > 6").params(c6.id().value(), c9.id().value()).update();
+        long absent = registry.roster(c6.id()).get(1).student().id().value();
+        jdbc.sql("delete from absence where class_id = ? and student_id = ?").params(c6.id().value(), absent).update();
+        List<AbsenceEntry> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 19); days.size() < 46; day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() <= 5) {
+                days.add(new AbsenceEntry(c6.id(), new StudentId(absent), day, true));
+            }
+        }
+        load.absences(days, "test");
+        FinishedClasses finished = new FinishedClasses(directory, registry, locks, yearEnd, summer, load, results);
+        finished.closeWithRetests(c6);
+        finished.close(c9);
+        Map<String, Promotion> decisions = new TreeMap<>();
+        for (SchoolClass c : List.of(c6, c9)) {
+            results.compute(c).students().forEach(s -> decisions.put(s.code().value(), s.promotion()));
+        }
+        String first = registry.roster(c6.id()).get(0).student().profile().code();
+        String second = registry.roster(c6.id()).get(1).student().profile().code();
+        assertThat(decisions.get(first)).isEqualTo(Promotion.PROMOTED_AFTER_REASSESSMENT);
+        assertThat(decisions.get(second)).isEqualTo(Promotion.RETAINED);
+
+        browser.logIn("quantri");
+        browser.open("/quan-tri/nam-hoc/" + active + "/chuyen-nam");
+        assertThat(browser.text("#xep-6A1")).contains("Đã duyệt lần cuối");
+        assertThat(browser.text("#xep-7A1")).contains("Chưa chốt");
+        assertThat(browser.find("#o-lai-cho").getAttribute("textContent")).contains(second + "): Ở lại lớp → 6A1");
+        browser.checkPage("quan-tri-chuyen-nam-xep-lop");
+        submit("#xep-lop");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("ra trường");
+        assertThat(jdbc.sql("select code from school_class where school_year_id = ? order by code").param(next).query(String.class).list())
+                .containsExactly("6A1", "6A2", "7A1", "7A2", "8A1", "8A2", "9A1", "9A2");
+        Map<String, String> placed = placedIn(next);
+        for (var e : registry.roster(c6.id())) {
+            String code = e.student().profile().code();
+            assertThat(placed.get(code)).as(code).isEqualTo(decisions.get(code) == Promotion.RETAINED ? "6A1" : "7A1");
+        }
+        assertThat(placed.get(first)).isEqualTo("7A1");
+        assertThat(placed.get(second)).isEqualTo("6A1");
+        for (var e : registry.roster(c9.id())) {
+            String code = e.student().profile().code();
+            boolean leaves = decisions.get(code) != Promotion.RETAINED;
+            assertThat(placed.get(code)).as(code).isEqualTo(leaves ? null : "9A1");
+            assertThat(count("select count(*) from student_movement where kind = 'GRADUATED' and student_id = "
+                    + e.student().id().value())).as(code).isEqualTo(leaves ? 1 : 0);
+        }
+        long class7A1 = directory.classByCode(new SchoolYearId(active), "7A1").orElseThrow().id().value();
+        assertThat(count("select count(*) from enrolment e join enrolment n on n.student_id = e.student_id and n.school_year_id = "
+                + next + " where e.class_id = " + class7A1)).as("7A1 is not final: nobody moves").isZero();
+        long enrolments = count("select count(*) from enrolment where school_year_id = " + next);
+        long graduated = count("select count(*) from student_movement where kind = 'GRADUATED'");
+
+        submit("#xep-lop");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("0 học sinh lên lớp, 0 ở lại lớp, 0 ra trường");
+        assertThat(count("select count(*) from enrolment where school_year_id = " + next)).isEqualTo(enrolments);
+        assertThat(count("select count(*) from student_movement where kind = 'GRADUATED'")).isEqualTo(graduated);
+        assertThat(count("select count(*) from audit_entry where action = 'STUDENTS_PROMOTED' and actor = 'quantri'")).isEqualTo(2);
+    }
+
+    /** A student leaves for another school (records kept, off the class list) and two arrive mid-year, one known, one new. */
+    @Test
+    @Order(6)
+    void studentsTransferOutAndInMidYear() {
+        browser.logIn("quantri");
+        long next = id("select id from school_year where start_year = 2026");
+        long class6A2 = id("select id from school_class where school_year_id = " + next + " and code = '6A2'");
+        long leaver = id("select e.student_id from enrolment e where e.class_id = " + class6A2 + " and e.number_in_class = 1");
+        browser.open("/quan-tri/hoc-sinh/" + leaver + "?lop=" + class6A2);
+        dateInto("#form-chuyen-di input[name=leftOn]", "2026-08-01");
+        type("#form-chuyen-di input[name=destination]", "Trường THCS Nghĩa Tân");
+        submit("#form-chuyen-di");
+        assertThat(browser.text("#loi")).contains("Ngày chuyển đi của học sinh", "2026-08-01 không nằm trong năm học 2026-2027");
+        assertThat(count("select count(*) from student_movement where student_id = " + leaver)).isZero();
+        dateInto("#form-chuyen-di input[name=leftOn]", "2026-11-20");
+        submit("#form-chuyen-di");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("đã chuyển đi Trường THCS Nghĩa Tân");
+        assertThat(browser.driver().findElements(By.cssSelector("#danh-sach-hoc-sinh tbody tr"))).hasSize(14);
+        assertThat(count("select count(*) from enrolment where student_id = " + leaver + " and class_id = " + class6A2))
+                .as("the enrolment and its records stay").isEqualTo(1);
+        assertThat(registry.roster(new ClassId(class6A2))).noneMatch(e -> e.student().id().value() == leaver);
+        assertThat(jdbc.sql("select kind || '|' || on_date || '|' || other_school from student_movement where student_id = ?")
+                .param(leaver).query(String.class).single()).isEqualTo("TRANSFER_OUT|2026-11-20|Trường THCS Nghĩa Tân");
+        assertThat(count("select count(*) from audit_entry where action = 'STUDENT_TRANSFERRED_OUT' and actor = 'quantri'")).isEqualTo(1);
+
+        long active = id("select id from school_year where status = 'ACTIVE'");
+        String known = jdbc.sql("select s.code from enrolment e join student s on s.id = e.student_id join school_class c on c.id = e.class_id "
+                + "where c.school_year_id = ? and c.code = '7A1' and e.number_in_class = 1").param(active).query(String.class).single();
+        long class8A1 = id("select id from school_class where school_year_id = " + next + " and code = '8A1'");
+        browser.open("/quan-tri/hoc-sinh/chuyen-den?lop=" + class8A1);
+        type("#chuyen-den-da-co input[name=knownCode]", known);
+        type("#chuyen-den-da-co input[name=origin]", "Trường THCS Dịch Vọng");
+        dateInto("#chuyen-den-da-co input[name=arrivedOn]", "2026-12-01");
+        submit("#chuyen-den-da-co");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("đã chuyển đến lớp 8A1");
+        assertThat(placedIn(next).get(known)).isEqualTo("8A1");
+
+        browser.open("/quan-tri/hoc-sinh/chuyen-den?lop=" + class6A2);
+        type("#ho-so input[name=origin]", "Trường THCS Yên Hoà");
+        dateInto("#ho-so input[name=arrivedOn]", "2027-02-10");
+        type("#ho-so input[name=code]", "0126099");
+        type("#ho-so input[name=fullName]", "Đỗ Minh Khôi");
+        dateInto("#ho-so input[name=dateOfBirth]", "2015-03-04");
+        browser.checkPage("quan-tri-hoc-sinh-chuyen-den");
+        submit("#ho-so");
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("Đỗ Minh Khôi đã chuyển đến lớp 6A2");
+        assertThat(placedIn(next).get("0126099")).isEqualTo("6A2");
+        assertThat(jdbc.sql("select m.kind || '|' || m.on_date || '|' || m.other_school from student_movement m join student s "
+                + "on s.id = m.student_id where s.code in (?, ?) order by m.on_date").params(known, "0126099").query(String.class).list())
+                .containsExactly("TRANSFER_IN|2026-12-01|Trường THCS Dịch Vọng", "TRANSFER_IN|2027-02-10|Trường THCS Yên Hoà");
+        assertThat(count("select count(*) from audit_entry where action = 'STUDENT_TRANSFERRED_IN' and actor = 'quantri'")).isEqualTo(2);
+        assertThat(browser.text("#bien-dong-hoc-sinh")).contains("Chuyển đi", "Trường THCS Nghĩa Tân", "Chuyển đến", "Đỗ Minh Khôi");
+        assertThat(browser.driver().findElements(By.cssSelector("#danh-sach-hoc-sinh tbody tr"))).hasSize(15);
+        browser.checkPage("quan-tri-hoc-sinh-bien-dong");
+    }
+
+    private Map<String, String> placedIn(long year) {
+        Map<String, String> placed = new TreeMap<>();
+        jdbc.sql("select s.code, c.code from enrolment e join student s on s.id = e.student_id join school_class c on c.id = e.class_id "
+                + "where e.school_year_id = ?").param(year).query((rs, n) -> placed.put(rs.getString(1), rs.getString(2))).list();
+        return placed;
+    }
+
+    private void dateInto(String css, String value) {
+        browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
     }
 
     private static byte[] zipOf(String name, String content) throws IOException {
