@@ -117,6 +117,25 @@ public class ApiErrors {
     }
 
     /**
+     * The database unreachable (stopped, restarting, connection cut): not a bug, and not the user's fault. 503 with
+     * Retry-After, saying that the request did not finish and that what was saved before stays (each signature,
+     * mark save or document is its own transaction), so the person sends it again later (issue 18, faults).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+        log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Máy chủ tạm thời không kết nối "
+                        + "được cơ sở dữ liệu (đang dừng hoặc khởi động lại). Yêu cầu chưa hoàn tất; những gì đã lưu trước "
+                        + "đó được giữ nguyên. Hãy gửi lại sau ít phút."));
+    }
+
+    /**
      * Anything else an API call throws is a bug, not bad input: logged with a reference the user can
      * quote, answered without the exception's text (which names Java types and internals). Spring's
      * and Spring Security's own exceptions keep their handling, and pages keep their error page.

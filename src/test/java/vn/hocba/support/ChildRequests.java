@@ -50,6 +50,9 @@ public final class ChildRequests {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + user + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("login of " + user + " answered " + token.statusCode() + " " + token.body());
+        }
         JsonNode body = json.readTree(token.body());
         return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + body.path("token").asText());
