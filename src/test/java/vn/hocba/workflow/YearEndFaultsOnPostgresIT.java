@@ -194,8 +194,9 @@ class YearEndFaultsOnPostgresIT {
             assertThat(principal.status()).as(principal.toString()).isEqualTo(200);
             assertThat(signedAt(classId, "PRINCIPAL")).isEqualTo(principalAll);
 
-            // 4. kill -9 while the seal/LT/LTA job extends the documents
-            await("LT/LTA under way", () -> storedFiles("signed", f -> f.endsWith(LTA_FILE)) >= 3);
+            // 4. kill -9 while the seal/LT/LTA job extends the documents (the sheets were extended before the transcripts)
+            long sheetsExtended = storedFiles("signed", f -> f.endsWith(LTA_FILE));
+            await("LT/LTA under way", () -> storedFiles("signed", f -> f.endsWith(LTA_FILE)) >= sheetsExtended + 3);
             child.kill();
             long ltaAtKill = storedFiles("signed", f -> f.endsWith(LTA_FILE));
             log("killed during LT/LTA at %d extended files (%d recorded)", ltaAtKill, signedAt(classId, "LONG_TERM"));
