@@ -127,7 +127,9 @@ public final class HttpTimeStampSource implements TimeStampSource {
         } catch (HttpTimeoutException e) {
             throw new TimeStampReply.Refused("dịch vụ không trả lời trong " + timeout.toSeconds() + " giây");
         } catch (IOException e) {
-            throw new TimeStampReply.Refused("không kết nối được (" + e + ")");
+            // the reason for the signer, without Java type names (java.net.ConnectException has no message)
+            throw new TimeStampReply.Refused("không kết nối được" + (e.getMessage() == null || e.getMessage().isBlank()
+                    ? "" : " (" + e.getMessage() + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeStampReply.Refused("yêu cầu bị ngắt");

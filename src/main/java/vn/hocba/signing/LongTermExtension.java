@@ -33,7 +33,15 @@ final class LongTermExtension {
     void extend(ClassYearDocuments documents, List<String> ids) {
         SignedFiles store = documents.store(SigningStage.LONG_TERM);
         for (IssuedDocument document : documents.documents()) {
-            if (!ids.contains(document.id()) || store.hasStage(document.id())) {
+            if (!ids.contains(document.id())) {
+                continue;
+            }
+            if (store.hasStage(document.id())) {
+                // A job killed after writing this file but before its transaction committed left the file without
+                // its document_signature row (the retry used to skip it: a signed file nobody recorded, issue 18).
+                // document_signature is the record of every stage a document went through (its hash is what reads check).
+                signatures.record(document.id(), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
+                        "PAdES-BASELINE-LTA", Sha256.hex(store.readStage(document.id())), clock.instant());
                 continue;
             }
             SigningStage last = ClassYearDocuments.lastStage(document.kind());

@@ -79,10 +79,17 @@ final class SignatureStep {
         if (!result.failed().isEmpty()) {
             throw new SigningException("Không ký được " + result.failed().size() + " văn bản của lớp "
                     + documents.schoolClass().code() + " (" + stage.role().title() + "): "
-                    + result.failed().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                            .collect(Collectors.joining("; ")));
+                    + failures(result));
         }
         return result;
+    }
+
+    /** Each reason once, with the documents it stopped (a TSA outage stops the rest of a batch for one reason). */
+    private static String failures(BatchSigner.Result result) {
+        return result.failed().entrySet().stream().collect(Collectors.groupingBy(java.util.Map.Entry::getValue,
+                java.util.LinkedHashMap::new, Collectors.mapping(java.util.Map.Entry::getKey, Collectors.toList())))
+                .entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining("; "));
     }
 
     /** True when the signature that produced the file with this SHA-256 is in the audit log. */

@@ -117,6 +117,47 @@ public class ApiErrors {
     }
 
     /**
+     * The database unreachable (stopped, restarting, connection cut): not a bug, and not the user's fault. 503 with
+     * Retry-After, saying that the request did not finish and that what was saved before stays (each signature,
+     * mark save or document is its own transaction), so the person sends it again later (issue 18, faults).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+        log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Máy chủ tạm thời không kết nối "
+                        + "được cơ sở dữ liệu (đang dừng hoặc khởi động lại). Yêu cầu chưa hoàn tất; những gì đã lưu trước "
+                        + "đó được giữ nguyên. Hãy gửi lại sau ít phút."));
+    }
+
+    /**
+     * A signing step failed for a technical reason (the TSA unreachable, a token error): the exception's
+     * message is Vietnamese and meant for the signer (what failed, which documents, what to do), so it is
+     * shown, with 503 and Retry-After, since the batch can be sent again and resumes where it stopped; a
+     * certificate the check refused (revoked, expired, untrusted) is 409. Was a 500 "unexpected error" without
+     * the reason (issue 18, faults: the TSA unreachable in the middle of the principal's batch).
+     */
+    @ExceptionHandler(vn.hocba.pades.SigningException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> signingFailed(vn.hocba.pades.SigningException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+        log.warn("Signing failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        if (e instanceof vn.hocba.pades.CredentialRefusedException) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+        }
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    /**
      * Anything else an API call throws is a bug, not bad input: logged with a reference the user can
      * quote, answered without the exception's text (which names Java types and internals). Spring's
      * and Spring Security's own exceptions keep their handling, and pages keep their error page.

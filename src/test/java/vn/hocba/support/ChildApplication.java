@@ -54,6 +54,11 @@ public final class ChildApplication implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Whether the process still runs (a database outage must not end it). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no transaction completed, no file closed. */
     public void kill() {
         process.destroyForcibly();
@@ -96,7 +101,6 @@ public final class ChildApplication implements AutoCloseable {
         throw new IllegalStateException("the child application did not answer within " + timeout + ", see " + log);
     }
 
-    /** The test JVM's class path; under Surefire's manifest-only jar, the class path that jar names. */
     /** The test JVM's class path, also when surefire starts it from a manifest-only jar. */
     public static String classPath() {
         String path = System.getProperty("java.class.path");

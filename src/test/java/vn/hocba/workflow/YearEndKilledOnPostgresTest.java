@@ -2,12 +2,6 @@ package vn.hocba.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +32,7 @@ import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ChildApplication;
+import vn.hocba.support.ChildRequests;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
 
@@ -93,8 +88,7 @@ class YearEndKilledOnPostgresTest {
     @Autowired
     SummerWork summer;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ChildRequests requests = new ChildRequests();
 
     @Test
     void killedDuringGenerationAndDuringTheHomeroomBatchTheYearDocumentsResumeAndAreSignedOnceEach() throws Exception {
@@ -228,31 +222,10 @@ class YearEndKilledOnPostgresTest {
     }
 
     private ApiClient.Reply post(ChildApplication app, String user, String path) {
-        try {
-            HttpResponse<String> r = http.send(request(app, user, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Reply(r.statusCode(), r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            return new ApiClient.Reply(-1, json.nullNode()); // the connection died with the killed child
-        }
+        return requests.post(app, user, path);
     }
 
     private byte[] download(ChildApplication app, String user, String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(request(app, user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
-
-    private HttpRequest.Builder request(ChildApplication app, String user, String path) throws Exception {
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = json.readTree(token.body());
-        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + body.path("token").asText());
+        return requests.download(app, user, path);
     }
 }
