@@ -230,6 +230,7 @@ class MarkEntryBrowserTest {
         assertThat(finalItem.getText()).contains(theirs[1].replace('.', ',')).contains(mine[1]).contains(sheet.teacher());
         waitForState(next, "MIDTERM-1", "refused");
         waitForState(next, "FINAL-1", "refused");
+        photograph("gvbm-nhap-diem-xung-dot");
 
         midtermItem.findElement(By.cssSelector("button.keep-mine")).click();
         // The other conflict stays in the dialog until it is answered.
@@ -367,6 +368,24 @@ class MarkEntryBrowserTest {
         WebElement input = cell(student, key);
         assertThat(input.findElement(By.xpath("..")).getAttribute("class")).as("cell %s of student %d: %s", key, student,
                 input.getAttribute("title")).contains(state);
+    }
+
+    /** The page as it is now (a dialog open) at 1280 and 390 px, into the screenshots folder (docs/screens with -Pscreens). */
+    private void photograph(String name) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            for (int width : new int[] {1280, 390}) {
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", width == 390 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width == 390));
+                Path dir = vn.hocba.web.BrowserSession.screensFolder();
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.write(dir.resolve(name + "-" + width + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void logIn(String user) {
