@@ -8,7 +8,7 @@
   var comment = grid.dataset.assessment === 'COMMENT';
   var queue = Promise.resolve();
   var pending = 0;
-  var conflictCell = null;
+  var conflicts = [];
 
   function inputs() { return Array.prototype.slice.call(grid.querySelectorAll('tbody input')); }
   function rowsOf() { return Array.prototype.slice.call(grid.querySelectorAll('tbody tr')); }
@@ -165,40 +165,66 @@
     }
   }
 
+  // Cells refused with 409 wait together in one dialog (two cells of a pasted row may both have been
+  // changed elsewhere): each with the stored value and the teacher's, and its own two choices.
   function showConflict(input, json, where) {
-    conflictCell = { input: input, theirs: json.shown || '', version: json.version };
-    var box = document.getElementById('conflict');
-    document.getElementById('conflict-text').textContent = json.message + ' Giá trị đã lưu: '
-      + (json.shown || '(trống)') + '; giá trị của bạn: ' + (input.value.trim() || '(trống)') + '.';
-    document.getElementById('keep-mine').textContent = 'Giữ giá trị của tôi (' + (input.value.trim() || 'trống') + ')';
-    document.getElementById('take-theirs').textContent = 'Lấy giá trị đã lưu (' + (json.shown || 'trống') + ')';
-    box.classList.remove('hidden');
-    say(where + ': ô vừa được sửa ở phiên khác — chọn giữ giá trị của bạn hay lấy giá trị đã lưu.', true);
-    document.getElementById('keep-mine').focus();
+    conflicts = conflicts.filter(function (c) { return c.input !== input; });
+    conflicts.push({ input: input, theirs: json.shown || '', version: json.version, where: where, message: json.message });
+    drawConflicts();
+    document.getElementById('conflict').classList.remove('hidden');
+    say(conflicts.length > 1
+      ? conflicts.length + ' ô vừa được sửa ở phiên khác — với từng ô, chọn giữ giá trị của bạn hay lấy giá trị đã lưu.'
+      : where + ': ô vừa được sửa ở phiên khác — chọn giữ giá trị của bạn hay lấy giá trị đã lưu.', true);
+    document.querySelector('#conflict-list .keep-mine').focus();
   }
-  function closeConflict() {
-    document.getElementById('conflict').classList.add('hidden');
-    var input = conflictCell.input;
-    conflictCell = null;
-    input.focus();
-    return input;
+  function drawConflicts() {
+    document.getElementById('conflict-title').textContent = conflicts.length > 1
+      ? conflicts.length + ' ô điểm vừa được sửa ở phiên khác' : 'Ô điểm vừa được sửa ở phiên khác';
+    var list = document.getElementById('conflict-list');
+    list.textContent = '';
+    conflicts.forEach(function (c) {
+      var mine = c.input.value.trim();
+      var item = document.createElement('li');
+      item.dataset.cell = c.input.id;
+      var text = document.createElement('p');
+      text.textContent = c.message + ' Giá trị đã lưu: ' + (c.theirs || '(trống)') + '; giá trị của bạn: ' + (mine || '(trống)') + '.';
+      item.appendChild(text);
+      item.appendChild(choice('keep-mine', '', 'Giữ giá trị của tôi (' + (mine || 'trống') + ')', c, keepMine));
+      item.appendChild(choice('take-theirs', 'secondary', 'Lấy giá trị đã lưu (' + (c.theirs || 'trống') + ')', c, takeTheirs));
+      list.appendChild(item);
+    });
   }
-  document.getElementById('keep-mine').addEventListener('click', function () {
-    var c = conflictCell;
-    closeConflict();
+  function choice(name, style, label, c, action) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = name + (style ? ' ' + style : '');
+    button.textContent = label;
+    button.setAttribute('aria-label', label + ' — ' + c.where);
+    button.addEventListener('click', function () { resolve(c); action(c); });
+    return button;
+  }
+  function resolve(c) {
+    conflicts = conflicts.filter(function (other) { return other !== c; });
+    if (conflicts.length === 0) {
+      document.getElementById('conflict').classList.add('hidden');
+      c.input.focus();
+    } else {
+      drawConflicts();
+      document.querySelector('#conflict-list .keep-mine').focus();
+    }
+  }
+  function keepMine(c) {
     c.input.dataset.version = c.version === null || c.version === undefined ? '' : String(c.version);
     c.input.dataset.saved = c.theirs;
     save(c.input, true);
-  });
-  document.getElementById('take-theirs').addEventListener('click', function () {
-    var c = conflictCell;
-    closeConflict();
+  }
+  function takeTheirs(c) {
     c.input.value = c.theirs;
     c.input.dataset.saved = c.theirs;
     c.input.dataset.version = c.version === null || c.version === undefined ? '' : String(c.version);
     setState(c.input, 'saved');
-    say(studentName(c.input) + ', ' + c.input.dataset.title + ': đã lấy giá trị đã lưu ' + (c.theirs || '(trống)') + '.');
-  });
+    say(c.where + ': đã lấy giá trị đã lưu ' + (c.theirs || '(trống)') + '.');
+  }
 
   function lockAll(message) {
     grid.dataset.locked = 'true';

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.hocba.common.Sha256;
 import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.RuleSets;
@@ -140,28 +141,45 @@ public class ClassResultsStore {
 
     /**
      * Replaces the class part in place, and the parts of the subjects whose marks changed (the class
-     * lock is held, so nobody inserts them meanwhile); every part when the class had none yet.
+     * lock is held, so nobody inserts them meanwhile); every part when the class had none yet. A part
+     * that came out as stored (same SHA-256) is left alone: most saves change no class-level result.
      */
     private void store(SchoolClass schoolClass, ClassResults results, Predicate<String> changedSubjects) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long id = schoolClass.id().value();
         String classPart = parts.classPart(results);
-        boolean first = jdbc.sql("update class_results set computed_at = ?, complete = ?, results = ? where class_id = ?")
-                .params(now, results.complete(), classPart, id).update() == 0;
+        String classHash = Sha256.hex(classPart);
+        Optional<StoredPart> stored = jdbc.sql("select complete, coalesce(results_sha256, '') from class_results where class_id = ?")
+                .param(id).query((rs, n) -> new StoredPart(rs.getBoolean(1), rs.getString(2))).optional();
+        boolean first = stored.isEmpty();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         if (first) {
-            jdbc.sql("insert into class_results (class_id, computed_at, complete, results) values (?, ?, ?, ?)")
-                    .params(id, now, results.complete(), classPart).update();
+            jdbc.sql("insert into class_results (class_id, computed_at, complete, results, results_sha256) values (?, ?, ?, ?, ?)")
+                    .params(id, now, results.complete(), classPart, classHash).update();
+        } else if (stored.get().complete() != results.complete() || !stored.get().sha256().equals(classHash)) {
+            jdbc.sql("update class_results set computed_at = ?, complete = ?, results = ?, results_sha256 = ? where class_id = ?")
+                    .params(now, results.complete(), classPart, classHash, id).update();
         }
+        Map<String, String> storedSubjects = new HashMap<>();
+        jdbc.sql("select subject, coalesce(results_sha256, '') from class_results_subject where class_id = ?").param(id)
+                .query((rs, n) -> storedSubjects.put(rs.getString(1), rs.getString(2))).list();
         for (SubjectCode subject : subjects(results)) {
             if (first || changedSubjects.test(subject.value())) {
                 String part = parts.subjectPart(results, subject);
-                if (jdbc.sql("update class_results_subject set results = ? where class_id = ? and subject = ?")
-                        .params(part, id, subject.value()).update() == 0) {
-                    jdbc.sql("insert into class_results_subject (class_id, subject, results) values (?, ?, ?)")
-                            .params(id, subject.value(), part).update();
+                String hash = Sha256.hex(part);
+                String storedHash = storedSubjects.get(subject.value());
+                if (storedHash == null) {
+                    jdbc.sql("insert into class_results_subject (class_id, subject, results, results_sha256) values (?, ?, ?, ?)")
+                            .params(id, subject.value(), part, hash).update();
+                } else if (!storedHash.equals(hash)) {
+                    jdbc.sql("update class_results_subject set results = ?, results_sha256 = ? where class_id = ? and subject = ?")
+                            .params(part, hash, id, subject.value()).update();
                 }
             }
         }
+    }
+
+    /** What a stored class part's row says about it (the hash is empty for rows stored before V260). */
+    private record StoredPart(boolean complete, String sha256) {
     }
 
     private static Set<SubjectCode> subjects(ClassResults results) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.hocba.audit.Actor;
@@ -25,6 +26,8 @@ import vn.hocba.schoolyear.TeachingAssignment;
 @Service
 public class AccessPolicy {
 
+    private static final String VIEWER = Viewer.class.getName();
+
     private final SchoolDirectory directory;
 
     public AccessPolicy(SchoolDirectory directory) {
@@ -43,8 +46,23 @@ public class AccessPolicy {
     /**
      * The rights of {@code account} in the active school year of its school. An admin board
      * account gets none from assignments: the board makes them, so it never holds them (issue 13).
+     * Built once per web request and kept for the rest of it.
      */
     public Viewer viewerOf(Account account) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return built(account);
+        }
+        // One request asks several times (the controller's check, the page frame's menu): build it once.
+        if (request.getAttribute(VIEWER, RequestAttributes.SCOPE_REQUEST) instanceof Viewer known && known.account().equals(account)) {
+            return known;
+        }
+        Viewer viewer = built(account);
+        request.setAttribute(VIEWER, viewer, RequestAttributes.SCOPE_REQUEST);
+        return viewer;
+    }
+
+    private Viewer built(Account account) {
         if (account.staffId() == null || account.roles().contains(Role.ADMIN_BOARD)) {
             return new Viewer(account, List.of(), List.of());
         }

@@ -273,6 +273,9 @@ class HomeroomPagesBrowserTest {
         assertThat(text(By.id("hash"))).hasSize(64).isEqualTo(stored.path("contentSha256").asText());
         assertThat(text(By.cssSelector("#signed"))).contains("gv07")
                 .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+        // Signed: no second sign button, the page says when it comes back.
+        assertThat(browser.driver().findElements(By.id("sign"))).isEmpty();
+        assertThat(text(By.id("signed-already"))).contains("trả môn lại");
         browser.checkPage("gvbm-ki-xac-nhan-da-ki");
     }
 

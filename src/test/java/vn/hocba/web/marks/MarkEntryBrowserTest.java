@@ -189,10 +189,59 @@ class MarkEntryBrowserTest {
         assertThat(dialog.getText()).contains(other.replace('.', ',')).contains("9,5").contains(sheet.teacher());
         assertThat(stored(sheet, 1, student, "FINAL", 1)).isEqualByComparingTo(other);
 
-        browser.findElement(By.id("keep-mine")).click();
+        browser.findElement(By.cssSelector("#conflict-list li[data-cell='o-" + student + "-FINAL-1'] button.keep-mine")).click();
         waitForState(student, "FINAL-1", "saved");
         assertThat(stored(sheet, 1, student, "FINAL", 1)).isEqualByComparingTo("9.5");
         assertThat(cell(student, "FINAL-1").getAttribute("value")).isEqualTo("9,5");
+
+        // Both cells of the next student's row changed elsewhere, then pasted over in this page (one row request):
+        // both conflicts are shown together, and each is resolved on its own (keep mine / take theirs).
+        long next = studentIds().get(1);
+        String[] kinds = {"MIDTERM", "FINAL"};
+        String[] theirs = new String[2];
+        String[] mine = new String[2];
+        StringBuilder changes = new StringBuilder();
+        for (int c = 0; c < 2; c++) {
+            BigDecimal was = stored(sheet, 1, next, kinds[c], 1);
+            theirs[c] = was != null && was.toPlainString().startsWith("3") ? "4.5" : "3.5";
+            // Values that differ from what the page shows, so that the paste sends them.
+            mine[c] = was != null && was.compareTo(new BigDecimal(c == 0 ? "9.5" : "8.5")) == 0 ? (c == 0 ? "9" : "8") : (c == 0 ? "9,5" : "8,5");
+            Integer v = jdbc.sql("select version from mark where class_id = ? and subject_id = ? and student_id = ? and term = 1 "
+                    + "and kind = ? and column_no = 1").params(sheet.classId(), sheet.subjectId(), next, kinds[c])
+                    .query(Integer.class).optional().orElse(null);
+            changes.append(c == 0 ? "" : ",").append("{\"studentId\":").append(next).append(",\"kind\":\"").append(kinds[c])
+                    .append("\",\"column\":1,\"value\":\"").append(theirs[c]).append("\",\"version\":").append(v).append('}');
+        }
+        assertThat(api.send(api.json("PUT", "/api/classes/" + sheet.classId() + "/subjects/" + sheet.subjectId()
+                + "/terms/1/marks", "{\"changes\":[" + changes + "]}").header("Authorization", "Bearer " + token))
+                .statusCode()).isEqualTo(200);
+        WebElement midterm = cell(next, "MIDTERM-1");
+        midterm.click();
+        MarkPages.paste(browser, midterm, mine[0] + "\t" + mine[1]);
+        List<WebElement> items = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#conflict-list li"));
+            return shown.size() == 2 && d.findElement(By.id("conflict")).isDisplayed() ? shown : null;
+        });
+        assertThat(browser.findElement(By.id("conflict-title")).getText()).isEqualTo("2 ô điểm vừa được sửa ở phiên khác");
+        WebElement midtermItem = browser.findElement(By.cssSelector("#conflict-list li[data-cell='o-" + next + "-MIDTERM-1']"));
+        WebElement finalItem = browser.findElement(By.cssSelector("#conflict-list li[data-cell='o-" + next + "-FINAL-1']"));
+        assertThat(items).containsExactlyInAnyOrder(midtermItem, finalItem);
+        assertThat(midtermItem.getText()).contains(theirs[0].replace('.', ',')).contains(mine[0]).contains(sheet.teacher());
+        assertThat(finalItem.getText()).contains(theirs[1].replace('.', ',')).contains(mine[1]).contains(sheet.teacher());
+        waitForState(next, "MIDTERM-1", "refused");
+        waitForState(next, "FINAL-1", "refused");
+        photograph("gvbm-nhap-diem-xung-dot");
+
+        midtermItem.findElement(By.cssSelector("button.keep-mine")).click();
+        // The other conflict stays in the dialog until it is answered.
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#conflict-list li")).size() == 1);
+        assertThat(browser.findElement(By.id("conflict")).isDisplayed()).isTrue();
+        browser.findElement(By.cssSelector("#conflict-list li[data-cell='o-" + next + "-FINAL-1'] button.take-theirs")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("conflict")).isDisplayed());
+        waitForState(next, "MIDTERM-1", "saved");
+        assertThat(stored(sheet, 1, next, "MIDTERM", 1)).isEqualByComparingTo(mine[0].replace(',', '.'));
+        assertThat(stored(sheet, 1, next, "FINAL", 1)).isEqualByComparingTo(theirs[1]);
+        assertThat(cell(next, "FINAL-1").getAttribute("value")).isEqualTo(theirs[1].replace('.', ','));
     }
 
     @Test
@@ -319,6 +368,24 @@ class MarkEntryBrowserTest {
         WebElement input = cell(student, key);
         assertThat(input.findElement(By.xpath("..")).getAttribute("class")).as("cell %s of student %d: %s", key, student,
                 input.getAttribute("title")).contains(state);
+    }
+
+    /** The page as it is now (a dialog open) at 1280 and 390 px, into the screenshots folder (docs/screens with -Pscreens). */
+    private void photograph(String name) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            for (int width : new int[] {1280, 390}) {
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", width == 390 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width == 390));
+                Path dir = vn.hocba.web.BrowserSession.screensFolder();
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.write(dir.resolve(name + "-" + width + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void logIn(String user) {

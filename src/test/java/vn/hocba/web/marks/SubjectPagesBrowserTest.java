@@ -161,6 +161,18 @@ class SubjectPagesBrowserTest {
             session.open(sheet + "/ki-xac-nhan").checkPage("gvbm-ki-xac-nhan");
             assertThat(session.find("#sign").getAttribute("disabled")).isNotNull();
             assertThat(session.find("#missing").getText()).contains("cuối kì");
+            // The Excel preview (one refused cell, one accepted), checked but not applied.
+            session.open(sheet + "/excel");
+            byte[] template = download("/api/classes/" + classId + "/subjects/" + subjectId + "/terms/1/marks.xlsx",
+                    new HttpUser(port).token(teacher, PASSWORD));
+            Path file = Files.createTempFile("diem", ".xlsx");
+            Files.write(file, filled(template, "12", "8,5"));
+            session.find("#file").sendKeys(file.toString());
+            session.click(session.find("#upload"));
+            new WebDriverWait(session.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("preview-table")).isEmpty());
+            Files.delete(file);
+            assertThat(session.text("#preview-table")).contains("KHÔNG HỢP LỆ").contains("ngoài khoảng 0–10");
+            session.checkPage("gvbm-excel-xem-truoc");
             session.open("/de-nghi-sua-diem/moi?lop=" + ids[0] + "&mon=" + ids[1] + "&hk=1").checkPage("gvbm-de-nghi-moi");
             session.open("/de-nghi-sua-diem").checkPage("gvbm-de-nghi-sua-diem");
             session.open("/thi-lai").checkPage("gvbm-thi-lai");
