@@ -178,7 +178,11 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 certificates.put(username, AgentFixture.keyOnToken(pki, pkiDir, name(username), "own-key-browser-" + username));
             }
         }
-        registeredOnThePage = AgentFixture.keyOnToken(pki, pkiDir, name(remoteTeacher), "own-key-browser-page-" + remoteTeacher);
+        // a second certificate of the remote-signing teacher (pki.issue would give the same one again), on the token
+        registeredOnThePage = AgentFixture.onToken(pkiDir, pki.issueUnusual(name(remoteTeacher),
+                java.time.Instant.now().minus(Duration.ofDays(1)), java.time.Instant.now().plus(Duration.ofDays(365)),
+                org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
+                .certificate(), "own-key-browser-page-" + remoteTeacher);
         phone.user("gv-dong-y", RemoteSigningDouble.issue(pki, pkiDir, name(remoteTeacher)), Behaviour.APPROVE);
         principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
         phone.user("ht-tu-choi", principalRemote, Behaviour.REFUSE);
@@ -340,7 +344,11 @@ class OwnKeySigningInBrowserOnPostgresTest {
         assertThat(signatures("PRINCIPAL", null)).isZero();
 
         // the service now holds another certificate (renewed at the provider) than the one registered: refused before sending
-        RemoteSigningDouble.Key renewed = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
+        java.time.Instant now = java.time.Instant.now();
+        RemoteSigningDouble.Key renewed = new RemoteSigningDouble.Key(null, pki.issueUnusual(name("hieutruong"),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
+                org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
+                .certificate()); // no key needed: nothing may be sent to the phone
         phone.user("ht-khac", renewed, Behaviour.REFUSE);
         Outcome notRegistered = signRemotely();
         assertThat(notRegistered.error()).isTrue();
@@ -410,13 +418,13 @@ class OwnKeySigningInBrowserOnPostgresTest {
         page.await(() -> browser.text("#agent-status").startsWith("Chọn chứng thư số"));
         WebElement listed = browser.driver().findElements(By.cssSelector("#agent-certificates li")).stream()
                 .filter(li -> li.getText().startsWith("Tên: " + name(teacher) + ";")).findFirst().orElseThrow();
-        assertThat(listed.getText()).contains("Chức danh: Giáo viên").doesNotContain("2.5.4.12");
+        assertThat(listed.getText()).contains("Chức danh: Thử nghiệm").doesNotContain("2.5.4.12");
         long audited = audit("CERTIFICATE_REGISTERED");
         listed.findElement(By.tagName("button")).click(); // registers, then the script reloads the page
         String serial = registeredOnThePage.getSerialNumber().toString(16);
         page.await(() -> rowsWithSerial(serial) == 1);
         WebElement row = row(serial);
-        assertThat(row.getText()).contains("Tên: " + name(teacher) + "; Chức danh: Giáo viên; Tổ chức: ")
+        assertThat(row.getText()).contains("Tên: " + name(teacher) + "; Chức danh: Thử nghiệm; Tổ chức: ")
                 .contains("USB token (phần mềm ký số)").doesNotContain("#0c");
         assertThat(audit("CERTIFICATE_REGISTERED")).isEqualTo(audited + 1);
         browser.checkPage("chung-thu-so-tu-usb-token");
