@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.hocba.pades.CertificateNames;
 
 /** The agent's rules for who may ask (loopback peers, loopback Host) and what it shows and sends. */
 final class AgentRequests {
@@ -27,7 +28,7 @@ final class AgentRequests {
 
     /** What the person confirms: who asks, how many documents, of which class and kind, with which certificate. */
     static String question(String origin, TokenKeys.Listed certificate, int count, JsonNode description) {
-        String subject = certificate.certificate().getSubjectX500Principal().getName();
+        String subject = CertificateNames.subject(certificate.certificate());
         return "Trang " + origin + " yêu cầu ký số " + count + " văn bản"
                 + text(description, "kind", ": ") + text(description, "classCode", ", lớp ")
                 + text(description, "signer", ", người ký ") + ".\nChứng thư số: " + subject;
@@ -43,8 +44,8 @@ final class AgentRequests {
         X509Certificate c = listed.certificate();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", listed.id());
-        m.put("subject", c.getSubjectX500Principal().getName());
-        m.put("issuer", c.getIssuerX500Principal().getName());
+        m.put("subject", CertificateNames.subject(c));
+        m.put("issuer", CertificateNames.issuer(c));
         m.put("serial", c.getSerialNumber().toString(16));
         m.put("notBefore", c.getNotBefore().toInstant().toString());
         m.put("notAfter", c.getNotAfter().toInstant().toString());

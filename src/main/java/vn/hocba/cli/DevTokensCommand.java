@@ -7,21 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.hocba.agent.TokenModules;
 import vn.hocba.audit.Actor;
+import vn.hocba.pades.CertificateNames;
 import vn.hocba.pades.Pkcs11Credential;
 import vn.hocba.pades.devpki.DevelopmentPki;
 import vn.hocba.schoolyear.SchoolDirectory;
-import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.signing.registry.CertificateChains;
 import vn.hocba.signing.registry.CertificateRegistry;
@@ -71,9 +66,21 @@ final class DevTokensCommand implements Subcommand {
             }
             return fill(module.get(), options, out);
         } catch (Exception e) {
-            err.println("Không tạo được token phát triển: " + e.getMessage());
+            err.println("Không tạo được token phát triển: " + (databaseInUse(e)
+                    ? "cơ sở dữ liệu H2 (tệp trong HOCBA_DATA_DIR) đang được máy chủ HocBa mở; hãy dừng máy chủ rồi chạy lại "
+                    + "dev-tokens (với PostgreSQL thì không cần dừng)." : e.getMessage()));
             return 1;
         }
+    }
+
+    /** H2 in a file lets one program open it: the server still running. */
+    private static boolean databaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes the token once, then runs this command again with {@code SOFTHSM2_CONF} set. */
@@ -116,49 +123,27 @@ final class DevTokensCommand implements Subcommand {
     private static int fill(Path module, List<String> options, PrintStream out) throws Exception {
         KeyStore token = KeyStore.getInstance("PKCS11", Pkcs11Credential.provider(module, 0));
         token.load(null, PIN.toCharArray());
-        int made = 0;
+        int made;
         try (ConfigurableApplicationContext context = OfflineApplication.start(CommandLine.application(), options)) {
-            DevelopmentPki pki = context.getBean(DevelopmentPki.class);
-            Path people = Path.of(context.getEnvironment().getProperty("hocba.data-dir", "data"))
-                    .resolve("pki").resolve("people");
+            Path pkiDirectory = Path.of(context.getEnvironment().getProperty("hocba.data-dir", "data")).resolve("pki");
             SchoolDirectory directory = context.getBean(SchoolDirectory.class);
             CertificateRegistry registry = context.getBean(CertificateRegistry.class);
             Actor by = new Actor("dev-tokens", "ADMIN_BOARD", "token phát triển");
-            for (Account account : context.getBean(Accounts.class).all()) {
-                if (account.staffId() == null || token.containsAlias(account.username())) {
-                    continue;
-                }
-                String name = directory.staffMember(account.staffId()).fullName();
-                X509Certificate certificate = pki.issue(name, "Cán bộ", null).certificate();
-                KeyStore p12 = holding(people, certificate);
-                String entry = p12.aliases().nextElement();
-                Certificate[] chain = p12.getCertificateChain(entry);
-                token.setKeyEntry(account.username(), (PrivateKey) p12.getKey(entry, DevelopmentPki.PASSWORD.toCharArray()),
-                        null, chain);
-                registry.register(account.username(), Arrays.stream(chain).map(c -> (X509Certificate) c).toList(),
-                        RegisteredCertificate.Purpose.PERSON, RegisteredCertificate.Source.AGENT, by);
-                out.println(account.username() + ": " + name + " — " + CertificateChains.fingerprint(certificate));
-                made++;
-            }
+            List<DevelopmentTokens.Person> people = context.getBean(Accounts.class).all().stream()
+                    .filter(a -> a.staffId() != null)
+                    .map(a -> new DevelopmentTokens.Person(a.username(), directory.staffMember(a.staffId()).fullName()))
+                    .toList();
+            made = new DevelopmentTokens(token, context.getBean(DevelopmentPki.class), pkiDirectory).fill(people,
+                    (username, chain) -> {
+                        registry.register(username, chain, RegisteredCertificate.Purpose.PERSON,
+                                RegisteredCertificate.Source.AGENT, by);
+                        out.println(username + ": " + CertificateNames.commonName(chain.get(0)) + " — "
+                                + CertificateChains.fingerprint(chain.get(0)));
+                    }).size();
         }
         out.println("Token SoftHSM2 «" + LABEL + "» (mã PIN " + PIN + "): thêm " + made + " chứng thư số đã đăng kí. "
                 + "Chạy phần mềm ký số: SOFTHSM2_CONF=" + System.getenv("SOFTHSM2_CONF") + " java -jar hocba.jar agent "
                 + "--pkcs11 " + module);
         return 0;
-    }
-
-    private static KeyStore holding(Path people, X509Certificate certificate) throws Exception {
-        try (Stream<Path> files = Files.list(people)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".p12")).toList()) {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, DevelopmentPki.PASSWORD.toCharArray());
-                }
-                if (certificate.equals(store.getCertificate(store.aliases().nextElement()))) {
-                    return store;
-                }
-            }
-        }
-        throw new IllegalStateException("không thấy tệp khóa của chứng thư số vừa cấp trong " + people);
     }
 }

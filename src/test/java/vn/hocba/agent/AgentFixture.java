@@ -20,7 +20,11 @@ public final class AgentFixture {
     /** Issues a key for {@code name} from {@code pki}, imports it onto the SoftHSM2 token as {@code alias}; returns its certificate. */
     public static X509Certificate keyOnToken(DevelopmentPki pki, Path pkiDirectory, String name, String alias)
             throws Exception {
-        X509Certificate certificate = pki.issue(name, "Giáo viên", null).certificate();
+        return onToken(pkiDirectory, pki.issue(name, "Giáo viên", null).certificate(), alias);
+    }
+
+    /** Imports the key of a development-PKI {@code certificate} (its .p12 in the PKI's people folder) onto the token. */
+    public static X509Certificate onToken(Path pkiDirectory, X509Certificate certificate, String alias) throws Exception {
         Path p12;
         try (Stream<Path> files = Files.list(pkiDirectory.resolve("people"))) {
             p12 = files.filter(f -> f.toString().endsWith(".p12")).filter(f -> holds(f, certificate)).findFirst()

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import vn.hocba.pades.CertificateNames;
 
 /**
  * Verifies the signatures of a PDF with the EU DSS validator: offline (no OCSP, CRL or AIA
@@ -101,7 +102,8 @@ public final class SignatureVerifier {
         return new SignatureFinding(id, revision == null ? "" : nullToEmpty(revision.getFirstFieldName()),
                 signature.getSigningCertificate() == null ? "?" : signature.getSigningCertificate().getCommonName(),
                 role, instant(signature.getClaimedSigningTime()), stamped,
-                signature.getSigningCertificate() == null ? "?" : signature.getSigningCertificate().getCertificateIssuerDN(),
+                signature.getSigningCertificate() == null ? "?"
+                        : CertificateNames.readable(signature.getSigningCertificate().getCertificateIssuerDN()),
                 intact, String.valueOf(simple.getSignatureFormat(id)).replace('_', '-'),
                 String.valueOf(indication), simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(),
                 problems, modified, stamps);

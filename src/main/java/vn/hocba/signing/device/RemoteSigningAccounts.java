@@ -87,7 +87,7 @@ public class RemoteSigningAccounts {
                 java.sql.Timestamp.from(clock.instant()), by.username()).update();
         audit.append(new AuditRecord(by, "REMOTE_SIGNING_ACCOUNT_SET", "account " + username,
                 before.map(a -> a.provider() + ":" + a.userId()).orElse(null), provider + ":" + userId.strip(),
-                "ký từ xa, chứng thư số " + registered.subject(), null));
+                "ký từ xa, chứng thư số " + registered.readableSubject(), null));
         return registered;
     }
 
@@ -95,7 +95,17 @@ public class RemoteSigningAccounts {
     public X509Certificate certificate(String username) {
         Account account = of(username).orElseThrow(() -> Rejected.invalid("Bạn chưa khai báo tài khoản ký từ xa; "
                 + "hãy khai báo dịch vụ và mã người dùng ở trang «Chứng thư số» trước."));
-        return provider(account.provider()).certificateChain(account.userId()).get(0);
+        PhoneApprovalProvider service = provider(account.provider());
+        X509Certificate held = service.certificateChain(account.userId()).get(0);
+        String fingerprint = CertificateChains.fingerprint(held);
+        if (registry.of(username).stream().noneMatch(c -> c.fingerprint().equals(fingerprint))) {
+            throw Rejected.forbidden("Dịch vụ " + service.displayName() + " hiện giữ cho tài khoản «" + account.userId()
+                    + "» chứng thư số «" + vn.hocba.pades.CertificateNames.commonName(held) + "» (số sê-ri "
+                    + held.getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng kí của bạn (chứng thư "
+                    + "được gia hạn hoặc đã bị gỡ?). Không văn bản nào được ký; hãy khai báo lại tài khoản ký từ xa ở "
+                    + "trang «Chứng thư số của tôi».");
+        }
+        return held;
     }
 
     /** Carries {@code session} to the person's phone: submit when prepared, count down, poll, deliver or refuse. */

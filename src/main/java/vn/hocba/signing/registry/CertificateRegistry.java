@@ -73,6 +73,11 @@ public class CertificateRegistry {
             requirePersonsName(username, certificate, holder);
         }
         String fingerprint = CertificateChains.fingerprint(certificate);
+        removal(fingerprint).ifPresent(removed -> {
+            throw Rejected.conflict(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16) + ") đã bị gỡ ngày "
+                    + day(removed.at()) + " (tài khoản " + removed.by() + " gỡ); chứng thư đã gỡ không đăng kí lại để ký "
+                    + "được. Hãy dùng chứng thư số khác (ví dụ chứng thư mới do tổ chức chứng thực cấp).");
+        });
         for (RegisteredCertificate other : byFingerprint(fingerprint)) {
             if (other.username().equals(username)) {
                 return other; // registered again: nothing changes
@@ -90,7 +95,7 @@ public class CertificateRegistry {
                         ts(certificate.getNotAfter().toInstant()), CertificateChains.pem(chain), ts(now), by.username())
                 .update();
         audit.append(new AuditRecord(by, "CERTIFICATE_REGISTERED", "certificate " + fingerprint, null,
-                certificate.getSubjectX500Principal().getName() + " serial " + certificate.getSerialNumber().toString(16),
+                CertificateNames.subject(certificate) + ", số sê-ri " + certificate.getSerialNumber().toString(16),
                 (purpose == Purpose.SCHOOL_SEAL ? "con dấu của trường" : "tài khoản " + username) + ", nguồn " + source,
                 null));
         return byFingerprint(fingerprint).get(0);
@@ -110,7 +115,7 @@ public class CertificateRegistry {
         jdbc.sql("update signing_certificate set removed_at = ?, removed_by = ? where id = ?")
                 .params(ts(clock.instant()), by.username(), id).update();
         audit.append(new AuditRecord(by, "CERTIFICATE_REMOVED", "certificate " + c.fingerprint(),
-                c.subject() + " serial " + c.serial(), null, "tài khoản " + username, null));
+                c.readableSubject() + ", số sê-ri " + c.serial(), null, "tài khoản " + username, null));
     }
 
     /**
@@ -122,9 +127,13 @@ public class CertificateRegistry {
         String fingerprint = CertificateChains.fingerprint(certificate);
         String holder = "Chứng thư số «" + CertificateNames.commonName(certificate) + "»";
         RegisteredCertificate mine = of(username).stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
-                .orElseThrow(() -> Rejected.forbidden(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16)
+                .orElseThrow(() -> removal(fingerprint).filter(r -> r.username().equals(username))
+                        .map(r -> Rejected.forbidden(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16)
+                                + ") đã bị gỡ khỏi tài khoản " + username + " ngày " + day(r.at()) + " (tài khoản " + r.by()
+                                + " gỡ); không ký bằng chứng thư đã gỡ. Hãy dùng chứng thư số khác đã đăng kí."))
+                        .orElseGet(() -> Rejected.forbidden(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16)
                         + ") chưa được đăng kí cho tài khoản " + username + "; không ký. Hãy đăng kí chứng thư số của "
-                        + "chính bạn ở trang «Chứng thư số của tôi» trước khi ký."));
+                        + "chính bạn ở trang «Chứng thư số của tôi» trước khi ký.")));
         if (!mine.validAt(now)) {
             throw Rejected.forbidden(holder + " đã hết hạn ngày " + day(mine.notAfter())
                     + " (hoặc chưa có hiệu lực); không ký. Hãy gia hạn và đăng kí chứng thư số mới.");
@@ -168,6 +177,17 @@ public class CertificateRegistry {
             throw Rejected.invalid(holder + " là của tổ chức có mã số thuế " + taxCode + ", không phải của trường ("
                     + schoolTaxCode + ").");
         }
+    }
+
+    /** Who removed a certificate and when (the latest removal), if it was ever removed and not registered again. */
+    private record Removal(String username, Instant at, String by) {
+    }
+
+    private java.util.Optional<Removal> removal(String fingerprint) {
+        return jdbc.sql("select username, removed_at, removed_by from signing_certificate where fingerprint = ? "
+                + "and removed_at is not null order by removed_at desc")
+                .param(fingerprint).query((rs, n) -> new Removal(rs.getString("username"), instant(rs, "removed_at"),
+                        rs.getString("removed_by"))).list().stream().findFirst();
     }
 
     private List<RegisteredCertificate> byFingerprint(String fingerprint) {

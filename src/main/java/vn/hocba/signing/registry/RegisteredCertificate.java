@@ -18,6 +18,16 @@ public record RegisteredCertificate(long id, String username, Purpose purpose, S
     /** The account name under which the school seal's certificate is registered. */
     public static final String SCHOOL_SEAL = "school-seal";
 
+    /** The subject as people read it ("Tên: …; Chức danh: …; Tổ chức: …"), not RFC 2253. */
+    public String readableSubject() {
+        return vn.hocba.pades.CertificateNames.subject(chain.get(0));
+    }
+
+    /** The issuer as people read it. */
+    public String readableIssuer() {
+        return vn.hocba.pades.CertificateNames.issuer(chain.get(0));
+    }
+
     public boolean validAt(Instant now) {
         return !now.isBefore(notBefore) && now.isBefore(notAfter);
     }

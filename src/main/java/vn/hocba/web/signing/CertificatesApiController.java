@@ -42,10 +42,11 @@ class CertificatesApiController {
 
     /** A certificate as the pages show it. */
     record Shown(long id, String purpose, String source, String fingerprint, String subject, String issuer, String serial,
-            Instant notBefore, Instant notAfter, Instant registeredAt, String registeredBy) {
+            Instant notBefore, Instant notAfter, Instant registeredAt, String registeredBy, String subjectDn, String issuerDn) {
         static Shown of(RegisteredCertificate c) {
-            return new Shown(c.id(), c.purpose().name(), c.source().name(), c.fingerprint(), c.subject(), c.issuer(),
-                    c.serial(), c.notBefore(), c.notAfter(), c.registeredAt(), c.registeredBy());
+            return new Shown(c.id(), c.purpose().name(), c.source().name(), c.fingerprint(), c.readableSubject(),
+                    c.readableIssuer(), c.serial(), c.notBefore(), c.notAfter(), c.registeredAt(), c.registeredBy(),
+                    c.subject(), c.issuer());
         }
     }
 

@@ -79,7 +79,7 @@ class CertificatesPageController {
     String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         Viewer viewer = access.current();
         return done(redirect, () -> "Đã đăng kí chứng thư số «" + registry.register(viewer.account().username(), read(file),
-                RegisteredCertificate.Purpose.PERSON, RegisteredCertificate.Source.UPLOAD, actor(viewer)).subject() + "».");
+                RegisteredCertificate.Purpose.PERSON, RegisteredCertificate.Source.UPLOAD, actor(viewer)).readableSubject() + "».");
     }
 
     @PostMapping("/chung-thu-so/con-dau")
@@ -87,7 +87,7 @@ class CertificatesPageController {
         Viewer viewer = access.requirePrincipal("đăng kí chứng thư số con dấu của trường");
         return done(redirect, () -> "Đã đăng kí chứng thư số con dấu «" + registry.register(RegisteredCertificate.SCHOOL_SEAL,
                 read(file), RegisteredCertificate.Purpose.SCHOOL_SEAL, RegisteredCertificate.Source.UPLOAD,
-                access.actor(viewer, Role.PRINCIPAL)).subject() + "».");
+                access.actor(viewer, Role.PRINCIPAL)).readableSubject() + "».");
     }
 
     @PostMapping("/chung-thu-so/{id}/go")
@@ -104,7 +104,7 @@ class CertificatesPageController {
             RedirectAttributes redirect) {
         Viewer viewer = access.current();
         return done(redirect, () -> "Đã lưu tài khoản ký từ xa; chứng thư số «"
-                + remote.set(viewer.account().username(), provider, userId, actor(viewer)).subject() + "» đã được đăng kí.");
+                + remote.set(viewer.account().username(), provider, userId, actor(viewer)).readableSubject() + "» đã được đăng kí.");
     }
 
     private String done(RedirectAttributes redirect, java.util.function.Supplier<String> change) {
@@ -121,7 +121,7 @@ class CertificatesPageController {
 
     private List<Row> rows(List<RegisteredCertificate> certificates) {
         Instant now = clock.instant();
-        return certificates.stream().map(c -> new Row(c.id(), c.subject(), c.issuer(), c.serial(), DAY.format(c.notBefore()),
+        return certificates.stream().map(c -> new Row(c.id(), c.readableSubject(), c.readableIssuer(), c.serial(), DAY.format(c.notBefore()),
                 DAY.format(c.notAfter()), switch (c.source()) {
                     case AGENT -> "USB token (phần mềm ký số)";
                     case REMOTE -> "Ký từ xa";

@@ -52,7 +52,7 @@ class OwnKeySigningPageController {
         model.addAttribute("classId", classId);
         model.addAttribute("classCode", directory.schoolClass(new ClassId(classId)).code());
         model.addAttribute("registered", registry.of(viewer.account().username()).stream()
-                .map(c -> c.subject() + " (hết hạn " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .map(c -> c.readableSubject() + " (hết hạn " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
                         .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(c.notAfter()) + ")").toList());
         model.addAttribute("remoteAccount", remote.of(viewer.account().username())
                 .map(a -> remote.providers().stream().filter(p -> p.name().equals(a.provider())).findFirst()

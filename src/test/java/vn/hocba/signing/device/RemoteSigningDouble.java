@@ -62,6 +62,7 @@ public final class RemoteSigningDouble implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Behaviour> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    private final Map<String, Key> wrongKeys = new ConcurrentHashMap<>();
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
     private final Key other;
     private final Duration approvalDelay;
@@ -80,6 +81,12 @@ public final class RemoteSigningDouble implements AutoCloseable {
     public void user(String id, Key key, Behaviour behaviour) {
         keys.put(id, key);
         users.put(id, behaviour);
+    }
+
+    /** A user whose service advertises {@code advertised} but whose approvals come signed with {@code signsWith}. */
+    public void userSigningWith(String id, Key advertised, Key signsWith) {
+        user(id, advertised, Behaviour.WRONG_CERTIFICATE);
+        wrongKeys.put(id, signsWith);
     }
 
     public URI base() {
@@ -135,7 +142,7 @@ public final class RemoteSigningDouble implements AutoCloseable {
         if (behaviour == Behaviour.REFUSE) {
             return Map.of("status", "REFUSED");
         }
-        Key key = behaviour == Behaviour.WRONG_CERTIFICATE ? other : keys.get(t.user());
+        Key key = behaviour == Behaviour.WRONG_CERTIFICATE ? wrongKeys.getOrDefault(t.user(), other) : keys.get(t.user());
         List<String> values = new ArrayList<>();
         for (byte[] hash : t.hashes()) {
             Signature rsa = Signature.getInstance("NONEwithRSA");

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -148,6 +150,10 @@ class OwnKeySigningInBrowserOnPostgresTest {
     Path answers;
     Path pkiDir;
     final Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+    /** A second certificate of the remote-signing teacher, on the token, registered and removed on "Chứng thư số". */
+    X509Certificate registeredOnThePage;
+    RemoteSigningDouble.Key principalRemote;
+    RemoteSigningDouble.Key someoneElse;
 
     @BeforeAll
     void aSmallClosedClassAndATokenWithEveryonesKey() throws Exception {
@@ -172,10 +178,17 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 certificates.put(username, AgentFixture.keyOnToken(pki, pkiDir, name(username), "own-key-browser-" + username));
             }
         }
+        // a second certificate of the remote-signing teacher (pki.issue would give the same one again), on the token
+        registeredOnThePage = AgentFixture.onToken(pkiDir, pki.issueUnusual(name(remoteTeacher),
+                java.time.Instant.now().minus(Duration.ofDays(1)), java.time.Instant.now().plus(Duration.ofDays(365)),
+                org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
+                .certificate(), "own-key-browser-page-" + remoteTeacher);
         phone.user("gv-dong-y", RemoteSigningDouble.issue(pki, pkiDir, name(remoteTeacher)), Behaviour.APPROVE);
-        RemoteSigningDouble.Key principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
+        principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
         phone.user("ht-tu-choi", principalRemote, Behaviour.REFUSE);
         phone.user("ht-quen", principalRemote, Behaviour.EXPIRE);
+        someoneElse = RemoteSigningDouble.issue(pki, pkiDir, "Đỗ Văn Khác");
+        phone.userSigningWith("ht-khac", principalRemote, someoneElse);
         answers = dataDir.resolve("agent-answers.txt");
         answer(SoftHsmToken.PIN, true);
         browser = BrowserSession.start(port);
@@ -320,6 +333,30 @@ class OwnKeySigningInBrowserOnPostgresTest {
         assertThat(expired.message()).isEqualTo("Yêu cầu ký đã hết hạn mà chưa được xác nhận trên ứng dụng " + PHONE_APP
                 + ". Không văn bản nào được ký; hãy ký lại và xác nhận trên điện thoại trước khi hết thời gian.");
         assertThat(signatures("PRINCIPAL", null)).isZero();
+
+        // the phone approves, but the values come signed with a certificate that is not the registered one
+        setRemoteAccount("hieutruong", "ht-khac");
+        Outcome wrong = signRemotely();
+        assertThat(wrong.error()).isTrue();
+        assertThat(wrong.message()).isEqualTo("Dịch vụ " + PHONE_APP + " đã ký bằng chứng thư số «Đỗ Văn Khác» (số sê-ri "
+                + someoneElse.certificate().getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng kí của bạn. "
+                + "Không văn bản nào được ký.");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
+
+        // the service now holds another certificate (renewed at the provider) than the one registered: refused before sending
+        java.time.Instant now = java.time.Instant.now();
+        RemoteSigningDouble.Key renewed = new RemoteSigningDouble.Key(null, pki.issueUnusual(name("hieutruong"),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
+                org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
+                .certificate()); // no key needed: nothing may be sent to the phone
+        phone.user("ht-khac", renewed, Behaviour.REFUSE);
+        Outcome notRegistered = signRemotely();
+        assertThat(notRegistered.error()).isTrue();
+        assertThat(notRegistered.message()).isEqualTo("Dịch vụ " + PHONE_APP + " hiện giữ cho tài khoản «ht-khac» chứng thư số «"
+                + name("hieutruong") + "» (số sê-ri " + renewed.certificate().getSerialNumber().toString(16) + "), không phải "
+                + "chứng thư số đã đăng kí của bạn (chứng thư được gia hạn hoặc đã bị gỡ?). Không văn bản nào được ký; hãy "
+                + "khai báo lại tài khoản ký từ xa ở trang «Chứng thư số của tôi».");
+        assertThat(signatures("PRINCIPAL", null)).isZero();
         assertNoSignedFile("3-hieu-truong.pdf");
     }
 
@@ -369,6 +406,64 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 assertThat(signers).as(entry.getKey()).containsExactly(certificates.get(homeroom).getSerialNumber());
             }
         }
+    }
+
+    @Test
+    @Order(10)
+    void aCertificateRegisteredFromTheAgentOnTheRegistryPageThenRemovedThereCanNoLongerSign() {
+        String teacher = remoteTeacher;
+        browser.logIn(teacher);
+        browser.open("/chung-thu-so");
+        browser.find("#read-agent").click(); // the script asks the agent; the PIN is typed there
+        page.await(() -> browser.text("#agent-status").startsWith("Chọn chứng thư số"));
+        WebElement listed = browser.driver().findElements(By.cssSelector("#agent-certificates li")).stream()
+                .filter(li -> li.getText().startsWith("Tên: " + name(teacher) + ";")).findFirst().orElseThrow();
+        assertThat(listed.getText()).contains("Chức danh: Thử nghiệm").doesNotContain("2.5.4.12");
+        long audited = audit("CERTIFICATE_REGISTERED");
+        listed.findElement(By.tagName("button")).click(); // registers, then the script reloads the page
+        String serial = registeredOnThePage.getSerialNumber().toString(16);
+        page.await(() -> rowsWithSerial(serial) == 1);
+        WebElement row = row(serial);
+        assertThat(row.getText()).contains("Tên: " + name(teacher) + "; Chức danh: Thử nghiệm; Tổ chức: ")
+                .contains("USB token (phần mềm ký số)").doesNotContain("#0c");
+        assertThat(audit("CERTIFICATE_REGISTERED")).isEqualTo(audited + 1);
+        browser.checkPage("chung-thu-so-tu-usb-token");
+
+        browser.click(row.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.text("#saved")).isEqualTo("Đã gỡ chứng thư số; các lần ký sau bằng chứng thư này sẽ bị từ chối.");
+        assertThat(rowsWithSerial(serial)).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CERTIFICATE_REMOVED' and actor = ?")
+                .param(teacher).query(Long.class).single()).isOne();
+
+        long before = signatures("SUBJECT_TEACHER", name(teacher));
+        Outcome refused = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher)).sign();
+        assertThat(refused.error()).isTrue();
+        assertThat(refused.message()).startsWith("Chứng thư số «" + name(teacher) + "» (số sê-ri " + serial + ") đã bị gỡ ngày ")
+                .contains("(tài khoản " + teacher + " gỡ); chứng thư đã gỡ không đăng kí lại để ký được.");
+        assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isEqualTo(before);
+        assertThat(rowsWithSerialInDatabase(serial)).as("registered once, removed, not again").isOne();
+    }
+
+    private long audit(String action) {
+        return jdbc.sql("select count(*) from audit_entry where action = ?").param(action).query(Long.class).single();
+    }
+
+    private long rowsWithSerial(String serial) {
+        try {
+            return browser.driver().findElements(By.cssSelector("#certificates tbody tr")).stream()
+                    .filter(tr -> tr.getText().contains(serial)).count();
+        } catch (org.openqa.selenium.WebDriverException reloading) {
+            return -1;
+        }
+    }
+
+    private WebElement row(String serial) {
+        return browser.driver().findElements(By.cssSelector("#certificates tbody tr")).stream()
+                .filter(tr -> tr.getText().contains(serial)).findFirst().orElseThrow();
+    }
+
+    private long rowsWithSerialInDatabase(String serial) {
+        return jdbc.sql("select count(*) from signing_certificate where serial = ?").param(serial).query(Long.class).single();
     }
 
     /** The person's remote signing account, set on "Chứng thư số". */

@@ -31,8 +31,8 @@ final class SigningPage {
         browser.find("#read-token").click(); // the click handler replaces the status line at once
         await(() -> options() > 0 && browser.text("#status").startsWith("Chọn chứng thư số"));
         Select select = new Select(browser.find("#certificate"));
-        WebElement mine = select.getOptions().stream().filter(o -> o.getText().contains("CN=" + name + ",")
-                || o.getText().contains("CN=" + name + " — "))
+        WebElement mine = select.getOptions().stream().filter(o -> o.getText().startsWith("Tên: " + name + ";")
+                || o.getText().startsWith("Tên: " + name + " — "))
                 .findFirst().orElseThrow(() -> new AssertionError("no certificate of " + name + " on the page"));
         select.selectByValue(mine.getAttribute("value"));
         return this;
