@@ -118,8 +118,8 @@ public class MarkWriter {
         boolean stale = stored.isPresent() ? !Objects.equals(seen, stored.get().version()) : seen != null;
         if (stale) {
             throw Rejected.conflict(w.where() + ": ô này vừa được " + stored.map(Stored::by).orElse("người khác")
-                    + " sửa, giá trị hiện tại là " + stored.map(Stored::value).orElse("(trống)")
-                    + ". Hãy tải lại trang; không có thay đổi nào của bạn được lưu.");
+                    + " sửa, giá trị hiện tại là " + stored.map(s -> s.value().replace('.', ',')).orElse("(trống)")
+                    + "; không có thay đổi nào của bạn được lưu.");
         }
     }
 

@@ -146,7 +146,7 @@ class MarkEntryOnPostgresTest {
         Reply loser = saves.stream().map(CompletableFuture::join).filter(r -> r.status() == 409).findFirst().orElseThrow();
         String stored = jdbc.sql("select score from mark where class_id = ? and subject_id = ? and student_id = ? and term = 2 "
                 + "and kind = 'FINAL'").params(history.classId(), history.subjectId(), student).query(String.class).single();
-        assertThat(loser.detail()).contains("giá trị hiện tại là " + new java.math.BigDecimal(stored).toPlainString());
+        assertThat(loser.detail()).contains("giá trị hiện tại là " + new java.math.BigDecimal(stored).toPlainString().replace('.', ','));
     }
 
     @Test
