@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -150,6 +151,32 @@ public final class FileSystemObjectStore implements ObjectStore {
     @Override
     public String describe() {
         return "thư mục " + root;
+    }
+
+    /**
+     * Deletes what writes that never finished left behind: a process killed while writing leaves its
+     * {@code .writing-*.part} beside the target, whose key was never linked, so no object is touched.
+     * Only files last modified before {@code before} go, so a write still under way elsewhere is left.
+     *
+     * @return the number of files deleted
+     */
+    public int removeUnfinishedWrites(Instant before) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            List<Path> unfinished = files.filter(f -> f.getFileName().toString().startsWith(".writing-")
+                    && f.getFileName().toString().endsWith(".part") && Files.isRegularFile(f)).toList();
+            int deleted = 0;
+            for (Path file : unfinished) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the sha256sum-format file beside an object (issued documents keep one). */

@@ -1,6 +1,8 @@
 package vn.hocba.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+    /** A temporary file this old belongs to no write under way: a document is written in seconds. */
+    private static final Duration UNFINISHED_WRITE_AGE = Duration.ofMinutes(15);
+
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
     @Bean
@@ -26,6 +31,12 @@ class StorageConfiguration {
             @Value("${hocba.storage.path-style:true}") boolean pathStyle) {
         ObjectStore store = StorageSettings.open(type, dataDir, endpoint, bucket, region, pathStyle, System::getenv);
         log.info("Documents are stored in {}", store.describe());
+        if (store instanceof FileSystemObjectStore files) {
+            int removed = files.removeUnfinishedWrites(Instant.now().minus(UNFINISHED_WRITE_AGE));
+            if (removed > 0) {
+                log.info("Removed {} temporary files of writes that never finished (a stop during a write)", removed);
+            }
+        }
         return store;
     }
 }
