@@ -74,6 +74,11 @@ public final class BrowserSession implements AutoCloseable {
         this.base = base;
     }
 
+    /** The checks of this class on a browser that a test started itself (that test quits it; do not close this). */
+    public static BrowserSession around(ChromeDriver driver, int port) {
+        return new BrowserSession(driver, "http://localhost:" + port);
+    }
+
     /** Starts headless Chromium, 1280 px wide, for the HocBa at {@code http://localhost:port}. */
     public static BrowserSession start(int port) {
         ChromeOptions options = new ChromeOptions();

@@ -288,6 +288,7 @@ class MarkEntryBrowserTest {
         WebElement cell = cell(student, "FINAL-1");
         assertThat(cell.getAttribute("readonly")).isNotNull();
         assertThat(cell.findElement(By.xpath("..")).getAttribute("class")).contains("ro");
+        photograph("gvbm-nhap-diem-khoa");
         String old = cell.getAttribute("value");
         cell.click();
         browser.findElement(By.id("request-correction")).click();
@@ -370,13 +371,17 @@ class MarkEntryBrowserTest {
                 input.getAttribute("title")).contains(state);
     }
 
-    /** The page as it is now (a dialog open) at 1280 and 390 px, into the screenshots folder (docs/screens with -Pscreens). */
+    /**
+     * The page as it is now (a dialog open, a column locked) at 1280 and 390 px: no WCAG A/AA violation found by
+     * axe-core, and a screenshot into the screenshots folder (docs/screens with -Pscreens).
+     */
     private void photograph(String name) {
         ChromeDriver chrome = (ChromeDriver) browser;
         try {
             for (int width : new int[] {1280, 390}) {
                 chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
                         "height", width == 390 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width == 390));
+                vn.hocba.web.BrowserSession.around(chrome, port).assertAccessible(name + " at " + width + " px");
                 Path dir = vn.hocba.web.BrowserSession.screensFolder();
                 java.nio.file.Files.createDirectories(dir);
                 java.nio.file.Files.write(dir.resolve(name + "-" + width + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
