@@ -44,7 +44,7 @@ import vn.hocba.support.SwitchableTimeStampServer;
 import vn.hocba.support.TemporaryDataDirectory;
 
 /**
- * Issue 18 item 3, the faults {@link YearEndKilledOnPostgresTest} does not cover, one after the other in one
+ * Issue 18 item 3, the faults {@link YearEndKilledOnPostgresIT} does not cover, one after the other in one
  * ClassDocuments process of 6A1 run by HocBa in a child JVM on a PostgreSQL server of this class, with the
  * development PKI's TSA served over real HTTP on a port this test closes and opens again:
  * <ol>

@@ -46,7 +46,7 @@ import vn.hocba.support.TemporaryDataDirectory;
  * only prepares the year and reads the database; it never runs a job.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "camunda.bpm.job-execution.enabled=false")
-class YearEndKilledOnPostgresTest {
+class YearEndKilledOnPostgresIT {
 
     private static final Duration START = Duration.ofMinutes(5);
     private static final Duration STEP = Duration.ofMinutes(6);
