@@ -130,9 +130,8 @@ public class ApiErrors {
         }
         log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Máy chủ tạm thời không kết nối "
-                        + "được cơ sở dữ liệu (đang dừng hoặc khởi động lại). Yêu cầu chưa hoàn tất; những gì đã lưu trước "
-                        + "đó được giữ nguyên. Hãy gửi lại sau ít phút."));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        vn.hocba.web.layout.DatabaseUnavailableFilter.message()));
     }
 
     /**

@@ -38,6 +38,7 @@ class PageErrorViews implements ErrorViewResolver {
             case 409 -> "Dữ liệu đã thay đổi";
             case 413 -> "Tệp quá lớn";
             case 423 -> "Dữ liệu đã khoá";
+            case 503 -> "Máy chủ tạm thời chưa phục vụ được";
             default -> status.is5xxServerError() ? "Máy chủ gặp lỗi" : "Không thực hiện được yêu cầu";
         };
     }

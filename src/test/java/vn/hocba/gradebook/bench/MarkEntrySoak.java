@@ -52,6 +52,8 @@ public final class MarkEntrySoak {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HocBaApplication.class).run(
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--camunda.bpm.job-execution.enabled=true", "--server.port=0", "--logging.level.root=WARN",
+                // the production pool (Hikari's default wait of 30 s), not the tests' 2 s from src/test/resources
+                "--spring.datasource.hikari.connection-timeout=30000",
                 "--hocba.data-dir=" + System.getProperty("java.io.tmpdir") + "/hocba-soak-" + System.currentTimeMillis())) {
             MarkSheets sheets = app.getBean(MarkSheets.class);
             SchoolDirectory directory = app.getBean(SchoolDirectory.class);
@@ -83,9 +85,10 @@ public final class MarkEntrySoak {
                         Thread.sleep(random.nextInt(PAUSE_MILLIS[1]));
                         while (System.nanoTime() < end) {
                             Map<Long, String> values = new LinkedHashMap<>();
-                            List<CellChange> changes = changes(sheets, job, values);
                             long start = System.nanoTime();
                             try {
+                                List<CellChange> changes = changes(sheets, job, values);
+                                start = System.nanoTime();
                                 http.save(job, changes);
                                 saves.add(new Save((start - begin) / 1_000_000, System.nanoTime() - start));
                                 lastSaved.get(job).putAll(values);

@@ -1,0 +1,81 @@
+package vn.hocba.web.layout;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The database out of reach (stopped, restarting, or every pooled connection busy for longer than the pool
+ * waits) while a request is handled <em>before</em> a controller runs: the bearer-token or session lookup
+ * of the security filters. {@code ApiErrors} answers it inside a controller; out here nothing did, and the
+ * person got a bare 500 "unexpected error". This filter sits in front of every other one and answers
+ * 503 with {@code Retry-After} and the same Vietnamese text: a problem document on {@code /api/**}, the
+ * error page elsewhere. Found by the soak (issue 18 item 4): 200 teachers saving at once emptied the pool.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the person is told: nothing of this request was done, what was saved before stays, send again. */
+    public static String message() {
+        return "Máy chủ tạm thời không kết nối được cơ sở dữ liệu (đang bận, dừng hoặc khởi động lại). Yêu cầu chưa hoàn "
+                + "tất; những gì đã lưu trước đó được giữ nguyên. Hãy gửi lại sau ít phút.";
+    }
+
+    /** True when {@code e} or one of its causes says the database could not be reached. */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException e) {
+            if (!isDatabaseUnavailable(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            response.setHeader("Retry-After", "30");
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "about:blank");
+                problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+                problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+                problem.put("detail", message());
+                problem.put("instance", request.getRequestURI());
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding("UTF-8");
+                response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+            } else {
+                request.setAttribute(PageExceptionResolver.MESSAGE, message());
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            }
+        }
+    }
+}
