@@ -39,11 +39,11 @@ class EntryColumns {
     record Group(long teacherId, String teacherName, String classCode, int grade, String subjectCode, String subjectName,
             int entered, int required, int overdue, List<ColumnRow> columns) {
 
-        int missing() {
+        public int missing() {
             return required - Math.min(entered, required);
         }
 
-        String id() {
+        public String id() {
             return "cot-" + teacherId + "-" + classCode + "-" + subjectCode;
         }
     }

@@ -310,7 +310,7 @@ class ApprovalQueueInBrowserOnPostgresTest {
         browser.logIn("hieutruong");
         browser.open("/duyet");
         WebElement card = browser.driver.findElement(By.id("cuoi-nam-" + classId));
-        assertThat(card.getText()).contains("Danh sách lên lớp, khen thưởng · Lớp 7A1").contains("Kiểm tra lại");
+        assertThat(card.getText()).contains("Danh sách lên lớp, khen thưởng · Lớp 7A1").contains("Kiểm tra, đánh giá lại");
         session.checkPage("duyet-cuoi-nam");
         card = browser.driver.findElement(By.id("cuoi-nam-" + classId));
         card.findElement(By.cssSelector("form.reject textarea")).sendKeys(reason);
