@@ -92,7 +92,9 @@ class YearEndPageController {
                 .map(s -> s.fullName() + " (" + s.code().value() + "): thiếu " + s.missing().size() + " mục").toList());
         Set<String> open = steps.yearEnd(schoolClass);
         model.addAttribute("running", steps.yearEndRunning(schoolClass));
-        model.addAttribute("stage", yearEnd.latest(schoolClass).map(YearEndPageController::stage).orElse("Chưa đề nghị"));
+        model.addAttribute("stage", yearEnd.latest(schoolClass).map(YearEndPageController::stage)
+                .orElse(yearEnd.lastRejection(schoolClass).isPresent() ? "Hiệu trưởng không duyệt danh sách, chờ GVCN đề nghị lại"
+                        : "Chưa đề nghị"));
         boolean proposalOpen = open.contains(YearEndModel.TASK_PROPOSAL);
         boolean summerOpen = open.contains(YearEndModel.TASK_SUMMER_RESULTS);
         model.addAttribute("proposalOpen", proposalOpen);
