@@ -113,6 +113,13 @@ public class ClassDocuments {
         return issued.ofClass(classId.value());
     }
 
+    /** {@link #ofClass} of every class of the year that has documents (class id → documents), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<IssuedDocument>> ofYear(vn.hocba.schoolyear.SchoolYearId year) {
+        return issued.ofYear(year.value()).stream().collect(java.util.stream.Collectors.groupingBy(IssuedDocument::classId,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    }
+
     /** The current (published, not superseded) documents of the class of {@code kinds} for {@code scope}. */
     @Transactional(readOnly = true)
     public List<IssuedDocument> current(ClassId classId, AssessmentScope scope, Set<DocumentKind> kinds) {

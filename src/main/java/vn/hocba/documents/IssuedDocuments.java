@@ -88,6 +88,12 @@ class IssuedDocuments {
                 + " order by d.kind, d.document_id, d.version").param(classId).query(IssuedDocuments::row).list();
     }
 
+    /** The published documents of every class of school year {@code yearId}, in one query (the school dashboard). */
+    List<IssuedDocument> ofYear(long yearId) {
+        return jdbc.sql(SELECT + " where c.school_year_id = ? and " + PUBLISHED.formatted("d")
+                + " order by d.class_id, d.kind, d.document_id, d.version").param(yearId).query(IssuedDocuments::row).list();
+    }
+
     /** Records a version issued by generation run {@code generationId}, published when that run completes. */
     void insert(IssuedDocument d, String contentSha256, String ownContentSha256, long generationId) {
         jdbc.sql("insert into issued_document (id, document_id, version, supersedes, class_id, student_id, kind, scope, "

@@ -13,7 +13,7 @@ import vn.hocba.security.Account;
  * same transaction, sent and retried apart from the notice).
  */
 @Component
-class ReminderNotices {
+public class ReminderNotices {
 
     private final Notifications notifications;
     private final MailOutbox mail;
@@ -26,7 +26,7 @@ class ReminderNotices {
     }
 
     /** Sends the reminder unless {@code dedupeKey} was already sent to the account; true when new. */
-    boolean send(Account to, String kind, String subject, String message, String dedupeKey) {
+    public boolean send(Account to, String kind, String subject, String message, String dedupeKey) {
         if (!notifications.notifyOnce(to.username(), kind, message, dedupeKey)) {
             return false;
         }

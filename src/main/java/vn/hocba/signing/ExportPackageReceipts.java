@@ -84,6 +84,22 @@ public class ExportPackageReceipts {
         return states;
     }
 
+    /** The state of the latest package of every class of the year that has one (class id → state), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, PackageState> latestOfYear(vn.hocba.schoolyear.SchoolYearId year) {
+        java.util.Map<Long, PackageState> latest = new java.util.HashMap<>();
+        jdbc.sql("select p.*, r.downloaded_by, r.downloaded_at, r.archived_by, r.archived_at from export_package p "
+                + "join school_class c on c.id = p.class_id left join export_package_receipt r on r.class_id = p.class_id "
+                + "and r.version = p.version where c.school_year_id = ? "
+                + "and p.version = (select max(x.version) from export_package x where x.class_id = p.class_id)")
+                .param(year.value()).query(rs -> {
+                    latest.put(rs.getLong("class_id"), new PackageState(ExportPackageVersions.row(rs, 0),
+                            rs.getString("downloaded_by"), instant(rs.getTimestamp("downloaded_at")), rs.getString("archived_by"),
+                            instant(rs.getTimestamp("archived_at"))));
+                });
+        return latest;
+    }
+
     /** The zip of a version, recording (and auditing) the first download. */
     @Transactional
     public Path download(SchoolClass schoolClass, int version, Actor by) {

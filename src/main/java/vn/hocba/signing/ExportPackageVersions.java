@@ -46,7 +46,7 @@ class ExportPackageVersions {
                 .query(ExportPackageVersions::row).list();
     }
 
-    private static ExportPackageVersion row(ResultSet rs, int n) throws SQLException {
+    static ExportPackageVersion row(ResultSet rs, int n) throws SQLException {
         Timestamp outdated = rs.getTimestamp("outdated_at");
         return new ExportPackageVersion(rs.getInt("version"), rs.getString("file_name"), rs.getString("sha256").trim(),
                 rs.getLong("size_bytes"), rs.getInt("documents"), rs.getTimestamp("created_at").toInstant(),

@@ -46,4 +46,18 @@ public class RecordedSignatures {
                 .list().stream()
                 .collect(Collectors.groupingBy(RecordedSignature::documentId, LinkedHashMap::new, Collectors.toList()));
     }
+
+    /** {@link #ofClass} of every class of the year (class id → document version id → signatures), in one query. */
+    public Map<Long, Map<String, List<RecordedSignature>>> ofYear(vn.hocba.schoolyear.SchoolYearId year) {
+        Map<Long, Map<String, List<RecordedSignature>>> all = new LinkedHashMap<>();
+        jdbc.sql("select s.class_id, s.document_id, s.stage, s.signer, s.signed_at from document_signature s "
+                        + "join school_class c on c.id = s.class_id where c.school_year_id = ? order by s.signed_at, s.stage")
+                .param(year.value())
+                .query(rs -> {
+                    all.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>())
+                            .add(new RecordedSignature(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        return all;
+    }
 }

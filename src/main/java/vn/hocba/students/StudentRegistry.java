@@ -107,6 +107,17 @@ public class StudentRegistry {
                 .query(Integer.class).single();
     }
 
+    /** {@link #enrolledCount} of every class of the year that has students (class id → count), in one query. */
+    public java.util.Map<Long, Integer> enrolledCounts(vn.hocba.schoolyear.SchoolYearId year) {
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select e.class_id, count(*) from enrolment e join school_class c on c.id = e.class_id where c.school_year_id = ?"
+                + STILL_HERE + " group by e.class_id").param(year.value())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** The class list in order, without the students who transferred out of it. */
     public List<EnrolledStudent> roster(ClassId schoolClass) {
         return jdbc.sql("select s.*, e.number_in_class from enrolment e join student s on s.id = e.student_id "

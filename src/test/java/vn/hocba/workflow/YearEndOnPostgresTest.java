@@ -114,7 +114,7 @@ class YearEndOnPostgresTest {
         JsonNode finalLists = api.get("hieutruong", "/api/classes/" + classId + "/year-end/lists").body();
         assertThat(finalLists.path("byPromotion").path("PROMOTED_AFTER_REASSESSMENT").size()).isEqualTo(2);
         assertThat(jdbc.sql("select stage from year_end_decision where class_id = ? order by id").param(classId)
-                .query(String.class).list()).containsExactly("PROPOSED", "APPROVED", "FINAL");
+                .query(String.class).list()).containsExactly("PROPOSED", "APPROVED", "SUMMER", "FINAL");
     }
 
     private static JsonNode retestTask(ApiClient api, String teacher, long classId, String subject) {

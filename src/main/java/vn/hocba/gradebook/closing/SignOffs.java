@@ -150,6 +150,13 @@ public class SignOffs {
         }).map(gs -> gs.subject().name()).toList();
     }
 
+    /** The active sign-offs of every class of the year, in one query (the school dashboard). */
+    @Transactional(readOnly = true)
+    public List<SignOff> activeOfYear(vn.hocba.schoolyear.SchoolYearId year) {
+        return jdbc.sql("select s.* from sign_off s join school_class c on c.id = s.class_id where c.school_year_id = ? "
+                + "and s.status = 'ACTIVE' order by s.id").param(year.value()).query(SignOffs::row).list();
+    }
+
     @Transactional(readOnly = true)
     public List<SignOff> of(SchoolClass schoolClass, int term) {
         return jdbc.sql("select * from sign_off where class_id = ? and term = ? order by id")

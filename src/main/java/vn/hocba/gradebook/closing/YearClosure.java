@@ -48,7 +48,7 @@ public class YearClosure {
             missing.add("chưa xét lên lớp cuối năm");
         } else if (stage.get() == YearEnd.Stage.PROPOSED) {
             missing.add("kết quả xét lên lớp chưa được Hiệu trưởng phê duyệt");
-        } else if (stage.get() == YearEnd.Stage.APPROVED) {
+        } else if (stage.get() == YearEnd.Stage.APPROVED || stage.get() == YearEnd.Stage.SUMMER) {
             missing.add("kết quả cuối năm chưa được Hiệu trưởng phê duyệt lần cuối (sau kiểm tra lại, rèn luyện hè)");
         }
         if (stage.isPresent() && stage.get() != YearEnd.Stage.PROPOSED) {

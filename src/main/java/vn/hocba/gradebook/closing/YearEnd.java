@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,28 @@ import java.util.stream.Stream;
 @Transactional
 public class YearEnd {
 
-    /** Stages of the year-end decision. */
-    public enum Stage { PROPOSED, APPROVED, FINAL }
+    /**
+     * Stages of the year-end decision: the homeroom teacher's proposal, the principal's approval of the lists,
+     * the homeroom teacher's confirmation of the summer results (retests, re-assessed conduct), the final decisions.
+     */
+    public enum Stage {
+        PROPOSED("GVCN đề nghị danh sách"), APPROVED("Hiệu trưởng duyệt danh sách"),
+        SUMMER("GVCN xác nhận kết quả hè"), FINAL("Hiệu trưởng duyệt kết quả cuối cùng");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A decision the principal sent back to the homeroom teacher: which stage, who, when and why. */
+    public record Rejection(long decisionId, Stage stage, String by, Instant at, String reason) {
+    }
 
     /** The class's lists: students (code and name) by promotion decision, and titled students. */
     public record Lists(Map<Promotion, List<String>> byPromotion, List<String> titled, boolean complete) {
@@ -115,9 +136,10 @@ public class YearEnd {
         if (!lists.complete()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa đủ điểm và xếp loại cả năm; hãy xem danh sách còn thiếu.");
         }
-        Stage required = stage == Stage.PROPOSED ? null : stage == Stage.APPROVED ? Stage.PROPOSED : Stage.APPROVED;
-        if (required != null && latest(schoolClass).filter(s -> s == required).isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + ": bước này cần bước " + required + " trước.");
+        requireOrder(schoolClass, stage);
+        if (stage == Stage.SUMMER && lists.summerWorkPending()) {
+            throw Rejected.conflict("Lớp " + schoolClass.code() + ": còn học sinh chưa có kết quả kiểm tra lại hoặc rèn luyện hè: "
+                    + pending(lists) + ".");
         }
         if (stage == Stage.FINAL && lists.summerWorkPending()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " còn học sinh chờ kiểm tra lại hoặc rèn luyện hè: "
@@ -130,17 +152,104 @@ public class YearEnd {
         audit.append(new AuditRecord(by, "YEAR_END_" + stage, "year-end " + schoolClass.code(), null, sha, note, null));
     }
 
+    /**
+     * The principal sends the class's proposed lists ({@link Stage#PROPOSED}) or its confirmed summer results
+     * ({@link Stage#SUMMER}) back to the homeroom teacher with a reason (domain.md §2.5): that decision is kept,
+     * marked REOPENED with who, when and why, so the class is again where the homeroom teacher proposes (or
+     * confirms the summer results) and the principal decides afresh. Only the principal; a reason is required.
+     */
+    public Rejection reject(SchoolClass schoolClass, Stage stage, String reason, Actor by) {
+        if (!"PRINCIPAL".equals(by.role())) {
+            throw Rejected.forbidden("Chỉ Hiệu trưởng không duyệt kết quả cuối năm của lớp " + schoolClass.code() + ".");
+        }
+        if (stage != Stage.PROPOSED && stage != Stage.SUMMER) {
+            throw Rejected.invalid("Chỉ trả lại được danh sách GVCN đề nghị hoặc kết quả hè GVCN đã xác nhận.");
+        }
+        String what = stage == Stage.PROPOSED ? "danh sách lên lớp, khen thưởng" : "kết quả sau kiểm tra lại, rèn luyện hè";
+        String why = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
+        if (why.isEmpty()) {
+            throw Rejected.invalid("Cần ghi lí do không duyệt " + what + " của lớp " + schoolClass.code() + ".");
+        }
+        if (why.length() > 2000 || why.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            throw Rejected.invalid("Lí do không duyệt của lớp " + schoolClass.code() + " dài quá 2000 kí tự hoặc có kí tự điều khiển.");
+        }
+        Long id = jdbc.sql("select id from year_end_decision where class_id = ? and status = 'ACTIVE' and stage = ? "
+                + "and id = (select max(id) from year_end_decision where class_id = ? and status = 'ACTIVE')")
+                .params(schoolClass.id().value(), stage.name(), schoolClass.id().value()).query(Long.class).optional()
+                .orElseThrow(() -> Rejected.conflict("Lớp " + schoolClass.code() + " không có " + what
+                        + " nào đang chờ Hiệu trưởng duyệt."));
+        java.time.Instant now = clock.instant();
+        jdbc.sql("update year_end_decision set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ? where id = ?")
+                .params(by.username(), Timestamp.from(now), why, id).update();
+        audit.append(new AuditRecord(by, "YEAR_END_REJECTED", "year-end " + schoolClass.code(), stage.name(), "REOPENED", why,
+                "year-end decision " + id));
+        return new Rejection(id, stage, by.username(), now, why);
+    }
+
+    /** The last decision of the class the principal sent back, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Rejection> lastRejection(SchoolClass schoolClass) {
+        return jdbc.sql("select id, stage, reopened_by, reopened_at, reopen_reason from year_end_decision where class_id = ? "
+                + "and status = 'REOPENED' order by reopened_at desc, id desc limit 1").param(schoolClass.id().value())
+                .query((rs, n) -> new Rejection(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5))).optional();
+    }
+
+    /** The class's current stage: its latest decision not sent back. */
     @Transactional(readOnly = true)
     public Optional<Stage> latest(SchoolClass schoolClass) {
-        return jdbc.sql("select stage from year_end_decision where class_id = ? order by id desc limit 1")
+        return jdbc.sql("select stage from year_end_decision where class_id = ? and status = 'ACTIVE' order by id desc limit 1")
                 .param(schoolClass.id().value()).query(String.class).optional().map(Stage::valueOf);
     }
 
-    /** When {@code stage} was last decided for the class, if it was. */
+    /** The current stage of every class of the year that has one (class id → stage), in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, Stage> latestOfYear(vn.hocba.schoolyear.SchoolYearId year) {
+        Map<Long, Stage> stages = new java.util.HashMap<>();
+        jdbc.sql("select d.class_id, d.stage from year_end_decision d join school_class c on c.id = d.class_id "
+                + "where c.school_year_id = ? and d.status = 'ACTIVE' order by d.id").param(year.value())
+                .query(rs -> {
+                    stages.put(rs.getLong(1), Stage.valueOf(rs.getString(2)));
+                });
+        return stages;
+    }
+
+    /** When {@code stage} was last decided for the class (and not sent back), if it was. */
     @Transactional(readOnly = true)
     public Optional<java.time.Instant> decidedAt(SchoolClass schoolClass, Stage stage) {
-        return jdbc.sql("select decided_at from year_end_decision where class_id = ? and stage = ? order by id desc limit 1")
+        return jdbc.sql("select decided_at from year_end_decision where class_id = ? and stage = ? and status = 'ACTIVE' "
+                + "order by id desc limit 1")
                 .params(schoolClass.id().value(), stage.name()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /**
+     * The order of the stages: the lists are approved after a proposal, the summer results confirmed after the
+     * approval, the final decisions taken on the confirmed summer results — or right after the approval when
+     * there was no summer work. Once the principal sent the summer results back, only a new confirmation leads on.
+     */
+    private void requireOrder(SchoolClass schoolClass, Stage stage) {
+        Optional<Stage> latest = latest(schoolClass);
+        boolean ok = switch (stage) {
+            case PROPOSED -> true;
+            case APPROVED -> latest.filter(s -> s == Stage.PROPOSED).isPresent();
+            case SUMMER -> latest.filter(s -> s == Stage.APPROVED).isPresent();
+            case FINAL -> latest.filter(s -> s == Stage.SUMMER).isPresent()
+                    || latest.filter(s -> s == Stage.APPROVED).isPresent() && !summerSentBack(schoolClass);
+        };
+        if (!ok) {
+            Stage before = switch (stage) {
+                case APPROVED -> Stage.PROPOSED;
+                case SUMMER -> Stage.APPROVED;
+                default -> Stage.SUMMER;
+            };
+            throw Rejected.conflict("Lớp " + schoolClass.code() + ": bước «" + stage.label() + "» cần bước «" + before.label()
+                    + "» trước" + latest.map(s -> " (bước gần nhất: «" + s.label() + "»)").orElse(" (chưa có bước nào)") + ".");
+        }
+    }
+
+    private boolean summerSentBack(SchoolClass schoolClass) {
+        return jdbc.sql("select count(*) from year_end_decision where class_id = ? and stage = 'SUMMER' and status = 'REOPENED'")
+                .param(schoolClass.id().value()).query(Long.class).single() > 0;
     }
 
     private void requireNot(SchoolClass schoolClass, Stage stage, String message) {

@@ -101,10 +101,13 @@ class ApprovalCards {
         List<Fact> facts = new ArrayList<>();
         lists.byPromotion().forEach((promotion, names) -> facts.add(Fact.of(promotion.label(), names.size() + " học sinh")));
         facts.add(Fact.of("Khen thưởng", lists.titled().size() + " học sinh"));
+        yearEnd.lastRejection(schoolClass).ifPresent(r -> facts.add(Fact.of("Lần trước không duyệt",
+                name(r.by()) + ", " + when(r.at()) + ": " + r.reason())));
         return new Card((last ? "sau-he-" : "cuoi-nam-") + schoolClass.id().value(),
                 (last ? "Kết quả sau đánh giá lại" : "Danh sách lên lớp, khen thưởng") + " · Lớp " + schoolClass.code(),
                 when(p.since()), facts, List.of(),
-                "/duyet/lop/" + schoolClass.id().value() + (last ? "/sau-he" : "/cuoi-nam"), false, false, null, null);
+                "/duyet/lop/" + schoolClass.id().value() + (last ? "/sau-he" : "/cuoi-nam"), true, false,
+                "/lop/" + schoolClass.id().value() + "/cuoi-nam", "Xem danh sách từng học sinh của lớp " + schoolClass.code());
     }
 
     private Card correction(PendingApproval p) {

@@ -117,6 +117,24 @@ class ApprovalQueuePageController {
         });
     }
 
+    @PostMapping("/duyet/lop/{classId}/cuoi-nam/tu-choi")
+    String rejectYearEnd(@PathVariable long classId, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return decide(flash, () -> {
+            SchoolClass c = schoolClass(classId);
+            yearEnd.reject(c, reason, access.actor(principal(), Role.PRINCIPAL));
+            return "Đã trả danh sách lên lớp, khen thưởng của lớp " + c.code() + " về GVCN kèm lí do.";
+        });
+    }
+
+    @PostMapping("/duyet/lop/{classId}/sau-he/tu-choi")
+    String rejectFinal(@PathVariable long classId, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return decide(flash, () -> {
+            SchoolClass c = schoolClass(classId);
+            yearEnd.rejectFinal(c, reason, access.actor(principal(), Role.PRINCIPAL));
+            return "Đã trả kết quả sau đánh giá lại của lớp " + c.code() + " về GVCN kèm lí do.";
+        });
+    }
+
     @PostMapping("/duyet/sua-diem/{id}/duyet")
     String approveCorrection(@PathVariable long id, @RequestParam(required = false) String overrideReason,
             RedirectAttributes flash) {

@@ -44,6 +44,10 @@ class YearEndApiController {
     record Retest(long studentId, String value) {
     }
 
+    /** Why the principal sends the lists or the summer results back to the homeroom teacher. */
+    record Reason(String reason) {
+    }
+
     @GetMapping("/lists")
     @Operation(summary = "Danh sách học sinh theo quyết định lên lớp và danh hiệu")
     YearEnd.Lists lists(@PathVariable long classId) {
@@ -75,6 +79,12 @@ class YearEndApiController {
         workflow.approve(schoolClass(classId), access.actor(principal(), Role.PRINCIPAL));
     }
 
+    @PostMapping("/rejection")
+    @Operation(summary = "Hiệu trưởng không duyệt danh sách, trả về GVCN với lí do (bắt buộc)")
+    YearEnd.Rejection reject(@PathVariable long classId, @RequestBody(required = false) Reason body) {
+        return workflow.reject(schoolClass(classId), body == null ? null : body.reason(), access.actor(principal(), Role.PRINCIPAL));
+    }
+
     @PostMapping("/subjects/{subjectId}/retests")
     @Operation(summary = "GVBM nhập điểm kiểm tra lại trong hè")
     void retest(@PathVariable long classId, @PathVariable long subjectId, @RequestBody Retest body) {
@@ -94,6 +104,13 @@ class YearEndApiController {
     @Operation(summary = "Hiệu trưởng duyệt kết quả sau đánh giá lại")
     void approveFinal(@PathVariable long classId) {
         workflow.approveFinal(schoolClass(classId), access.actor(principal(), Role.PRINCIPAL));
+    }
+
+    @PostMapping("/final-rejection")
+    @Operation(summary = "Hiệu trưởng không duyệt kết quả sau đánh giá lại, trả về GVCN với lí do (bắt buộc)")
+    YearEnd.Rejection rejectFinal(@PathVariable long classId, @RequestBody(required = false) Reason body) {
+        return workflow.rejectFinal(schoolClass(classId), body == null ? null : body.reason(),
+                access.actor(principal(), Role.PRINCIPAL));
     }
 
     private Viewer principal() {

@@ -25,6 +25,7 @@ import vn.hocba.grading.Promotion;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.security.Accounts;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.web.homeroom.ClassPage;
 import vn.hocba.workflow.CorrectionWorkflow;
@@ -60,9 +61,11 @@ class YearEndPageController {
     private final CorrectionWorkflow correctionWorkflow;
     private final SchoolDirectory directory;
     private final StudentRegistry students;
+    private final Accounts accounts;
 
     YearEndPageController(ClassPage page, ClassResultsStore results, YearEnd yearEnd, YearEndWorkflow workflow, ProcessSteps steps,
-            Corrections corrections, CorrectionWorkflow correctionWorkflow, SchoolDirectory directory, StudentRegistry students) {
+            Corrections corrections, CorrectionWorkflow correctionWorkflow, SchoolDirectory directory, StudentRegistry students,
+            Accounts accounts) {
         this.page = page;
         this.results = results;
         this.yearEnd = yearEnd;
@@ -72,6 +75,7 @@ class YearEndPageController {
         this.correctionWorkflow = correctionWorkflow;
         this.directory = directory;
         this.students = students;
+        this.accounts = accounts;
     }
 
     @GetMapping("/lop/{classId}/cuoi-nam")
@@ -88,9 +92,19 @@ class YearEndPageController {
                 .map(s -> s.fullName() + " (" + s.code().value() + "): thiếu " + s.missing().size() + " mục").toList());
         Set<String> open = steps.yearEnd(schoolClass);
         model.addAttribute("running", steps.yearEndRunning(schoolClass));
-        model.addAttribute("stage", yearEnd.latest(schoolClass).map(YearEndPageController::stage).orElse("Chưa đề nghị"));
-        model.addAttribute("proposalOpen", open.contains(YearEndModel.TASK_PROPOSAL));
-        model.addAttribute("summerOpen", open.contains(YearEndModel.TASK_SUMMER_RESULTS));
+        model.addAttribute("stage", yearEnd.latest(schoolClass).map(YearEndPageController::stage)
+                .orElse(yearEnd.lastRejection(schoolClass).isPresent() ? "Hiệu trưởng không duyệt danh sách, chờ GVCN đề nghị lại"
+                        : "Chưa đề nghị"));
+        boolean proposalOpen = open.contains(YearEndModel.TASK_PROPOSAL);
+        boolean summerOpen = open.contains(YearEndModel.TASK_SUMMER_RESULTS);
+        model.addAttribute("proposalOpen", proposalOpen);
+        model.addAttribute("summerOpen", summerOpen);
+        model.addAttribute("returned", yearEnd.lastRejection(schoolClass)
+                .filter(r -> r.stage() == YearEnd.Stage.PROPOSED ? proposalOpen : summerOpen)
+                .map(r -> "Hiệu trưởng " + accounts.byUsername(r.by()).map(a -> a.displayName()).orElse(r.by()) + " không duyệt "
+                        + (r.stage() == YearEnd.Stage.PROPOSED ? "danh sách lên lớp, khen thưởng" : "kết quả sau kiểm tra lại, rèn luyện hè")
+                        + " lúc " + TIME.format(r.at()) + ". Lí do: " + r.reason())
+                .orElse(null));
         model.addAttribute("corrections", corrections(schoolClass));
         return "closing/year-end";
     }
@@ -187,6 +201,7 @@ class YearEndPageController {
         return switch (s) {
             case PROPOSED -> "GVCN đã đề nghị, chờ Hiệu trưởng duyệt";
             case APPROVED -> "Hiệu trưởng đã duyệt danh sách";
+            case SUMMER -> "GVCN đã xác nhận kết quả hè, chờ Hiệu trưởng duyệt lần cuối";
             case FINAL -> "Đã duyệt kết quả cuối cùng";
         };
     }

@@ -45,11 +45,12 @@ class DashboardPageController {
     private final ManualReminders reminders;
     private final Accounts accounts;
     private final ProcessPictures pictures;
+    private final EntryColumns columns;
     private final Clock clock;
 
     DashboardPageController(AccessPolicy access, SchoolContext context, SchoolDirectory directory, SchoolOverview overview,
             EntryProgress entry, AssessmentCalendar calendar, ManualReminders reminders, Accounts accounts,
-            ProcessPictures pictures, Clock clock) {
+            ProcessPictures pictures, EntryColumns columns, Clock clock) {
         this.access = access;
         this.context = context;
         this.directory = directory;
@@ -59,6 +60,7 @@ class DashboardPageController {
         this.reminders = reminders;
         this.accounts = accounts;
         this.pictures = pictures;
+        this.columns = columns;
         this.clock = clock;
     }
 
@@ -73,31 +75,41 @@ class DashboardPageController {
         model.addAttribute("crumbs", List.of(Crumb.here("Tổng quan trường")));
         model.addAttribute("grades", directory.classes(year.id()).stream().map(c -> c.grade()).distinct().sorted().toList());
         model.addAttribute("stages", SchoolOverview.STAGES);
-        model.addAttribute("rows", overview.rows(year, khoi));
+        List<EntryProgress.Line> termOne = entry.of(year.id(), 1);
+        List<EntryProgress.Line> termTwo = entry.of(year.id(), 2);
+        model.addAttribute("rows", overview.rows(year, khoi, termOne, termTwo));
         model.addAttribute("term", term);
-        model.addAttribute("behind", entry.of(year.id(), term).stream().filter(l -> l.entered() < l.required())
+        model.addAttribute("behind", (term == 1 ? termOne : termTwo).stream().filter(l -> l.entered() < l.required())
                 .filter(l -> khoi == null || l.classCode().startsWith(String.valueOf(khoi)))
                 .sorted(Comparator.comparing(EntryProgress.Line::share)).toList());
         model.addAttribute("testDates", calendar.of(year.id().value()).stream().filter(d -> d.term() == term).toList());
         return "dashboard";
     }
 
+    /**
+     * "Nhắc": an in-app notice (and an e-mail when configured) to the teacher naming the columns still missing
+     * cells with their deadlines, at most once a day for the same class, subject and term; audited. The text is
+     * built here from the recorded progress, for a class and subject the teacher is assigned to.
+     */
     @PostMapping("/truong/nhac")
     String remind(@RequestParam long teacherId, @RequestParam String classCode, @RequestParam String subjectCode,
-            @RequestParam int term, RedirectAttributes flash) {
+            @RequestParam int term, @RequestParam(required = false) String tu, RedirectAttributes flash) {
         Viewer viewer = access.requireLocking();
+        AcademicYear year = context.activeYear(viewer);
         var teacher = directory.staffMember(new StaffId(teacherId));
+        EntryColumns.Group group = columns.group(year, term, teacherId, classCode, subjectCode).orElseThrow(() -> Rejected.notFound(
+                teacher.fullName() + " không được phân công dạy môn " + subjectCode + " lớp " + classCode + " năm học " + year.name() + "."));
         var account = accounts.byStaff(teacher.id()).orElseThrow(() -> Rejected.conflict(
                 "Giáo viên " + teacher.fullName() + " chưa có tài khoản HocBa nên không nhận được nhắc nhở."));
-        String message = "Hiệu trưởng nhắc: môn " + subjectCode + " lớp " + classCode + " học kì " + (term == 1 ? "I" : "II")
-                + " còn thiếu điểm, đề nghị thầy/cô hoàn thành nhập điểm.";
+        boolean principal = viewer.has(Role.PRINCIPAL);
+        String message = EntryColumns.reminder(group, term, principal ? "Hiệu trưởng" : "Phó hiệu trưởng");
         String day = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).toString();
-        Actor actor = access.actor(viewer, viewer.has(Role.PRINCIPAL) ? Role.PRINCIPAL : Role.VICE_PRINCIPAL);
+        Actor actor = access.actor(viewer, principal ? Role.PRINCIPAL : Role.VICE_PRINCIPAL);
         boolean sent = reminders.remind(account.username(), teacher.code(), message,
                 "manual-" + day + "-" + teacherId + "-" + classCode + "-" + subjectCode + "-" + term, actor);
-        flash.addFlashAttribute("info", sent ? "Đã nhắc " + teacher.fullName() + " (môn " + subjectCode + ", lớp " + classCode + ")."
+        flash.addFlashAttribute("info", sent ? "Đã nhắc " + teacher.fullName() + " (môn " + group.subjectName() + ", lớp " + classCode + ")."
                 : teacher.fullName() + " đã được nhắc việc này hôm nay.");
-        return "redirect:/truong?hk=" + term + "#tien-do";
+        return "cot".equals(tu) ? "redirect:/truong/tien-do?hk=" + term + "#" + group.id() : "redirect:/truong?hk=" + term + "#tien-do";
     }
 
     @GetMapping("/truong/lop/{classId}/quy-trinh")
@@ -112,6 +124,11 @@ class DashboardPageController {
     }
 
     private int currentTerm(AcademicYear year) {
+        return currentTerm(year, clock);
+    }
+
+    /** Term II from its first day on, else term I. */
+    static int currentTerm(AcademicYear year, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         return year.terms().stream().filter(t -> t.number() == 2 && !today.isBefore(t.startsOn())).findFirst()
                 .map(t -> 2).orElse(1);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.documents.ClassDocuments;
@@ -27,8 +28,8 @@ import vn.hocba.signing.RecordedSignatures.RecordedSignature;
 /**
  * The school dashboard's table: one row per class, one cell per stage of the year (mark entry, term
  * closes, year end, documents, signatures, seal, export), each with a short text, whether it is done,
- * and where its detail is. Reads whole-school lists once (entry progress, locks) and per class only
- * what exists (signatures are read only once documents exist).
+ * and where its detail is. Reads whole-year lists once each (entry progress, locks, sign-offs, year-end stages,
+ * documents, signatures, packages), so the number of queries does not grow with the number of classes.
  */
 @Component
 class SchoolOverview {
@@ -45,7 +46,6 @@ class SchoolOverview {
             "Văn bản", "Bảng môn đã kí", "GVCN kí", "Hiệu trưởng kí", "Đóng dấu", "Gói xuất");
 
     private final SchoolDirectory directory;
-    private final EntryProgress entry;
     private final GradebookLocks locks;
     private final SignOffs signOffs;
     private final YearEnd yearEnd;
@@ -53,10 +53,9 @@ class SchoolOverview {
     private final RecordedSignatures signatures;
     private final ExportPackageReceipts packages;
 
-    SchoolOverview(SchoolDirectory directory, EntryProgress entry, GradebookLocks locks, SignOffs signOffs,
+    SchoolOverview(SchoolDirectory directory, GradebookLocks locks, SignOffs signOffs,
             YearEnd yearEnd, ClassDocuments documents, RecordedSignatures signatures, ExportPackageReceipts packages) {
         this.directory = directory;
-        this.entry = entry;
         this.locks = locks;
         this.signOffs = signOffs;
         this.yearEnd = yearEnd;
@@ -65,31 +64,43 @@ class SchoolOverview {
         this.packages = packages;
     }
 
-    List<Row> rows(AcademicYear year, Integer grade) {
-        Map<String, int[]> term1 = entryByClass(year, 1);
-        Map<String, int[]> term2 = entryByClass(year, 2);
+    /**
+     * The rows of the year's classes (of {@code grade} when given), from the entry progress of both terms and a
+     * fixed number of whole-year queries: locks, sign-offs, year-end stages, documents, signatures, packages.
+     */
+    List<Row> rows(AcademicYear year, Integer grade, List<EntryProgress.Line> termOne, List<EntryProgress.Line> termTwo) {
+        Map<String, int[]> term1 = entryByClass(termOne);
+        Map<String, int[]> term2 = entryByClass(termTwo);
         List<GradebookLock> all = locks.locks(year.id().value());
+        Map<Long, List<SignOff>> signed = signOffs.activeOfYear(year.id()).stream()
+                .collect(Collectors.groupingBy(SignOff::classId));
+        Map<Long, YearEnd.Stage> stages = yearEnd.latestOfYear(year.id());
+        Map<Long, List<IssuedDocument>> issued = documents.ofYear(year.id());
+        Map<Long, Map<String, List<RecordedSignature>>> signatures = issued.isEmpty() ? Map.of() : this.signatures.ofYear(year.id());
+        Map<Long, ExportPackageReceipts.PackageState> latestPackages = issued.isEmpty() ? Map.of() : packages.latestOfYear(year.id());
         List<Row> rows = new ArrayList<>();
         for (SchoolClass c : directory.classes(year.id())) {
             if (grade != null && c.grade() != grade) {
                 continue;
             }
+            long id = c.id().value();
+            List<SignOff> ofClass = signed.getOrDefault(id, List.of());
             List<Cell> cells = new ArrayList<>();
-            String id = String.valueOf(c.id().value());
             cells.add(entryCell(term1.get(c.code()), "/truong?hk=1#tien-do"));
             cells.add(entryCell(term2.get(c.code()), "/truong?hk=2#tien-do"));
-            cells.add(termCell(c, 1, all));
-            cells.add(termCell(c, 2, all));
-            cells.add(yearEndCell(c));
-            cells.addAll(documentCells(c, "/lop/" + id + "/tai-lieu"));
+            cells.add(termCell(c, 1, all, ofClass));
+            cells.add(termCell(c, 2, all, ofClass));
+            cells.add(yearEndCell(c, stages.get(id)));
+            cells.addAll(documentCells(c, issued.getOrDefault(id, List.of()), signatures.getOrDefault(id, Map.of()),
+                    latestPackages.get(id), "/lop/" + id + "/tai-lieu"));
             rows.add(new Row(c, cells));
         }
         return rows;
     }
 
-    private Map<String, int[]> entryByClass(AcademicYear year, int term) {
+    private static Map<String, int[]> entryByClass(List<EntryProgress.Line> lines) {
         Map<String, int[]> sums = new HashMap<>();
-        for (EntryProgress.Line line : entry.of(year.id(), term)) {
+        for (EntryProgress.Line line : lines) {
             int[] s = sums.computeIfAbsent(line.classCode(), k -> new int[2]);
             s[0] += line.entered();
             s[1] += line.required();
@@ -105,13 +116,13 @@ class SchoolOverview {
         return new Cell(share + "%", sums[0] >= sums[1], link);
     }
 
-    private Cell termCell(SchoolClass c, int term, List<GradebookLock> all) {
+    private static Cell termCell(SchoolClass c, int term, List<GradebookLock> all, List<SignOff> activeOfClass) {
         boolean locked = all.stream().anyMatch(l -> l.active() && l.term() == term && (l.scope() == GradebookLock.Scope.SCHOOL_TERM
                 || l.scope() == GradebookLock.Scope.CLASS_TERM && l.classId() != null && l.classId() == c.id().value()));
         if (locked) {
             return new Cell("Đã khoá", true, "/duyet#locks-title");
         }
-        List<SignOff> active = signOffs.of(c, term).stream().filter(SignOff::active).toList();
+        List<SignOff> active = activeOfClass.stream().filter(s -> s.term() == term).toList();
         if (active.stream().anyMatch(s -> s.kind() == SignOff.Kind.HOMEROOM)) {
             return new Cell("Chờ duyệt", false, "/duyet#hoc-ki-" + c.id().value() + "-" + term);
         }
@@ -119,23 +130,27 @@ class SchoolOverview {
         return new Cell(subjects == 0 ? "Chưa chốt" : "GVBM kí " + subjects, false, "/truong/lop/" + c.id().value() + "/quy-trinh");
     }
 
-    private Cell yearEndCell(SchoolClass c) {
+    private static Cell yearEndCell(SchoolClass c, YearEnd.Stage stage) {
         String link = "/truong/lop/" + c.id().value() + "/quy-trinh";
-        return yearEnd.latest(c).map(stage -> switch (stage) {
+        if (stage == null) {
+            return new Cell("—", false, link);
+        }
+        return switch (stage) {
             case PROPOSED -> new Cell("Chờ duyệt", false, "/duyet");
             case APPROVED -> new Cell("Đánh giá lại", false, link);
+            case SUMMER -> new Cell("Chờ duyệt lần cuối", false, "/duyet");
             case FINAL -> new Cell("Xong", true, link);
-        }).orElse(new Cell("—", false, link));
+        };
     }
 
-    private List<Cell> documentCells(SchoolClass c, String link) {
-        List<IssuedDocument> year = documents.ofClass(c.id()).stream()
+    private static List<Cell> documentCells(SchoolClass c, List<IssuedDocument> ofClass, Map<String, List<RecordedSignature>> signed,
+            ExportPackageReceipts.PackageState latest, String link) {
+        List<IssuedDocument> year = ofClass.stream()
                 .filter(d -> d.scope() == AssessmentScope.YEAR && d.supersededBy().isEmpty()).toList();
         if (year.isEmpty()) {
             Cell none = new Cell("—", false, link);
             return List.of(new Cell("Chưa lập", false, link), none, none, none, none, none, none);
         }
-        Map<String, List<RecordedSignature>> signed = signatures.ofClass(c.id());
         List<IssuedDocument> sheets = year.stream().filter(d -> d.kind() == DocumentKind.SUBJECT_RESULT_SHEET).toList();
         List<IssuedDocument> signedByPrincipal = year.stream()
                 .filter(d -> d.kind() == DocumentKind.TRANSCRIPT || d.kind() == DocumentKind.CLASS_GRADEBOOK).toList();
@@ -146,13 +161,12 @@ class SchoolOverview {
         cells.add(count(homeroomSigns, signed, "HOMEROOM_TEACHER", link));
         cells.add(count(signedByPrincipal, signed, "PRINCIPAL", link));
         cells.add(count(signedByPrincipal, signed, "SCHOOL_SEAL", link));
-        var latest = packages.of(c.id()).stream().findFirst();
         String exportLink = "/xuat/lop/" + c.id().value();
-        cells.add(latest.map(p -> new Cell(switch (p.state()) {
-            case "ARCHIVED" -> "Đã lưu trữ v" + p.version().version();
-            case "DOWNLOADED" -> "Đã tải v" + p.version().version();
-            default -> "Sẵn sàng v" + p.version().version();
-        }, "ARCHIVED".equals(p.state()), exportLink)).orElse(new Cell("—", false, exportLink)));
+        cells.add(latest == null ? new Cell("—", false, exportLink) : new Cell(switch (latest.state()) {
+            case "ARCHIVED" -> "Đã lưu trữ v" + latest.version().version();
+            case "DOWNLOADED" -> "Đã tải v" + latest.version().version();
+            default -> "Sẵn sàng v" + latest.version().version();
+        }, "ARCHIVED".equals(latest.state()), exportLink));
         return cells;
     }
 

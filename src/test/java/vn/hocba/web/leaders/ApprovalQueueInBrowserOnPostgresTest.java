@@ -23,19 +23,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.annotation.Import;
+import vn.hocba.audit.Actor;
+import vn.hocba.documents.YearCompletion;
+import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.closing.SummerWork;
+import vn.hocba.gradebook.closing.YearEnd;
+import vn.hocba.gradebook.homeroom.ConductEntry;
+import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.grading.Promotion;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.students.StudentId;
+import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.EmbeddedPostgresDatabases;
+import vn.hocba.support.SqlStatementCounter;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.web.BrowserSession;
+import vn.hocba.workflow.YearEndModel;
 
 /**
  * The principal's approval queue in Chromium on real PostgreSQL: class 6A1's term I, signed off by its
  * teachers through the API, is approved from {@code /duyet} (the approval record and the lock name the
- * principal); a grade correction of the locked term is rejected with a reason typed on the page.
+ * principal); a grade correction of the locked term is rejected with a reason typed on the page; 7A1's
+ * year-end lists and summer results are sent back with a reason and approved once resubmitted; the entry
+ * progress per column against its deadline, and the dashboard's number of SQL statements, which must not grow
+ * with the number of classes ({@link SqlStatementCounter}, imported into this class's own context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@Import(SqlStatementCounter.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApprovalQueueInBrowserOnPostgresTest {
@@ -58,15 +77,29 @@ class ApprovalQueueInBrowserOnPostgresTest {
     ManagementService management;
     @Autowired
     SchoolDirectory directory;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    StudentRegistry registry;
+    @Autowired
+    GradebookBulkLoad load;
+    @Autowired
+    ClassResultsStore results;
+    @Autowired
+    YearEnd yearEnd;
+    @Autowired
+    SummerWork summer;
 
     ApiClient api;
     LeadersBrowser browser;
+    BrowserSession session;
     SchoolClass class6A1;
 
     @BeforeAll
     void start() {
         api = new ApiClient(mvc);
         browser = new LeadersBrowser(port);
+        session = BrowserSession.around((org.openqa.selenium.chrome.ChromeDriver) browser.driver, port);
         class6A1 = directory.classByCode(directory.activeYear(directory.schools().get(0).id()).orElseThrow().id(), "6A1")
                 .orElseThrow();
     }
@@ -189,6 +222,220 @@ class ApprovalQueueInBrowserOnPostgresTest {
                 .param(username).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ENTRY_REMINDER_SENT' and actor = 'hieutruong'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void thePrincipalSeesEachColumnAgainstItsDeadlineAndRemindsFromThatView() throws Exception {
+        ApiClient.Reply dated = api.send("hieutruong", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/assessment-dates/2/MIDTERM").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"date\":\"2026-03-09\"}"));
+        assertThat(dated.status()).as(dated.toString()).isEqualTo(200);
+        SchoolClass class8A1 = classOf("8A1");
+        long classId = class8A1.id().value();
+        JsonNode toan = teachingOf(classId, "TOAN");
+        long subjectId = toan.path("subject").path("id").asLong();
+        String teacherName = toan.path("teacher").path("fullName").asText();
+        long teacherId = jdbc.sql("select id from staff where code = ?").param(toan.path("teacher").path("code").asText())
+                .query(Long.class).single();
+        int enrolled = registry.enrolledCount(class8A1.id());
+
+        session.logIn("hieutruong");
+        session.open("/truong/tien-do?hk=2&khoi=8");
+        assertThat(session.text("#deadline-rules")).contains("09/03/2026 (ngày kiểm tra giữa kì)")
+                .contains("ĐĐGgk: 19/03/2026 (10 ngày sau kiểm tra giữa kì)").contains("ĐĐGck: 31/05/2026 (hết học kì)");
+        var cards = browser.driver.findElements(By.cssSelector("#theo-cot article"));
+        assertThat(cards).as("every grade-8 teaching assignment still missing marks in term II").isNotEmpty();
+        java.util.List<Integer> overdue = cards.stream().map(a -> Integer.parseInt(a.getAttribute("data-overdue"))).toList();
+        assertThat(overdue).as("who is behind comes first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        WebElement card = browser.driver.findElement(By.id("cot-" + teacherId + "-8A1-TOAN"));
+        assertThat(card.findElement(By.cssSelector("h2")).getText()).isEqualTo(teacherName + " · 8A1 · Toán");
+        var rows = card.findElements(By.cssSelector("tbody tr"));
+        assertThat(count(classId, subjectId, "REGULAR", 1)).as("the demo enters regular column 1 of term II").isEqualTo(enrolled);
+        assertThat(rows.get(0).getText()).as("regular column 1, first half, due on the mid-term test day")
+                .isEqualTo("ĐĐGtx 1 " + enrolled + "/" + enrolled + " 09/03/2026 Đủ");
+        WebElement midterm = rows.stream().filter(r -> r.getText().startsWith("ĐĐGgk")).findFirst().orElseThrow();
+        assertThat(count(classId, subjectId, "MIDTERM", 1)).as("the demo has no mid-term marks in grade 8").isZero();
+        assertThat(midterm.getText()).isEqualTo("ĐĐGgk 0/" + enrolled + " 19/03/2026 Quá hạn " + java.time.temporal.ChronoUnit.DAYS
+                .between(java.time.LocalDate.of(2026, 3, 19), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))) + " ngày");
+        assertThat(midterm.getAttribute("class")).contains("late");
+        long overdueRows = rows.stream().filter(r -> r.getAttribute("class").contains("late")).count();
+        assertThat(card.getAttribute("data-overdue")).isEqualTo(String.valueOf(overdueRows));
+        session.checkPage("truong-tien-do");
+
+        long remindersBefore = jdbc.sql("select count(*) from audit_entry where action = 'ENTRY_REMINDER_SENT' and actor = 'hieutruong'")
+                .query(Long.class).single();
+        session.click(browser.driver.findElement(By.id("cot-" + teacherId + "-8A1-TOAN"))
+                .findElement(By.cssSelector("form.remind button")));
+        assertThat(session.path()).startsWith("/truong/tien-do?hk=2");
+        assertThat(session.text("p.info")).isEqualTo("Đã nhắc " + teacherName + " (môn Toán, lớp 8A1).");
+        String username = toan.path("teacher").path("code").asText().toLowerCase();
+        String notice = jdbc.sql("select message from notification where recipient = ? and kind = 'ENTRY_REMINDER_MANUAL'")
+                .param(username).query(String.class).single();
+        assertThat(notice).startsWith("Hiệu trưởng nhắc: môn Toán lớp 8A1 học kì II còn thiếu điểm ở ")
+                .contains("ĐĐGgk (0/" + enrolled + ", quá hạn 19/03/2026)")
+                .contains("ĐĐGck (" + count(classId, subjectId, "FINAL", 1) + "/" + enrolled + ", quá hạn 31/05/2026)");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ENTRY_REMINDER_SENT' and actor = 'hieutruong'")
+                .query(Long.class).single()).isEqualTo(remindersBefore + 1);
+        ApiClient.Reply notTeaching = api.send("hieutruong", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/truong/nhac").param("teacherId", String.valueOf(teacherId)).param("classCode", "8A1")
+                .param("subjectCode", "NGU_VAN").param("term", "2").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()));
+        assertThat(notTeaching.status()).as("a teacher is reminded only of what they teach").isEqualTo(404);
+    }
+
+    @Test
+    @Order(7)
+    void thePrincipalSendsTheYearEndBackWithAReasonAndApprovesItOnceResubmitted() throws Exception {
+        SchoolClass class7A1 = classOf("7A1");
+        long classId = class7A1.id().value();
+        String path = "/api/classes/" + classId + "/year-end";
+        new YearCompletion(directory, registry, load, results).completeTermTwo(class7A1,
+                (s, gs) -> s.numberInClass() == 1 && gs.subject().code().equals("TOAN"));
+        String homeroom = homeroom(classId);
+        assertThat(api.post(homeroom, path + "/start", "{}").status()).isEqualTo(201);
+        assertThat(api.post(homeroom, path + "/proposal", "{\"note\":\"Đề nghị danh sách lớp 7A1\"}").status()).isEqualTo(200);
+
+        ApiClient.Reply noReason = api.post("hieutruong", path + "/rejection", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.detail()).isEqualTo("Cần ghi lí do không duyệt danh sách lên lớp, khen thưởng của lớp 7A1.");
+        assertThat(api.post("hieutruong", path + "/rejection", "{\"reason\":\"   \"}").status()).isEqualTo(400);
+        ApiClient.Reply byHomeroom = api.post(homeroom, path + "/rejection", "{\"reason\":\"Tự trả lại\"}");
+        assertThat(byHomeroom.status()).isEqualTo(403);
+        assertThat(api.post("phohieutruong", path + "/rejection", "{\"reason\":\"Không đồng ý\"}").status()).isEqualTo(403);
+        assertThat(stages(classId)).as("nothing recorded by a refused rejection").containsExactly("PROPOSED:ACTIVE");
+        assertThat(openSteps(classId)).containsExactly(YearEndModel.TASK_APPROVAL);
+
+        String reason = "Học sinh số 1 chưa có minh chứng điểm kiểm tra môn Toán; đề nghị GVCN kiểm tra lại.";
+        browser.logIn("hieutruong");
+        browser.open("/duyet");
+        WebElement card = browser.driver.findElement(By.id("cuoi-nam-" + classId));
+        assertThat(card.getText()).contains("Danh sách lên lớp, khen thưởng · Lớp 7A1").contains("Kiểm tra, đánh giá lại");
+        session.checkPage("duyet-cuoi-nam");
+        card = browser.driver.findElement(By.id("cuoi-nam-" + classId));
+        card.findElement(By.cssSelector("form.reject textarea")).sendKeys(reason);
+        session.click(card.findElement(By.cssSelector("form.reject button")));
+        assertThat(session.text("p.info")).isEqualTo("Đã trả danh sách lên lớp, khen thưởng của lớp 7A1 về GVCN kèm lí do.");
+        assertThat(browser.driver.findElements(By.id("cuoi-nam-" + classId))).isEmpty();
+        assertThat(jdbc.sql("select status || '|' || reopened_by || '|' || reopen_reason from year_end_decision where class_id = ? "
+                + "and stage = 'PROPOSED'").param(classId).query(String.class).single()).isEqualTo("REOPENED|hieutruong|" + reason);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'YEAR_END_REJECTED' and actor = 'hieutruong' "
+                + "and reason = ?").param(reason).query(Long.class).single()).isEqualTo(1);
+        assertThat(openSteps(classId)).as("back to the homeroom teacher's proposal").containsExactly(YearEndModel.TASK_PROPOSAL);
+        String notice = jdbc.sql("select message from notification where recipient = ? and kind = 'YEAR_END_REJECTED'")
+                .param(homeroom).query(String.class).single();
+        assertThat(notice).startsWith("Hiệu trưởng Lê Văn Triển không duyệt danh sách lên lớp, khen thưởng của lớp 7A1 lúc ")
+                .contains("Lí do: " + reason);
+
+        session.logIn(homeroom);
+        session.open("/thong-bao");
+        assertThat(session.text("main")).contains(reason);
+        session.open("/lop/" + classId + "/cuoi-nam");
+        assertThat(session.text("#returned")).startsWith("Hiệu trưởng Lê Văn Triển không duyệt danh sách lên lớp, khen thưởng lúc ")
+                .endsWith("Lí do: " + reason);
+        session.checkPage("gvcn-cuoi-nam-tra-lai");
+        session.find("#note").sendKeys("Đã kiểm tra lại minh chứng điểm Toán của học sinh số 1.");
+        session.click(session.find("#propose"));
+        assertThat(session.text("main")).contains("Đã gửi đề nghị danh sách lên lớp và khen thưởng cho Hiệu trưởng.");
+        assertThat(session.text("#stage")).isEqualTo("GVCN đã đề nghị, chờ Hiệu trưởng duyệt");
+
+        browser.logIn("hieutruong");
+        browser.open("/duyet");
+        assertThat(browser.driver.findElement(By.id("cuoi-nam-" + classId)).getText()).contains("Lần trước không duyệt").contains(reason);
+        session.click(browser.driver.findElement(By.id("cuoi-nam-" + classId)).findElement(By.cssSelector("form.approve button")));
+        assertThat(session.text("p.info")).isEqualTo("Đã duyệt danh sách lên lớp, khen thưởng của lớp 7A1.");
+        assertThat(openSteps(classId)).as("a retest in Toán: the summer results come next").containsExactly(YearEndModel.TASK_SUMMER_RESULTS);
+
+        enterSummerWork(class7A1);
+        assertThat(api.post(homeroom, path + "/summer-results", "{}").status()).isEqualTo(200);
+        String finalReason = "Điểm kiểm tra lại môn Toán chưa khớp biên bản chấm.";
+        browser.open("/duyet");
+        card = browser.driver.findElement(By.id("sau-he-" + classId));
+        card.findElement(By.cssSelector("form.reject textarea")).sendKeys(finalReason);
+        session.click(card.findElement(By.cssSelector("form.reject button")));
+        assertThat(session.text("p.info")).isEqualTo("Đã trả kết quả sau đánh giá lại của lớp 7A1 về GVCN kèm lí do.");
+        assertThat(openSteps(classId)).containsExactly(YearEndModel.TASK_SUMMER_RESULTS);
+        assertThat(api.post("hieutruong", path + "/final-approval", "{}").status()).as("nothing to approve until resubmitted")
+                .isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from notification where recipient = ? and kind = 'YEAR_END_REJECTED' and message like ?")
+                .params(homeroom, "%" + finalReason + "%").query(Long.class).single()).isEqualTo(1);
+
+        assertThat(api.post(homeroom, path + "/summer-results", "{}").status()).isEqualTo(200);
+        browser.open("/duyet");
+        session.click(browser.driver.findElement(By.id("sau-he-" + classId)).findElement(By.cssSelector("form.approve button")));
+        assertThat(session.text("p.info")).isEqualTo("Đã duyệt kết quả sau đánh giá lại của lớp 7A1.");
+        assertThat(stages(classId)).containsExactly("PROPOSED:REOPENED", "PROPOSED:ACTIVE", "APPROVED:ACTIVE", "SUMMER:REOPENED",
+                "SUMMER:ACTIVE", "FINAL:ACTIVE");
+        assertThat(jdbc.sql("select decided_by from year_end_decision where class_id = ? and stage = 'FINAL'").param(classId)
+                .query(String.class).single()).isEqualTo("hieutruong");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("year-end-" + classId).count()).as("process ended").isZero();
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardMakesAsManyQueriesForMoreClasses() {
+        String page = api.page("hieutruong", "/truong");
+        assertThat(page).contains("Tổng quan năm học");
+        long before = statementsOfDashboard();
+        SchoolClass source = classOf("9A1");
+        for (int i = 1; i <= 4; i++) {
+            long id = jdbc.sql("insert into school_class (school_year_id, code, grade) values (?, ?, 9) returning id")
+                    .params(source.yearId().value(), "9T" + i).query(Long.class).single();
+            jdbc.sql("insert into teaching_assignment (class_id, subject_id, staff_id, first_column, last_column) "
+                    + "select ?, subject_id, staff_id, first_column, last_column from teaching_assignment where class_id = ?")
+                    .params(id, source.id().value()).update();
+        }
+        String more = api.page("hieutruong", "/truong");
+        assertThat(more).contains("lop-9T4");
+        long after = statementsOfDashboard();
+        System.out.printf("GET /truong: %d SQL statements with %d classes, %d with %d classes%n", before,
+                directory.classes(source.yearId()).size() - 4, after, directory.classes(source.yearId()).size());
+        assertThat(after).as("statements of GET /truong with 4 more classes (%d before)", before).isEqualTo(before);
+    }
+
+    private long statementsOfDashboard() {
+        SqlStatementCounter.start();
+        api.page("hieutruong", "/truong");
+        return SqlStatementCounter.stop();
+    }
+
+    private SchoolClass classOf(String code) {
+        return directory.classByCode(class6A1.yearId(), code).orElseThrow();
+    }
+
+    private long count(long classId, long subjectId, String kind, int column) {
+        return jdbc.sql("select count(*) from mark where class_id = ? and subject_id = ? and term = 2 and kind = ? and column_no = ?")
+                .params(classId, subjectId, kind, column).query(Long.class).single();
+    }
+
+    private java.util.List<String> stages(long classId) {
+        return jdbc.sql("select stage || ':' || status from year_end_decision where class_id = ? order by id").param(classId)
+                .query(String.class).list();
+    }
+
+    private java.util.List<String> openSteps(long classId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey("year-end-" + classId).list().stream()
+                .map(t -> t.getTaskDefinitionKey()).toList();
+    }
+
+    /** Every retest passed (8,0 or Đ) and every summer-trained student re-rated Đ, as the teachers would enter them. */
+    private void enterSummerWork(SchoolClass schoolClass) {
+        Actor principal = new Actor("hieutruong", "PRINCIPAL", "test");
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        registry.roster(schoolClass.id()).forEach(e -> ids.put(e.student().profile().code(), e.student().id().value()));
+        java.util.List<String> training = results.compute(schoolClass).students().stream()
+                .filter(s -> s.promotion() == Promotion.SUMMER_TRAINING_PENDING).map(s -> s.code().value()).toList();
+        load.conduct(training.stream().map(code -> new ConductEntry(schoolClass.id(), new StudentId(ids.get(code)), 3, "Đ", null))
+                .toList(), "test");
+        results.recompute(schoolClass);
+        java.util.List<SummerWork.PendingRetest> retests = summer.retests(schoolClass);
+        assertThat(retests).as("student 1 retests Toán").isNotEmpty();
+        for (SummerWork.PendingRetest r : retests) {
+            boolean comment = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                    .anyMatch(g -> g.subject().id().equals(r.subjectId()) && g.subject().assessment() == vn.hocba.schoolyear.AssessedBy.COMMENT);
+            yearEnd.retest(schoolClass, r.subjectId(), ids.get(r.studentCode()), comment ? "Đ" : "8.0", principal);
+        }
+        results.recompute(schoolClass);
     }
 
     private void signedOffByTeachers(long classId) {
