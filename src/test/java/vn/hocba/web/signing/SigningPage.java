@@ -43,12 +43,18 @@ final class SigningPage {
 
     /** "Đọc chứng thư số trên USB token" (the PIN is typed at the agent), then picks the certificate of {@code name}. */
     SigningPage readTokenAndPick(String name) {
+        return readTokenAndPick(name, "");
+    }
+
+    /** As {@link #readTokenAndPick(String)}, the certificate of {@code name} whose title is {@code title} ("" for any). */
+    SigningPage readTokenAndPick(String name, String title) {
         browser.find("#read-token").click(); // the click handler replaces the status line at once
         await(() -> options() > 0 && browser.text("#status").startsWith("Chọn chứng thư số"));
         Select select = new Select(browser.find("#certificate"));
         // the person's signing certificate ("Giáo viên") before any other of the same name ("Thử nghiệm")
         WebElement mine = select.getOptions().stream().filter(o -> o.getText().startsWith("Tên: " + name + ";")
                 || o.getText().startsWith("Tên: " + name + " — "))
+                .filter(o -> o.getText().contains("Chức danh: " + title))
                 .sorted(java.util.Comparator.comparing(o -> !o.getText().contains("Chức danh: Giáo viên")))
                 .findFirst().orElseThrow(() -> new AssertionError("no certificate of " + name + " on the page"));
         select.selectByValue(mine.getAttribute("value"));
