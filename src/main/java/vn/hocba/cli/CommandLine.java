@@ -15,7 +15,7 @@ public final class CommandLine {
 
     private static final List<Subcommand> COMMANDS = List.of(new ResultsCommand(), new SamplesCommand(), new VerifyCommand(),
             new AuditCommand(), new AccountCommand(), new BackupCommand(), new RestoreCommand(), new AgentCommand(),
-            new DevTokensCommand(),
+            new DevTokensCommand(), new DemoCloseClassCommand(),
             new StorageCommand());
 
     /** The Spring Boot application class, for commands that need the database (set by {@link #run}). */

@@ -74,7 +74,7 @@ final class DevTokensCommand implements Subcommand {
     }
 
     /** H2 in a file lets one program open it: the server still running. */
-    private static boolean databaseInUse(Throwable e) {
+    static boolean databaseInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
                 return true;

@@ -25,22 +25,31 @@ public final class AgentFixture {
 
     /** Imports the key of a development-PKI {@code certificate} (its .p12 in the PKI's people folder) onto the token. */
     public static X509Certificate onToken(Path pkiDirectory, X509Certificate certificate, String alias) throws Exception {
-        Path p12;
-        try (Stream<Path> files = Files.list(pkiDirectory.resolve("people"))) {
-            p12 = files.filter(f -> f.toString().endsWith(".p12")).filter(f -> holds(f, certificate)).findFirst()
-                    .orElseThrow();
-        }
-        SoftHsmToken.importKey(p12, DevelopmentPki.PASSWORD.toCharArray(), alias);
+        SoftHsmToken.importKey(keyFile(pkiDirectory, certificate), DevelopmentPki.PASSWORD.toCharArray(), alias);
         return certificate;
     }
 
-    private static boolean holds(Path p12, X509Certificate certificate) {
+    /** The .p12 of the PKI's people folder that holds {@code certificate}; each file is opened once per JVM. */
+    public static synchronized Path keyFile(Path pkiDirectory, X509Certificate certificate) throws Exception {
+        try (Stream<Path> files = Files.list(pkiDirectory.resolve("people"))) {
+            for (Path p12 : files.filter(f -> f.toString().endsWith(".p12")).toList()) {
+                if (certificate.equals(HELD.computeIfAbsent(p12, AgentFixture::held))) {
+                    return p12;
+                }
+            }
+        }
+        throw new IllegalStateException("no key file for " + certificate.getSubjectX500Principal());
+    }
+
+    private static final java.util.Map<Path, X509Certificate> HELD = new java.util.HashMap<>();
+
+    private static X509Certificate held(Path p12) {
         try (var in = Files.newInputStream(p12)) {
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
             store.load(in, DevelopmentPki.PASSWORD.toCharArray());
-            return certificate.equals(store.getCertificate(store.aliases().nextElement()));
+            return (X509Certificate) store.getCertificate(store.aliases().nextElement());
         } catch (Exception e) {
-            return false;
+            return null;
         }
     }
 

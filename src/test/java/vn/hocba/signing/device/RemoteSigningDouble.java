@@ -39,20 +39,12 @@ public final class RemoteSigningDouble implements AutoCloseable {
     public static Key issue(vn.hocba.pades.devpki.DevelopmentPki pki, java.nio.file.Path pkiDirectory, String name)
             throws Exception {
         X509Certificate certificate = pki.issue(name, "Giáo viên", null).certificate();
-        try (var files = java.nio.file.Files.list(pkiDirectory.resolve("people"))) {
-            for (java.nio.file.Path p12 : files.toList()) {
-                java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-                try (var in = java.nio.file.Files.newInputStream(p12)) {
-                    store.load(in, vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray());
-                }
-                String alias = store.aliases().nextElement();
-                if (certificate.equals(store.getCertificate(alias))) {
-                    return new Key((PrivateKey) store.getKey(alias,
-                            vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray()), certificate);
-                }
-            }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(vn.hocba.agent.AgentFixture.keyFile(pkiDirectory, certificate))) {
+            store.load(in, vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray());
         }
-        throw new AssertionError("no key file for " + name);
+        return new Key((PrivateKey) store.getKey(store.aliases().nextElement(),
+                vn.hocba.pades.devpki.DevelopmentPki.PASSWORD.toCharArray()), certificate);
     }
 
     private record Transaction(String user, List<byte[]> hashes, Instant submitted, Instant expires) {
@@ -63,6 +55,7 @@ public final class RemoteSigningDouble implements AutoCloseable {
     private final Map<String, Behaviour> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Map<String, Key> wrongKeys = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
     private final Key other;
     private final Duration approvalDelay;
@@ -81,6 +74,12 @@ public final class RemoteSigningDouble implements AutoCloseable {
     public void user(String id, Key key, Behaviour behaviour) {
         keys.put(id, key);
         users.put(id, behaviour);
+    }
+
+    /** As {@link #user(String, Key, Behaviour)}, the person answering on the phone after {@code delay}. */
+    public void user(String id, Key key, Behaviour behaviour, Duration delay) {
+        user(id, key, behaviour);
+        delays.put(id, delay);
     }
 
     /** A user whose service advertises {@code advertised} but whose approvals come signed with {@code signsWith}. */
@@ -136,7 +135,7 @@ public final class RemoteSigningDouble implements AutoCloseable {
         if (behaviour == Behaviour.EXPIRE || now.isAfter(t.expires())) {
             return Map.of("status", now.isAfter(t.expires()) ? "EXPIRED" : "PENDING");
         }
-        if (now.isBefore(t.submitted().plus(approvalDelay))) {
+        if (now.isBefore(t.submitted().plus(delays.getOrDefault(t.user(), approvalDelay)))) {
             return Map.of("status", "PENDING");
         }
         if (behaviour == Behaviour.REFUSE) {

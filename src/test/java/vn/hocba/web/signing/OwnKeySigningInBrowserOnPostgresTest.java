@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.hocba.agent.AgentFixture;
 import vn.hocba.audit.Actor;
+import vn.hocba.cli.DemoCloseClassCommand;
 import vn.hocba.documents.YearClosing;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
@@ -68,12 +69,15 @@ import vn.hocba.workflow.ExportPackages;
  * Issue 16 in Chromium on real PostgreSQL: a small class (6A1 cut to {@value #STUDENTS} students) is
  * signed on the people's own keys through "Ký số" ({@code /ki-so}, {@code ki-so.js}) and the local
  * signing agent, which the test runs as a separate process ({@code HocBaApplication agent}, a child JVM)
- * on a SoftHSM2 token the test fills with each person's key and development-PKI certificate. Subject
- * teachers sign their sheets, the homeroom teacher and the principal the transcripts; the seal signs on
- * the server; every signature of the exported package is TOTAL_PASSED at PAdES-BASELINE-LTA and the
- * people's signatures are made with the keys on the token. A certificate that is not the person's, a
+ * on a SoftHSM2 token the test fills with each person's key and development-PKI certificate. Every
+ * subject teacher of the class (its teaching assignments) signs each of their sheets in the browser through
+ * the agent, co-teachers one after another; the homeroom teacher and the principal the transcripts; the
+ * seal signs on the server; every signature of the exported package is TOTAL_PASSED at PAdES-BASELINE-LTA
+ * and the people's signatures are made with the keys on the token. A certificate that is not the person's, a
  * wrong PIN and the agent stopped halfway each show their own Vietnamese message and sign nothing;
- * then the batch is signed once (counted in {@code document_signature}).
+ * then the batch is signed once (counted in {@code document_signature}). Orders 11-14: the same journey
+ * on the phone (remote signing double) on a second class of {@value #SECOND_CLASS_STUDENTS} students brought
+ * to "waiting for signatures" by {@code demo-close-class}: refusal and expiry write nothing, approvals sign.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,8 +85,8 @@ import vn.hocba.workflow.ExportPackages;
 class OwnKeySigningInBrowserOnPostgresTest {
 
     static final int STUDENTS = 3;
-    /** Subject teachers who sign their sheet in the browser; the others sign on the server (same step). */
-    static final int SUBJECT_TEACHERS_IN_BROWSER = 1;
+    /** Students left in the second class, signed on the phone (remote signing double). */
+    static final int SECOND_CLASS_STUDENTS = 2;
     private static Path dataDir;
     private static int agentPort;
     private static RemoteSigningDouble phone;
@@ -153,6 +157,15 @@ class OwnKeySigningInBrowserOnPostgresTest {
     /** A second certificate of the remote-signing teacher, on the token, registered and removed on "Chứng thư số". */
     X509Certificate registeredOnThePage;
     RemoteSigningDouble.Key principalRemote;
+    @Autowired
+    vn.hocba.signing.device.RemoteSigningAccounts remoteAccounts;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    /** The second class, signed on the phone; its process; its homeroom teacher; each person's key at the service. */
+    SchoolClass second;
+    String secondInstance;
+    String secondHomeroom;
+    final Map<String, RemoteSigningDouble.Key> phoneKeys = new LinkedHashMap<>();
     RemoteSigningDouble.Key someoneElse;
 
     @BeforeAll
@@ -169,10 +182,11 @@ class OwnKeySigningInBrowserOnPostgresTest {
         runAllJobs();
 
         pkiDir = dataDir.resolve("pki");
+        // every teacher of the class (from its teaching assignments) gets a key on the token
         List<String> people = new ArrayList<>(List.of(homeroom, "hieutruong"));
-        sheetTasks().stream().map(Task::getAssignee).filter(u -> !u.equals(homeroom)).distinct().limit(SUBJECT_TEACHERS_IN_BROWSER).forEach(people::add);
-        remoteTeacher = sheetTasks().stream().map(Task::getAssignee).filter(u -> !people.contains(u)).findFirst()
-                .orElseThrow();
+        teachersOf(schoolClass).stream().filter(u -> !people.contains(u)).forEach(people::add);
+        remoteTeacher = people.stream().filter(u -> !u.equals(homeroom) && !u.equals("hieutruong")).findFirst().orElseThrow();
+        long keys = System.nanoTime();
         for (String username : people) {
             if (!certificates.containsKey(username)) {
                 certificates.put(username, AgentFixture.keyOnToken(pki, pkiDir, name(username), "own-key-browser-" + username));
@@ -183,7 +197,8 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 java.time.Instant.now().minus(Duration.ofDays(1)), java.time.Instant.now().plus(Duration.ofDays(365)),
                 org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
                 .certificate(), "own-key-browser-page-" + remoteTeacher);
-        phone.user("gv-dong-y", RemoteSigningDouble.issue(pki, pkiDir, name(remoteTeacher)), Behaviour.APPROVE);
+        System.out.printf("OwnKeySigningInBrowser: %d people's keys put on the token in %d ms%n", people.size(),
+                (System.nanoTime() - keys) / 1_000_000);
         principalRemote = RemoteSigningDouble.issue(pki, pkiDir, name("hieutruong"));
         phone.user("ht-tu-choi", principalRemote, Behaviour.REFUSE);
         phone.user("ht-quen", principalRemote, Behaviour.EXPIRE);
@@ -210,7 +225,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
     @Test
     @Order(1)
     void withoutTheAgentThePageSaysHowToInstallItThenPairsWithTheCodeTypedAtTheAgent() throws Exception {
-        browser.logIn(homeroom);
+        page.logIn(homeroom);
         browser.open("/ki-so?buoc=HOMEROOM&lop=" + classId);
         page.await(() -> browser.find("#agent-missing").isDisplayed());
         assertThat(browser.text("#status")).isEqualTo("Chưa thấy phần mềm ký số HocBa trên máy này (hoặc phần mềm chưa chạy).");
@@ -233,37 +248,31 @@ class OwnKeySigningInBrowserOnPostgresTest {
 
     @Test
     @Order(2)
-    void subjectTeachersSignTheirSheetsOnTheirTokens() {
-        List<String> inBrowser = certificates.keySet().stream().filter(u -> !u.equals(homeroom) && !u.equals("hieutruong"))
-                .toList();
-        for (String teacher : inBrowser) {
+    void everySubjectTeacherSignsEachOfTheirSheetsOnTheirOwnToken() {
+        // Task_SignSubjectSheets runs per subject, its co-teachers one after another: sign while a sheet task is open
+        long started = System.nanoTime();
+        int sheets = 0;
+        for (Task task = sheetTask(instance); task != null; task = sheetTask(instance)) {
+            String teacher = task.getAssignee();
+            long before = sheetSignatures(classId, name(teacher));
             Outcome outcome = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher)).sign();
-            assertThat(outcome.error()).as(outcome.message()).isFalse();
+            assertThat(outcome.error()).as(teacher + ": " + outcome.message()).isFalse();
             assertThat(outcome.message()).matches("Đã ký (\\d+)/\\1 văn bản\\.");
-            assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isPositive();
+            assertThat(sheetSignatures(classId, name(teacher))).as(teacher + ": " + outcome.message()).isGreaterThan(before);
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the sheet task of " + teacher + " is done")
+                    .isZero();
+            if (sheets++ == 0) {
+                browser.checkPage("ki-so-mon-hoc-da-ky");
+            }
+            runAllJobs(instance);
         }
-        browser.checkPage("ki-so-mon-hoc-da-ky");
-
-        // One more teacher signs on the phone: the account is set on "Chứng thư số", the page counts down.
-        setRemoteAccount(remoteTeacher, "gv-dong-y");
-        assertThat(browser.text("#certificates")).contains(name(remoteTeacher)).contains("Ký từ xa");
-        browser.checkPage("chung-thu-so");
-        page.open(remoteTeacher, "SUBJECT_SHEET", classId);
-        browser.find("#sign-remote").click();
-        page.await(() -> browser.find("#countdown").isDisplayed());
-        assertThat(browser.text("#countdown")).matches("0:0[0-6]");
-        // the sheet and, riding along in the same approval, the teacher's slot of each student's học bạ số record
-        assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký "
-                + (1 + STUDENTS) + " văn bản");
-        browser.checkPage("ki-so-tu-xa-dem-nguoc");
-        Outcome approved = page.awaitEnd();
-        assertThat(approved.error()).as(approved.message()).isFalse();
-        assertThat(approved.message()).isEqualTo("Đã ký 1/1 văn bản.");
-        assertThat(signatures("SUBJECT_TEACHER", name(remoteTeacher))).isOne();
-        for (Task task = sheetTask(); task != null; task = sheetTask()) {
-            workflow.signSubjectSheet(schoolClass, new Actor(task.getAssignee(), "SUBJECT_TEACHER", null));
-        }
-        runAllJobs();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("OwnKeySigningInBrowser: %d subject sheets signed through the agent in %d ms (%d ms a sheet)%n",
+                sheets, millis, millis / Math.max(1, sheets));
+        assertThat(sheets).as("at least one sheet per subject").isGreaterThanOrEqualTo(
+                ExportPackages.teachersBySubject(directory, schoolClass.id()).size());
+        assertThat(jdbc.sql("select count(distinct signer) from document_signature where class_id = ? and stage like ?")
+                .params(classId, "SUBJECT_TEACHER%").query(Long.class).single()).isEqualTo(teachersOf(schoolClass).size());
         assertThat(tasks.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(ClassDocumentsModel.TASK_HOMEROOM_SIGNS).count()).isOne();
     }
@@ -363,7 +372,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
     @Test
     @Order(7)
     void theSealCertificateMustBeAnOrganisationCertificateOfThisSchool() throws Exception {
-        browser.logIn("hieutruong");
+        page.logIn("hieutruong");
         browser.open("/chung-thu-so");
         uploadSeal(certificates.get("hieutruong"));
         assertThat(browser.text("#error")).contains("không phải chứng thư số của tổ chức (không có «MST:» trong chủ thể)");
@@ -395,29 +404,45 @@ class OwnKeySigningInBrowserOnPostgresTest {
     void theSealSignsOnTheServerAndEverySignatureOfThePackageIsTotalPassedAtLtaWithThePeoplesTokenKeys() throws Exception {
         runAllJobs();
         Map<String, byte[]> entries = ExportPackages.unzip(Files.readAllBytes(workflow.exportPackage(schoolClass)));
-        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, ExportPackages.teachersBySubject(directory,
-                schoolClass.id()), STUDENTS, pkiDir);
+        Map<String, List<String>> teachers = ExportPackages.teachersBySubject(directory, schoolClass.id());
+        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, teachers, STUDENTS, pkiDir);
+        Map<String, BigInteger> tokenSerials = new LinkedHashMap<>();
+        certificates.forEach((username, certificate) -> tokenSerials.put(name(username), certificate.getSerialNumber()));
+        int sheets = 0;
         for (var entry : entries.entrySet()) {
             List<BigInteger> signers = signerSerials(entry.getValue(), entry.getKey());
-            if (entry.getKey().startsWith("pdf/HB-") || entry.getKey().startsWith("pdf/SO-")) {
+            if (entry.getKey().startsWith("pdf/KQ-")) {
+                // each subject sheet carries the token certificate of each of its teachers, and nothing else
+                List<BigInteger> expected = teachers.get(subjectOf(entry.getKey())).stream().map(tokenSerials::get).toList();
+                assertThat(expected).as(entry.getKey()).doesNotContainNull();
+                assertThat(signers).as(entry.getKey()).containsExactlyInAnyOrderElementsOf(expected);
+                sheets++;
+            } else if (entry.getKey().startsWith("pdf/HB-") || entry.getKey().startsWith("pdf/SO-")) {
                 assertThat(signers).as(entry.getKey()).contains(certificates.get(homeroom).getSerialNumber(),
                         certificates.get("hieutruong").getSerialNumber());
             } else if (entry.getKey().startsWith("pdf/LL-")) {
                 assertThat(signers).as(entry.getKey()).containsExactly(certificates.get(homeroom).getSerialNumber());
             }
         }
+        assertThat(sheets).isEqualTo(teachers.size());
+    }
+
+    /** {@code pdf/KQ-DEMO01-2025-2026-6A1-CN-LS_DL-v1.pdf} → {@code LS_DL}. */
+    private static String subjectOf(String entry) {
+        return entry.replaceFirst("\\.pdf$", "").replaceFirst("^pdf/KQ-.*-CN-", "").replaceFirst("-v\\d+$", "");
     }
 
     @Test
     @Order(10)
     void aCertificateRegisteredFromTheAgentOnTheRegistryPageThenRemovedThereCanNoLongerSign() {
         String teacher = remoteTeacher;
-        browser.logIn(teacher);
+        page.logIn(teacher);
         browser.open("/chung-thu-so");
         browser.find("#read-agent").click(); // the script asks the agent; the PIN is typed there
         page.await(() -> browser.text("#agent-status").startsWith("Chọn chứng thư số"));
         WebElement listed = browser.driver().findElements(By.cssSelector("#agent-certificates li")).stream()
-                .filter(li -> li.getText().startsWith("Tên: " + name(teacher) + ";")).findFirst().orElseThrow();
+                .filter(li -> li.getText().startsWith("Tên: " + name(teacher) + ";"))
+                .filter(li -> li.getText().contains("Chức danh: Thử nghiệm")).findFirst().orElseThrow();
         assertThat(listed.getText()).contains("Chức danh: Thử nghiệm").doesNotContain("2.5.4.12");
         long audited = audit("CERTIFICATE_REGISTERED");
         listed.findElement(By.tagName("button")).click(); // registers, then the script reloads the page
@@ -436,12 +461,167 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 .param(teacher).query(Long.class).single()).isOne();
 
         long before = signatures("SUBJECT_TEACHER", name(teacher));
-        Outcome refused = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher)).sign();
+        Outcome refused = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher), "Thử nghiệm").sign();
         assertThat(refused.error()).isTrue();
         assertThat(refused.message()).startsWith("Chứng thư số «" + name(teacher) + "» (số sê-ri " + serial + ") đã bị gỡ ngày ")
                 .contains("(tài khoản " + teacher + " gỡ); chứng thư đã gỡ không đăng kí lại để ký được.");
         assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isEqualTo(before);
         assertThat(rowsWithSerialInDatabase(serial)).as("registered once, removed, not again").isOne();
+    }
+
+    // ---- The same journey on the phone: a second small class, every person signs through the remote signing double ----
+
+    @Test
+    @Order(11)
+    void onASecondClassEverySubjectTeacherApprovesTheirSheetOnThePhoneWithTheCountdownShown() throws Exception {
+        long started = System.nanoTime();
+        second = directory.classByCode(schoolClass.yearId(), "6A2").orElseThrow();
+        jdbc.sql("delete from enrolment where class_id = ? and number_in_class > ?")
+                .params(second.id().value(), SECOND_CLASS_STUDENTS).update();
+        // what "java -jar hocba.jar demo-close-class 6A2" does, in this application: year closed, documents process started
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(said, true, StandardCharsets.UTF_8);
+        assertThat(DemoCloseClassCommand.close(context, "6A2", out, out)).as(said.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("Lớp 6A2: đã nhập đủ điểm học kì II, chốt hai học kì")
+                .contains("/ki-so?buoc=SUBJECT_SHEET&lop=" + second.id().value());
+        secondHomeroom = directory.homeroomOf(second.id()).orElseThrow().teacher().code().toLowerCase();
+        secondInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("class-documents-" + second.id().value())
+                .singleResult().getId();
+        runAllJobs(secondInstance);
+        assertThat(sheetTask(secondInstance)).as("the class waits for its subject teachers' signatures").isNotNull();
+        List<String> teachers = teachersOf(second);
+        for (String teacher : teachers) {
+            phoneKeys.put(teacher, RemoteSigningDouble.issue(pki, pkiDir, name(teacher)));
+            // the first approves after the double's 3 s (the countdown is looked at), the others after 0.5 s
+            phone.user("dt-" + teacher, phoneKeys.get(teacher), Behaviour.APPROVE,
+                    teacher.equals(teachers.get(0)) ? Duration.ofSeconds(3) : Duration.ofMillis(500));
+        }
+        System.out.printf("OwnKeySigningInBrowser: second class closed, process started, %d phone users in %d ms%n",
+                teachers.size(), (System.nanoTime() - started) / 1_000_000);
+
+        // the first teacher sets their account on "Chứng thư số"; the others' accounts are set the same way by the service
+        setRemoteAccount(teachers.get(0), "dt-" + teachers.get(0));
+        assertThat(browser.text("#certificates")).contains(name(teachers.get(0))).contains("Ký từ xa");
+        browser.checkPage("chung-thu-so");
+        for (String teacher : teachers.subList(1, teachers.size())) {
+            remoteAccounts.set(teacher, "smartca-thu", "dt-" + teacher, new Actor(teacher, "SUBJECT_TEACHER", null));
+        }
+        long signing = System.nanoTime();
+        int sheets = 0;
+        for (Task task = sheetTask(secondInstance); task != null; task = sheetTask(secondInstance)) {
+            String teacher = task.getAssignee();
+            long before = sheetSignatures(second.id().value(), name(teacher));
+            page.open(teacher, "SUBJECT_SHEET", second.id().value());
+            browser.find("#sign-remote").click();
+            if (teacher.equals(teachers.get(0)) && before == 0) {
+                page.await(() -> browser.find("#countdown").isDisplayed());
+                assertThat(browser.text("#countdown")).matches("0:0[0-6]");
+                // the sheet and, riding along in the same approval, the teacher's slot of each student's học bạ số record
+                assertThat(browser.text("#status")).startsWith("Mở ứng dụng ký số trên điện thoại và xác nhận ký "
+                        + (1 + SECOND_CLASS_STUDENTS) + " văn bản");
+                browser.checkPage("ki-so-tu-xa-dem-nguoc");
+            }
+            Outcome approved = page.awaitEnd();
+            assertThat(approved.error()).as(teacher + ": " + approved.message()).isFalse();
+            assertThat(approved.message()).isEqualTo("Đã ký 1/1 văn bản.");
+            assertThat(sheetSignatures(second.id().value(), name(teacher))).as(teacher).isEqualTo(before + 1);
+            sheets++;
+            runAllJobs(secondInstance);
+        }
+        long millis = (System.nanoTime() - signing) / 1_000_000;
+        System.out.printf("OwnKeySigningInBrowser: %d subject sheets of the second class approved on the phone in %d ms "
+                + "(%d ms a sheet)%n", sheets, millis, millis / Math.max(1, sheets));
+        assertThat(sheets).isGreaterThanOrEqualTo(ExportPackages.teachersBySubject(directory, second.id()).size());
+        assertThat(tasks.createTaskQuery().processInstanceId(secondInstance)
+                .taskDefinitionKey(ClassDocumentsModel.TASK_HOMEROOM_SIGNS).count()).isOne();
+    }
+
+    @Test
+    @Order(12)
+    void onTheSecondClassTheHomeroomTeachersRefusalAndExpiryWriteNothingThenTheirApprovalSignsTheBatch() throws Exception {
+        long secondId = second.id().value();
+        RemoteSigningDouble.Key key = phoneKeys.computeIfAbsent(secondHomeroom, this::phoneKey);
+        phone.user("gvcn-tu-choi", key, Behaviour.REFUSE);
+        phone.user("gvcn-quen", key, Behaviour.EXPIRE);
+        phone.user("gvcn-dong-y", key, Behaviour.APPROVE);
+        Actor homeroomTeacher = new Actor(secondHomeroom, "HOMEROOM_TEACHER", null);
+
+        remoteAccounts.set(secondHomeroom, "smartca-thu", "gvcn-tu-choi", homeroomTeacher);
+        Outcome refused = signOnThePhone(secondHomeroom, "HOMEROOM", secondId);
+        assertThat(refused.error()).isTrue();
+        assertThat(refused.message()).isEqualTo("Bạn đã từ chối yêu cầu ký trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký.");
+        assertThat(signatures(secondId, "HOMEROOM_TEACHER", null)).isZero();
+
+        remoteAccounts.set(secondHomeroom, "smartca-thu", "gvcn-quen", homeroomTeacher);
+        Outcome expired = signOnThePhone(secondHomeroom, "HOMEROOM", secondId);
+        assertThat(expired.error()).isTrue();
+        assertThat(expired.message()).isEqualTo("Yêu cầu ký đã hết hạn mà chưa được xác nhận trên ứng dụng " + PHONE_APP
+                + ". Không văn bản nào được ký; hãy ký lại và xác nhận trên điện thoại trước khi hết thời gian.");
+        assertThat(signatures(secondId, "HOMEROOM_TEACHER", null)).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(secondInstance)
+                .taskDefinitionKey(ClassDocumentsModel.TASK_HOMEROOM_SIGNS).count()).as("still the homeroom step").isOne();
+
+        remoteAccounts.set(secondHomeroom, "smartca-thu", "gvcn-dong-y", homeroomTeacher);
+        page.open(secondHomeroom, "HOMEROOM", secondId);
+        browser.find("#sign-remote").click();
+        page.await(() -> browser.find("#countdown").isDisplayed());
+        Outcome approved = page.awaitEnd();
+        int batch = 2 * SECOND_CLASS_STUDENTS + 1; // transcripts, report cards, the class gradebook
+        assertThat(approved.error()).as(approved.message()).isFalse();
+        assertThat(approved.message()).isEqualTo("Đã ký " + batch + "/" + batch + " văn bản.");
+        assertThat(signatures(secondId, "HOMEROOM_TEACHER", name(secondHomeroom))).isEqualTo(batch);
+        assertThat(distinctDocuments(secondId, "HOMEROOM_TEACHER")).isEqualTo(batch);
+    }
+
+    @Test
+    @Order(13)
+    void onTheSecondClassThePrincipalApprovesOnThePhone() {
+        long secondId = second.id().value();
+        phone.user("ht-dong-y", principalRemote, Behaviour.APPROVE);
+        remoteAccounts.set("hieutruong", "smartca-thu", "ht-dong-y", new Actor("hieutruong", "PRINCIPAL", null));
+        Outcome approved = signOnThePhone("hieutruong", "PRINCIPAL", secondId);
+        assertThat(approved.error()).as(approved.message()).isFalse();
+        assertThat(approved.message()).isEqualTo("Đã ký " + (SECOND_CLASS_STUDENTS + 1) + "/" + (SECOND_CLASS_STUDENTS + 1)
+                + " văn bản.");
+        assertThat(signatures(secondId, "PRINCIPAL", name("hieutruong"))).isEqualTo(SECOND_CLASS_STUDENTS + 1);
+        assertThat(distinctDocuments(secondId, "PRINCIPAL")).isEqualTo(SECOND_CLASS_STUDENTS + 1);
+    }
+
+    @Test
+    @Order(14)
+    void onTheSecondClassTheSealSignsOnTheServerAndEverySignatureIsTotalPassedAtLtaWithThePhoneCertificates()
+            throws Exception {
+        runAllJobs(secondInstance);
+        Map<String, byte[]> entries = ExportPackages.unzip(Files.readAllBytes(workflow.exportPackage(second)));
+        Map<String, List<String>> teachers = ExportPackages.teachersBySubject(directory, second.id());
+        ExportPackages.assertEverySignatureTotalPassedAtLta(entries, teachers, SECOND_CLASS_STUDENTS, pkiDir);
+        Map<String, BigInteger> phoneSerials = new LinkedHashMap<>();
+        phoneKeys.forEach((username, key) -> phoneSerials.put(name(username), key.certificate().getSerialNumber()));
+        for (var entry : entries.entrySet()) {
+            List<BigInteger> signers = signerSerials(entry.getValue(), entry.getKey());
+            if (entry.getKey().startsWith("pdf/KQ-")) {
+                assertThat(signers).as(entry.getKey()).containsExactlyInAnyOrderElementsOf(
+                        teachers.get(subjectOf(entry.getKey())).stream().map(phoneSerials::get).toList());
+            } else if (entry.getKey().startsWith("pdf/HB-") || entry.getKey().startsWith("pdf/SO-")) {
+                assertThat(signers).as(entry.getKey()).contains(phoneKeys.get(secondHomeroom).certificate().getSerialNumber(),
+                        principalRemote.certificate().getSerialNumber());
+            }
+        }
+    }
+
+    private RemoteSigningDouble.Key phoneKey(String username) {
+        try {
+            return RemoteSigningDouble.issue(pki, pkiDir, name(username));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome signOnThePhone(String username, String step, long inClass) {
+        page.open(username, step, inClass);
+        browser.find("#sign-remote").click();
+        return page.awaitEnd();
     }
 
     private long audit(String action) {
@@ -468,7 +648,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
 
     /** The person's remote signing account, set on "Chứng thư số". */
     private void setRemoteAccount(String username, String userId) {
-        browser.logIn(username);
+        page.logIn(username);
         browser.open("/chung-thu-so");
         new org.openqa.selenium.support.ui.Select(browser.find("#provider")).selectByVisibleText(PHONE_APP);
         browser.find("#userId").clear();
@@ -496,14 +676,35 @@ class OwnKeySigningInBrowserOnPostgresTest {
     }
 
     private long signatures(String stage, String signer) {
+        return signatures(classId, stage, signer);
+    }
+
+    private long signatures(long inClass, String stage, String signer) {
         return jdbc.sql("select count(*) from document_signature where class_id = ? and stage = ?"
                 + (signer == null ? "" : " and signer = ?"))
-                .params(signer == null ? List.of(classId, stage) : List.of(classId, stage, signer)).query(Long.class).single();
+                .params(signer == null ? List.of(inClass, stage) : List.of(inClass, stage, signer)).query(Long.class).single();
+    }
+
+    /** Subject sheet signatures of {@code signer} in the class, as first teacher ({@code SUBJECT_TEACHER}) or co-teacher ({@code SUBJECT_TEACHER_2}, …). */
+    private long sheetSignatures(long inClass, String signer) {
+        return jdbc.sql("select count(*) from document_signature where class_id = ? and stage like ? and signer = ?")
+                .params(inClass, "SUBJECT_TEACHER%", signer).query(Long.class).single();
     }
 
     private long distinctDocuments(String stage) {
+        return distinctDocuments(classId, stage);
+    }
+
+    private long distinctDocuments(long inClass, String stage) {
         return jdbc.sql("select count(distinct document_id) from document_signature where class_id = ? and stage = ?")
-                .params(classId, stage).query(Long.class).single();
+                .params(inClass, stage).query(Long.class).single();
+    }
+
+    /** The usernames of the teachers of {@code c} (its teaching assignments), each once. */
+    private List<String> teachersOf(SchoolClass c) {
+        return directory.teachingAssignmentsOfClass(c.id()).stream().map(a -> jdbc.sql(
+                "select username from account where staff_id = ? order by username").param(a.teacher().id().value())
+                .query(String.class).list().get(0)).distinct().toList();
     }
 
     private void assertNoSignedFile(String fileName) throws Exception {
@@ -540,22 +741,23 @@ class OwnKeySigningInBrowserOnPostgresTest {
         return serials;
     }
 
-    private List<Task> sheetTasks() {
-        return tasks.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS).list();
-    }
-
-    private Task sheetTask() {
-        return sheetTasks().stream().findFirst().orElse(null);
+    /** An open subject sheet task of {@code process}, the logged-in person's first (one log-in for all their sheets). */
+    private Task sheetTask(String process) {
+        return tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS)
+                .list().stream().min(java.util.Comparator.comparing(t -> !t.getAssignee().equals(page.user()))).orElse(null);
     }
 
     private void runAllJobs() {
-        for (List<Job> jobs = pending(); !jobs.isEmpty(); jobs = pending()) {
+        runAllJobs(instance);
+    }
+
+    private void runAllJobs(String process) {
+        for (List<Job> jobs = pending(process); !jobs.isEmpty(); jobs = pending(process)) {
             jobs.forEach(job -> management.executeJob(job.getId()));
         }
     }
 
-    private List<Job> pending() {
-        return management.createJobQuery().processInstanceId(instance).withRetriesLeft().list();
+    private List<Job> pending(String process) {
+        return management.createJobQuery().processInstanceId(process).withRetriesLeft().list();
     }
 }

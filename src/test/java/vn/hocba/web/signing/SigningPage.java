@@ -13,14 +13,29 @@ final class SigningPage {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private final BrowserSession browser;
+    /** Who is logged in through {@link #logIn} (a person signing several sheets logs in once). */
+    private String user;
 
     SigningPage(BrowserSession browser) {
         this.browser = browser;
     }
 
-    /** Logs {@code username} in and opens their signing step of the class; the agent is already paired. */
-    SigningPage open(String username, String step, long classId) {
+    /** Logs {@code username} in (every log-in of the test goes through here). */
+    SigningPage logIn(String username) {
         browser.logIn(username);
+        user = username;
+        return this;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** Opens {@code username}'s signing step of the class (logging them in unless they are); the agent is already paired. */
+    SigningPage open(String username, String step, long classId) {
+        if (!username.equals(user)) {
+            logIn(username);
+        }
         browser.open("/ki-so?buoc=" + step + "&lop=" + classId);
         await(() -> browser.find("#certificates").isDisplayed());
         return this;
@@ -28,11 +43,19 @@ final class SigningPage {
 
     /** "Đọc chứng thư số trên USB token" (the PIN is typed at the agent), then picks the certificate of {@code name}. */
     SigningPage readTokenAndPick(String name) {
+        return readTokenAndPick(name, "");
+    }
+
+    /** As {@link #readTokenAndPick(String)}, the certificate of {@code name} whose title is {@code title} ("" for any). */
+    SigningPage readTokenAndPick(String name, String title) {
         browser.find("#read-token").click(); // the click handler replaces the status line at once
         await(() -> options() > 0 && browser.text("#status").startsWith("Chọn chứng thư số"));
         Select select = new Select(browser.find("#certificate"));
+        // the person's signing certificate ("Giáo viên") before any other of the same name ("Thử nghiệm")
         WebElement mine = select.getOptions().stream().filter(o -> o.getText().startsWith("Tên: " + name + ";")
                 || o.getText().startsWith("Tên: " + name + " — "))
+                .filter(o -> o.getText().contains("Chức danh: " + title))
+                .sorted(java.util.Comparator.comparing(o -> !o.getText().contains("Chức danh: Giáo viên")))
                 .findFirst().orElseThrow(() -> new AssertionError("no certificate of " + name + " on the page"));
         select.selectByValue(mine.getAttribute("value"));
         return this;
