@@ -413,7 +413,7 @@ class ClassDocumentsOnPostgresTest {
                 .filter(s -> s.code().value().equals(student.profile().code())).findFirst().orElseThrow();
 
         assertThat(pages).hasSize(4);
-        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số: " + register + "/THCS");
+        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số sổ đăng bộ PCGD: " + register + "/THCS");
         assertThat(pages.get(1)).contains("Mã số định danh cá nhân: " + student.profile().nationalId());
         List<String> rows = formRows(schoolClass, expected);
         assertThat(TranscriptFormTest.positions(pages.get(2), rows)).as(rows + " in " + pages.get(2))
