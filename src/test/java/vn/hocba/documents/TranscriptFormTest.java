@@ -68,11 +68,11 @@ class TranscriptFormTest {
                 "Mã học sinh: " + data.student().studentCode(), "QUÁ TRÌNH HỌC TẬP", "Số đăng bộ");
         assertThat(pages.get(2)).contains("Môn học/Hoạt động giáo dục", "Điểm trung bình môn học hoặc mức đánh giá",
                 "HK I HK II Cả năm", "Điểm hoặc mức đánh giá sau kiểm tra lại (nếu có)",
-                "Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.");
+                "Trong trang này có sửa chữa ở: 1 chỗ, thuộc môn học, hoạt động giáo dục: Toán.");
         assertThat(positions(pages.get(2), TranscriptForm.ROWS.stream().map(TranscriptForm.FormRow::name).toList()))
                 .as("the fourteen rows in the form's order").isSorted().doesNotContain(-1);
         assertThat(pages.get(2)).contains("Nội dung giáo dục của địa phương Đ Đ Đ",
-                "Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong bảng này");
+                "Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong trang này");
         assertThat(pages.get(3)).contains("Học kì Kết quả rèn luyện Kết quả học tập Tổng số buổi nghỉ học cả năm học",
                 "RÈN LUYỆN, KIỂM TRA LẠI TRONG HÈ (nếu có)",
                 "Được lên lớp hoặc không được lên lớp: Được lên lớp",
