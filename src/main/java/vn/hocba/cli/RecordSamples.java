@@ -22,7 +22,8 @@ final class RecordSamples {
     private RecordSamples() {
     }
 
-    static void write(Path dir, List<TranscriptData> transcripts, DevelopmentPki pki, PrintStream out) throws IOException {
+    /** Writes the records and the package; returns the first student's record (the sample transcript's). */
+    static byte[] write(Path dir, List<TranscriptData> transcripts, DevelopmentPki pki, PrintStream out) throws IOException {
         List<ClassPackage.Entry> entries = new ArrayList<>();
         for (TranscriptData t : transcripts) {
             byte[] record = XmlDocuments.bytes(SampleRecords.signed(t, pki));
@@ -36,5 +37,6 @@ final class RecordSamples {
                 entries, pki.organisation(first.school().name())));
         out.println(record + "  học bạ số kí bởi các GVBM, GVCN, Hiệu trưởng, CTS phát hành (XMLDSig)");
         out.println(pack + "  gói học bạ số của lớp (" + entries.size() + " học bạ, bản kê kí bằng CTS phát hành)");
+        return entries.get(0).record();
     }
 }

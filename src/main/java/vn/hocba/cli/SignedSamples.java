@@ -5,11 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TranscriptData;
+import vn.hocba.hocbaso.SealedRecords;
+import vn.hocba.pades.AssociatedFileUpdate;
+import vn.hocba.pades.SignerRole;
 import vn.hocba.pades.SigningChain;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningServices;
@@ -34,14 +38,21 @@ final class SignedSamples {
             SigningCredential homeroom = pki.issue(transcript.homeroomTeacher(), "Giáo viên chủ nhiệm", "gvcn@thcsmau.edu.vn");
             SigningCredential principal = pki.issue(transcript.principalName(), "Hiệu trưởng", "hieutruong@thcsmau.edu.vn");
             SigningCredential teacher = pki.issue(sheet.subject().teacherName(), "Giáo viên bộ môn", "gvbm@thcsmau.edu.vn");
+            // The học bạ số records first: the sealed transcript carries its student's, signed in every slot,
+            // attached before the seal's signature as the ClassDocuments seal step does (issue 17 item 2).
+            byte[] record = RecordSamples.write(dir, records, pki, out);
             Path signedTranscript = dir.resolve("transcript-signed.pdf");
-            Files.write(signedTranscript, chain.signTranscript(transcriptPdf, homeroom, principal,
-                    pki.organisation(transcript.school().name())));
+            byte[] approved = chain.approve(chain.approve(transcriptPdf, SignerRole.HOMEROOM_TEACHER, homeroom),
+                    SignerRole.PRINCIPAL, principal);
+            byte[] withRecord = AssociatedFileUpdate.attachToPage(approved, -1, new AssociatedFileUpdate.File(
+                    transcript.student().studentCode() + SealedRecords.FILE_SUFFIX, "Học bạ số đã ký đủ các ô",
+                    "application/xml", "Source", record, Instant.now()));
+            Files.write(signedTranscript, chain.finish(chain.approve(withRecord, SignerRole.SCHOOL_SEAL,
+                    pki.organisation(transcript.school().name()))));
             Path signedSheet = dir.resolve("subject-result-sheet-signed.pdf");
             Files.write(signedSheet, chain.signSubjectSheet(sheetPdf, teacher, sheet.subject().code()));
-            RecordSamples.write(dir, records, pki, out);
             pki.writeRootPem(dir.resolve("trust-root.pem"));
-            out.println(signedTranscript + "  kí bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA");
+            out.println(signedTranscript + "  kí bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA; kèm học bạ số đã ký đủ");
             out.println(signedSheet + "  kí bởi GVBM; PAdES-B-LTA");
             out.println(dir.resolve("trust-root.pem") + "  chứng thư gốc của PKI thử nghiệm");
         } finally {

@@ -18,6 +18,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 import vn.hocba.hocbaso.RecordReport;
+import vn.hocba.hocbaso.SealedRecords;
+import vn.hocba.pades.AssociatedFileUpdate;
 import vn.hocba.pades.verify.SignatureVerifier;
 import vn.hocba.pades.verify.VerificationReport;
 import vn.hocba.pades.verify.Verdict;
@@ -76,13 +78,39 @@ public final class VerifyCommand implements Subcommand {
                 out.println(record.toText());
                 return record.valid() ? 0 : 1;
             }
+            byte[] pdf = Files.readAllBytes(file);
             VerificationReport report = verifyKeepingStandardOutputClean(anchors, file);
             out.println(json ? report.toJson() : report.toText());
-            return report.verdict() == Verdict.VALID ? 0 : 1;
+            boolean recordsValid = true;
+            if (!json) {
+                recordsValid = reportEmbeddedRecords(pdf, anchors, out);
+            }
+            return report.verdict() == Verdict.VALID && recordsValid ? 0 : 1;
         } catch (IOException | CertificateException e) {
             err.println("Không đọc được tệp: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The học bạ số records a transcript embeds (issue 17): the one embedded when it was generated (subject
+     * teachers' slots) and the one the seal step added, signed in every slot; each slot's signer, validity and
+     * coverage. False when a signed slot is not valid, or the fully signed record is not valid as a whole.
+     */
+    private static boolean reportEmbeddedRecords(byte[] pdf, List<X509Certificate> anchors, PrintStream out) {
+        boolean valid = true;
+        for (var file : AssociatedFileUpdate.all(pdf).entrySet()) {
+            boolean full = SealedRecords.isFullySignedName(file.getKey());
+            if (!full && !file.getKey().endsWith(".hocbaso.xml")) {
+                continue;
+            }
+            RecordReport record = RecordReport.of(file.getValue(), anchors);
+            out.println("Tệp nhúng " + file.getKey() + " (" + (full ? "học bạ số đã ký đủ, thêm khi đóng dấu"
+                    : "học bạ số lúc lập học bạ") + ", ký " + record.signedCount() + " ô):");
+            out.println(record.toText());
+            valid &= full ? record.valid() : record.signedSlotsValid();
+        }
+        return valid;
     }
 
     /**

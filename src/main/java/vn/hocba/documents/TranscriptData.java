@@ -85,6 +85,10 @@ public record TranscriptData(
     }
 
     /** "12/2022/THCS": the number on the cover, "" when the register number is unknown. */
+    public String coverSchool() {
+        return TranscriptForm.coverSchool(school.name());
+    }
+
     public String coverNumber() {
         return TranscriptForm.coverNumber(registerNumber);
     }

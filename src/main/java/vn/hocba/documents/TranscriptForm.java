@@ -77,7 +77,18 @@ public final class TranscriptForm {
         return printed;
     }
 
-    /** "Số: 12/2022/THCS" on the cover: the register number (số sổ đăng bộ) followed by "/THCS"; "" when unknown. */
+    /**
+     * The school's name after the cover's printed "TRƯỜNG THCS:" label: "TRƯỜNG THCS MẪU" → "MẪU" (a name
+     * that does not start with it is printed whole).
+     */
+    public static String coverSchool(String schoolName) {
+        String name = schoolName == null ? "" : schoolName.strip();
+        String prefix = "TRƯỜNG THCS ";
+        return name.toUpperCase(Locale.forLanguageTag("vi")).startsWith(prefix) && name.length() > prefix.length()
+                ? name.substring(prefix.length()).strip() : name;
+    }
+
+    /** "Số sổ đăng bộ PCGD: 12/2022/THCS" on the cover: the register number (số sổ đăng bộ) followed by "/THCS"; "" when unknown. */
     public static String coverNumber(String registerNumber) {
         if (registerNumber == null || registerNumber.isBlank()) {
             return "";

@@ -11,9 +11,9 @@ import vn.hocba.schoolyear.ClassId;
  * stored record of the class when the transcript is generated. In the ClassDocuments process the
  * transcripts are generated after the subject teachers signed, so the embedded record carries every
  * subject teacher's signature and the empty GVCN, CBQL and KY_PHAT_HANH slots; those three are signed
- * after the PDF exists (in the same steps as the PDF's own signatures, which cover the embedded file), and
- * the fully signed record travels in the class package of the export zip and to the national store. A
- * record cannot be added to a PDF after it is signed without breaking the PDF's signatures.
+ * after the PDF exists (in the same steps as the PDF's own signatures, which cover the embedded file). The
+ * seal step then adds the fully signed record as a second {@code Source} file in an incremental update
+ * that the seal's signature covers ({@link SealedRecords}); the earlier revisions stay untouched.
  */
 @Component
 class EmbeddedRecords implements TranscriptSources {
@@ -28,9 +28,7 @@ class EmbeddedRecords implements TranscriptSources {
     public Optional<SourceAttachment> of(ClassId classId, long studentId) {
         return records.latest(classId, studentId).map(r -> {
             byte[] xml = records.read(r);
-            String code = XmlDocuments.parse(xml).getElementsByTagName(HocBaSoProfile.SCHOOL_STUDENT_CODE).item(0)
-                    .getTextContent();
-            return new SourceAttachment(code + ".hocbaso.xml", "Học bạ số (" + HocBaSoProfile.PROFILE + " "
+            return new SourceAttachment(SealedRecords.studentCode(xml) + ".hocbaso.xml", "Học bạ số (" + HocBaSoProfile.PROFILE + " "
                     + HocBaSoProfile.VERSION + "), ký " + r.slotsSigned() + "/" + r.slotsTotal() + " ô khi lập học bạ",
                     xml);
         });

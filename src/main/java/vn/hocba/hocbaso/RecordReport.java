@@ -20,6 +20,16 @@ public record RecordReport(List<SlotFinding> slots, List<String> schemaProblems)
         return schemaProblems.isEmpty() && RecordVerifier.allValid(slots);
     }
 
+    /** Every slot that is signed is valid and trusted (slots may still be empty: a record signed part of the way). */
+    public boolean signedSlotsValid() {
+        return schemaProblems.isEmpty() && slots.stream().filter(SlotFinding::signed).allMatch(s -> s.valid() && s.trusted());
+    }
+
+    /** How many slots are signed, of how many. */
+    public String signedCount() {
+        return slots.stream().filter(SlotFinding::signed).count() + "/" + slots.size();
+    }
+
     public String toText() {
         StringBuilder text = new StringBuilder("Học bạ số (" + HocBaSoProfile.PROFILE + " " + HocBaSoProfile.VERSION
                 + "): " + (valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") + "\n");

@@ -101,9 +101,16 @@ public class ClassSigning implements IssuingCredential {
         requireStage(documents, documents.approved(), SigningStage.PRINCIPAL);
         String school = schoolName(schoolClass);
         SigningCredential seal = desk.seal(school);
-        RecordsAlongside.run(desk.records(), desk.records().prepare(classId, SlotRole.ISSUER, seal,
-                desk.credentialCheck()), seal, by, c -> desk.step().run(documents, documents.approved(),
-                SigningStage.SCHOOL_SEAL, SignerRole.SCHOOL_SEAL.fieldName(), c, school, by));
+        // The issuing slot of every record first, so that each sealed transcript carries its record signed in
+        // every slot (added right before the seal's signature, which covers it; issue 17 item 2). A batch seal
+        // credential (remote service) is asked twice: once for the records, once for the PDFs.
+        desk.records().sign(desk.records().prepare(classId, SlotRole.ISSUER, seal, desk.credentialCheck()), seal, by);
+        Map<String, Long> students = new TreeMap<>();
+        documents.documents().stream().filter(d -> d.kind() == DocumentKind.TRANSCRIPT && d.studentId().isPresent())
+                .forEach(d -> students.put(d.id(), d.studentId().get()));
+        desk.step().run(documents, documents.approved(), SigningStage.SCHOOL_SEAL, 1, SignerRole.SCHOOL_SEAL.fieldName(),
+                seal, school, by, new RecordsInSealedTranscripts(desk.sealedRecords(), classId, students,
+                        seal.certificate(), desk.clock().instant()));
         desk.longTerm().extend(documents);
         log.info("Class {}: seal and long-term extension done for {} documents", schoolClass.code(),
                 documents.all().size());

@@ -2,6 +2,7 @@ package vn.hocba.signing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
@@ -9,6 +10,7 @@ import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Sha256;
+import vn.hocba.pades.BatchDocuments;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignatureRequest;
 import vn.hocba.pades.SigningCredential;
@@ -50,10 +52,32 @@ final class SignatureStep {
     /** As above for signer {@code part} of a stage several people sign in turn (co-teachers of a subject). */
     BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, int part,
             String fieldName, SigningCredential credential, String signerName, Actor by) {
+        return run(documents, ids, stage, part, fieldName, credential, signerName, by, null);
+    }
+
+    /**
+     * As above, with {@code beforeSigning} turning each document's current bytes into the bytes signed (an
+     * incremental update the new signature covers; it must return the bytes unchanged for a document it
+     * already updated, so a resumed batch still recognises what this certificate signed).
+     */
+    BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, int part,
+            String fieldName, SigningCredential credential, String signerName, Actor by,
+            BiFunction<String, byte[], byte[]> beforeSigning) {
         long started = System.nanoTime();
         SignedFiles store = documents.store(stage, part);
         SignatureRequest request = SignatureRequest.inBox(stage.role(), clock.instant()).withField(fieldName);
-        BatchSigner.Result result = batch.sign(ids, store, request, credential, (id, outcome, done, total) -> {
+        BatchDocuments target = beforeSigning == null ? store : new BatchDocuments() {
+            @Override
+            public byte[] read(String documentId) {
+                return beforeSigning.apply(documentId, store.read(documentId));
+            }
+
+            @Override
+            public void replace(String documentId, byte[] signed) {
+                store.replace(documentId, signed);
+            }
+        };
+        BatchSigner.Result result = batch.sign(ids, target, request, credential, (id, outcome, done, total) -> {
             if (outcome == BatchSigner.Outcome.FAILED) {
                 return;
             }

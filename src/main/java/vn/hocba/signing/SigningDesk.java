@@ -12,6 +12,7 @@ import vn.hocba.audit.AuditLog;
 import vn.hocba.documents.AssessmentScope;
 import vn.hocba.hocbaso.ClassPackages;
 import vn.hocba.hocbaso.ClassRecordSigning;
+import vn.hocba.hocbaso.SealedRecords;
 import vn.hocba.pades.CredentialCheck;
 import vn.hocba.documents.ClassDocuments;
 import vn.hocba.documents.DocumentKind;
@@ -45,12 +46,15 @@ class SigningDesk {
     private final AuditCheckpoints checkpoints;
     private final ClassRecordSigning records;
     private final ClassPackages classPackages;
+    private final SealedRecords sealedRecords;
 
     SigningDesk(ClassDocuments classDocuments, DocumentSignatures signatures, AuditLog audit,
             ObjectProvider<SigningServices> services, ObjectProvider<SignerCredentials> credentials, Accounts accounts, Clock clock,
             PlatformTransactionManager transactionManager, ObjectStore objects,
-            AuditCheckpoints checkpoints, ClassRecordSigning records, ClassPackages classPackages) {
+            AuditCheckpoints checkpoints, ClassRecordSigning records, ClassPackages classPackages,
+            SealedRecords sealedRecords) {
         this.records = records;
+        this.sealedRecords = sealedRecords;
         this.classPackages = classPackages;
         this.classDocuments = classDocuments;
         this.signatures = signatures;
@@ -125,6 +129,11 @@ class SigningDesk {
     /** The học bạ số records signed in the same steps ({@link RecordsAlongside}). */
     ClassRecordSigning records() {
         return records;
+    }
+
+    /** The fully signed học bạ số records the sealed transcripts carry. */
+    SealedRecords sealedRecords() {
+        return sealedRecords;
     }
 
     /** The học bạ số class packages (in the export zip). */

@@ -50,6 +50,24 @@ class RecordSamplesTest {
     }
 
     @Test
+    void verifyOfTheSealedTranscriptReportsItsEmbeddedFullySignedRecordSlotBySlot() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new VerifyCommand().run(List.of(dir.resolve("transcript-signed.pdf").toString(), "--trust",
+                dir.resolve("trust-root.pem").toString()), print(out), print(new ByteArrayOutputStream()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(report).isZero();
+        String code = record.getFileName().toString().replace(".hocbaso.xml", "");
+        assertThat(report).contains("HỢP LỆ: mọi chữ ký đều hợp lệ")
+                .contains("Tệp nhúng " + code + "-hocbaso-da-ky.xml (học bạ số đã ký đủ, thêm khi đóng dấu, ký ")
+                .contains("Học bạ số (hocbaso-thcs provisional-1): HỢP LỆ")
+                .contains("Chứng thư số phát hành của nhà trường [KY_PHAT_HANH]: HỢP LỆ, ký bởi TRƯỜNG THCS MẪU")
+                .contains("Giáo viên chủ nhiệm [GVCN]: HỢP LỆ");
+        assertThat(vn.hocba.pades.AssociatedFileUpdate.all(Files.readAllBytes(dir.resolve("transcript-signed.pdf")))
+                .get(code + "-hocbaso-da-ky.xml")).as("the sample record, byte for byte")
+                .isEqualTo(Files.readAllBytes(record));
+    }
+
+    @Test
     void verifyRefusesTheRecordWithAChangedMark() throws Exception {
         String xml = Files.readString(record);
         int at = xml.indexOf("<DIEM_CA_NAM>", xml.indexOf("Id=\"mon-15\""));

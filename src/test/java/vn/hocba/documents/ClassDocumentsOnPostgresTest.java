@@ -296,7 +296,7 @@ class ClassDocumentsOnPostgresTest {
                 .map(d -> d.path("id").asText()).findFirst().orElseThrow();
         assertThat(corrected).endsWith("-v2");
         assertThat(RenderedSamples.text(download(corrected)))
-                .contains("Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.");
+                .contains("Trong trang này có sửa chữa ở: 1 chỗ, thuộc môn học, hoạt động giáo dục: Toán.");
     }
 
     @Test
@@ -413,12 +413,12 @@ class ClassDocumentsOnPostgresTest {
                 .filter(s -> s.code().value().equals(student.profile().code())).findFirst().orElseThrow();
 
         assertThat(pages).hasSize(4);
-        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số: " + register + "/THCS");
+        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số sổ đăng bộ PCGD: " + register + "/THCS");
         assertThat(pages.get(1)).contains("Mã số định danh cá nhân: " + student.profile().nationalId());
         List<String> rows = formRows(schoolClass, expected);
         assertThat(TranscriptFormTest.positions(pages.get(2), rows)).as(rows + " in " + pages.get(2))
                 .isSorted().doesNotContain(-1);
-        assertThat(pages.get(2)).contains("Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong bảng này có sửa chữa ở: 0 chỗ");
+        assertThat(pages.get(2)).contains("Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong trang này có sửa chữa ở: 0 chỗ");
         assertThat(pages.get(3)).contains("Được lên lớp hoặc không được lên lớp: " + expected.promotion().label())
                 .doesNotContain("Hoàn thành chương trình THCS");
     }

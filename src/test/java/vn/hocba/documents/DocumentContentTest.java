@@ -112,7 +112,7 @@ class DocumentContentTest {
     @Test
     void transcriptTextShowsNamesSubjectsAndLevelsInComposedVietnamese() {
         String text = RenderedSamples.text(RenderedSamples.pdf(DocumentKind.TRANSCRIPT));
-        assertThat(text).contains("ĐẶNG THỊ ÁNH", "Trong bảng này có sửa chữa ở: 1 chỗ, thuộc các môn học: Toán.",
+        assertThat(text).contains("ĐẶNG THỊ ÁNH", "Trong trang này có sửa chữa ở: 1 chỗ, thuộc môn học, hoạt động giáo dục: Toán.",
                 "Khoa học tự nhiên", "Giáo dục thể chất", "Lịch sử và Địa lí", "Tốt",
                 "Được lên lớp", "Học sinh Giỏi", "Dương Thị Ỷ Lan", "Lữ Thị Hồng Nhung");
         assertThat(text).isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC));

@@ -11,7 +11,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** veraPDF's PDF/A-3b verdict on a PDF: the failed rules, empty when compliant. */
-final class PdfAValidation {
+public final class PdfAValidation {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -21,7 +21,7 @@ final class PdfAValidation {
     }
 
     /** The failed PDF/A-3b rules, one per line ("clause-test: message"); "" when the PDF is compliant. */
-    static String failures(byte[] pdf) throws Exception {
+    public static String failures(byte[] pdf) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
             ValidationResult result = validator.validate(parser);

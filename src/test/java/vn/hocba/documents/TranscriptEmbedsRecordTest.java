@@ -10,13 +10,35 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.jaxb.object.Message;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.hocba.hocbaso.RecordSlots;
 import vn.hocba.hocbaso.RecordVerifier;
 import vn.hocba.hocbaso.SampleRecords;
+import vn.hocba.hocbaso.SealedRecords;
+import vn.hocba.hocbaso.SignatureSlot;
 import vn.hocba.hocbaso.XmlDocuments;
+import vn.hocba.hocbaso.Xmlsec1;
+import vn.hocba.pades.AssociatedFileUpdate;
+import vn.hocba.pades.SignerRole;
+import vn.hocba.pades.SigningChain;
 import vn.hocba.pades.devpki.DevelopmentPki;
+import vn.hocba.pades.verify.SignatureVerifier;
 
 /**
  * Issue 17: a transcript embeds its student's signed học bạ số record as a PDF/A-3 associated file with
@@ -54,6 +76,138 @@ class TranscriptEmbedsRecordTest {
                     .as("every slot of the embedded record still verifies").isTrue();
             assertThat(document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames())
                     .containsKeys("HS0001.hocbaso.xml", transcript.kind().attachmentName());
+        }
+    }
+
+    /**
+     * The seal step's design (issue 17 item 2): homeroom and principal sign the transcript, then an incremental
+     * update attaches the record signed in every slot as a second Source associated file (a file attachment
+     * annotation on the approval page), then the seal signs and the LT/LTA extension follows. EU DSS under
+     * HocBa's policy: every signature TOTAL_PASSED at PAdES-BASELINE-LTA, the attachment reported after the
+     * homeroom's and principal's signatures as an annotation change only, no undefined change, no page
+     * difference. veraPDF: still PDF/A-3b. The extracted record is the record, byte for byte, and xmlsec1
+     * verifies every slot of it.
+     */
+    @Test
+    void theFullySignedRecordAttachedBeforeTheSealKeepsEverySignatureValidAtLtaAndThePdfA3b() throws Exception {
+        String name = "HS0001" + SealedRecords.FILE_SUFFIX;
+        Chain chain = new Chain();
+        byte[] sealed = chain.run(principal -> {
+            byte[] attached = AssociatedFileUpdate.attachToPage(principal, -1, chain.file(name));
+            assertThat(java.util.Arrays.copyOf(attached, principal.length)).as("the earlier revisions are untouched")
+                    .isEqualTo(principal);
+            assertThat(AssociatedFileUpdate.attachToPage(attached, -1, chain.file(name))).as("attached once")
+                    .isSameAs(attached);
+            return attached;
+        });
+
+        Map<String, List<String>> undefined = chain.validate(sealed);
+        chain.reports.getSimpleReport().getSignatureIdList().forEach(id -> {
+            SimpleReport report = chain.reports.getSimpleReport();
+            assertThat(report.getIndication(id)).as(report.getSignedBy(id) + " " + report.getAdESValidationErrors(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        });
+        assertThat(undefined).as("no undefined change after any signature").allSatisfy((s, c) -> assertThat(c).isEmpty());
+        assertThat(chain.annotationChanges.get("Trần Thị Hoa")).as("the attachment, after the homeroom's signature")
+                .isNotEmpty();
+
+        assertThat(PdfAValidation.failures(sealed)).as("PDF/A-3b failures").isEmpty();
+        Map<String, byte[]> files = AssociatedFileUpdate.all(sealed);
+        assertThat(files).containsOnlyKeys(chain.transcript.kind().attachmentName(), "HS0001.hocbaso.xml", name);
+        assertThat(files.get(name)).as("the embedded record is the record, byte for byte").isEqualTo(chain.full);
+        assertThat(files.get("HS0001.hocbaso.xml")).isEqualTo(chain.atGeneration);
+        try (PDDocument document = Loader.loadPDF(sealed)) {
+            PDPage last = document.getPage(document.getNumberOfPages() - 1);
+            PDAnnotationFileAttachment attachment = last.getAnnotations().stream()
+                    .filter(PDAnnotationFileAttachment.class::isInstance).map(PDAnnotationFileAttachment.class::cast)
+                    .findFirst().orElseThrow();
+            PDComplexFileSpecification spec = (PDComplexFileSpecification) attachment.getFile();
+            assertThat(spec.getFilename()).isEqualTo(name);
+            assertThat(spec.getCOSObject().getNameAsString("AFRelationship")).isEqualTo("Source");
+            assertThat(spec.getEmbeddedFile().getSubtype()).isEqualTo("application/xml");
+            assertThat(attachment.getCOSObject().getCOSArray(COSName.getPDFName("AF")).getObject(0))
+                    .isSameAs(spec.getCOSObject());
+        }
+        Path root = dir.resolve("root.pem");
+        chain.pki.writeRootPem(root);
+        Path record = dir.resolve(name);
+        Files.write(record, files.get(name));
+        for (SignatureSlot slot : RecordSlots.of(XmlDocuments.parse(chain.full)).all()) {
+            Xmlsec1.Result result = Xmlsec1.verify(record, root, "sig-" + slot.id());
+            assertThat(result.ok()).as("xmlsec1 " + slot.id() + ": " + result.output()).isTrue();
+        }
+    }
+
+    /**
+     * The design not taken: the record added to the catalog's EmbeddedFiles and /AF before the seal. DSS sees a
+     * change of the catalog after the homeroom's and the principal's signatures ("undefined changes"), which
+     * HocBa's policy fails (DSS's default policy only warns); the seal's signature, made after it, is unaffected.
+     */
+    @Test
+    void theRecordAddedToTheCatalogInsteadFailsTheEarlierSignaturesUnderOurPolicy() throws Exception {
+        Chain chain = new Chain();
+        byte[] sealed = chain.run(principal -> AssociatedFileUpdate.add(principal,
+                chain.file("HS0001" + SealedRecords.FILE_SUFFIX)));
+
+        Map<String, List<String>> undefined = chain.validate(sealed);
+        SimpleReport report = chain.reports.getSimpleReport();
+        assertThat(undefined.get("Trần Thị Hoa")).as("the catalog's change after the homeroom teacher's signature")
+                .isNotEmpty();
+        assertThat(undefined.get("Lê Văn Nam")).isNotEmpty();
+        for (String id : report.getSignatureIdList()) {
+            boolean earlier = !undefined.get(report.getSignedBy(id)).isEmpty();
+            assertThat(report.getIndication(id)).as(report.getSignedBy(id))
+                    .isEqualTo(earlier ? Indication.TOTAL_FAILED : Indication.TOTAL_PASSED);
+        }
+    }
+
+    /** A transcript signed by homeroom teacher and principal, something done to it, then sealed and extended. */
+    private final class Chain {
+
+        final DevelopmentPki pki = DevelopmentPki.createFresh(dir.resolve("pki-" + System.nanoTime()));
+        final TranscriptData transcript = RenderedSamples.SAMPLES.transcript(0);
+        final byte[] atGeneration = XmlDocuments.bytes(SampleRecords.unsigned(transcript));
+        final byte[] full = XmlDocuments.bytes(SampleRecords.signed(transcript, pki));
+        final Map<String, List<String>> annotationChanges = new TreeMap<>();
+        Reports reports;
+
+        AssociatedFileUpdate.File file(String name) {
+            return new AssociatedFileUpdate.File(name, "Học bạ số đã ký đủ", "application/xml", "Source", full,
+                    Instant.parse("2026-05-31T03:00:00Z"));
+        }
+
+        byte[] run(java.util.function.UnaryOperator<byte[]> beforeSeal) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new DocumentRenderer().render(transcript, Optional.of(new SourceAttachment("HS0001.hocbaso.xml",
+                    "Học bạ số", atGeneration)), out);
+            SigningChain chain = SigningChain.of(pki.timeStampAuthority(), pki.revocationSource(), pki.credentialCheck());
+            byte[] homeroom = chain.approve(out.toByteArray(), SignerRole.HOMEROOM_TEACHER,
+                    pki.issue("Trần Thị Hoa", "Giáo viên chủ nhiệm", null));
+            byte[] principal = chain.approve(homeroom, SignerRole.PRINCIPAL, pki.issue("Lê Văn Nam", "Hiệu trưởng", null));
+            return chain.finish(chain.approve(beforeSeal.apply(principal), SignerRole.SCHOOL_SEAL, pki.organisation()));
+        }
+
+        /** Validates with HocBa's policy; the undefined changes DSS found after each signature, by signer. */
+        Map<String, List<String>> validate(byte[] pdf) {
+            reports = new SignatureVerifier(pki.trustAnchors()).validate(pdf, "transcript.pdf");
+            SimpleReport report = reports.getSimpleReport();
+            assertThat(report.getSignatureIdList()).hasSize(3);
+            Map<String, List<String>> undefined = new TreeMap<>();
+            DiagnosticData diagnostic = reports.getDiagnosticData();
+            for (String id : report.getSignatureIdList()) {
+                String signer = report.getSignedBy(id);
+                PDFRevisionWrapper revision = diagnostic.getSignatureById(id).getPDFRevision();
+                undefined.put(signer, revision.getPdfUndefinedChanges().stream()
+                        .map(m -> m.getAction() + " " + m.getType() + " " + m.getValue()).toList());
+                annotationChanges.put(signer, revision.getPdfAnnotationChanges().stream()
+                        .map(m -> m.getAction() + " " + m.getType() + " " + m.getValue()).toList());
+                assertThat(revision.getPdfPageDifferenceConcernedPages()).as(signer).isEmpty();
+                System.out.println("DSS " + signer + ": " + report.getIndication(id) + ", warnings "
+                        + report.getAdESValidationWarnings(id).stream().map(Message::getValue).toList()
+                        + ", undefined " + undefined.get(signer) + ", annotations " + annotationChanges.get(signer));
+            }
+            return undefined;
         }
     }
 }

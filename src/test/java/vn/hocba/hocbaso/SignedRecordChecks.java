@@ -90,4 +90,44 @@ public final class SignedRecordChecks {
         }
         return values;
     }
+
+    /**
+     * Issue 17 item 2 on the issued transcripts of an export zip ({@code pdf/HB-…}): each carries, besides the
+     * record embedded when it was generated, its student's record signed in every slot as
+     * {@code <student code>-hocbaso-da-ky.xml}, byte for byte the stored record that the class package holds;
+     * xmlsec1 verifies every slot of the first one with the development root. Returns the transcripts checked.
+     */
+    public static int assertTranscriptsCarryTheirFullySignedRecords(Map<String, byte[]> entries,
+            Map<Long, byte[]> records, DevelopmentPki pki, Path dir) throws Exception {
+        Map<String, byte[]> byName = new LinkedHashMap<>();
+        records.values().forEach(r -> byName.put(SealedRecords.studentCode(r) + SealedRecords.FILE_SUFFIX, r));
+        byte[] first = null;
+        int transcripts = 0;
+        for (var entry : entries.entrySet()) {
+            if (!entry.getKey().startsWith("pdf/HB-")) {
+                continue;
+            }
+            transcripts++;
+            Map<String, byte[]> files = vn.hocba.pades.AssociatedFileUpdate.all(entry.getValue());
+            List<String> full = files.keySet().stream().filter(SealedRecords::isFullySignedName).toList();
+            assertThat(full).as(entry.getKey() + " carries one fully signed record").hasSize(1);
+            assertThat(files.keySet()).as(entry.getKey()).anyMatch(n -> n.endsWith(".hocbaso.xml"));
+            assertThat(byName).as(entry.getKey() + ": a record of the class").containsKey(full.get(0));
+            assertThat(files.get(full.get(0))).as(entry.getKey() + ": the stored record, byte for byte")
+                    .isEqualTo(byName.get(full.get(0)));
+            if (first == null) {
+                first = files.get(full.get(0));
+            }
+        }
+        assertThat(transcripts).as("one transcript per record").isEqualTo(records.size());
+        Path root = dir.resolve("root-" + System.nanoTime() + ".pem");
+        pki.writeRootPem(root);
+        Path file = dir.resolve("embedded-" + System.nanoTime() + ".hocbaso.xml");
+        Files.write(file, first);
+        for (SignatureSlot slot : RecordSlots.of(XmlDocuments.parse(first)).all()) {
+            Xmlsec1.Result result = Xmlsec1.verify(file, root, "sig-" + slot.id());
+            assertThat(result.ok()).as("xmlsec1, embedded record, " + slot.id() + ": " + result.output()).isTrue();
+        }
+        return transcripts;
+    }
 }

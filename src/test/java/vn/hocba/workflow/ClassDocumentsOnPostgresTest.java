@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.documents.PdfAValidation;
 import vn.hocba.documents.YearClosing;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
@@ -202,6 +203,14 @@ class ClassDocumentsOnPostgresTest {
         byte[] classPackage = entries.get("hocbaso/" + schoolClass.code() + ".hocbaso-package.zip");
         assertThat(classPackage).as("the export zip holds the học bạ số class package").isNotNull();
         SignedRecordChecks.assertClassPackage(classPackage, records, pki, dataDir);
+        // ... and each sealed transcript carries its record signed in every slot (added before the seal's signature,
+        // which covers it; every PAdES signature above is still TOTAL_PASSED at LTA), and stays PDF/A-3b.
+        assertThat(SignedRecordChecks.assertTranscriptsCarryTheirFullySignedRecords(entries, records, pki, dataDir))
+                .isEqualTo(students);
+        byte[] transcript = entries.entrySet().stream().filter(e -> e.getKey().startsWith("pdf/HB-")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(PdfAValidation.failures(transcript)).as("veraPDF PDF/A-3b of the sealed, extended transcript")
+                .isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'HOCBASO_RECORD_SIGNED'").query(Long.class)
                 .single()).as("one audited signature per record and slot")
                 .isEqualTo(signedRecords.latestOfClass(schoolClass.id()).stream().mapToLong(r -> r.slotsTotal()).sum());
