@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -76,12 +77,20 @@ public class ProcessFaults {
         Set<String> jobs = new HashSet<>();
         for (Job job : management.createJobQuery().withException().list()) {
             jobs.add(job.getId());
-            faults.add(describe(job));
+            try {
+                faults.add(describe(job));
+            } catch (ProcessEngineException e) {
+                // its process ended since the query (the retried step succeeded): no longer a fault
+            }
         }
         for (Incident incident : runtime.createIncidentQuery().list()) {
             boolean rootCause = incident.getId().equals(incident.getRootCauseIncidentId());
             if (rootCause && !jobs.contains(incident.getConfiguration())) {
-                faults.add(describe(incident));
+                try {
+                    faults.add(describe(incident));
+                } catch (ProcessEngineException e) {
+                    // resolved since the query
+                }
             }
         }
         return faults.stream().filter(f -> inSchool(f, school))

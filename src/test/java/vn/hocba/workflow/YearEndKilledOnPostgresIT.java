@@ -246,8 +246,12 @@ class YearEndKilledOnPostgresIT {
         Instant threshold = Instant.now().minus(Duration.ofMinutes(15));
         List<Path> old = new java.util.ArrayList<>();
         for (Path f : unfinishedWrites()) {
-            if (Files.getLastModifiedTime(f).toInstant().isBefore(threshold)) {
-                old.add(f);
+            try {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(threshold)) {
+                    old.add(f);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // a write of the running node that finished meanwhile
             }
         }
         return old;
@@ -255,8 +259,10 @@ class YearEndKilledOnPostgresIT {
 
     private List<Path> unfinishedWrites() throws java.io.IOException {
         try (Stream<Path> files = Files.walk(dataDir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".writing-") && f.getFileName().toString()
-                    .endsWith(".part")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith(".writing-")
+                    && f.getFileName().toString().endsWith(".part")).toList();
+        } catch (java.io.UncheckedIOException e) {
+            return unfinishedWrites(); // a file of the running node went while walking: look again
         }
     }
 
