@@ -54,7 +54,8 @@ import vn.hocba.support.TemporaryDataDirectory;
  *   <li>the TSA unreachable when that job is taken again: the job fails, and the admin board's page of process
  *       faults ({@link ProcessFaults}) shows the step, the TSA's message and the retries left; once the TSA is back
  *       the retry finishes;</li>
- *   <li>kill -9 while the export job writes the package.</li>
+ *   <li>kill -9 while the export job writes the package; its cut write's temporary file, made older than the
+ *       start-up sweep's threshold, is gone after the restart.</li>
  * </ol>
  * Then: every document signed exactly once per stage (document_signature and the signatures EU DSS finds in
  * the package), every person's signature audited exactly once, one stored file per recorded signature, one
@@ -228,7 +229,14 @@ class YearEndFaultsOnPostgresIT {
             child.kill();
             log("killed during export with %s in exports/", storedFileNames("exports"));
             assertThat(task(instance, ClassDocumentsModel.TASK_CLERK_ARCHIVES)).as("the export job had not ended").isNull();
+            // the cut write's temporary file made 16 minutes old, as if the node had stayed down that long: the
+            // start-up sweep leaves younger ones (a write under way elsewhere) and must remove this one
+            List<Path> aged = ageUnfinishedWrites();
+            assertThat(aged).as("the kill cut the package's write").isNotEmpty();
             child = child();
+            assertThat(unfinishedWritesOlderThanTheThreshold()).as("removed at start-up").isEmpty();
+            log("restarted: %d temporary files of cut writes (made 16 min old) removed at start-up: %s", aged.size(),
+                    aged.stream().map(f -> dataDir.relativize(f).toString()).toList());
             await("export package built after the restart", () -> task(instance, ClassDocumentsModel.TASK_CLERK_ARCHIVES) != null);
 
             assertNothingLostOrDuplicated(classId, students, homeroomAll, principalAll, instance);
@@ -303,6 +311,39 @@ class YearEndFaultsOnPostgresIT {
     private ProcessFaults.Fault failedStep(long classId) {
         return faults.open(directory.schools().get(0).id()).stream().filter(f -> Long.valueOf(classId).equals(f.classId()))
                 .findFirst().orElse(null);
+    }
+
+    private List<Path> ageUnfinishedWrites() throws java.io.IOException {
+        List<Path> unfinished = unfinishedWrites();
+        for (Path f : unfinished) {
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofMinutes(16))));
+        }
+        return unfinished;
+    }
+
+    /** Temporary files of cut writes older than the start-up sweep's threshold (15 minutes), anywhere in the data directory. */
+    private List<Path> unfinishedWritesOlderThanTheThreshold() throws java.io.IOException {
+        java.time.Instant threshold = java.time.Instant.now().minus(Duration.ofMinutes(15));
+        List<Path> old = new java.util.ArrayList<>();
+        for (Path f : unfinishedWrites()) {
+            try {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(threshold)) {
+                    old.add(f);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // a write of the running node that finished meanwhile
+            }
+        }
+        return old;
+    }
+
+    private List<Path> unfinishedWrites() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".writing-")
+                    && f.getFileName().toString().endsWith(".part")).toList();
+        } catch (java.io.UncheckedIOException e) {
+            return unfinishedWrites(); // a file of the running node went while walking: look again
+        }
     }
 
     private long storedFiles(String area, Predicate<String> name) {
