@@ -31,9 +31,10 @@ final class ClassDocumentsDelegates {
     }
 
     /**
-     * Task_GenerateTranscripts: the signed sheets made final (LT/LTA), then the transcripts and the
-     * class gradebook issued, each subject row or marks table referring to its final sheet by SHA-256
-     * and signers (signing profile, decision 1).
+     * Task_GenerateTranscripts: the year still closed (domain records, also when the admin board retries the
+     * step), the signed sheets made final (LT/LTA), then the transcripts and the class gradebook issued,
+     * each subject row or marks table referring to its final sheet by SHA-256 and signers (signing profile,
+     * decision 1).
      */
     @Component("generateClassTranscripts")
     static class GenerateTranscripts implements JavaDelegate {
@@ -41,16 +42,22 @@ final class ClassDocumentsDelegates {
         private final SubjectSheetSigning sheets;
         private final ClassDocuments documents;
         private final AccountNames names;
+        private final YearClosure closure;
+        private final SchoolDirectory directory;
 
-        GenerateTranscripts(SubjectSheetSigning sheets, ClassDocuments documents, AccountNames names) {
+        GenerateTranscripts(SubjectSheetSigning sheets, ClassDocuments documents, AccountNames names, YearClosure closure,
+                SchoolDirectory directory) {
             this.names = names;
             this.sheets = sheets;
             this.documents = documents;
+            this.closure = closure;
+            this.directory = directory;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             ClassId classId = classId(execution);
+            closure.requireClosed(directory.schoolClass(classId), WHAT);
             sheets.finish(classId);
             documents.generate(classId, AssessmentScope.YEAR, requester(execution), names,
                     GenerateClassDocumentsDelegate.AFTER_SHEETS_SIGNED);
@@ -78,18 +85,26 @@ final class ClassDocumentsDelegates {
         }
     }
 
-    /** Task_BuildExportPackage: the class's current export package version (a new version when a document in it was superseded). */
+    /**
+     * Task_BuildExportPackage: the year still closed (domain records), then the class's current export package
+     * version (a new version when a document in it was superseded).
+     */
     @Component("buildExportPackage")
     static class BuildExportPackage implements JavaDelegate {
 
         private final ClassSigning signing;
+        private final YearClosure closure;
+        private final SchoolDirectory directory;
 
-        BuildExportPackage(ClassSigning signing) {
+        BuildExportPackage(ClassSigning signing, YearClosure closure, SchoolDirectory directory) {
             this.signing = signing;
+            this.closure = closure;
+            this.directory = directory;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
+            closure.requireClosed(directory.schoolClass(classId(execution)), WHAT);
             var zip = signing.currentExportPackage(classId(execution));
             execution.setVariable("exportReady", zip != null);
         }

@@ -1,6 +1,20 @@
 package vn.hocba.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import vn.hocba.audit.Actor;
+import vn.hocba.gradebook.GradebookLock;
+import vn.hocba.workflow.ClassDocumentsModel;
+import vn.hocba.workflow.ClassDocumentsWorkflow;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +109,18 @@ class AdminBoardBrowserTest {
     GradebookBulkLoad load;
     @Autowired
     ClassResultsStore results;
+    @Autowired
+    ClassDocumentsWorkflow classDocuments;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
     BrowserSession browser;
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
     @BeforeAll
     void startBrowser() {
@@ -440,6 +465,78 @@ class AdminBoardBrowserTest {
         assertThat(browser.text("#bien-dong-hoc-sinh")).contains("Chuyển đi", "Trường THCS Nghĩa Tân", "Chuyển đến", "Đỗ Minh Khôi");
         assertThat(browser.driver().findElements(By.cssSelector("#danh-sach-hoc-sinh tbody tr"))).hasSize(15);
         browser.checkPage("quan-tri-hoc-sinh-bien-dong");
+    }
+
+    /**
+     * Issue 18 item 3, "retries and incidents visible to the admin" without Cockpit: a step the engine runs fails for a
+     * real reason. 9A1's year documents are started while its year is closed, then the principal unlocks term II (a mark
+     * to fix); the generation step reads the domain records and fails with its own message. The admin board sees it on
+     * "Sự cố quy trình" (class and year, the step as users know it, the message, tries left and the next try, since when),
+     * with the count in the menu; after the retries run out it is an incident. Once term II is locked again, "Thử lại
+     * ngay" gives this job one try due now (incident resolved, audited with the admin board member's name); the job
+     * executor (here the test, which runs jobs itself) takes it and the documents are made.
+     */
+    @Test
+    @Order(7)
+    void aFailedProcessStepIsShownToTheAdminBoardAndRetriedOnceItsCauseIsFixed() {
+        Actor principal = new Actor("hieutruong", "PRINCIPAL", "test");
+        long active = id("select id from school_year where status = 'ACTIVE'");
+        SchoolClass c9 = directory.classByCode(new SchoolYearId(active), "9A1").orElseThrow();
+        String instance = classDocuments.start(c9, principal);
+        GradebookLock termTwo = locks.locks(active).stream().filter(l -> l.active() && l.term() == 2
+                && Long.valueOf(c9.id().value()).equals(l.classId())).findFirst().orElseThrow();
+        locks.unlock(termTwo.id(), "Sửa một điểm Toán nhập nhầm", principal);
+        String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+        Instant beforeFailure = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        assertThatThrownBy(() -> management.executeJob(job)).as("the step checks the domain records").isNotNull();
+
+        browser.logIn("quantri");
+        browser.open("/quan-tri/su-co");
+        String row = "#su-co-" + job;
+        assertThat(browser.text(row + " .lop")).isEqualTo("Lớp 9A1, năm học 2025-2026");
+        assertThat(browser.text(row + " .quy-trinh")).isEqualTo("Văn bản cả năm");
+        assertThat(browser.text(row + " .buoc")).isEqualTo("Tạo bảng kết quả môn và phiếu liên lạc");
+        assertThat(browser.text(row + " .thong-bao")).contains("của lớp 9A1", "năm học của lớp chưa kết thúc",
+                "học kì II chưa chốt và khoá sổ").doesNotContain("Exception", "vn.hocba");
+        var failed = management.createJobQuery().jobId(job).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(2);
+        assertThat(browser.text(row + " .tu-thu-lai")).isEqualTo("Còn 2 lần tự thử lại, lần tới lúc "
+                + SHOWN.format(failed.getDuedate().toInstant()));
+        Instant since = LocalDateTime.parse(browser.text(row + " .tu-luc"), SHOWN).atZone(VIETNAM).toInstant();
+        assertThat(since).isBetween(beforeFailure, Instant.now());
+        assertThat(browser.text("#menu-chinh")).contains("Sự cố quy trình (1)");
+        browser.checkPage("quan-tri-su-co");
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> management.executeJob(job)).isNotNull();
+        }
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("no try left: an incident").isEqualTo(1);
+        browser.open("/quan-tri/su-co");
+        assertThat(browser.text(row + " .tu-thu-lai")).startsWith("Hết lượt tự thử lại");
+        assertThat(LocalDateTime.parse(browser.text(row + " .tu-luc"), SHOWN).atZone(VIETNAM).toInstant())
+                .as("failing since the first failure").isEqualTo(since);
+
+        locks.lock(new GradebookLocks.LockRequest(active, 2, c9.id(), null, "Chốt lại học kì II sau khi sửa điểm"), principal,
+                "Lê Văn Triển");
+        assertThat(management.createJobQuery().jobId(job).executable().count()).as("not taken before it is retried").isZero();
+        browser.click(browser.find(row + " button[type=submit]"));
+        assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã cho thử lại ngay bước «Tạo bảng kết quả môn và phiếu liên lạc» "
+                + "của lớp 9A1");
+        assertThat(management.createJobQuery().jobId(job).executable().count()).as("due now, one try").isEqualTo(1);
+        assertThat(management.createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("its incident resolved").isZero();
+        assertThat(jdbc.sql("select actor || '|' || reason from audit_entry where action = 'PROCESS_STEP_RETRIED' and target = ?")
+                .param("process job " + job).query(String.class).single())
+                .startsWith("quantri|Nguyễn Thị Huế (ban quản trị) cho thử lại ngay bước «Tạo bảng kết quả môn và phiếu liên lạc»")
+                .contains("lớp 9A1 năm học 2025-2026");
+
+        management.executeJob(job); // what the job executor does with a due job
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS)
+                .count()).as("the documents are made and the teachers asked to sign").isPositive();
+        browser.open("/quan-tri/su-co");
+        assertThat(browser.text("#khong-co-su-co")).isEqualTo("Không có bước nào đang lỗi.");
+        assertThat(browser.text("#menu-chinh")).contains("Sự cố quy trình").doesNotContain("Sự cố quy trình (");
+        browser.checkPage("quan-tri-su-co-khong-con");
     }
 
     private Map<String, String> placedIn(long year) {
