@@ -170,7 +170,7 @@ class TermCloseOnPostgresTest {
         java.util.Random random = new java.util.Random(19);
         int[] verdicts = new int[2];
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        for (int round = 0; round < 16; round++) {
+        for (int round = 0; round < 8; round++) {
             int shape = round % 4;
             int r = round;
             transaction.executeWithoutResult(status -> {
