@@ -71,6 +71,38 @@ public class ClassGradebookAssembler {
                 new ClassCode(schoolClass.code()), schoolClass.grade(), subjects, records);
     }
 
+    /**
+     * One subject's sheet of one term as the results engine's input: the same roster as {@link #assemble}, each
+     * student with only that subject's marks of {@code term} (no other subject, conduct, absences or retests, no
+     * school), enough for {@link vn.hocba.grading.RuleSets#missing} and nothing else.
+     */
+    @Transactional(readOnly = true)
+    public ClassGradebook assembleSubjectSheet(SchoolClass schoolClass, GradeSubject gradeSubject, int term) {
+        AcademicYear year = directory.year(schoolClass.yearId());
+        Subject subject = subject(gradeSubject);
+        Map<Long, List<Cell>> cells = new HashMap<>();
+        jdbc.sql("select student_id, kind, column_no, score, level from mark where class_id = ? and subject_id = ? and term = ?")
+                .params(schoolClass.id().value(), gradeSubject.subject().id().value(), term)
+                .query((rs, n) -> {
+                    Cell cell = new Cell(rs.getLong(1), subject.code().value(), term, MarkKind.valueOf(rs.getString(2)),
+                            rs.getInt(3), mark(rs.getBigDecimal(4), rs.getString(5)));
+                    return cells.computeIfAbsent(cell.student(), k -> new ArrayList<>()).add(cell);
+                }).list();
+        List<StudentRecord> records = new ArrayList<>();
+        for (EnrolledStudent e : students.roster(schoolClass.id())) {
+            TermMarks marks = term(cells.getOrDefault(e.student().id().value(), List.of()), term);
+            records.add(new StudentRecord(new StudentCode(e.student().profile().code()), e.student().profile().fullName(),
+                    new Absences(0, 0), new ConductRatings(null, null, null), Map.of(subject.code(),
+                            term == 1 ? new SubjectMarks(marks, null, null) : new SubjectMarks(null, marks, null))));
+        }
+        return new ClassGradebook(new SchoolYear(year.startYear()), null, null, new ClassCode(schoolClass.code()),
+                schoolClass.grade(), List.of(subject), records);
+    }
+
+    private static Mark mark(BigDecimal score, String level) {
+        return score != null ? new Mark.Score(score) : Mark.Comment.ofCode(level);
+    }
+
     /** A subject of the curriculum as the results engine sees it. */
     public static Subject subject(GradeSubject gs) {
         return new Subject(new SubjectCode(gs.subject().code()), gs.subject().name(),
@@ -114,10 +146,8 @@ public class ClassGradebookAssembler {
         jdbc.sql("select m.student_id, s.code, m.term, m.kind, m.column_no, m.score, m.level from mark m "
                 + "join subject s on s.id = m.subject_id where m.class_id = ?").param(schoolClass.id().value())
                 .query((rs, n) -> {
-                    BigDecimal score = rs.getBigDecimal(6);
-                    Mark mark = score != null ? new Mark.Score(score) : Mark.Comment.ofCode(rs.getString(7));
                     Cell cell = new Cell(rs.getLong(1), rs.getString(2), rs.getInt(3), MarkKind.valueOf(rs.getString(4)),
-                            rs.getInt(5), mark);
+                            rs.getInt(5), mark(rs.getBigDecimal(6), rs.getString(7)));
                     cells.computeIfAbsent(cell.student(), k -> new ArrayList<>()).add(cell);
                     return null;
                 }).list();

@@ -76,8 +76,17 @@ public class ClassResultsStore {
         return recompute(schoolClass, subject -> true);
     }
 
-    private Optional<ClassResults> recompute(SchoolClass schoolClass, Predicate<String> changedSubjects) {
+    /**
+     * Holds the class's row until the transaction ends, as a recompute does: whoever else takes it (a recompute,
+     * a subject sign-off of the class) waits for this transaction's commit and then reads what it committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUntilCommit(SchoolClass schoolClass) {
         jdbc.sql(lockClass).param(schoolClass.id().value()).query(Long.class).list();
+    }
+
+    private Optional<ClassResults> recompute(SchoolClass schoolClass, Predicate<String> changedSubjects) {
+        lockUntilCommit(schoolClass);
         ClassGradebook gradebook = assembler.assemble(schoolClass);
         ClassResults results;
         try {

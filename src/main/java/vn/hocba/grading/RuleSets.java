@@ -49,4 +49,14 @@ public final class RuleSets {
     public ClassResults compute(ClassGradebook gradebook) {
         return forCohort(gradebook.schoolYear(), gradebook.grade()).compute(gradebook);
     }
+
+    /**
+     * The entries of {@code subject} missing in {@code term} under the rule set of the class's cohort, as
+     * {@link #compute} lists them for that subject and term ({@link RuleSet#missing}).
+     *
+     * @throws UnsupportedRuleSetException when the cohort is not assessed under TT22 (as {@link #compute})
+     */
+    public java.util.List<MissingEntry> missing(ClassGradebook gradebook, Subject subject, Term term) {
+        return forCohort(gradebook.schoolYear(), gradebook.grade()).missing(gradebook, subject, term);
+    }
 }

@@ -91,9 +91,12 @@ public class TaskInbox {
             subjectName = assignment.subject().name();
             String code = subjectCode;
             if (term != null) {
-                missing = readiness.missing(assignment.schoolClass(), term).stream()
-                        .filter(m -> m.subject() != null && m.subject().value().equals(code))
-                        .map(MissingEntry::message).toList();
+                // The subject's sheet alone: the same entries as the whole class's check lists for it (issue 19).
+                SchoolClass of = assignment.schoolClass();
+                missing = directory.gradeSubjects(of.yearId(), of.grade()).stream()
+                        .filter(gs -> gs.subject().code().equals(code)).findFirst()
+                        .map(gs -> readiness.missing(of, term, gs).stream().map(MissingEntry::message).toList())
+                        .orElse(List.of());
             }
         }
         SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));

@@ -25,14 +25,16 @@ public class TermCloseWorkflow {
     private final TaskService tasks;
     private final TermCloseTasks people;
     private final ConcurrentCompletion completion;
+    private final SubjectSignOffTasks subjectTasks;
 
     public TermCloseWorkflow(SignOffs signOffs, RuntimeService runtime, TaskService tasks, TermCloseTasks people,
-            ConcurrentCompletion completion) {
+            ConcurrentCompletion completion, SubjectSignOffTasks subjectTasks) {
         this.signOffs = signOffs;
         this.runtime = runtime;
         this.tasks = tasks;
         this.people = people;
         this.completion = completion;
+        this.subjectTasks = subjectTasks;
     }
 
     /** Starts the term close of a class; at most one runs per class and term. */
@@ -48,6 +50,7 @@ public class TermCloseWorkflow {
     /** The subject teacher signs their subject (first sign-off, or again after a send-back). */
     public SignOff signSubject(SchoolClass schoolClass, SubjectId subject, int term, Actor by) {
         return completion.run("subject sign-off", () -> {
+            signOffs.takeTurn(schoolClass);
             Task task = subjectTask(schoolClass, subject, term, by.username());
             SignOff signed = signOffs.signSubject(schoolClass, subject, term, by);
             tasks.complete(task.getId());
@@ -105,17 +108,12 @@ public class TermCloseWorkflow {
     }
 
     private Task subjectTask(SchoolClass schoolClass, SubjectId subject, int term, String username) {
-        String key = TermCloseModel.businessKey(schoolClass.id().value(), term);
-        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(username)
-                .taskDefinitionKeyIn(TermCloseModel.TASK_SUBJECT_SIGN_OFF, TermCloseModel.TASK_SUBJECT_REWORK).list()) {
-            Object id = tasks.getVariable(t.getId(), t.getTaskDefinitionKey().equals(TermCloseModel.TASK_SUBJECT_REWORK)
-                    ? TermCloseModel.REWORK_ASSIGNMENT_ID : TermCloseModel.ASSIGNMENT_ID);
-            if (people.assignment(((Number) id).longValue()).subject().id().equals(subject)) {
-                return t;
-            }
+        Task task = subjectTasks.find(schoolClass, subject, term, username);
+        if (task == null) {
+            throw Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
+                    + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
         }
-        throw Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
-                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
+        return task;
     }
 
     private Task task(SchoolClass schoolClass, int term, String taskKey, String assignee) {

@@ -150,6 +150,65 @@ class TermCloseOnPostgresTest {
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
     }
 
+    @Autowired
+    vn.hocba.gradebook.closing.Readiness readiness;
+    @Autowired
+    vn.hocba.schoolyear.SchoolDirectory directory;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /**
+     * Issue 19: the sign-off lists one subject's missing marks from that subject's sheet alone. On the stored
+     * gradebook of a class, changed at random (seeded) in a transaction that is rolled back — marks of any
+     * subject, term and column deleted, scores turned into 0, students transferred out — the one-subject check
+     * lists exactly what the whole-class check lists for that subject and term, messages and order included.
+     */
+    @Test
+    void theOneSubjectReadinessCheckListsWhatTheWholeClassCheckListsForThatSubject() {
+        var schoolClass = directory.schoolClass(new vn.hocba.schoolyear.ClassId(classId("6A1")));
+        var subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade());
+        java.util.Random random = new java.util.Random(19);
+        int[] verdicts = new int[2];
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        for (int round = 0; round < 8; round++) {
+            int shape = round % 4;
+            int r = round;
+            transaction.executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                List<Long> marks = jdbc.sql("select id from mark where class_id = ? order by id")
+                        .param(schoolClass.id().value()).query(Long.class).list();
+                // 0: as stored; 1: one mark deleted; 2: one in 30 deleted, one in 30 scores 0; 3: and a student transferred out
+                for (int i = 0; shape == 1 && i < 1 || shape >= 2 && i < marks.size() / 30; i++) {
+                    jdbc.sql("delete from mark where id = ?").param(marks.get(random.nextInt(marks.size()))).update();
+                    if (shape >= 2) {
+                        jdbc.sql("update mark set score = 0 where id = ? and score is not null")
+                                .param(marks.get(random.nextInt(marks.size()))).update();
+                    }
+                }
+                if (shape == 3) {
+                    jdbc.sql("insert into student_movement (student_id, school_year_id, class_id, kind, on_date, recorded_by, "
+                            + "recorded_at) select e.student_id, ?, e.class_id, 'TRANSFER_OUT', current_date, 'test', "
+                            + "current_timestamp from enrolment e where e.class_id = ? and e.number_in_class = ?")
+                            .params(schoolClass.yearId().value(), schoolClass.id().value(), 1 + random.nextInt(30)).update();
+                }
+                for (int term = 1; term <= 2; term++) {
+                    var wholeClass = readiness.missing(schoolClass, term);
+                    for (var subject : subjects) {
+                        var expected = wholeClass.stream().filter(m -> m.subject() != null
+                                && m.subject().value().equals(subject.subject().code())).toList();
+                        assertThat(readiness.missing(schoolClass, term, subject))
+                                .as("round %d, HK%d, %s", r, term, subject.subject().code()).isEqualTo(expected);
+                        verdicts[expected.isEmpty() ? 0 : 1]++;
+                    }
+                }
+            });
+        }
+        assertThat(verdicts[0]).as("subjects found complete").isGreaterThan(10);
+        assertThat(verdicts[1]).as("subjects found incomplete").isGreaterThan(10);
+        assertThat(jdbc.sql("select count(*) from student_movement where recorded_by = 'test'").query(Long.class).single())
+                .isZero();
+    }
+
     @Test
     void onlyTheAssignedTeacherSignsASubject() {
         long classId = classId("7A2");

@@ -21,6 +21,7 @@ import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.GradebookExport;
 import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.Snapshots;
@@ -38,18 +39,29 @@ public class SignOffs {
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
     private final Readiness readiness;
+    private final ClassResultsStore results;
     private final GradebookExport gradebook;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, GradebookExport gradebook,
-            AuditLog audit, Clock clock) {
+    public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, ClassResultsStore results,
+            GradebookExport gradebook, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.readiness = readiness;
+        this.results = results;
         this.gradebook = gradebook;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Holds the class until the transaction ends (first thing in a subject sign-off's transaction): sign-offs of
+     * one class take turns with each other and with the class's mark saves, so the check, the hash and the task
+     * completion see one state and two completions of one multi-instance do not collide and repeat (issue 19).
+     */
+    public void takeTurn(SchoolClass schoolClass) {
+        results.lockUntilCommit(schoolClass);
     }
 
     /** The subject teacher signs the subject; refused while any of its marks of the term is missing. */
@@ -57,8 +69,7 @@ public class SignOffs {
         GradeSubject gs = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(g -> g.subject().id().equals(subject)).findFirst()
                 .orElseThrow(() -> Rejected.notFound("Môn học mã số " + subject.value() + " không có ở lớp " + schoolClass.code() + "."));
-        List<MissingEntry> missing = readiness.missing(schoolClass, term).stream()
-                .filter(m -> m.subject() != null && m.subject().value().equals(gs.subject().code())).toList();
+        List<MissingEntry> missing = readiness.missing(schoolClass, term, gs);
         if (!missing.isEmpty()) {
             throw Rejected.conflict("Chưa thể kí xác nhận môn " + gs.subject().name() + " lớp " + schoolClass.code()
                     + " học kì " + term + ": còn thiếu " + missing.size() + " điểm. "

@@ -36,9 +36,7 @@ final class SubjectEvaluation {
                              List<MissingEntry> missing, List<Explanation> explanations) {
         List<String> absent = absentColumns(marks, plan.requiredRegular());
         if (!absent.isEmpty()) {
-            for (String column : absent) {
-                missing.add(MissingEntry.mark(student, plan.subject(), term, column));
-            }
+            addMissing(plan, student, term, absent, missing);
             explanations.add(new Explanation(plan.topic(term),
                     plan.text(term).append("chưa tính được, thiếu ").append(String.join(", ", absent)).toString()));
             return null;
@@ -56,6 +54,19 @@ final class SubjectEvaluation {
         explanations.add(Explanation.composedOnUse(plan.topic(term),
                 () -> plan.text(term).append(outcome.explanation()).toString()));
         return outcome.value();
+    }
+
+    /** Adds the student's missing entries of the subject and term alone (the same as {@link #evaluate} adds). */
+    static void missing(SubjectPlan plan, StudentRecord student, Term term, List<MissingEntry> missing) {
+        addMissing(plan, student, term,
+                absentColumns(student.marksOf(plan.subject().code()).term(term), plan.requiredRegular()), missing);
+    }
+
+    private static void addMissing(SubjectPlan plan, StudentRecord student, Term term, List<String> absent,
+                                   List<MissingEntry> missing) {
+        for (String column : absent) {
+            missing.add(MissingEntry.mark(student, plan.subject(), term, column));
+        }
     }
 
     private static List<String> absentColumns(TermMarks marks, int required) {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import vn.hocba.grading.ClassGradebook;
 import vn.hocba.grading.ClassResults;
+import vn.hocba.grading.MissingEntry;
 import vn.hocba.grading.RuleSet;
 import vn.hocba.grading.Subject;
 import vn.hocba.grading.RuleSetId;
 import vn.hocba.grading.StudentRecord;
 import vn.hocba.grading.StudentResults;
+import vn.hocba.grading.Term;
 import vn.hocba.grading.TitleRule;
 
 /**
@@ -39,6 +41,16 @@ public final class Tt22RuleSet implements RuleSet {
             students.add(evaluation.evaluate(student));
         }
         return new ClassResults(gradebook.schoolYear(), gradebook.classCode(), id(), students);
+    }
+
+    @Override
+    public List<MissingEntry> missing(ClassGradebook gradebook, Subject subject, Term term) {
+        SubjectPlan plan = SubjectPlan.of(subject);
+        List<MissingEntry> missing = new ArrayList<>();
+        for (StudentRecord student : gradebook.students()) {
+            SubjectEvaluation.missing(plan, student, term, missing);
+        }
+        return missing;
     }
 
     @Override

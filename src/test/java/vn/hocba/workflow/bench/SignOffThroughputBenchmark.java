@@ -28,7 +28,9 @@ import vn.hocba.support.ApiClient.Reply;
  */
 public final class SignOffThroughputBenchmark {
 
-    private static final int[] CLIENTS = {1, 4, 16};
+    /** The client counts, {@code -Dhocba.bench.clients=16} for one (default 1,4,16). */
+    private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("hocba.bench.clients", "1,4,16")
+            .split(",")).mapToInt(n -> Integer.parseInt(n.trim())).toArray();
 
     record SignOff(String teacher, String path) {
     }
