@@ -54,7 +54,7 @@ final class NodeCluster implements AutoCloseable {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    static NodeCluster start(int count, String database) throws Exception {
+    static NodeCluster start(int count, String database, String... size) throws Exception {
         Path work = Files.createTempDirectory("hocba-" + database);
         Path pki = work.resolve("pki");
         S3Server s3 = S3Server.start(false);
@@ -64,7 +64,9 @@ final class NodeCluster implements AutoCloseable {
                 "--camunda.bpm.history-level=full", "--hocba.audit.checkpoints.schedule=-", "--spring.jmx.enabled=false");
         long prepared = System.nanoTime();
         String url;
-        try (BenchSchool school = BenchSchool.start(database, shared.toArray(String[]::new))) {
+        List<String> setup = new ArrayList<>(shared);
+        setup.addAll(List.of(size));
+        try (BenchSchool school = BenchSchool.start(database, setup.toArray(String[]::new))) {
             url = school.app.getEnvironment().getRequiredProperty("spring.datasource.url");
             school.completeMarks();
         }

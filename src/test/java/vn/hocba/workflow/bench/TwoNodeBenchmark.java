@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * classes at once (a school's people work in parallel), requests round robin, jobs run by the nodes'
  * executors; then {@link NodeChecks} (nothing twice, one owner per job, no incident). Prints medians
  * for 1 and 2 nodes and their ratio. Not a test; see bench/README.md. Arguments: sign-off rounds
- * (default 3), whole-school rounds (default 1; each a fresh database and fresh nodes per node count).
+ * (default 3; 0: none), whole-school rounds (default 1; each a fresh database and fresh nodes per node count),
+ * optionally {@code sign-offs} (no whole-school run) or {@code school}, and the number of classes
+ * ({@code hocba.demo.classes}, default the demo's 8).
  * Exit status 1 when a check failed.
  */
 public final class TwoNodeBenchmark {
@@ -37,6 +39,8 @@ public final class TwoNodeBenchmark {
     public static void main(String[] args) throws Exception {
         int signOffRounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int schoolRounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean wholeSchool = args.length <= 2 || !args[2].equals("sign-offs");
+        String[] size = args.length > 3 ? new String[] {"--hocba.demo.classes=" + args[3]} : new String[0];
         System.out.printf("TwoNodeBenchmark: %d sign-off rounds, %d whole-school rounds per node count; %d CPUs, load "
                 + "average %.1f, %s%n", signOffRounds, schoolRounds, Runtime.getRuntime().availableProcessors(), load(),
                 System.getProperty("java.vm.version"));
@@ -46,13 +50,16 @@ public final class TwoNodeBenchmark {
         for (int round = 1; round <= schoolRounds; round++) {
             for (int nodes : NODES) {
                 System.out.printf("== %d node(s), round %d (load average %.1f)%n", nodes, round, load());
-                try (NodeCluster cluster = NodeCluster.start(nodes, "bench_nodes_" + nodes + "_" + round)) {
+                try (NodeCluster cluster = NodeCluster.start(nodes, "bench_nodes_" + nodes + "_" + round, size)) {
                     List<NodeYearSteps> classes = classes(cluster);
                     if (round == 1 && signOffRounds > 0) {
                         NodeSignOffs bench = new NodeSignOffs(cluster, classes);
                         System.out.println("  sign-offs: " + bench.size() + " tasks per round, " + NodeSignOffs.CLIENTS
                                 + " clients");
                         signOffs.put(nodes, bench.run(signOffRounds));
+                    }
+                    if (!wholeSchool) {
+                        continue;
                     }
                     Map<String, byte[]> packages = new ConcurrentHashMap<>();
                     SchoolResult school = school(cluster, classes, packages);
