@@ -33,10 +33,16 @@ public final class ChildApplication implements AutoCloseable {
 
     /** Starts the application with {@code options} (--key=value) and waits until it answers HTTP. */
     public static ChildApplication start(Path log, Duration timeout, List<String> options) {
+        return start(log, timeout, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), options);
+    }
+
+    /** As {@link #start(Path, Duration, List)} with the JVM's own options (a benchmark: heap, full JIT). */
+    public static ChildApplication start(Path log, Duration timeout, List<String> jvmOptions, List<String> options) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", classPath(),
-                "vn.hocba.HocBaApplication", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath(), "vn.hocba.HocBaApplication",
+                "--server.port=" + port));
         command.addAll(options);
         try {
             Files.createDirectories(log.getParent());
@@ -52,6 +58,11 @@ public final class ChildApplication implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** CPU time the child process has used so far (all its threads), in seconds; 0 where the OS does not say. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /** Whether the process still runs (a database outage must not end it). */

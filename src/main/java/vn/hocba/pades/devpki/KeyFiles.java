@@ -2,6 +2,7 @@ package vn.hocba.pades.devpki;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -14,12 +15,25 @@ final class KeyFiles {
     private KeyFiles() {
     }
 
+    /**
+     * Writes the file whole under a temporary name, then links it into place only if no file of that name
+     * exists: two threads or two nodes issuing the same person's first certificate at once never read a
+     * half-written file, and the first one written is the one everybody keeps (the other is discarded).
+     */
     static void store(Path file, String alias, PrivateKey key, X509Certificate... chain) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(alias, key, DevelopmentPki.PASSWORD.toCharArray(), chain);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, DevelopmentPki.PASSWORD.toCharArray());
+        Path written = Files.createTempFile(file.getParent(), ".issuing-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(written)) {
+                store.store(out, DevelopmentPki.PASSWORD.toCharArray());
+            }
+            Files.createLink(file, written);
+        } catch (FileAlreadyExistsException e) {
+            // issued by another thread or node in the meantime: theirs is kept
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 

@@ -27,7 +27,12 @@ public final class HttpApi {
     private final String base;
 
     public HttpApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** The API of the application at {@code base} (e.g. a child JVM's {@code http://localhost:port}). */
+    public HttpApi(String base) {
+        this.base = base;
     }
 
     Reply get(String user, String path) {
