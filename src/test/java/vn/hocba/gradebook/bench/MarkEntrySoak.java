@@ -137,13 +137,25 @@ public final class MarkEntrySoak {
             values.forEach((student, value) -> {
                 String stored = sheet.cells().stream().filter(c -> c.studentId() == student && c.kind() == MarkKind.REGULAR
                         && c.column() == job.column()).findFirst().map(MarkCell::value).orElse(null);
-                if (!value.equals(stored)) {
+                if (!sameMark(value, stored)) {
                     lost.add(t.schoolClass().code() + "/" + t.subject().code() + " column " + job.column() + " student "
                             + student + ": saved " + value + ", stored " + stored);
                 }
             });
         });
         return lost;
+    }
+
+    /** The same mark whatever its written form: a score is stored as "7.0" when "7" was saved; comments compare as text. */
+    private static boolean sameMark(String saved, String stored) {
+        if (saved == null || stored == null) {
+            return saved == stored;
+        }
+        try {
+            return new java.math.BigDecimal(saved).compareTo(new java.math.BigDecimal(stored)) == 0;
+        } catch (NumberFormatException e) {
+            return saved.equals(stored);
+        }
     }
 
     /** Every student's cell of the job's column changed from what the sheet holds now (7↔8, Đ↔CĐ). */
@@ -156,7 +168,7 @@ public final class MarkEntrySoak {
             MarkCell cell = sheet.cells().stream().filter(c -> c.studentId() == s.id() && c.kind() == MarkKind.REGULAR
                     && c.column() == job.column()).findFirst().orElse(null);
             String now = cell == null ? null : cell.value();
-            String value = comment ? ("Đ".equals(now) ? "CĐ" : "Đ") : ("7".equals(now) ? "8" : "7");
+            String value = comment ? ("Đ".equals(now) ? "CĐ" : "Đ") : (sameMark("7", now) ? "8" : "7");
             values.put(s.id(), value);
             changes.add(new CellChange(s.id(), MarkKind.REGULAR, job.column(), value, cell == null ? null : cell.version()));
         }
