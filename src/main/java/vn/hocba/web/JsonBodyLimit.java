@@ -1,6 +1,5 @@
 package vn.hocba.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -28,7 +25,6 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
     /** Largest JSON request body accepted. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown while reading a body that passed the limit; {@link ApiErrors} answers it with 413. */
     static final class TooLarge extends IOException {
@@ -55,7 +51,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            refuse(request, response);
+            vn.hocba.web.layout.ProblemResponses.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, message());
             return;
         }
         chain.doFilter(new Bounded(request), response);
@@ -66,18 +62,6 @@ class JsonBodyLimit extends OncePerRequestFilter {
                 + "một lớp chỉ vài trăm KB). Không có gì được lưu; hãy gửi đúng dữ liệu của yêu cầu.";
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
-        problem.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
-        problem.put("detail", message());
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
-    }
 
     private static final class Bounded extends HttpServletRequestWrapper {
 

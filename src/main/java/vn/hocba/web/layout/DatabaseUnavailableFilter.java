@@ -1,20 +1,16 @@
 package vn.hocba.web.layout;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the person is told: nothing of this request was done, what was saved before stays, send again. */
     public static String message() {
@@ -62,16 +57,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             response.setHeader("Retry-After", "30");
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "about:blank");
-                problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-                problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-                problem.put("detail", message());
-                problem.put("instance", request.getRequestURI());
-                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+                ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, message());
             } else {
                 request.setAttribute(PageExceptionResolver.MESSAGE, message());
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
