@@ -20,7 +20,7 @@ final class RecordFingerprint {
     }
 
     static String of(Document unsigned) {
-        Document copy = XmlDocuments.parse(XmlDocuments.bytes(unsigned));
+        Document copy = XmlDocuments.copy(unsigned);
         NodeList dates = copy.getElementsByTagName(HocBaSoProfile.ISSUE_DATE);
         for (int i = 0; i < dates.getLength(); i++) {
             dates.item(i).setTextContent("");

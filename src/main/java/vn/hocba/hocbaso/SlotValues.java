@@ -22,7 +22,7 @@ final class SlotValues {
 
     /** The bytes {@code role}'s slot signature would sign in {@code record} (the record is not changed). */
     static byte[] dataToSign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain) {
-        Document copy = XmlDocuments.parse(XmlDocuments.bytes(record));
+        Document copy = XmlDocuments.copy(record);
         Capture capture = new Capture(chain);
         try {
             new RecordSigner(null, java.time.Clock.systemUTC()).sign(copy, role, subjectSlotId, capture);

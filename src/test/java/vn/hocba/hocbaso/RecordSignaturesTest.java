@@ -107,4 +107,28 @@ class RecordSignaturesTest {
         assertThatThrownBy(() -> signer.sign(record, SlotRole.SUBJECT_TEACHER, "gvbm-15-1", teacher))
                 .isInstanceOf(Rejected.class).hasMessageContaining("đã có chữ ký");
     }
+
+    /**
+     * Fingerprints and data to sign copy the record in memory instead of writing and reading it again; the copy
+     * must be the record the round trip gave, byte for byte, or every stored fingerprint would change.
+     */
+    @Test
+    void theInMemoryCopyIsTheRecordTheRoundTripGave() {
+        List<Document> records = new java.util.ArrayList<>();
+        SampleDocuments.create().transcripts().forEach(t -> records.add(SampleRecords.unsigned(t)));
+        records.add(XmlDocuments.parse(signed));
+        Document half = SampleRecords.unsigned(transcript);
+        new RecordSigner(null, java.time.Clock.systemUTC())
+                .sign(half, SlotRole.SUBJECT_TEACHER, "gvbm-15-1", pki.issue("GV", "Giáo viên bộ môn", null));
+        records.add(half);
+        for (Document record : records) {
+            Document copy = XmlDocuments.copy(record);
+            assertThat(copy).isNotSameAs(record);
+            assertThat(new String(XmlDocuments.bytes(copy), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(XmlDocuments.bytes(XmlDocuments.parse(XmlDocuments.bytes(record))),
+                            java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(XmlDocuments.byId(copy, "mon-15")).isNotNull();
+            assertThat(copy.getElementById("mon-15")).as("ids marked in the copy").isNotNull();
+        }
+    }
 }
