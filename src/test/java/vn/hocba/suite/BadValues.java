@@ -40,12 +40,14 @@ final class BadValues {
             "[" .repeat(300) + "]".repeat(300), "{\"a\":".repeat(300) + "1" + "}".repeat(300),
             "[1,2,3" , "{\"x\":", "\"2025-02-30\"", "\"2025-13-01\"", "\"99999-01-01\"");
 
-    /** Whole bodies: not an object, broken, nested deep, huge. */
+    /** Whole bodies: not an object, broken, nested deep, huge (made once: several megabytes). */
     static List<String> bodies() {
-        return List.of("", " ", "null", "[]", "\"x\"", "123", "{", "}", "{\"a\"", "{'a':1}", "{\"a\":1,}", "<xml/>",
+        return BODIES;
+    }
+
+    private static final List<String> BODIES = List.of("", " ", "null", "[]", "\"x\"", "123", "{", "}", "{\"a\"", "{'a':1}", "{\"a\":1,}", "<xml/>",
                 "\u0000", "\uFEFF{}", "{\"a\":NaN}", "{\"a\":Infinity}",
                 "[".repeat(20_000) + "]".repeat(20_000), "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
                 "{\"a\":\"" + "b".repeat(5_000_000) + "\"}",
                 "[" + "{},".repeat(200_000) + "{}]");
-    }
 }

@@ -69,7 +69,7 @@ final class LeadersBrowser implements AutoCloseable {
 
     /** Waits up to 60 s; an element replaced while the page reloads or repaints is looked up again. */
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(60))
+        new WebDriverWait(driver, Duration.ofSeconds(60), vn.hocba.web.BrowserSession.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 

@@ -41,7 +41,7 @@ final class MarkPages {
         browser.findElement(By.id("password")).sendKeys(password);
         String before = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("main.login button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().equals(before));
+        new WebDriverWait(browser, Duration.ofSeconds(15), vn.hocba.web.BrowserSession.POLL).until(d -> !d.getCurrentUrl().equals(before));
         assertThat(browser.getCurrentUrl()).doesNotContain("error");
     }
 

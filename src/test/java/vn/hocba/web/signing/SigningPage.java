@@ -94,7 +94,7 @@ final class SigningPage {
     /** Waits for {@code condition}; on time-out fails with what the page shows (status line, address, page text). */
     void await(java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser.driver(), WAIT).until(d -> condition.getAsBoolean());
+            new WebDriverWait(browser.driver(), WAIT, BrowserSession.POLL).until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             String status = browser.driver().findElements(By.id("status")).stream().map(WebElement::getText).findFirst()
                     .orElse("(no status line)");

@@ -35,11 +35,11 @@ public final class HttpApi {
         this.base = base;
     }
 
-    Reply get(String user, String path) {
+    public Reply get(String user, String path) {
         return reply(send(user, request(user, path).GET(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
-    Reply post(String user, String path, String body) {
+    public Reply post(String user, String path, String body) {
         return reply(send(user, request(user, path).POST(HttpRequest.BodyPublishers.ofString(body)),
                 HttpResponse.BodyHandlers.ofByteArray()));
     }
