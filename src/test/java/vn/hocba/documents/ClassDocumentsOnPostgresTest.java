@@ -428,7 +428,7 @@ class ClassDocumentsOnPostgresTest {
                 .isSorted().doesNotContain(-1);
         assertThat(pages.get(2)).contains("Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong trang này có sửa chữa ở: 0 chỗ");
         assertThat(TranscriptFormTest.positions(pages.get(2), List.of("Trong trang này", "Xác nhận của giáo viên chủ nhiệm",
-                "Xác nhận của Hiệu trưởng", homeroom, principal))).as("confirmations under the table: " + pages.get(2))
+                "(Ký và ghi rõ họ tên) " + homeroom, "Xác nhận của Hiệu trưởng", "(Ký, ghi rõ họ tên và đóng dấu) " + principal))).as("confirmations under the table: " + pages.get(2))
                 .isSorted().doesNotContain(-1);
         assertThat(pages.get(3)).contains(TranscriptFormTest.options(option(expected.promotion())) + " "
                 + TranscriptFormTest.COMPLETION + " Chứng chỉ").doesNotContain("Hoàn thành chương trình trung học cơ sở ");
