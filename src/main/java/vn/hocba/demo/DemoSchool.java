@@ -23,6 +23,8 @@ class DemoSchool implements SmartLifecycle {
     static final int PHASE = Integer.MAX_VALUE - 4096;
 
     static final String CODE = "DEMO01";
+    /** The demo school's commune (xã/phường/đặc khu), on the covers of its 2025-2026 transcripts. */
+    static final String COMMUNE = "Phường Cầu Giấy";
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
 
     private final SchoolDirectory directory;

@@ -53,6 +53,7 @@ class DemoSetup {
     @Transactional
     public void create() {
         SchoolId schoolId = school.createSchool(DemoSchool.CODE, "Trường THCS Mẫu", "Thành phố Hà Nội", "THCS");
+        school.setCommune(schoolId, DemoSchool.COMMUNE);
         List<String> codes = size.classCodes();
         List<String[]> homerooms = DemoStaff.homerooms(codes);
         Map<String, StaffId> staff = createStaff(schoolId, homerooms);

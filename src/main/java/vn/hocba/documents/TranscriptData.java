@@ -13,10 +13,12 @@ import java.util.List;
  * @param principalTitle     "HIỆU TRƯỞNG" or "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG"
  * @param dateLine           e.g. "Hà Nội, ngày 31 tháng 5 năm 2025"
  * @param registerNumber     the student's number in the school's register (số sổ đăng bộ), "" when unknown
- * @param promotionLine      the form's year-end line: the decision for grades 6–8, for grade 9 whether the
- *                           student is recognised as having completed THCS ({@link TranscriptForm#COMPLETED})
+ * @param promotionLine      grade 9: whether the student completes THCS ({@link TranscriptForm#COMPLETED}), printed
+ *                           on the form's completion line; for grades 6–8 the decision's text (not printed: the
+ *                           form marks one of its options, see {@code decision})
  * @param certificates       certificates the student obtained in the year ("Chứng chỉ"), none when empty
  * @param competitions       results in competitions ("Kết quả tham gia các cuộc thi"), none when empty
+ * @param decision           the year-end decision, marked among the form's three options
  */
 public record TranscriptData(
         DocumentIdentity identity,
@@ -41,7 +43,8 @@ public record TranscriptData(
         String registerNumber,
         String promotionLine,
         List<String> certificates,
-        List<String> competitions) implements DocumentData {
+        List<String> competitions,
+        TranscriptForm.Decision decision) implements DocumentData {
 
     public TranscriptData {
         subjects = List.copyOf(subjects);
@@ -50,6 +53,20 @@ public record TranscriptData(
         promotionLine = promotionLine == null ? promotion : promotionLine;
         certificates = List.copyOf(certificates);
         competitions = List.copyOf(competitions);
+        decision = decision == null ? TranscriptForm.Decision.UNDECIDED : decision;
+    }
+
+    /** Without the decision among the form's options: none of them is marked. */
+    public TranscriptData(DocumentIdentity identity, SchoolInfo school, PrintedProfile student, String className,
+            String grade, String schoolYear, List<SubjectRow> subjects, int correctionCount,
+            List<String> correctedSubjects, TermLevels conduct, TermLevels learning, int absences, String promotion,
+            String awards, String homeroomComment, String homeroomTeacher, String principalTitle, String principalName,
+            String dateLine, String registerNumber, String promotionLine, List<String> certificates,
+            List<String> competitions) {
+        this(identity, school, student, className, grade, schoolYear, subjects, correctionCount, correctedSubjects,
+                conduct, learning, absences, promotion, awards, homeroomComment, homeroomTeacher, principalTitle,
+                principalName, dateLine, registerNumber, promotionLine, certificates, competitions,
+                TranscriptForm.Decision.UNDECIDED);
     }
 
     /** Without the form's extras: no register number, the decision as the year-end line, no certificates or competitions. */
@@ -60,7 +77,7 @@ public record TranscriptData(
             String dateLine) {
         this(identity, school, student, className, grade, schoolYear, subjects, correctionCount, correctedSubjects,
                 conduct, learning, absences, promotion, awards, homeroomComment, homeroomTeacher, principalTitle,
-                principalName, dateLine, "", promotion, List.of(), List.of());
+                principalName, dateLine, "", promotion, List.of(), List.of(), TranscriptForm.Decision.UNDECIDED);
     }
 
     @Override
@@ -96,5 +113,45 @@ public record TranscriptData(
     /** Grade 9: the year-end line is the completion of THCS rather than moving up. */
     public boolean finalGrade() {
         return TranscriptForm.FINAL_GRADE.equals(grade == null ? "" : grade.strip());
+    }
+
+    /** The form's three year-end options in order, the student's decision marked. */
+    public List<TranscriptForm.DecisionOption> decisionOptions() {
+        return TranscriptForm.options(decision);
+    }
+
+    /** The completion line's printed label ({@link TranscriptForm#COMPLETION_LABEL}). */
+    public String completionLabel() {
+        return TranscriptForm.COMPLETION_LABEL;
+    }
+
+    /** What the completion line says: for grade 9 whether THCS is completed, "" for grades 6–8. */
+    public String completionLine() {
+        return finalGrade() ? promotionLine : "";
+    }
+
+    /** The cover's label under the school: the commune from 2025-2026 on, the district before. */
+    public String localUnitLabel() {
+        return TranscriptForm.twoLevelLocalGovernment(schoolYear) ? TranscriptForm.COMMUNE_LABEL
+                : TranscriptForm.DISTRICT_LABEL;
+    }
+
+    /** The school's commune (from 2025-2026 on) or district (before), "" when unknown. */
+    public String localUnit() {
+        String unit = TranscriptForm.twoLevelLocalGovernment(schoolYear) ? school.commune() : school.district();
+        return unit == null ? "" : unit.strip();
+    }
+
+    /** The heading of the QUÁ TRÌNH HỌC TẬP table's school column, by the same rule as {@link #localUnitLabel()}. */
+    public String schoolColumnHeading() {
+        return TranscriptForm.twoLevelLocalGovernment(schoolYear) ? "Tên trường, xã (phường, đặc khu), tỉnh (thành phố)"
+                : "Tên trường, huyện (quận), tỉnh (thành phố)";
+    }
+
+    /** "TRƯỜNG THCS MẪU, Phường Cầu Giấy, Thành phố Hà Nội": name, commune or district, province, those not empty. */
+    public String schoolAndPlace() {
+        return java.util.stream.Stream.of(school.name(), localUnit(), school.province())
+                .filter(s -> s != null && !s.isBlank()).map(String::strip)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -23,11 +23,73 @@ public final class TranscriptForm {
     /** The last grade of lower secondary: its year ends with the completion of the THCS programme. */
     public static final String FINAL_GRADE = "9";
 
-    /** The line printed for a grade-9 student who completes THCS (TT22 Art. 12–14 decisions). */
-    public static final String COMPLETED = "Được công nhận hoàn thành chương trình THCS";
+    /**
+     * The year page's line for the last grade, as issued THCS học bạ PDFs print it ("Nếu là lớp cuối cấp thì ghi
+     * Hoàn thành hay không hoàn thành chương trình trung học cơ sở:"; source: README, "Documents"). It is printed
+     * on every year's page, as the paper book has it, and filled in only for grade 9.
+     */
+    public static final String COMPLETION_LABEL =
+            "Nếu là lớp cuối cấp thì ghi Hoàn thành hay không hoàn thành chương trình trung học cơ sở:";
 
-    /** The line printed for a grade-9 student who does not. */
-    public static final String NOT_COMPLETED = "Không được công nhận hoàn thành chương trình THCS";
+    /** What a grade-9 student promoted (directly or after re-assessment, TT22 Art. 12–14) gets on that line. */
+    public static final String COMPLETED = "Hoàn thành chương trình trung học cơ sở";
+
+    /** What a grade-9 student who is retained gets on that line. */
+    public static final String NOT_COMPLETED = "Không hoàn thành chương trình trung học cơ sở";
+
+    /** The mark written after the option that applies (the others stay as printed, with their dotted line). */
+    public static final String MARK = "X";
+
+    /**
+     * The year-end decision as the form's three printed options; the school marks the one that applies.
+     * Wording: "- Được lên lớp", "- Được lên lớp sau …" and "- Không được lên lớp" are how a public reader of
+     * issued THCS học bạ PDFs finds them; the middle option's wording after "sau" ("kiểm tra lại môn học hoặc
+     * rèn luyện trong hè") is HocBa's, from TT22's own terms (kiểm tra lại, rèn luyện trong kì nghỉ hè), since no
+     * source shows it whole (README, "Documents").
+     */
+    public enum Decision {
+        /** Được lên lớp (TT22 Art. 12): conduct and learning at least Đạt, at most 45 sessions absent. */
+        PROMOTED("Được lên lớp"),
+        /** Promoted after the summer retest and/or conduct training (TT22 Art. 13–14). */
+        PROMOTED_AFTER_REASSESSMENT("Được lên lớp sau kiểm tra lại môn học hoặc rèn luyện trong hè"),
+        /** Retained (ở lại lớp). */
+        NOT_PROMOTED("Không được lên lớp"),
+        /** Not decided yet (summer training or retest pending): no option is marked. */
+        UNDECIDED("");
+
+        private final String option;
+
+        Decision(String option) {
+            this.option = option;
+        }
+
+        /** The option's printed words, "" for {@link #UNDECIDED}. */
+        public String option() {
+            return option;
+        }
+    }
+
+    /** One printed option of the year-end decision, {@code marked} when it is the student's. */
+    public record DecisionOption(String label, boolean marked) {
+
+        /** What is written after the option's colon when it is marked. */
+        public String mark() {
+            return MARK;
+        }
+    }
+
+    /**
+     * From the school year 2025-2026 on the cover names the commune (Xã/Phường/Đặc khu) instead of the district:
+     * local government has two levels, province and commune, since 1 July 2025 (Luật Tổ chức chính quyền địa
+     * phương 2025), and issued THCS học bạ PDFs of 2025 and later print "Xã/Phường/Đặc khu:" (README, "Documents").
+     */
+    public static final int TWO_LEVEL_FROM_YEAR = 2025;
+
+    /** The cover's line under the school for a year before 2025-2026 (the TT22 form as reproduced by schools). */
+    public static final String DISTRICT_LABEL = "Huyện/Quận/Thị xã/Thành phố:";
+
+    /** The same line from 2025-2026 on. */
+    public static final String COMMUNE_LABEL = "Xã/Phường/Đặc khu:";
 
     /** One row of the form: HocBa's subject code and the name the form prints. */
     public record FormRow(String code, String name) {
@@ -95,6 +157,21 @@ public final class TranscriptForm {
         }
         String number = registerNumber.strip();
         return number.toUpperCase(Locale.ROOT).endsWith("/THCS") ? number : number + "/THCS";
+    }
+
+    /** The three options in the form's order, the {@code decision}'s one marked (none while undecided). */
+    public static List<DecisionOption> options(Decision decision) {
+        return java.util.Arrays.stream(Decision.values()).filter(d -> d != Decision.UNDECIDED)
+                .map(d -> new DecisionOption(d.option(), d == decision)).toList();
+    }
+
+    /**
+     * Whether the school year ("2025-2026") is one of two-level local government, whose cover names the
+     * commune; a year that cannot be read is taken as current (two-level).
+     */
+    public static boolean twoLevelLocalGovernment(String schoolYear) {
+        String start = schoolYear == null ? "" : schoolYear.strip().replaceFirst("\\D.*$", "");
+        return start.length() != 4 || Integer.parseInt(start) >= TWO_LEVEL_FROM_YEAR;
     }
 
     private static boolean sameName(String a, String b) {

@@ -9,7 +9,7 @@ final class Rows {
 
     School school(ResultSet rs, int n) throws SQLException {
         return new School(new SchoolId(rs.getLong("id")), rs.getString("code"), rs.getString("name"),
-                rs.getString("province"), rs.getString("level"));
+                rs.getString("province"), rs.getString("level"), rs.getString("district"), rs.getString("commune"));
     }
 
     TermDates term(ResultSet rs, int n) throws SQLException {

@@ -29,6 +29,15 @@ public class SchoolSetup {
                 schoolCode, Codes.text(name, "tên trường", 200), Codes.text(province, "tỉnh/thành phố", 100), level));
     }
 
+    /**
+     * The school's commune (xã/phường/đặc khu) when it is created: the transcripts of years from 2025-2026 on print
+     * it on the cover. Later changes go through {@link SchoolData}, audited.
+     */
+    public void setCommune(SchoolId school, String commune) {
+        jdbc.sql("update school set commune = ? where id = ?").params(Codes.text(commune, "xã/phường/đặc khu", 100),
+                school.value()).update();
+    }
+
     public DepartmentId createDepartment(SchoolId school, String code, String name) {
         String departmentCode = Codes.code(code, "tổ chuyên môn");
         if (Sql.exists(jdbc, "select count(*) from department where school_id = ? and code = ?", school.value(), departmentCode)) {

@@ -412,15 +412,26 @@ class ClassDocumentsOnPostgresTest {
         StudentResults expected = results.compute(schoolClass).students().stream()
                 .filter(s -> s.code().value().equals(student.profile().code())).findFirst().orElseThrow();
 
+        long school = directory.year(schoolClass.yearId()).schoolId().value();
+        String commune = jdbc.sql("select commune from school where id = ?").param(school).query(String.class).single();
+        assertThat(commune).as("the demo school's commune").isNotBlank();
+        String homeroom = directory.homeroomOf(schoolClass.id()).orElseThrow().teacher().fullName();
+        String principal = jdbc.sql("select full_name from staff where school_id = ? and position = 'PRINCIPAL'")
+                .param(school).query(String.class).single();
+
         assertThat(pages).hasSize(4);
-        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số sổ đăng bộ PCGD: " + register + "/THCS");
+        assertThat(pages.get(0)).contains("HỌC BẠ", "TRUNG HỌC CƠ SỞ", "Số sổ đăng bộ PCGD: " + register + "/THCS",
+                "Xã/Phường/Đặc khu: " + commune).as("2025-2026: no district on the cover").doesNotContain("Huyện/Quận");
         assertThat(pages.get(1)).contains("Mã số định danh cá nhân: " + student.profile().nationalId());
         List<String> rows = formRows(schoolClass, expected);
         assertThat(TranscriptFormTest.positions(pages.get(2), rows)).as(rows + " in " + pages.get(2))
                 .isSorted().doesNotContain(-1);
         assertThat(pages.get(2)).contains("Tiếng dân tộc thiểu số Ngoại ngữ 2 Trong trang này có sửa chữa ở: 0 chỗ");
-        assertThat(pages.get(3)).contains("Được lên lớp hoặc không được lên lớp: " + expected.promotion().label())
-                .doesNotContain("Hoàn thành chương trình THCS");
+        assertThat(TranscriptFormTest.positions(pages.get(2), List.of("Trong trang này", "Xác nhận của giáo viên chủ nhiệm",
+                "(Ký và ghi rõ họ tên) " + homeroom, "Xác nhận của Hiệu trưởng", "(Ký, ghi rõ họ tên và đóng dấu) " + principal))).as("confirmations under the table: " + pages.get(2))
+                .isSorted().doesNotContain(-1);
+        assertThat(pages.get(3)).contains(TranscriptFormTest.options(option(expected.promotion())) + " "
+                + TranscriptFormTest.COMPLETION + " Chứng chỉ").doesNotContain("Hoàn thành chương trình trung học cơ sở ");
     }
 
     @Test
@@ -441,7 +452,7 @@ class ClassDocumentsOnPostgresTest {
         byte[] pdf = new DocumentRenderer().renderToBytes(transcripts.get(failing.id().value()));
         List<String> pages = TranscriptFormTest.pages(pdf);
         String box = pages.get(3).substring(pages.get(3).indexOf("RÈN LUYỆN, KIỂM TRA LẠI TRONG HÈ"),
-                pages.get(3).indexOf("Hoàn thành chương trình THCS:"));
+                pages.get(3).indexOf(TranscriptFormTest.PROMOTED));
         for (String code : failed) {
             var subject = retested.subject(new SubjectCode(code));
             String name = TranscriptForm.ROWS.stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow().name();
@@ -450,8 +461,9 @@ class ClassDocumentsOnPostgresTest {
                     + printed(subject.year()) + " " + printed(subject.retest()));
         }
         assertThat(box).contains("Kết quả học tập sau kiểm tra lại: " + retested.learning().afterRetest().level().label());
-        assertThat(pages.get(3)).contains("Hoàn thành chương trình THCS: " + TranscriptForm.COMPLETED)
-                .doesNotContain("Được lên lớp");
+        assertThat(pages.get(3)).as("promoted after the retest: the second option, and grade 9 completes THCS")
+                .contains(TranscriptFormTest.options(1) + " " + TranscriptFormTest.COMPLETION
+                        + " Hoàn thành chương trình trung học cơ sở Chứng chỉ");
         assertThat(TranscriptFormTest.positions(pages.get(2), formRows(nine, retested))).isSorted().doesNotContain(-1);
         assertThat(PdfAValidation.failures(pdf)).as("PDF/A-3b failures").isEmpty();
 
@@ -460,9 +472,20 @@ class ClassDocumentsOnPostgresTest {
         long directId = registry.roster(nine.id()).stream().map(EnrolledStudent::student)
                 .filter(s -> s.profile().code().equals(direct.code().value())).findFirst().orElseThrow().id().value();
         String directPage = TranscriptFormTest.pages(new DocumentRenderer().renderToBytes(transcripts.get(directId))).get(3);
-        assertThat(directPage).as("an empty summer box, then the completion line").contains(
+        assertThat(directPage).as("an empty summer box, the first option, then the completion line").contains(
                 "Kết quả rèn luyện sau rèn luyện trong hè: Môn học kiểm tra lại và kết quả: Kết quả học tập sau kiểm tra lại: "
-                        + "Hoàn thành chương trình THCS: " + TranscriptForm.COMPLETED);
+                        + TranscriptFormTest.options(0) + " " + TranscriptFormTest.COMPLETION
+                        + " Hoàn thành chương trình trung học cơ sở Chứng chỉ");
+    }
+
+    /** The form's option for the engine's decision (0 lên lớp, 1 after re-assessment, 2 not promoted; -1 pending). */
+    private static int option(Promotion promotion) {
+        return switch (promotion) {
+            case PROMOTED -> 0;
+            case PROMOTED_AFTER_REASSESSMENT -> 1;
+            case RETAINED -> 2;
+            case SUMMER_TRAINING_PENDING, RETEST_PENDING -> -1;
+        };
     }
 
     /** The rows of the form in its order: a subject of the class with the engine's HK I, HK II and year results, else the form's name alone. */

@@ -114,7 +114,11 @@ class DocumentContentTest {
         String text = RenderedSamples.text(RenderedSamples.pdf(DocumentKind.TRANSCRIPT));
         assertThat(text).contains("ĐẶNG THỊ ÁNH", "Trong trang này có sửa chữa ở: 1 chỗ, thuộc môn học, hoạt động giáo dục: Toán.",
                 "Khoa học tự nhiên", "Giáo dục thể chất", "Lịch sử và Địa lí", "Tốt",
-                "Được lên lớp", "Học sinh Giỏi", "Dương Thị Ỷ Lan", "Lữ Thị Hồng Nhung");
+                "Được lên lớp", "Học sinh Giỏi", "Dương Thị Ỷ Lan", "Lữ Thị Hồng Nhung",
+                "Xác nhận của giáo viên chủ nhiệm", "Xác nhận của Hiệu trưởng", "Huyện/Quận/Thị xã/Thành phố",
+                "Nếu là lớp cuối cấp thì ghi Hoàn thành hay không hoàn thành chương trình trung học cơ sở:");
+        assertThat(text.replace('\u00a0', ' ').replaceAll("\\s+", " ")).as("the sample student was promoted: the first option marked")
+                .contains("- Được lên lớp: X - Được lên lớp sau kiểm tra lại môn học hoặc rèn luyện trong hè: - Không được lên lớp:");
         assertThat(text).isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC));
     }
 

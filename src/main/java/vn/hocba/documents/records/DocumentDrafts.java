@@ -102,7 +102,8 @@ public final class DocumentDrafts {
     private static SchoolInfo school(ClassRecords c, String authority) {
         Locale vi = Locale.forLanguageTag("vi");
         return new SchoolInfo(authority.toUpperCase(vi), PrintedValues.text(c.school().name()).toUpperCase(vi),
-                c.school().code(), PrintedValues.text(c.school().province()), "", place(c));
+                c.school().code(), PrintedValues.text(c.school().province()), PrintedValues.text(c.school().district()),
+                place(c), PrintedValues.text(c.school().commune()));
     }
 
     /** "Thành phố Hà Nội" → "Hà Nội", "Tỉnh Nam Định" → "Nam Định". */

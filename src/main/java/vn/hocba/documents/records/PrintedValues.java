@@ -60,6 +60,19 @@ final class PrintedValues {
         };
     }
 
+    /** The option of the form's year-end decision that applies (TT22 Art. 12–14); none while it is pending. */
+    static TranscriptForm.Decision decision(Promotion promotion) {
+        if (promotion == null) {
+            return TranscriptForm.Decision.UNDECIDED;
+        }
+        return switch (promotion) {
+            case PROMOTED -> TranscriptForm.Decision.PROMOTED;
+            case PROMOTED_AFTER_REASSESSMENT -> TranscriptForm.Decision.PROMOTED_AFTER_REASSESSMENT;
+            case RETAINED -> TranscriptForm.Decision.NOT_PROMOTED;
+            case SUMMER_TRAINING_PENDING, RETEST_PENDING -> TranscriptForm.Decision.UNDECIDED;
+        };
+    }
+
     static String title(Title title) {
         return title == null ? "" : title.label();
     }

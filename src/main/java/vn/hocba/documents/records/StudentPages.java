@@ -69,7 +69,8 @@ final class StudentPages {
                 PrintedValues.promotion(r.promotion()), PrintedValues.title(r.title()),
                 PrintedValues.text(c.comments().homeroom(studentId, CommentPeriod.CN)), c.homeroomTeacher(),
                 ClassPages.PRINCIPAL_TITLE, c.principalName(), dateLine,
-                PrintedValues.text(c.registerNumbers().get(studentId)), promotionLine(r), List.of(), List.of());
+                PrintedValues.text(c.registerNumbers().get(studentId)), promotionLine(r), List.of(), List.of(),
+                PrintedValues.decision(r.promotion()));
     }
 
     /** The form's year-end line: moving up for grades 6–8, the completion of THCS for grade 9. */

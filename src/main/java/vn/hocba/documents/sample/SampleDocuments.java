@@ -20,6 +20,7 @@ import vn.hocba.documents.PrintedProfile;
 import vn.hocba.documents.SubjectMarksTable;
 import vn.hocba.documents.SubjectResultSheetData;
 import vn.hocba.documents.TranscriptData;
+import vn.hocba.documents.TranscriptForm;
 
 /**
  * Demo documents of THCS Mẫu, class 7A1, school year 2024-2025: the same values on every run.
@@ -76,7 +77,16 @@ public final class SampleDocuments {
                 summary.decision(), summary.award(),
                 "Chăm ngoan, lễ phép; tích cực tham gia các hoạt động của lớp và của trường.", HOMEROOM,
                 "HIỆU TRƯỞNG", PRINCIPAL, DATE_LINE, (student + 1) + "/" + ENTRY_YEAR, summary.decision(), List.of(),
-                student == 0 ? List.of(COMPETITION) : List.of());
+                student == 0 ? List.of(COMPETITION) : List.of(), decision(summary.learning().reassessed()));
+    }
+
+    /** The option of the form's year-end decision, by the same rule as the summary's decision text. */
+    private static TranscriptForm.Decision decision(String learningAfterRetest) {
+        if (learningAfterRetest.isEmpty()) {
+            return TranscriptForm.Decision.PROMOTED;
+        }
+        return SampleLevels.atLeast(learningAfterRetest, SampleLevels.DAT)
+                ? TranscriptForm.Decision.PROMOTED_AFTER_REASSESSMENT : TranscriptForm.Decision.NOT_PROMOTED;
     }
 
     /** All transcripts of the class, built on demand. */

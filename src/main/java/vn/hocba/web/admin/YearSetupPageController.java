@@ -75,11 +75,11 @@ class YearSetupPageController {
 
     @PostMapping("/quan-tri/truong")
     String saveSchool(@RequestParam String name, @RequestParam String province, @RequestParam(required = false) String district,
-            @RequestParam String moetCode, RedirectAttributes flash) {
+            @RequestParam(required = false) String commune, @RequestParam String moetCode, RedirectAttributes flash) {
         Viewer viewer = pages.board();
         SchoolId school = context.school(viewer).id();
         return pages.change(flash, "/quan-tri/truong", Map.of(), () -> {
-            schoolData.update(school, name, province, district, pages.actor(viewer));
+            schoolData.update(school, name, province, district, commune, pages.actor(viewer));
             identifiers.setSchoolCode(school, moetCode == null ? null : moetCode.trim(), pages.actor(viewer));
             return "Đã lưu thông tin trường.";
         });

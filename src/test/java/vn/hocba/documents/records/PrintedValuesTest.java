@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import vn.hocba.documents.TranscriptForm;
 import vn.hocba.grading.Level;
 import vn.hocba.grading.Mark;
 import vn.hocba.grading.Promotion;
@@ -33,5 +34,18 @@ class PrintedValuesTest {
         assertThat(PrintedValues.promotion(Promotion.RETAINED)).isEqualTo("Ở lại lớp");
         assertThat(PrintedValues.dateLine("Hà Nội", LocalDate.of(2026, 5, 31))).isEqualTo("Hà Nội, ngày 31 tháng 5 năm 2026");
         assertThat(PrintedValues.date(LocalDate.of(2013, 2, 3))).isEqualTo("03/02/2013");
+    }
+
+    @Test
+    void theFormsYearEndOptionFollowsTheEnginesDecisionAndIsNoneWhileAReassessmentIsPending() {
+        assertThat(PrintedValues.decision(Promotion.PROMOTED)).isEqualTo(TranscriptForm.Decision.PROMOTED);
+        assertThat(PrintedValues.decision(Promotion.PROMOTED_AFTER_REASSESSMENT))
+                .isEqualTo(TranscriptForm.Decision.PROMOTED_AFTER_REASSESSMENT);
+        assertThat(PrintedValues.decision(Promotion.RETAINED)).isEqualTo(TranscriptForm.Decision.NOT_PROMOTED);
+        assertThat(PrintedValues.decision(Promotion.RETEST_PENDING)).isEqualTo(TranscriptForm.Decision.UNDECIDED);
+        assertThat(PrintedValues.decision(Promotion.SUMMER_TRAINING_PENDING)).isEqualTo(TranscriptForm.Decision.UNDECIDED);
+        assertThat(PrintedValues.completion(Promotion.PROMOTED_AFTER_REASSESSMENT))
+                .isEqualTo("Hoàn thành chương trình trung học cơ sở");
+        assertThat(PrintedValues.completion(Promotion.RETAINED)).isEqualTo("Không hoàn thành chương trình trung học cơ sở");
     }
 }

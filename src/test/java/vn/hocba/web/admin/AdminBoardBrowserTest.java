@@ -139,10 +139,13 @@ class AdminBoardBrowserTest {
     void theAdminBoardSetsUpANewYearWithTwoClassesStepByStep() {
         browser.open("/quan-tri/truong");
         type("#district", "Quận Cầu Giấy");
+        type("#commune", "Phường Nghĩa Đô");
         type("#moetCode", "01001234");
         submit("form.stacked");
         assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã lưu thông tin trường");
         assertThat(jdbc.sql("select district from school where code = 'DEMO01'").query(String.class).single()).isEqualTo("Quận Cầu Giấy");
+        assertThat(jdbc.sql("select commune from school where code = 'DEMO01'").query(String.class).single())
+                .as("the commune printed on the covers from 2025-2026").isEqualTo("Phường Nghĩa Đô");
         assertThat(jdbc.sql("select moet_code from hocbaso_school_code").query(String.class).single()).isEqualTo("01001234");
         browser.checkPage("quan-tri-truong");
 
