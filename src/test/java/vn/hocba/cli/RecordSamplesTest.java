@@ -101,7 +101,7 @@ class RecordSamplesTest {
     void xmlsec1VerifiesEverySignatureOfTheSampleRecordAndThePackageManifest() throws Exception {
         Path root = dir.resolve("trust-root.pem");
         String xml = Files.readString(record);
-        List<String> ids = java.util.regex.Pattern.compile("<ds:Signature[^>]*Id=\"([^\"]+)\"").matcher(xml).results()
+        List<String> ids = java.util.regex.Pattern.compile("<ds:Signature\\s[^>]*Id=\"([^\"]+)\"").matcher(xml).results()
                 .map(m -> m.group(1)).toList();
         assertThat(ids).contains("sig-GVCN", "sig-CBQL", "sig-KY_PHAT_HANH", "sig-gvbm-15-1", "sig-gvbm-19-1");
         for (String id : ids) {
