@@ -40,7 +40,7 @@ public final class VerifyCommand implements Subcommand {
     @Override
     public String usage() {
         return "verify FILE.pdf|FILE.hocbaso.xml [--json] [--trust root.pem]  kiểm tra chữ ký số của một học bạ (PDF: EU DSS;"
-                + " học bạ số: từng ô ký XMLDSig), ngoại tuyến";
+                + " học bạ số: từng ô ký XMLDSig/XAdES-T), ngoại tuyến";
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class ClassPackage {
             item.setAttribute(ATTR_SHA256, Sha256.hex(e.record()));
         }
         Element slot = XmlDocuments.child(root, PACKAGE_SIGNATURE);
-        RecordSigner.signInto(manifest, slot, MANIFEST_ID, "sig-goi", "gói học bạ số " + classLabel, issuer);
+        RecordSigner.signInto(manifest, slot, MANIFEST_ID, "sig-goi", "gói học bạ số " + classLabel, issuer, null);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             put(out, MANIFEST_FILE, XmlDocuments.bytes(manifest));

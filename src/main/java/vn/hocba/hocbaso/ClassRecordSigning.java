@@ -2,6 +2,7 @@ package vn.hocba.hocbaso;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
@@ -32,7 +34,10 @@ import vn.hocba.schoolyear.SchoolDirectory;
  * a new version starts which keeps the subject teachers' signatures over unchanged subjects, so a run after
  * a correction signs again only what changed. A slot already signed is skipped (a step can be run again).
  * A record that cannot be signed now (an identifier missing, an earlier slot empty) does not stop the PDF
- * step: it is reported in {@link Outcome#waiting} and on the clerk's page.
+ * step: it is reported in {@link Outcome#waiting} and on the clerk's page. In the XAdES-T form
+ * ({@link RecordSignatureSetting}) the signing time is fixed when the step is prepared (it is part of what the
+ * credential signs) and each signature is time-stamped right after the credential's value arrives, before the
+ * records are stored: one TSA call per record and slot, outside the class's lock.
  */
 @Service
 public class ClassRecordSigning {
@@ -49,9 +54,11 @@ public class ClassRecordSigning {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RecordSignatureSetting signatureForm;
 
     ClassRecordSigning(ClassRecordsService records, SignedRecords store, SchoolDirectory directory, AuditLog audit,
-            Clock clock, PlatformTransactionManager transactionManager) {
+            Clock clock, PlatformTransactionManager transactionManager, RecordSignatureSetting signatureForm) {
+        this.signatureForm = signatureForm;
         this.records = records;
         this.store = store;
         this.directory = directory;
@@ -72,9 +79,11 @@ public class ClassRecordSigning {
         private final List<Item> items;
         private final List<String> waiting;
         private final int already;
+        private final Instant signingTime;
 
         private Prepared(ClassId classId, SlotRole role, String slotId, List<X509Certificate> chain, List<Item> items,
-                List<String> waiting, int already) {
+                List<String> waiting, int already, Instant signingTime) {
+            this.signingTime = signingTime;
             this.classId = classId;
             this.role = role;
             this.slotId = slotId;
@@ -121,8 +130,9 @@ public class ClassRecordSigning {
         List<Item> items = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         int already = 0;
+        Instant signingTime = signatureForm.form().signingTime(clock);
         if (slotId == null) {
-            return new Prepared(classId, role, null, credential.certificateChain(), items, waiting, 0);
+            return new Prepared(classId, role, null, credential.certificateChain(), items, waiting, 0, null);
         }
         ClassRecordsService.ReadyRecords all = records.readyRecords(classId);
         all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
@@ -144,7 +154,8 @@ public class ClassRecordSigning {
             } else {
                 try {
                     RecordSlots.of(current.doc()).requireTurn(slot.get());
-                    data = SlotValues.dataToSign(current.doc(), role, subject(role, slotId), credential.certificateChain());
+                    data = SlotValues.dataToSign(current.doc(), role, subject(role, slotId), credential.certificateChain(),
+                            signingTime);
                 } catch (Rejected e) {
                     waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + e.getMessage());
                 }
@@ -158,7 +169,7 @@ public class ClassRecordSigning {
         }
         log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already);
+        return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already, signingTime);
     }
 
     /**
@@ -168,26 +179,21 @@ public class ClassRecordSigning {
     public Outcome complete(Prepared prepared, List<byte[]> values, Actor by) {
         long started = System.nanoTime();
         String classCode = directory.schoolClass(prepared.classId).code();
+        long stamping = signWithValues(prepared, values);
         Outcome outcome = transactions.execute(status -> {
             directory.lockClass(prepared.classId);
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
-            int next = 0;
             java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
             for (Item item : prepared.items) {
-                byte[] value = item.data() == null ? null : values.get(next++);
                 String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
                 if (!java.util.Objects.equals(now, item.basedOn())) {
                     waiting.add(item.fresh().fullName() + " (" + item.fresh().studentCode()
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
                     continue;
                 }
-                if (value != null) {
-                    SlotValues.sign(item.current().doc(), prepared.role, subject(prepared.role, prepared.slotId),
-                            prepared.chain, item.data(), value);
-                }
                 StoredRecord saved = save(prepared.classId, item.fresh(), item.current());
-                if (value != null) {
+                if (item.data() != null) {
                     audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
                             + item.fresh().studentCode(), item.basedOn(), saved.sha256(),
                             item.slot().label() + ", phiên bản " + saved.version(), null));
@@ -196,10 +202,33 @@ public class ClassRecordSigning {
             }
             return new Outcome(signed, prepared.already, List.copyOf(waiting));
         });
-        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms", classCode,
-                prepared.slotId, outcome.signed(), outcome.alreadySigned(), outcome.waiting().size(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} of them "
+                + "for {} time-stamps", classCode, prepared.slotId, outcome.signed(), outcome.alreadySigned(),
+                outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, stamping,
+                prepared.signingTime == null ? 0 : prepared.dataToSign().size());
         return outcome;
+    }
+
+    /**
+     * Puts the credential's values into the prepared records (in {@link Prepared#dataToSign} order) and, in the
+     * XAdES-T form, time-stamps each signature; returns the milliseconds spent on the time-stamps.
+     */
+    private long signWithValues(Prepared prepared, List<byte[]> values) {
+        long stamping = 0;
+        int next = 0;
+        for (Item item : prepared.items) {
+            if (item.data() == null) {
+                continue;
+            }
+            Element signature = SlotValues.sign(item.current().doc(), prepared.role, subject(prepared.role,
+                    prepared.slotId), prepared.chain, item.data(), values.get(next++), prepared.signingTime);
+            if (prepared.signingTime != null) {
+                long t = System.nanoTime();
+                SignatureTimeStamps.add(signature, signatureForm.timeStamps());
+                stamping += (System.nanoTime() - t) / 1_000_000;
+            }
+        }
+        return stamping;
     }
 
     private java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {

@@ -9,7 +9,8 @@ import vn.hocba.pades.devpki.DevelopmentPki;
 
 /**
  * The sample record of the demo student, signed in every slot with a development PKI: each subject
- * teacher, the homeroom teacher, the principal and the school's issuing certificate.
+ * teacher, the homeroom teacher, the principal and the school's issuing certificate; as XAdES-T with the
+ * development PKI's TSA (the default where a TSA is configured), or in the form asked for.
  */
 public final class SampleRecords {
 
@@ -34,7 +35,13 @@ public final class SampleRecords {
      * development PKI issues them), the issuing slot by the school's organisation certificate.
      */
     public static Document signInOrder(Document record, DevelopmentPki pki) {
-        RecordSigner signer = new RecordSigner(null, Clock.systemUTC());
+        return signInOrder(record, pki, SignatureForm.XADES_T);
+    }
+
+    /** {@link #signInOrder(Document, DevelopmentPki)} in the given form. */
+    public static Document signInOrder(Document record, DevelopmentPki pki, SignatureForm form) {
+        RecordSigner signer = new RecordSigner(null, Clock.systemUTC(),
+                form == SignatureForm.XADES_T ? pki.timeStampAuthority() : null);
         for (SlotRole role : SlotRole.values()) {
             for (SignatureSlot slot : RecordSlots.of(record).all()) {
                 if (slot.role() != role) {

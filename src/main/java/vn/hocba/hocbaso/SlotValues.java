@@ -1,9 +1,11 @@
 package vn.hocba.hocbaso;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import vn.hocba.pades.BatchSigningCredential;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningException;
@@ -20,12 +22,16 @@ final class SlotValues {
     private SlotValues() {
     }
 
-    /** The bytes {@code role}'s slot signature would sign in {@code record} (the record is not changed). */
-    static byte[] dataToSign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain) {
+    /**
+     * The bytes {@code role}'s slot signature would sign in {@code record} (the record is not changed); with
+     * XAdES signed properties stating {@code xadesSigningTime}, or plain XMLDSig when it is null.
+     */
+    static byte[] dataToSign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain,
+            Instant xadesSigningTime) {
         Document copy = XmlDocuments.copy(record);
         Capture capture = new Capture(chain);
         try {
-            new RecordSigner(null, java.time.Clock.systemUTC()).sign(copy, role, subjectSlotId, capture);
+            RecordSigner.signSlot(copy, role, subjectSlotId, capture, xadesSigningTime);
         } catch (RuntimeException e) {
             if (capture.data == null) {
                 throw e;
@@ -34,10 +40,13 @@ final class SlotValues {
         return capture.data;
     }
 
-    /** Signs the slot with {@code value}, the credential's signature over {@code data}. */
-    static void sign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain, byte[] data,
-            byte[] value) {
-        new RecordSigner(null, java.time.Clock.systemUTC()).sign(record, role, subjectSlotId, new SigningCredential() {
+    /**
+     * Signs the slot with {@code value}, the credential's signature over {@code data} (made by {@link #dataToSign}
+     * with the same {@code xadesSigningTime}); returns the signature, not yet time-stamped.
+     */
+    static Element sign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain, byte[] data,
+            byte[] value, Instant xadesSigningTime) {
+        return RecordSigner.signSlot(record, role, subjectSlotId, new SigningCredential() {
             @Override
             public List<X509Certificate> certificateChain() {
                 return chain;
@@ -50,7 +59,7 @@ final class SlotValues {
                 }
                 return value;
             }
-        });
+        }, xadesSigningTime);
     }
 
     /** The credential's values for {@code data}: one call for a batch credential, else one by one. */

@@ -13,6 +13,8 @@
  * {@code DIEM_TONG_KET}, the homeroom teacher over {@code #thongtinhocba} (refused until every
  * subject is signed), the principal over {@code #data}, then the school's issuing certificate over
  * {@code #data}; keys come through {@link vn.hocba.pades.SigningCredential}, the one interface behind
- * every key source. No Camunda here.
+ * every key source. The form ({@link vn.hocba.hocbaso.SignatureForm}, {@code hocba.hocbaso.signature-form}) is
+ * plain XMLDSig or XAdES-T (signed properties as a second reference, a signature time-stamp from the school's
+ * TSA). No Camunda here.
  */
 package vn.hocba.hocbaso;

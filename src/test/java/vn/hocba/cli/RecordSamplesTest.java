@@ -47,6 +47,21 @@ class RecordSamplesTest {
                 .contains("Chứng thư số phát hành của nhà trường [KY_PHAT_HANH]: HỢP LỆ, ký bởi TRƯỜNG THCS MẪU")
                 .contains("Giáo viên bộ môn [gvbm-15-1]: HỢP LỆ").contains("phủ DIEM_TONG_KET#mon-15");
         assertThat(report.lines().filter(l -> l.contains("Giáo viên bộ môn [gvbm-")).count()).isGreaterThanOrEqualTo(2);
+        // samples writes XAdES-T: every slot's line names the time its time-stamp proves
+        List<String> slots = report.lines().filter(l -> l.contains(", ký bởi ")).toList();
+        assertThat(slots).hasSizeGreaterThanOrEqualTo(5).allSatisfy(l -> assertThat(l)
+                .containsPattern(": HỢP LỆ, .*, thời điểm theo dấu thời gian \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2} \\(GMT\\+7\\)$"));
+    }
+
+    @Test
+    void theSampleRecordIsXadesTInEverySlot() throws Exception {
+        String xml = Files.readString(record);
+        long signatures = java.util.regex.Pattern.compile("<ds:Signature[ >]").matcher(xml).results().count();
+        assertThat(signatures).isGreaterThanOrEqualTo(5);
+        assertThat(java.util.regex.Pattern.compile("Type=\"http://uri.etsi.org/01903#SignedProperties\"").matcher(xml)
+                .results().count()).isEqualTo(signatures);
+        assertThat(java.util.regex.Pattern.compile("<xades:SignatureTimeStamp ").matcher(xml).results().count())
+                .isEqualTo(signatures);
     }
 
     @Test
@@ -86,7 +101,7 @@ class RecordSamplesTest {
     void xmlsec1VerifiesEverySignatureOfTheSampleRecordAndThePackageManifest() throws Exception {
         Path root = dir.resolve("trust-root.pem");
         String xml = Files.readString(record);
-        List<String> ids = java.util.regex.Pattern.compile("<ds:Signature[^>]*Id=\"([^\"]+)\"").matcher(xml).results()
+        List<String> ids = java.util.regex.Pattern.compile("<ds:Signature\\s[^>]*Id=\"([^\"]+)\"").matcher(xml).results()
                 .map(m -> m.group(1)).toList();
         assertThat(ids).contains("sig-GVCN", "sig-CBQL", "sig-KY_PHAT_HANH", "sig-gvbm-15-1", "sig-gvbm-19-1");
         for (String id : ids) {

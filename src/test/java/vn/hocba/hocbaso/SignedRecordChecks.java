@@ -20,7 +20,8 @@ public final class SignedRecordChecks {
     /**
      * Every student's latest record of the class is stored, signed in every slot, each signature valid
      * and trusted (our verifier) and the record valid against the XSD; one record's every signature is
-     * also checked by xmlsec1 with the development root. Returns the records by student id.
+     * also checked by xmlsec1 with the development root; every slot carries its XAdES-T time-stamp (the tests'
+     * setting). Returns the records by student id.
      */
     public static Map<Long, byte[]> assertEveryRecordFullySigned(SignedRecords records, ClassId classId, int students,
             DevelopmentPki pki, Path dir) throws Exception {
@@ -36,6 +37,8 @@ public final class SignedRecordChecks {
             List<SlotFinding> findings = verifier.verify(doc);
             assertThat(RecordVerifier.allValid(findings)).as(findings.stream().map(SlotFinding::line).toList().toString())
                     .isTrue();
+            assertThat(findings).as("XAdES-T (the default with the development TSA): every slot time-stamped")
+                    .allSatisfy(f -> assertThat(f.timeStamp()).as(f.line()).isNotNull());
             assertThat(RecordSchema.problems(doc)).as("XSD, student " + r.studentId()).isEmpty();
             bytes.put(r.studentId(), xml);
         }

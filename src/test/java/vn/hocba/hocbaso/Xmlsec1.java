@@ -22,7 +22,7 @@ public final class Xmlsec1 {
     public static Result verify(Path file, Path trustedRoot, String signatureId) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("xmlsec1", "--verify", "--trusted-pem", trustedRoot.toString(),
                 "--id-attr:Id", "DU_LIEU_HOC_BA", "--id-attr:Id", "THONG_TIN_HOC_BA", "--id-attr:Id", "DIEM_TONG_KET",
-                "--id-attr:Id", "NOI_DUNG_GOI",
+                "--id-attr:Id", "NOI_DUNG_GOI", "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
                 "--id-attr:Id", "http://www.w3.org/2000/09/xmldsig#:Signature", "--node-id", signatureId, file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

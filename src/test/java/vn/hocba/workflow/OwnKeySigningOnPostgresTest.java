@@ -94,6 +94,8 @@ class OwnKeySigningOnPostgresTest {
     @Autowired
     DevelopmentPki pki;
     @Autowired
+    vn.hocba.hocbaso.SignedRecords signedRecords;
+    @Autowired
     GradebookLocks locks;
     @Autowired
     YearEnd yearEnd;
@@ -204,6 +206,10 @@ class OwnKeySigningOnPostgresTest {
                 .param("Giáo viên chủ nhiệm%").query(Long.class).single()).isEqualTo(2L * students + 1);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DOCUMENT_SIGNED' and reason like ?")
                 .param("Hiệu trưởng%").query(Long.class).single()).isEqualTo(students + 1L);
+        // Every record signed in every slot (GVCN and CBQL on the token through the agent, the subject teachers and
+        // the seal on the server) as XAdES-T: valid, each slot time-stamped by the development TSA; xmlsec1 agrees.
+        vn.hocba.hocbaso.SignedRecordChecks.assertEveryRecordFullySigned(signedRecords, schoolClass.id(), students, pki,
+                dataDir);
     }
 
     private void startAgent() throws Exception {
