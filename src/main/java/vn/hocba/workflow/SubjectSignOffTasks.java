@@ -18,7 +18,9 @@ import vn.hocba.schoolyear.TeachingAssignment;
  * query (issue 19): the task assigned to the teacher whose execution holds the multi-instance's
  * {@code assignmentId} (a variable local to the inner execution, which the task query API cannot match), or
  * the rework task of the process's {@code reworkAssignmentId}, for one of the subject's teaching assignments
- * in the class. Before, each candidate task's variable was read with a command of its own.
+ * in the class. Before, each candidate task's variable was read with a command of its own. Since session 16 the
+ * model's subject sign-offs are domain records ({@link TermCloseSignOffs}): this finds the rework task, and the
+ * sign-off tasks of instances started on the earlier model version.
  */
 @Component
 class SubjectSignOffTasks {

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.gradebook.closing.SummerWork;
-import vn.hocba.grading.MissingEntry;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -23,8 +22,9 @@ import vn.hocba.security.Viewer;
 /**
  * A person's open tasks with their business context: which class, subject and term, what to do,
  * since when and until when, and — for a subject sign-off or the summer results — what is still
- * missing. Retest tasks of subject teachers are derived from the domain ({@link RetestTasks}); their
- * id is not an engine task's.
+ * missing. Retest tasks of subject teachers are derived from the domain ({@link RetestTasks}), and so are
+ * subject sign-offs while the class waits at the term close's class-level step ({@link WaitingSubjectSignOffs});
+ * their id is not an engine task's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,9 +52,11 @@ public class TaskInbox {
     private final Readiness readiness;
     private final SummerWork summer;
     private final RetestTasks retests;
+    private final WaitingSubjectSignOffs waitingSignOffs;
 
     public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness,
-            SummerWork summer, RetestTasks retests) {
+            SummerWork summer, RetestTasks retests, WaitingSubjectSignOffs waitingSignOffs) {
+        this.waitingSignOffs = waitingSignOffs;
         this.summer = summer;
         this.retests = retests;
         this.tasks = tasks;
@@ -71,6 +73,11 @@ public class TaskInbox {
         List<InboxTask> inbox = new ArrayList<>();
         for (Task task : open) {
             inbox.add(describe(task, tasks.getVariables(task.getId())));
+        }
+        List<InboxTask> signOffs = waitingSignOffs.of(viewer);
+        if (!signOffs.isEmpty()) {
+            inbox.addAll(signOffs);
+            inbox.sort(java.util.Comparator.comparing(InboxTask::created)); // stable: the engine's order kept
         }
         inbox.addAll(retests.of(viewer));
         return inbox;
@@ -91,12 +98,7 @@ public class TaskInbox {
             subjectName = assignment.subject().name();
             String code = subjectCode;
             if (term != null) {
-                // The subject's sheet alone: the same entries as the whole class's check lists for it (issue 19).
-                SchoolClass of = assignment.schoolClass();
-                missing = directory.gradeSubjects(of.yearId(), of.grade()).stream()
-                        .filter(gs -> gs.subject().code().equals(code)).findFirst()
-                        .map(gs -> readiness.missing(of, term, gs).stream().map(MissingEntry::message).toList())
-                        .orElse(List.of());
+                missing = waitingSignOffs.missing(assignment.schoolClass(), term, code);
             }
         }
         SchoolClass schoolClass = classId == null ? null : directory.schoolClass(new ClassId(classId));

@@ -30,6 +30,11 @@ public class TermCloseTasks {
         return usernameOf(assignment(assignmentId).teacher().id());
     }
 
+    /** The username of the teacher of a teaching assignment already at hand. */
+    String usernameOfTeacher(TeachingAssignment assignment) {
+        return usernameOf(assignment.teacher().id());
+    }
+
     /** The username of the homeroom teacher of a class. */
     public String homeroomOf(Long classId) {
         return directory.homeroomOf(new ClassId(classId))

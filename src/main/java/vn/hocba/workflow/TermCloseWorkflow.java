@@ -15,7 +15,9 @@ import vn.hocba.schoolyear.TeachingAssignment;
 
 /**
  * Drives the TermClose process of one class and term: each step records the domain sign-off and
- * completes the person's task in one transaction (repeated on a concurrent completion).
+ * completes the person's task in one transaction (repeated on a concurrent completion). A subject sign-off
+ * is a domain record only while the class waits at the model's class-level step ({@link TermCloseSignOffs});
+ * instances of the earlier model version complete the teacher's own task as before.
  */
 @Service
 public class TermCloseWorkflow {
@@ -26,15 +28,17 @@ public class TermCloseWorkflow {
     private final TermCloseTasks people;
     private final ConcurrentCompletion completion;
     private final SubjectSignOffTasks subjectTasks;
+    private final TermCloseSignOffs classLevel;
 
     public TermCloseWorkflow(SignOffs signOffs, RuntimeService runtime, TaskService tasks, TermCloseTasks people,
-            ConcurrentCompletion completion, SubjectSignOffTasks subjectTasks) {
+            ConcurrentCompletion completion, SubjectSignOffTasks subjectTasks, TermCloseSignOffs classLevel) {
         this.signOffs = signOffs;
         this.runtime = runtime;
         this.tasks = tasks;
         this.people = people;
         this.completion = completion;
         this.subjectTasks = subjectTasks;
+        this.classLevel = classLevel;
     }
 
     /** Starts the term close of a class; at most one runs per class and term. */
@@ -51,6 +55,11 @@ public class TermCloseWorkflow {
     public SignOff signSubject(SchoolClass schoolClass, SubjectId subject, int term, Actor by) {
         return completion.run("subject sign-off", () -> {
             signOffs.takeTurn(schoolClass);
+            String waiting = classLevel.waiting(schoolClass, term);
+            if (waiting != null) {
+                return classLevel.sign(schoolClass, subject, term, by, waiting); // the model's class-level step
+            }
+            // An instance of the earlier model version (a task per teaching assignment), or the rework task.
             Task task = subjectTask(schoolClass, subject, term, by.username());
             SignOff signed = signOffs.signSubject(schoolClass, subject, term, by);
             tasks.complete(task.getId());
@@ -110,8 +119,7 @@ public class TermCloseWorkflow {
     private Task subjectTask(SchoolClass schoolClass, SubjectId subject, int term, String username) {
         Task task = subjectTasks.find(schoolClass, subject, term, username);
         if (task == null) {
-            throw Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
-                    + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
+            throw TermCloseSignOffs.nothingWaiting(schoolClass, term);
         }
         return task;
     }

@@ -69,8 +69,15 @@ class TermCloseOnPostgresTest {
         String homeroom = homeroomOf(classId);
         ProcessInstance instance = start(classId);
         List<Teaching> teaching = teachingOf(classId);
-        assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId())
-                .activityId(TermCloseModel.TASK_SUBJECT_SIGN_OFF).count()).isGreaterThanOrEqualTo(teaching.size());
+        // One class-level step (issue 19, session 16); each teacher still has their sign-off in the inbox.
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_SIGN_OFF);
+        for (Teaching t : teaching) {
+            assertThat(inboxSignOffs(t.user(), classId, t.subjectCode())).as(t.toString()).isEqualTo(1);
+        }
+        // Moved on without the records (as something outside the application might): the gateway asks the
+        // sign_off table, so the class waits again.
+        runtime.signal(instance.getId());
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_SIGN_OFF);
 
         // Two teachers sign at the same moment: both succeed.
         CyclicBarrier together = new CyclicBarrier(2);
@@ -87,6 +94,8 @@ class TermCloseOnPostgresTest {
             assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200);
         }
         assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK).task().isAssignedTo(homeroom);
+        assertThat(inboxSignOffs(teaching.get(0).user(), classId, teaching.get(0).subjectCode())).isZero();
+        assertThat(signSubject(classId, teaching.get(0)).status()).as("signed already").isEqualTo(409);
 
         Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
         assertThat(api.post(homeroom, path(classId) + "/subjects/" + toan.subjectId() + "/send-back",
@@ -148,6 +157,60 @@ class TermCloseOnPostgresTest {
         Reply refused = signSubject(classId, toan);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
+    }
+
+    /**
+     * Issue 19 (session 16): a term close started on the earlier model version (a user task per teaching assignment,
+     * as still running in a school's database when this version is deployed) completes through the same API: each
+     * sign-off completes the teacher's own task, the inbox shows each once, and send-back and rework work as before.
+     */
+    @Test
+    void aTermCloseStartedOnTheEarlierModelVersionStillCompletes() {
+        long classId = classId("8A2");
+        String homeroom = homeroomOf(classId);
+        var repository = engine.getRepositoryService();
+        ProcessInstance instance;
+        String legacy = repository.createDeployment().name("term-close, multi-instance sign-offs")
+                .addClasspathResource("legacy-processes/term-close-multi-instance.bpmn").deployWithResult()
+                .getDeployedProcessDefinitions().get(0).getId();
+        try {
+            instance = runtime.startProcessInstanceById(legacy, TermCloseModel.businessKey(classId, 1),
+                    java.util.Map.of(TermCloseModel.CLASS_ID, classId, TermCloseModel.TERM, 1));
+        } finally {
+            // The release's model is the latest version again for everything else in this context.
+            repository.createDeployment().name("term-close").addClasspathResource("processes/term-close.bpmn").deploy();
+        }
+        runJobs(instance);
+        List<Teaching> teaching = teachingOf(classId);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TermCloseModel.TASK_SUBJECT_SIGN_OFF).count()).isEqualTo(teaching.size());
+        Teaching first = teaching.get(0);
+        assertThat(inboxSignOffs(first.user(), classId, first.subjectCode())).isEqualTo(1);
+        for (Teaching t : teaching) {
+            assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200);
+        }
+        assertThat(inboxSignOffs(first.user(), classId, first.subjectCode())).isZero();
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK).task().isAssignedTo(homeroom);
+        Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        assertThat(api.post(homeroom, path(classId) + "/subjects/" + toan.subjectId() + "/send-back",
+                "{\"reason\":\"Kiểm tra lại điểm cuối kì\"}").status()).isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_REWORK).task().isAssignedTo(toan.user());
+        assertThat(signSubject(classId, toan).status()).isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(legacy);
+        runtime.deleteProcessInstance(instance.getId(), "test");
+    }
+
+    /** The teacher's inbox entries "GVBM kí xác nhận điểm môn" of a subject in a class. */
+    private long inboxSignOffs(String user, long classId, String subjectCode) {
+        long n = 0;
+        for (JsonNode t : api.get(user, "/api/tasks").body()) {
+            n += t.path("classId").asLong() == classId && subjectCode.equals(t.path("subjectCode").asText())
+                    && TermCloseModel.TASK_SUBJECT_SIGN_OFF.equals(t.path("step").asText())
+                    && "GVBM kí xác nhận điểm môn".equals(t.path("action").asText()) ? 1 : 0;
+        }
+        return n;
     }
 
     @Autowired
