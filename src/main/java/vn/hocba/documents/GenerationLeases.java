@@ -1,9 +1,12 @@
 package vn.hocba.documents;
 
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -29,8 +32,9 @@ import vn.hocba.common.Rejected;
  * Which node generates a class's documents, across every node on the database ({@code generation_lease}):
  * a node takes a class's lease before it runs a generation of it, renews it while it works (a heartbeat
  * every quarter of the lease) and gives it back when done. Another node is refused while the lease runs,
- * and takes the class over only once the lease has expired (its node died or hung); the node that lost
- * it stops before its next document ({@link #requireHeld}). Leases are taken and given back in
+ * and takes the class over only once the lease has expired (its node died or hung), or at once when the
+ * holder was a process on this machine that has ended (a restarted node); the node that lost it stops
+ * before its next document ({@link #requireHeld}). Leases are taken and given back in
  * transactions of their own, so the other nodes see them at once, and are timed by the database's clock.
  */
 @Component
@@ -54,6 +58,8 @@ class GenerationLeases {
     private final TransactionTemplate own;
     private final Duration lease;
     private final String node;
+    private final String host = machine();
+    private final long pid = ProcessHandle.current().pid();
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "generation-lease-heartbeat");
@@ -68,7 +74,7 @@ class GenerationLeases {
         this.own = new TransactionTemplate(transactionManager);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.lease = lease;
-        // Unique per process: a restarted node is a new node and waits for its predecessor's lease to expire.
+        // Unique per process: a restarted node is a new node (on this machine it sees that its predecessor ended).
         this.node = (nodeName.isBlank() ? hostName() : nodeName) + "#"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         long period = Math.max(1000, lease.toMillis() / 4);
@@ -85,23 +91,27 @@ class GenerationLeases {
         try {
             Optional<Taken> taken = own.execute(status -> {
                 OffsetDateTime now = now();
-                Optional<Holder> holder = jdbc.sql("select node, expires_at from generation_lease where class_id = ? "
-                        + "for update").param(classId).query((rs, n) -> new Holder(rs.getString("node"),
-                                rs.getObject("expires_at", OffsetDateTime.class))).optional();
+                Optional<Holder> holder = jdbc.sql("select node, host, pid, expires_at from generation_lease "
+                        + "where class_id = ? for update").param(classId).query((rs, n) -> new Holder(rs.getString("node"),
+                                rs.getString("host"), rs.getLong("pid"), rs.getObject("expires_at", OffsetDateTime.class)))
+                        .optional();
                 if (holder.isEmpty()) {
-                    jdbc.sql("insert into generation_lease (class_id, node, claimed_at, expires_at) values (?, ?, ?, ?)")
-                            .params(classId, node, at(now), at(now.plus(lease))).update();
+                    jdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) "
+                            + "values (?, ?, ?, ?, ?, ?)").params(classId, node, host, pid, at(now), at(now.plus(lease)))
+                            .update();
                     return Optional.of(new Taken(Optional.empty()));
                 }
                 boolean mine = holder.get().node().equals(node);
-                if (!mine && !holder.get().expiresAt().isBefore(now)) {
+                boolean expired = holder.get().expiresAt().isBefore(now);
+                if (!mine && !expired && !endedHere(holder.get())) {
                     return Optional.<Taken>empty();
                 }
-                jdbc.sql("update generation_lease set node = ?, claimed_at = ?, expires_at = ? where class_id = ?")
-                        .params(node, at(now), at(now.plus(lease)), classId).update();
+                jdbc.sql("update generation_lease set node = ?, host = ?, pid = ?, claimed_at = ?, expires_at = ? "
+                        + "where class_id = ?").params(node, host, pid, at(now), at(now.plus(lease)), classId).update();
                 if (!mine) {
-                    log.warn("Class {}: taking over document generation from node {}, whose lease expired at {}", classId,
-                            holder.get().node(), holder.get().expiresAt());
+                    log.warn("Class {}: taking over document generation from node {}, {}", classId, holder.get().node(),
+                            expired ? "whose lease expired at " + holder.get().expiresAt()
+                                    : "whose process " + holder.get().pid() + " on this machine has ended");
                 }
                 return Optional.of(new Taken(mine ? Optional.empty() : Optional.of(holder.get().node())));
             });
@@ -164,6 +174,25 @@ class GenerationLeases {
         }
     }
 
+    /** The holder ran on this machine, in this process namespace, and its process is gone (a restarted node). */
+    private boolean endedHere(Holder holder) {
+        return host != null && host.equals(holder.host()) && holder.pid() != pid
+                && !ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** This machine's name and process namespace (processes of one namespace see each other), if known. */
+    String host() {
+        return host;
+    }
+
+    private static String machine() {
+        try {
+            return hostName() + "/" + Files.readSymbolicLink(Path.of("/proc/self/ns/pid"));
+        } catch (IOException | RuntimeException e) {
+            return null; // not Linux: only the expiry frees a lease
+        }
+    }
+
     private OffsetDateTime now() {
         return jdbc.sql("select current_timestamp").query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
     }
@@ -180,6 +209,6 @@ class GenerationLeases {
         }
     }
 
-    private record Holder(String node, OffsetDateTime expiresAt) {
+    private record Holder(String node, String host, long pid, OffsetDateTime expiresAt) {
     }
 }

@@ -85,6 +85,31 @@ class GenerationLeasesTest {
     }
 
     @Test
+    void aLeaseOfAProcessOnThisMachineThatHasEndedIsTakenOverAtOnceOneOfARunningProcessIsNot() throws Exception {
+        assertThat(nodeA.host()).as("host name and process namespace on Linux").isNotNull();
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Process running = new ProcessBuilder("sleep", "60").start();
+        try {
+            plant(7, "restarted#1", nodeA.host(), ended.pid());
+            plant(8, "elsewhere#1", "another-machine/pid:[1]", ended.pid());
+            plant(9, "running#1", nodeA.host(), running.pid());
+            plant(10, "same-jvm#1", nodeA.host(), ProcessHandle.current().pid());
+            assertThat(nodeB.take(7)).contains(new GenerationLeases.Taken(Optional.of("restarted#1")));
+            assertThat(nodeB.take(8)).as("another machine's process is not visible here: wait for the expiry").isEmpty();
+            assertThat(nodeB.take(9)).isEmpty();
+            assertThat(nodeB.take(10)).as("another node in this JVM").isEmpty();
+        } finally {
+            running.destroy();
+        }
+    }
+
+    private void plant(long classId, String node, String host, long pid) {
+        jdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) values (?, ?, ?, ?, "
+                + "current_timestamp, current_timestamp + interval '1' hour)").params(classId, node, host, pid).update();
+    }
+
+    @Test
     void theHeartbeatKeepsALongRunsLeaseFromExpiring() {
         assertThat(nodeA.take(7)).isPresent();
         jdbc.sql("update generation_lease set expires_at = current_timestamp + interval '1' second where class_id = 7")

@@ -120,11 +120,13 @@ class TwoNodesSharingObjectStorageOnPostgresTest {
         // A node that died while generating 6A1 left its lease (expired); a live node is generating 7A1.
         long class7 = directory.classByCode(year.id(), "7A1").orElseThrow().id().value();
         JdbcClient jdbc = a.getBean(JdbcClient.class);
-        jdbc.sql("insert into generation_lease (class_id, node, claimed_at, expires_at) values (?, 'node-that-died#0', "
-                + "current_timestamp - interval '10' minute, current_timestamp - interval '8' minute)")
+        jdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) values (?, "
+                + "'node-that-died#0', 'another-machine', 1, current_timestamp - interval '10' minute, "
+                + "current_timestamp - interval '8' minute)")
                 .param(schoolClass.id().value()).update();
-        jdbc.sql("insert into generation_lease (class_id, node, claimed_at, expires_at) values (?, 'node-busy#0', "
-                + "current_timestamp, current_timestamp + interval '1' hour)").param(class7).update();
+        jdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) values (?, "
+                + "'node-busy#0', 'another-machine', 1, current_timestamp, current_timestamp + interval '1' hour)")
+                .param(class7).update();
         for (ConfigurableApplicationContext node : List.of(a, b)) {
             assertThatThrownBy(() -> node.getBean(ClassDocuments.class).generate(
                     directory.classByCode(year.id(), "7A1").orElseThrow().id(), AssessmentScope.YEAR, by))
