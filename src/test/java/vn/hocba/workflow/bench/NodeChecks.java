@@ -78,8 +78,8 @@ final class NodeChecks {
         zero("generation runs taken over from another node", "select count(*) from document_generation_claim "
                 + "where taken_over_from is not null");
         zero("generation leases left after the runs", "select count(*) from generation_lease");
-        System.out.println("  generation runs claimed per node: " + cluster.jdbc.sql("select substr(node, 1, "
-                + "strpos(node, '#') - 1) || ' ' || count(*) from document_generation_claim group by 1 order by 1")
+        System.out.println("  generation runs claimed per node: " + cluster.jdbc.sql("select n || ' ' || count(*) from "
+                + "(select substr(node, 1, strpos(node, '#') - 1) n from document_generation_claim) c group by n order by n")
                 .query(String.class).list());
     }
 

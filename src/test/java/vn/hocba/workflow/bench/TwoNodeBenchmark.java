@@ -43,6 +43,8 @@ public final class TwoNodeBenchmark {
         int schoolRounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         boolean wholeSchool = args.length <= 2 || !args[2].equals("sign-offs");
         String[] size = args.length > 3 ? new String[] {"--hocba.demo.classes=" + args[3]} : new String[0];
+        // -Dhocba.bench.nodes=2: that node count only (to finish a run that stopped after its other half)
+        int only = Integer.getInteger("hocba.bench.nodes", 0);
         System.out.printf("TwoNodeBenchmark: %d sign-off rounds, %d whole-school rounds per node count; %d CPUs, load "
                 + "average %.1f, %s%n", signOffRounds, schoolRounds, Runtime.getRuntime().availableProcessors(), load(),
                 System.getProperty("java.vm.version"));
@@ -51,7 +53,7 @@ public final class TwoNodeBenchmark {
         List<String> failures = new ArrayList<>();
         for (int round = 1; round <= schoolRounds; round++) {
             // odd rounds 1 node first, even rounds 2 nodes first: a change of the machine's load hits both alike
-            for (int nodes : round % 2 == 1 ? NODES : new int[] {NODES[1], NODES[0]}) {
+            for (int nodes : only > 0 ? new int[] {only} : round % 2 == 1 ? NODES : new int[] {NODES[1], NODES[0]}) {
                 System.out.printf("== %d node(s), round %d (load average %.1f)%n", nodes, round, load());
                 try (NodeCluster cluster = NodeCluster.start(nodes, "bench_nodes_" + nodes + "_" + round, size)) {
                     List<NodeYearSteps> classes = classes(cluster);
