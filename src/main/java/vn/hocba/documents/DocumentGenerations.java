@@ -44,6 +44,12 @@ class DocumentGenerations {
                 .optional();
     }
 
+    /** Records that {@code node} claimed run {@code id} (started or resumed it), taking it over from a node or not. */
+    void claimed(long id, String node, Instant at, Optional<String> overFrom) {
+        jdbc.sql("insert into document_generation_claim (generation_id, node, claimed_at, taken_over_from) "
+                + "values (?, ?, ?, ?)").params(id, node, Timestamp.from(at), overFrom.orElse(null)).update();
+    }
+
     void resumed(long id) {
         jdbc.sql("update document_generation set status = 'RUNNING', error = null where id = ?").param(id).update();
     }

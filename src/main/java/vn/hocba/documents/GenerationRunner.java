@@ -49,8 +49,10 @@ class GenerationRunner {
     private final String authority;
     private final TransactionTemplate transactions;
     private final RenderPool renderPool;
+    private final GenerationLeases leases;
 
     GenerationRunner(ClassDocumentsSource source, IssuedDocuments issued, DocumentGenerations generations,
+            GenerationLeases leases,
             ObjectProvider<SignedSheets> signedSheets, ObjectProvider<TranscriptSources> transcriptSources,
             AuditLog audit, Clock clock,
             PlatformTransactionManager transactionManager, ObjectStore objects,
@@ -62,6 +64,7 @@ class GenerationRunner {
         this.source = source;
         this.issued = issued;
         this.generations = generations;
+        this.leases = leases;
         this.signedSheets = signedSheets;
         this.transcriptSources = transcriptSources;
         this.audit = audit;
@@ -85,6 +88,8 @@ class GenerationRunner {
         claim.earlier().ifPresent(earlier -> {
             try {
                 issue(earlier, names);
+            } catch (GenerationLeases.Lost e) {
+                throw e;
             } catch (RuntimeException e) {
                 transactions.executeWithoutResult(status -> generations.fail(claim.run().id(), "Chưa tạo được: lần tạo "
                         + "văn bản trước của lớp (số " + earlier.id() + ") chưa xong và lại không thành công; hãy xem lỗi "
@@ -138,10 +143,14 @@ class GenerationRunner {
         try {
             return transactions.execute(status -> {
                 issued.lockClass(run.classId());
+                leases.requireHeld(run.classId(), run.id());
                 IssuedDocument document = issuer.issue(draft, ahead);
                 generations.done(run.id(), done + 1);
                 return document;
             });
+        } catch (GenerationLeases.Lost e) {
+            log.warn("Document generation run {} stopped before {}: {}", run.id(), draft.documentId(), e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             String message = "Không tạo được văn bản thứ " + (done + 1) + "/" + total + " (" + draft.documentId()
                     + "): " + e.getMessage() + ". Các văn bản của lần tạo này chưa được phát hành; hãy khắc phục "

@@ -27,6 +27,7 @@ final class NodeChecks {
         NodeChecks checks = new NodeChecks(cluster);
         checks.jobs();
         checks.documents(classes);
+        checks.claims();
         checks.signaturesAndAudit();
         checks.packages(classes, packages);
         checks.printOwners(classes);
@@ -67,6 +68,19 @@ final class NodeChecks {
         if (count("select count(distinct class_id) from issued_document") != classes.size()) {
             failures.add("not every class has issued documents");
         }
+    }
+
+    /** Each generation run claimed once, by one node (document_generation_claim), and no lease left behind. */
+    private void claims() {
+        zero("generation runs claimed other than once (by more than one node, or resumed)", "select count(*) from "
+                + "document_generation g where (select count(*) from document_generation_claim c where c.generation_id = "
+                + "g.id) <> 1");
+        zero("generation runs taken over from another node", "select count(*) from document_generation_claim "
+                + "where taken_over_from is not null");
+        zero("generation leases left after the runs", "select count(*) from generation_lease");
+        System.out.println("  generation runs claimed per node: " + cluster.jdbc.sql("select n || ' ' || count(*) from "
+                + "(select substr(node, 1, strpos(node, '#') - 1) n from document_generation_claim) c group by n order by n")
+                .query(String.class).list());
     }
 
     private void signaturesAndAudit() {

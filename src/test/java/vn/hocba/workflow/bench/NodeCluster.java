@@ -98,7 +98,7 @@ final class NodeCluster implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--spring.datasource.hikari.connection-timeout=120000", "--hocba.data-dir=" + data,
-                "--hocba.demo.enabled=false", "--camunda.bpm.process-engine-name=node" + k,
+                "--hocba.demo.enabled=false", "--camunda.bpm.process-engine-name=node" + k, "--hocba.node.name=node" + k,
                 "--camunda.bpm.job-execution.enabled=true",
                 // an idle executor polls every 0.5-2 s (Camunda's default backs off to 60 s): a job created on
                 // one node is otherwise found by the other only after its back-off, hiding the second node
@@ -122,6 +122,11 @@ final class NodeCluster implements AutoCloseable {
     /** CPU seconds of all nodes' JVMs so far. */
     double cpuSeconds() {
         return nodes.stream().mapToDouble(ChildApplication::cpuSeconds).sum();
+    }
+
+    /** CPU seconds of each node's JVM so far, in node order. */
+    double[] cpuSecondsPerNode() {
+        return nodes.stream().mapToDouble(ChildApplication::cpuSeconds).toArray();
     }
 
     /**

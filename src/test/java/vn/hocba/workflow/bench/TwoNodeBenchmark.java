@@ -17,10 +17,11 @@ import java.util.function.Consumer;
  * database: the sign-off throughput ({@link NodeSignOffs}, 16 clients, round robin over the nodes) and
  * the whole demo school (8 classes) from complete marks to 8 archived packages, every stage for all
  * classes at once (a school's people work in parallel), requests round robin, jobs run by the nodes'
- * executors; then {@link NodeChecks} (nothing twice, one owner per job, no incident). Prints medians
- * for 1 and 2 nodes and their ratio. Not a test; see bench/README.md. Arguments: sign-off rounds
- * (default 3; 0: none), whole-school rounds (default 1; each a fresh database and fresh nodes per node count),
- * optionally {@code sign-offs} (no whole-school run) or {@code school}, and the number of classes
+ * executors; then {@link NodeChecks} (nothing twice, one owner per job, one node per generation run, no
+ * incident). Prints, after every round, medians for 1 and 2 nodes and their ratio, with the load average
+ * and each node's JVM CPU; odd rounds start with 1 node, even rounds with 2. Not a test; see bench/README.md.
+ * Arguments: sign-off rounds (default 3; 0: none), whole-school rounds (default 1; each a fresh database
+ * and fresh nodes per node count), optionally {@code sign-offs} (no whole-school run) or {@code school}, and the number of classes
  * ({@code hocba.demo.classes}, default the demo's 8).
  * Exit status 1 when a check failed.
  */
@@ -33,7 +34,8 @@ public final class TwoNodeBenchmark {
             "subject sheets", "sheets LT/LTA + transcripts", "homeroom signing", "principal + seal + LT/LTA + export job",
             "clerk download + archived");
 
-    record SchoolResult(double wallSeconds, double nodeCpuSeconds, Map<String, Double> stageSeconds) {
+    record SchoolResult(double wallSeconds, double nodeCpuSeconds, Map<String, Double> stageSeconds, double[] cpuPerNode,
+            double loadBefore, double loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,6 +43,8 @@ public final class TwoNodeBenchmark {
         int schoolRounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         boolean wholeSchool = args.length <= 2 || !args[2].equals("sign-offs");
         String[] size = args.length > 3 ? new String[] {"--hocba.demo.classes=" + args[3]} : new String[0];
+        // -Dhocba.bench.nodes=2: that node count only (to finish a run that stopped after its other half)
+        int only = Integer.getInteger("hocba.bench.nodes", 0);
         System.out.printf("TwoNodeBenchmark: %d sign-off rounds, %d whole-school rounds per node count; %d CPUs, load "
                 + "average %.1f, %s%n", signOffRounds, schoolRounds, Runtime.getRuntime().availableProcessors(), load(),
                 System.getProperty("java.vm.version"));
@@ -48,15 +52,20 @@ public final class TwoNodeBenchmark {
         Map<Integer, List<SchoolResult>> schools = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (int round = 1; round <= schoolRounds; round++) {
-            for (int nodes : NODES) {
+            // odd rounds 1 node first, even rounds 2 nodes first: a change of the machine's load hits both alike
+            for (int nodes : only > 0 ? new int[] {only} : round % 2 == 1 ? NODES : new int[] {NODES[1], NODES[0]}) {
                 System.out.printf("== %d node(s), round %d (load average %.1f)%n", nodes, round, load());
                 try (NodeCluster cluster = NodeCluster.start(nodes, "bench_nodes_" + nodes + "_" + round, size)) {
                     List<NodeYearSteps> classes = classes(cluster);
                     if (round == 1 && signOffRounds > 0) {
                         NodeSignOffs bench = new NodeSignOffs(cluster, classes);
-                        System.out.println("  sign-offs: " + bench.size() + " tasks per round, " + NodeSignOffs.CLIENTS
-                                + " clients");
+                        System.out.printf("  sign-offs: %d tasks per round, %d clients (load average %.1f)%n", bench.size(),
+                                NodeSignOffs.CLIENTS, load());
+                        double[] cpu = cluster.cpuSecondsPerNode();
                         signOffs.put(nodes, bench.run(signOffRounds));
+                        System.out.printf("  sign-off rounds done (load average %.1f); JVM CPU-s per node during them "
+                                + "(warm-up and restarts included): %s%n", load(), Arrays.toString(minus(
+                                        cluster.cpuSecondsPerNode(), cpu)));
                     }
                     if (!wholeSchool) {
                         continue;
@@ -64,16 +73,17 @@ public final class TwoNodeBenchmark {
                     Map<String, byte[]> packages = new ConcurrentHashMap<>();
                     SchoolResult school = school(cluster, classes, packages);
                     schools.computeIfAbsent(nodes, n -> new ArrayList<>()).add(school);
-                    System.out.printf("  whole school: %.1f s wall, nodes' CPU %.1f s%n", school.wallSeconds(),
-                            school.nodeCpuSeconds());
+                    System.out.printf("  whole school: %.1f s wall, nodes' CPU %.1f s, per node %s (load average %.1f "
+                            + "-> %.1f)%n", school.wallSeconds(), school.nodeCpuSeconds(),
+                            Arrays.toString(school.cpuPerNode()), school.loadBefore(), school.loadAfter());
                     List<String> failed = NodeChecks.check(cluster, classes, packages);
                     System.out.println(failed.isEmpty() ? "  checks: all passed" : "  CHECKS FAILED: " + failed);
                     String run = nodes + " node(s), round " + round + ": ";
                     failed.forEach(f -> failures.add(run + f));
                 }
             }
+            summary(signOffs, schools);
         }
-        summary(signOffs, schools);
         if (!failures.isEmpty()) {
             System.out.println("FAILED CHECKS:");
             failures.forEach(f -> System.out.println("  " + f));
@@ -91,6 +101,8 @@ public final class TwoNodeBenchmark {
             throws Exception {
         Map<String, Double> stages = new LinkedHashMap<>();
         double cpu = cluster.cpuSeconds();
+        double[] perNode = cluster.cpuSecondsPerNode();
+        double loadBefore = load();
         long start = System.nanoTime();
         stage(stages, STAGES.get(0), classes, c -> c.closeTerm(1));
         stage(stages, STAGES.get(1), classes, c -> c.closeTerm(2));
@@ -101,7 +113,16 @@ public final class TwoNodeBenchmark {
         stage(stages, STAGES.get(6), classes, NodeYearSteps::homeroomSigns);
         stage(stages, STAGES.get(7), classes, NodeYearSteps::principalSignsAndJobsRun);
         stage(stages, STAGES.get(8), classes, c -> packages.put(c.classCode(), c.export()));
-        return new SchoolResult((System.nanoTime() - start) / 1e9, cluster.cpuSeconds() - cpu, stages);
+        return new SchoolResult((System.nanoTime() - start) / 1e9, cluster.cpuSeconds() - cpu, stages,
+                minus(cluster.cpuSecondsPerNode(), perNode), loadBefore, load());
+    }
+
+    private static double[] minus(double[] after, double[] before) {
+        double[] d = new double[after.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.round((after[i] - before[i]) * 10) / 10.0;
+        }
+        return d;
     }
 
     /** Runs {@code step} for every class at once (one client thread per class) and records the stage's wall time. */
@@ -111,7 +132,7 @@ public final class TwoNodeBenchmark {
         AtomicInteger next = new AtomicInteger();
         long nanos = NodeSignOffs.concurrently(classes.size(), () -> step.accept(queue.get(next.getAndIncrement())));
         stages.put(name, nanos / 1e9);
-        System.out.printf("    %-40s %7.1f s%n", name, nanos / 1e9);
+        System.out.printf("    %-40s %7.1f s  (load average %.1f)%n", name, nanos / 1e9, load());
     }
 
     private static void summary(Map<Integer, List<NodeSignOffs.Round>> signOffs, Map<Integer, List<SchoolResult>> schools) {
@@ -129,14 +150,16 @@ public final class TwoNodeBenchmark {
             }
             System.out.printf("sign-offs, 2 nodes / 1 node: %.2f%n", rate[1] / rate[0]);
         }
-        if (schools.size() == NODES.length) {
+        if (schools.size() == NODES.length && schools.get(1).size() == schools.get(2).size()) {
             double[] wall = new double[NODES.length];
             for (int i = 0; i < NODES.length; i++) {
                 List<SchoolResult> runs = schools.get(NODES[i]);
                 wall[i] = median(runs.stream().mapToDouble(SchoolResult::wallSeconds).toArray());
-                System.out.printf("whole school, %d node(s): %.1f s wall (runs %s), nodes' CPU %.1f s%n", NODES[i], wall[i],
-                        Arrays.toString(runs.stream().mapToDouble(r -> Math.round(r.wallSeconds() * 10) / 10.0).toArray()),
-                        median(runs.stream().mapToDouble(SchoolResult::nodeCpuSeconds).toArray()));
+                System.out.printf("whole school, %d node(s): %.1f s wall (runs %s), nodes' CPU %.1f s (runs %s)%n", NODES[i],
+                        wall[i], Arrays.toString(runs.stream().mapToDouble(r -> Math.round(r.wallSeconds() * 10) / 10.0)
+                                .toArray()), median(runs.stream().mapToDouble(SchoolResult::nodeCpuSeconds).toArray()),
+                        Arrays.toString(runs.stream().mapToDouble(r -> Math.round(r.nodeCpuSeconds() * 10) / 10.0)
+                                .toArray()));
             }
             for (String stage : STAGES) {
                 double one = median(schools.get(1).stream().mapToDouble(r -> r.stageSeconds().get(stage)).toArray());
