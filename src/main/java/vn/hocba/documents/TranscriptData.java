@@ -56,19 +56,6 @@ public record TranscriptData(
         decision = decision == null ? TranscriptForm.Decision.UNDECIDED : decision;
     }
 
-    /** Without the decision among the form's options: none of them is marked. */
-    public TranscriptData(DocumentIdentity identity, SchoolInfo school, PrintedProfile student, String className,
-            String grade, String schoolYear, List<SubjectRow> subjects, int correctionCount,
-            List<String> correctedSubjects, TermLevels conduct, TermLevels learning, int absences, String promotion,
-            String awards, String homeroomComment, String homeroomTeacher, String principalTitle, String principalName,
-            String dateLine, String registerNumber, String promotionLine, List<String> certificates,
-            List<String> competitions) {
-        this(identity, school, student, className, grade, schoolYear, subjects, correctionCount, correctedSubjects,
-                conduct, learning, absences, promotion, awards, homeroomComment, homeroomTeacher, principalTitle,
-                principalName, dateLine, registerNumber, promotionLine, certificates, competitions,
-                TranscriptForm.Decision.UNDECIDED);
-    }
-
     /** Without the form's extras: no register number, the decision as the year-end line, no certificates or competitions. */
     public TranscriptData(DocumentIdentity identity, SchoolInfo school, PrintedProfile student, String className,
             String grade, String schoolYear, List<SubjectRow> subjects, int correctionCount,

@@ -6,9 +6,4 @@ package vn.hocba.schoolyear;
  */
 public record School(SchoolId id, String code, String name, String province, String level, String district,
         String commune) {
-
-    /** Without district or commune. */
-    public School(SchoolId id, String code, String name, String province, String level) {
-        this(id, code, name, province, level, null, null);
-    }
 }

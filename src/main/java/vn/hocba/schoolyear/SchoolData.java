@@ -36,10 +36,6 @@ public class SchoolData {
                 .single();
     }
 
-    public void update(SchoolId school, String name, String province, String district, Actor by) {
-        update(school, name, province, district, of(school).commune(), by);
-    }
-
     public void update(SchoolId school, String name, String province, String district, String commune, Actor by) {
         Details old = of(school);
         String newName = Codes.text(name, "tên trường", 200);
