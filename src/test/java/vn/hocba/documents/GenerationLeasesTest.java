@@ -140,7 +140,10 @@ class GenerationLeasesTest {
         List<Long> ofA = taken.get(0).get();
         List<Long> ofB = taken.get(1).get();
         both.shutdown();
-        assertThat(ofA).doesNotContainAnyElementsOf(ofB);
+        // One node may take every class before the other starts: what matters is that no class went to both.
+        List<Long> ofBoth = new ArrayList<>(ofA);
+        ofBoth.retainAll(ofB);
+        assertThat(ofBoth).as("classes taken by both nodes").isEmpty();
         assertThat(ofA.size() + ofB.size()).isEqualTo(40);
         for (long classId = 1; classId <= 40; classId++) {
             assertThat(holder(classId)).isEqualTo(ofA.contains(classId) ? nodeA.node() : nodeB.node());
