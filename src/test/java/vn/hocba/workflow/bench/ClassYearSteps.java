@@ -37,6 +37,10 @@ final class ClassYearSteps {
         JsonNode detail = api.get("hieutruong", "/api/classes/" + classId).body();
         this.homeroom = detail.path("homeroomTeacher").path("code").asText().toLowerCase();
         this.teaching = detail.path("teaching");
+        // Everyone who acts on the class logs in before the clock starts, as each person does once a day: the
+        // timed stages measure the year's work, not one bcrypt password check per person (as the other benchmarks).
+        List.of("hieutruong", "vanthu", homeroom).forEach(api::login);
+        teaching.forEach(t -> api.login(user(t)));
     }
 
     String classCode() {
