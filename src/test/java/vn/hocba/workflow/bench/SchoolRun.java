@@ -22,6 +22,8 @@ final class SchoolRun {
     private final Duration marks;
     private final Map<Stage, Map<String, Duration>> wall = new EnumMap<>(Stage.class);
     private final Map<Stage, Map<String, Duration>> cpu = new EnumMap<>(Stage.class);
+    private final Map<Stage, Duration> stageWall = new EnumMap<>(Stage.class);
+    private final Map<Stage, Duration> stageCpu = new EnumMap<>(Stage.class);
     private Duration whole;
     private double load;
 
@@ -36,16 +38,36 @@ final class SchoolRun {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    void record(Stage stage, String schoolClass, Duration wallTime, Duration cpuTime) {
+    /**
+     * A class's time in a stage. Its CPU time counts only when the classes go one after another; with classes in
+     * parallel, the stage's own measurement ({@link #recordStage}) gives the CPU time.
+     */
+    synchronized void record(Stage stage, String schoolClass, Duration wallTime, Duration cpuTime) {
         wall.computeIfAbsent(stage, s -> new HashMap<>()).merge(schoolClass, wallTime, Duration::plus);
         cpu.computeIfAbsent(stage, s -> new HashMap<>()).merge(schoolClass, cpuTime, Duration::plus);
     }
 
     /** Stages timed apart inside one job (seal, LT/LTA): the job's CPU time is shared in proportion to wall time. */
-    void recordSplit(String schoolClass, Map<Stage, Duration> wallTimes, Duration cpuTime) {
+    synchronized void recordSplit(String schoolClass, Map<Stage, Duration> wallTimes, Duration cpuTime) {
         long total = wallTimes.values().stream().mapToLong(Duration::toNanos).sum();
         wallTimes.forEach((stage, d) -> record(stage, schoolClass, d,
                 Duration.ofNanos(total == 0 ? 0 : cpuTime.toNanos() * d.toNanos() / total)));
+    }
+
+    /** The elapsed time and JVM CPU time of a whole stage, all classes (one after another or in parallel). */
+    synchronized void recordStage(Stage stage, Duration wallTime, Duration cpuTime) {
+        stageWall.merge(stage, wallTime, Duration::plus);
+        stageCpu.merge(stage, cpuTime, Duration::plus);
+    }
+
+    /** Two stages timed inside one loop over the classes (seal, LT/LTA): shared in proportion to the classes' times. */
+    synchronized void recordStages(List<Stage> stages, Duration wallTime, Duration cpuTime) {
+        double total = stages.stream().mapToDouble(this::classSum).sum();
+        for (Stage stage : stages) {
+            double part = total == 0 ? 0 : classSum(stage) / total;
+            recordStage(stage, Duration.ofNanos(Math.round(wallTime.toNanos() * part)),
+                    Duration.ofNanos(Math.round(cpuTime.toNanos() * part)));
+        }
     }
 
     void whole(Duration time) {
@@ -61,12 +83,19 @@ final class SchoolRun {
         return cpu.getOrDefault(stage, Map.of()).getOrDefault(schoolClass, Duration.ZERO).toNanos() / 1e9;
     }
 
-    double stageSeconds(Stage stage) {
+    private double classSum(Stage stage) {
         return classes.stream().mapToDouble(c -> seconds(stage, c)).sum();
     }
 
+    /** The stage's elapsed time (with classes in parallel, less than the sum of the classes' times). */
+    double stageSeconds(Stage stage) {
+        Duration measured = stageWall.get(stage);
+        return measured == null ? classSum(stage) : measured.toNanos() / 1e9;
+    }
+
     double stageCpuSeconds(Stage stage) {
-        return classes.stream().mapToDouble(c -> cpuSeconds(stage, c)).sum();
+        Duration measured = stageCpu.get(stage);
+        return measured == null ? classes.stream().mapToDouble(c -> cpuSeconds(stage, c)).sum() : measured.toNanos() / 1e9;
     }
 
     double classSeconds(String schoolClass) {
@@ -78,8 +107,8 @@ final class SchoolRun {
     }
 
     void print(PrintStream out) {
-        out.printf("application start %.1f s, completing the marks of 8 classes %.1f s (not counted); load average %.1f%n",
-                startup.toNanos() / 1e9, marks.toNanos() / 1e9, load);
+        out.printf("application start %.1f s, completing the marks of %d classes %.1f s (not counted); load average %.1f%n",
+                startup.toNanos() / 1e9, classes.size(), marks.toNanos() / 1e9, load);
         table(List.of(this), out);
     }
 
