@@ -10,14 +10,19 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PagePosition;
+import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Lays XHTML out into pages with Flying Saucer + OpenPDF and reports where the signature boxes
- * ended up. A signature box is any element with {@code id="sig-<field>"}.
+ * ended up. A signature box is any element with {@code id="sig-<field>"}. Each document gets a renderer of its
+ * own (a reused one numbers its PDF objects differently, and the same data must give the same bytes); what does
+ * not depend on the document is kept: the fonts and the parsed stylesheets ({@link DocumentStyles}). Not
+ * thread-safe: one per thread.
  */
 final class PdfLayout {
 
@@ -31,13 +36,24 @@ final class PdfLayout {
             .thenComparing(SignatureBox::x);
 
     private final LiberationFontResolver fonts = new LiberationFontResolver();
+    private final XhtmlNamespaceHandler namespace = new XhtmlNamespaceHandler();
+    private DocumentStyles styles;
 
     record Laid(byte[] pdf, List<SignatureBox> signatureBoxes) {
     }
 
     Laid layout(String xhtml) {
-        ITextRenderer renderer = new ITextRenderer(fonts);
-        renderer.setDocument(parse(xhtml), null);
+        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, fonts);
+        if (styles == null) {
+            styles = new DocumentStyles(agent);
+        } else {
+            styles.setUserAgentCallback(agent);
+        }
+        renderer.getSharedContext().setCss(styles);
+        renderer.setDocument(parse(xhtml), null, namespace);
         renderer.layout();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         renderer.createPDF(out);
