@@ -67,6 +67,13 @@ final class DocumentStyles extends StyleReference {
                 sheets(infos, context.getMedia()), context.getMedia());
     }
 
+    /** Lets go of the last document (its tree and styles); what was parsed stays. */
+    void forgetDocument() {
+        matcher = null;
+        agent = null;
+        super.setUserAgentCallback(null);
+    }
+
     private List<Stylesheet> sheets(List<StylesheetInfo> infos, String medium) {
         List<Stylesheet> result = new ArrayList<>(infos.size());
         for (StylesheetInfo info : infos) {

@@ -55,14 +55,18 @@ final class PdfLayout {
             styles.setUserAgentCallback(agent);
         }
         renderer.getSharedContext().setCss(styles);
-        renderer.setDocument(parse(parser, xhtml), null, namespace);
-        renderer.layout();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        renderer.createPDF(out);
-        // Positions are known only once the output device has the laid-out tree (after createPDF).
-        List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
-                .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
-        return new Laid(out.toByteArray(), boxes);
+        try {
+            renderer.setDocument(parse(parser, xhtml), null, namespace);
+            renderer.layout();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            renderer.createPDF(out);
+            // Positions are known only once the output device has the laid-out tree (after createPDF).
+            List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
+                    .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
+            return new Laid(out.toByteArray(), boxes);
+        } finally {
+            styles.forgetDocument(); // a pool thread keeps its layout, not its last document
+        }
     }
 
     private static SignatureBox toBox(PagePosition p) {
