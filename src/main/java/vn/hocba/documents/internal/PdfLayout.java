@@ -10,14 +10,19 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PagePosition;
+import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Lays XHTML out into pages with Flying Saucer + OpenPDF and reports where the signature boxes
- * ended up. A signature box is any element with {@code id="sig-<field>"}.
+ * ended up. A signature box is any element with {@code id="sig-<field>"}. Each document gets a renderer of its
+ * own (a reused one numbers its PDF objects differently, and the same data must give the same bytes); what does
+ * not depend on the document is kept: the fonts and the parsed stylesheets ({@link DocumentStyles}). Not
+ * thread-safe: one per thread.
  */
 final class PdfLayout {
 
@@ -31,20 +36,37 @@ final class PdfLayout {
             .thenComparing(SignatureBox::x);
 
     private final LiberationFontResolver fonts = new LiberationFontResolver();
+    private final XhtmlNamespaceHandler namespace = new XhtmlNamespaceHandler();
+    private DocumentStyles styles;
+    /** Reused: creating a parser costs a quarter of parsing a transcript. */
+    private final DocumentBuilder parser = newParser();
 
     record Laid(byte[] pdf, List<SignatureBox> signatureBoxes) {
     }
 
     Laid layout(String xhtml) {
-        ITextRenderer renderer = new ITextRenderer(fonts);
-        renderer.setDocument(parse(xhtml), null);
-        renderer.layout();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        renderer.createPDF(out);
-        // Positions are known only once the output device has the laid-out tree (after createPDF).
-        List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
-                .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
-        return new Laid(out.toByteArray(), boxes);
+        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, fonts);
+        if (styles == null) {
+            styles = new DocumentStyles(agent);
+        } else {
+            styles.setUserAgentCallback(agent);
+        }
+        renderer.getSharedContext().setCss(styles);
+        try {
+            renderer.setDocument(parse(parser, xhtml), null, namespace);
+            renderer.layout();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            renderer.createPDF(out);
+            // Positions are known only once the output device has the laid-out tree (after createPDF).
+            List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
+                    .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
+            return new Laid(out.toByteArray(), boxes);
+        } finally {
+            styles.forgetDocument(); // a pool thread keeps its layout, not its last document
+        }
     }
 
     private static SignatureBox toBox(PagePosition p) {
@@ -52,12 +74,19 @@ final class PdfLayout {
                 p.getWidth(), p.getHeight());
     }
 
-    private static Document parse(String xhtml) {
+    private static Document parse(DocumentBuilder parser, String xhtml) {
         try {
-            DocumentBuilder builder = XML.newDocumentBuilder();
-            return builder.parse(new InputSource(new StringReader(xhtml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXException | IOException e) {
             throw new IllegalStateException("template produced malformed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilder newParser() {
+        try {
+            return XML.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,62 +1,28 @@
 package vn.hocba.documents.internal;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import vn.hocba.documents.DocumentIdentity;
 
 /**
  * What every page shows so that a printed copy can be checked: the version label, the content
  * hash, the verification address and a QR code of that address.
  *
- * @param qrDataUri  a 1-bit PNG (no alpha, so no transparency in the PDF) as a data URI
+ * @param qrImageUri  the QR code's image for the template's {@code <img src>}: {@link QrCodeImage#URI_PREFIX}
+ *                    followed by the encoded text (the address with the data hash); the layout draws it from the
+ *                    code's modules, no PNG is written and read back
  */
-public record VerificationMark(String versionLabel, String dataSha256, String url, String qrDataUri,
+public record VerificationMark(String versionLabel, String dataSha256, String url, String qrImageUri,
         Optional<String> supersedes) {
-
-    private static final int MODULE_PIXELS = 1;
 
     static VerificationMark of(DocumentIdentity identity, String dataSha256, String baseUrl) {
         String url = baseUrl + identity.versionLabel();
         String qrContent = url + "?sha256=" + dataSha256;
-        return new VerificationMark(identity.versionLabel(), dataSha256, url, qrPng(qrContent), identity.supersedes());
+        return new VerificationMark(identity.versionLabel(), dataSha256, url, QrCodeImage.URI_PREFIX + qrContent,
+                identity.supersedes());
     }
 
     /** The first 16 hex digits of the hash, enough to compare a printout by eye. */
     public String shortHash() {
         return dataSha256.substring(0, 16);
-    }
-
-    private static String qrPng(String content) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
-            BufferedImage image = new BufferedImage(matrix.getWidth() * MODULE_PIXELS,
-                    matrix.getHeight() * MODULE_PIXELS, BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    boolean dark = matrix.get(x / MODULE_PIXELS, y / MODULE_PIXELS);
-                    image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
-                }
-            }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("cannot encode QR code for " + content, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,9 +24,10 @@ import vn.hocba.documents.sample.SampleDocuments;
 
 /**
  * Not a test. Transcripts rendered to PDF/A-3b per CPU-second of the rendering thread, two pipelines
- * alternating round by round in the same JVM (both today's: the spread of their ratio is the noise floor
- * of a per-document change measured this way; one reusing its Flying Saucer renderer was tried, see
- * bench/README.md); then every
+ * alternating round by round in the same JVM: "before" is another build's pipeline when
+ * {@code -Dhocba.bench.baseline=<its target/classes>} is given (loaded beside this one by {@link BaselineBuild}, e.g.
+ * main's classes), else this build's too (then the spread of their ratio is the noise floor of a per-document change
+ * measured this way); "after" is this build's. Then every
  * document of a 40-student class generated one at a time (before) and on all cores with
  * {@link RenderPool} (after), with wall time, process CPU time and peak heap. Run: see bench/README.md.
  * Arguments: [rounds (default 5)] [class rounds (default 3)].
@@ -42,34 +43,56 @@ public final class DocumentBenchmark {
         int classRounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         SampleDocuments samples = SampleDocuments.withClassSize(CLASS_SIZE);
         List<TranscriptData> transcripts = samples.transcripts();
+        String baseline = System.getProperty("hocba.bench.baseline");
         DocumentPipeline before = new DocumentPipeline(RenderSettings.defaults());
         DocumentPipeline after = new DocumentPipeline(RenderSettings.defaults());
+        BaselineBuild other = baseline == null ? null : new BaselineBuild(Path.of(baseline), CLASS_SIZE);
+        System.out.println(other == null ? "before and after: this build's pipeline"
+                : "before: the build in " + baseline + "; after: this build's pipeline");
+        Round beforeRound = other == null ? () -> renderAll(before, transcripts)
+                : () -> other.renderAll(OutputStream.nullOutputStream());
+        Round afterRound = () -> renderAll(after, transcripts);
         for (int i = 0; i < 3; i++) {
-            renderAll(before, transcripts);
-            renderAll(after, transcripts);
+            beforeRound.run();
+            afterRound.run();
         }
         double[] beforeRates = new double[rounds];
         double[] afterRates = new double[rounds];
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            beforeRates[r] = rate(before, transcripts);
-            afterRates[r] = rate(after, transcripts);
+            before.times().reset();
+            after.times().reset();
+            // alternate which goes first, so that neither always follows the other's garbage
+            if (r % 2 == 0) {
+                beforeRates[r] = rate(beforeRound, transcripts.size());
+                afterRates[r] = rate(afterRound, transcripts.size());
+            } else {
+                afterRates[r] = rate(afterRound, transcripts.size());
+                beforeRates[r] = rate(beforeRound, transcripts.size());
+            }
             ratios[r] = afterRates[r] / beforeRates[r];
             System.out.printf("round %d: before %.1f, after %.1f transcripts per CPU-second; ratio %.2f%n", r + 1,
                     beforeRates[r], afterRates[r], ratios[r]);
         }
         System.out.printf("median: before %.1f, after %.1f transcripts per CPU-second (one thread); median ratio %.2f%n",
                 median(beforeRates), median(afterRates), median(ratios));
-        stages("before", before);
+        if (other == null) {
+            stages("before", before);
+        }
         stages("after", after);
-        classGeneration(samples, classRounds);
+        if (classRounds > 0) {
+            classGeneration(samples, classRounds);
+        }
     }
 
-    private static double rate(DocumentPipeline pipeline, List<TranscriptData> transcripts) throws IOException {
-        pipeline.times().reset();
+    interface Round {
+        void run() throws Exception;
+    }
+
+    private static double rate(Round round, int documents) throws Exception {
         long cpu = CPU.getCurrentThreadCpuTime();
-        renderAll(pipeline, transcripts);
-        return transcripts.size() / ((CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+        round.run();
+        return documents / ((CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
     }
 
     private static void stages(String name, DocumentPipeline pipeline) {
