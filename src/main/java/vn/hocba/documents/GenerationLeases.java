@@ -23,8 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.common.Rejected;
 
@@ -35,7 +33,9 @@ import vn.hocba.common.Rejected;
  * and takes the class over only once the lease has expired (its node died or hung), or at once when the
  * holder was a process on this machine that has ended (a restarted node); the node that lost it stops
  * before its next document ({@link #requireHeld}). Leases are taken and given back in
- * transactions of their own, so the other nodes see them at once, and are timed by the database's clock.
+ * transactions of their own on {@link LeaseConnections connections of their own}, so the other nodes see them at
+ * once and a job thread holding one of the application's connections never waits for a second; timed by the
+ * database's clock.
  */
 @Component
 class GenerationLeases {
@@ -55,6 +55,7 @@ class GenerationLeases {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcClient leaseJdbc;
     private final TransactionTemplate own;
     private final Duration lease;
     private final String node;
@@ -67,12 +68,14 @@ class GenerationLeases {
         return thread;
     });
 
-    GenerationLeases(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    GenerationLeases(JdbcClient jdbc, LeaseConnections connections,
             @Value("${hocba.documents.generation-lease:PT2M}") Duration lease,
             @Value("${hocba.node.name:}") String nodeName) {
         this.jdbc = jdbc;
-        this.own = new TransactionTemplate(transactionManager);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Taken, renewed and given back on connections of their own: a job thread holds one of the application's
+        // connections for its whole generation and must not wait for a second one (see LeaseConnections).
+        this.leaseJdbc = connections.jdbc();
+        this.own = connections.transactions();
         this.lease = lease;
         // Unique per process: a restarted node is a new node (on this machine it sees that its predecessor ended).
         this.node = (nodeName.isBlank() ? hostName() : nodeName) + "#"
@@ -91,12 +94,12 @@ class GenerationLeases {
         try {
             Optional<Taken> taken = own.execute(status -> {
                 OffsetDateTime now = now();
-                Optional<Holder> holder = jdbc.sql("select node, host, pid, expires_at from generation_lease "
+                Optional<Holder> holder = leaseJdbc.sql("select node, host, pid, expires_at from generation_lease "
                         + "where class_id = ? for update").param(classId).query((rs, n) -> new Holder(rs.getString("node"),
                                 rs.getString("host"), rs.getLong("pid"), rs.getObject("expires_at", OffsetDateTime.class)))
                         .optional();
                 if (holder.isEmpty()) {
-                    jdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) "
+                    leaseJdbc.sql("insert into generation_lease (class_id, node, host, pid, claimed_at, expires_at) "
                             + "values (?, ?, ?, ?, ?, ?)").params(classId, node, host, pid, at(now), at(now.plus(lease)))
                             .update();
                     return Optional.of(new Taken(Optional.empty()));
@@ -106,7 +109,7 @@ class GenerationLeases {
                 if (!mine && !expired && !endedHere(holder.get())) {
                     return Optional.<Taken>empty();
                 }
-                jdbc.sql("update generation_lease set node = ?, host = ?, pid = ?, claimed_at = ?, expires_at = ? "
+                leaseJdbc.sql("update generation_lease set node = ?, host = ?, pid = ?, claimed_at = ?, expires_at = ? "
                         + "where class_id = ?").params(node, host, pid, at(now), at(now.plus(lease)), classId).update();
                 if (!mine) {
                     log.warn("Class {}: taking over document generation from node {}, {}", classId, holder.get().node(),
@@ -138,8 +141,8 @@ class GenerationLeases {
     void release(long classId) {
         held.remove(classId);
         try {
-            own.executeWithoutResult(status -> jdbc.sql("delete from generation_lease where class_id = ? and node = ?")
-                    .params(classId, node).update());
+            own.executeWithoutResult(status -> leaseJdbc.sql("delete from generation_lease where class_id = ? "
+                    + "and node = ?").params(classId, node).update());
         } catch (RuntimeException e) {
             log.warn("Could not give back the document generation lease of class {} (it expires by itself): {}", classId,
                     e.toString());
@@ -154,7 +157,7 @@ class GenerationLeases {
         try {
             int renewed = own.execute(status -> {
                 OffsetDateTime now = now();
-                return jdbc.sql("update generation_lease set expires_at = ? where node = ?")
+                return leaseJdbc.sql("update generation_lease set expires_at = ? where node = ?")
                         .params(at(now.plus(lease)), node).update();
             });
             if (renewed < held.size()) {
@@ -194,7 +197,7 @@ class GenerationLeases {
     }
 
     private OffsetDateTime now() {
-        return jdbc.sql("select current_timestamp").query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+        return leaseJdbc.sql("select current_timestamp").query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
     }
 
     private static Timestamp at(OffsetDateTime time) {

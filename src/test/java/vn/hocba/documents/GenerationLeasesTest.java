@@ -3,15 +3,19 @@ package vn.hocba.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +24,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database lease that lets one node only run a class's generation (issue 19 item 4), on H2 with the real
@@ -43,7 +48,7 @@ class GenerationLeasesTest {
     }
 
     private GenerationLeases node(String name) {
-        return new GenerationLeases(jdbc, new DataSourceTransactionManager(database), Duration.ofMinutes(2), name);
+        return new GenerationLeases(jdbc, new LeaseConnections(database), Duration.ofMinutes(2), name);
     }
 
     @AfterEach
@@ -157,6 +162,76 @@ class GenerationLeasesTest {
         nodeA.close();
         assertThat(jdbc.sql("select class_id from generation_lease").query(Long.class).list()).containsExactly(8L);
         assertThat(nodeB.take(7)).isPresent();
+    }
+
+    /**
+     * The pool concern: a process job generates inside its job's transaction (one of the application's connections
+     * held for the whole run) and takes the class's lease in a transaction that must commit at once. With the
+     * application's pool at 2 connections and 2 jobs generating, the pool is dry; the leases are taken, checked and
+     * renewed all the same (on their own connections), where a second connection from the application's pool would
+     * have waited for the pool's timeout and failed both generations.
+     */
+    @Test
+    void twoJobsGeneratingAtOnceOnAPoolOfTwoConnectionsTakeAndRenewTheirLeases() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.getURL());
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(1000);
+        config.setPoolName("application");
+        ExecutorService jobs = Executors.newFixedThreadPool(2);
+        try (HikariDataSource application = new HikariDataSource(config)) {
+            LeaseConnections connections = new LeaseConnections(application);
+            GenerationLeases node = new GenerationLeases(JdbcClient.create(application), connections,
+                    Duration.ofMinutes(2), "C");
+            TransactionTemplate jobTransaction = new TransactionTemplate(new DataSourceTransactionManager(application));
+            CyclicBarrier bothHoldTheirConnection = new CyclicBarrier(2);
+            CountDownLatch bothTookTheirLease = new CountDownLatch(2);
+            CountDownLatch renewed = new CountDownLatch(1);
+            List<Future<Boolean>> generations = new ArrayList<>();
+            for (long classId : List.of(7L, 8L)) {
+                generations.add(jobs.submit(() -> jobTransaction.execute(status -> {
+                    JdbcClient.create(application).sql("select count(*) from generation_lease").query(Long.class).single();
+                    await(() -> bothHoldTheirConnection.await(10, TimeUnit.SECONDS));
+                    boolean taken = node.take(classId).isPresent();
+                    node.requireHeld(classId, classId); // as each document's transaction does
+                    bothTookTheirLease.countDown();
+                    await(() -> renewed.await(10, TimeUnit.SECONDS)); // a long run: the heartbeat comes meanwhile
+                    node.requireHeld(classId, classId);
+                    return taken;
+                })));
+            }
+            assertThat(bothTookTheirLease.await(20, TimeUnit.SECONDS)).as("both leases taken while the pool is dry")
+                    .isTrue();
+            assertThat(application.getHikariPoolMXBean().getActiveConnections()).isEqualTo(2);
+            jdbc.sql("update generation_lease set expires_at = current_timestamp + interval '1' second").update();
+            node.renew();
+            assertThat(expiry(7)).isAfter(dbNow().plusSeconds(100));
+            assertThat(expiry(8)).isAfter(dbNow().plusSeconds(100));
+            renewed.countDown();
+            for (Future<Boolean> generation : generations) {
+                assertThat(generation.get(20, TimeUnit.SECONDS)).isTrue();
+            }
+            node.release(7);
+            node.release(8);
+            assertThat(jdbc.sql("select count(*) from generation_lease").query(Long.class).single()).isZero();
+            assertThat(connections.pool().getMaximumPoolSize()).isEqualTo(LeaseConnections.SIZE);
+            node.close();
+            connections.close();
+        } finally {
+            jobs.shutdownNow();
+        }
+    }
+
+    private interface Waiting {
+        Object run() throws Exception;
+    }
+
+    private static void await(Waiting waiting) {
+        try {
+            waiting.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String holder(long classId) {

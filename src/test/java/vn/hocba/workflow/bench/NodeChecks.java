@@ -25,13 +25,22 @@ final class NodeChecks {
 
     static List<String> check(NodeCluster cluster, List<NodeYearSteps> classes, Map<String, byte[]> packages) {
         NodeChecks checks = new NodeChecks(cluster);
-        checks.jobs();
-        checks.documents(classes);
-        checks.claims();
-        checks.signaturesAndAudit();
-        checks.packages(classes, packages);
-        checks.printOwners(classes);
+        checks.each("jobs", checks::jobs);
+        checks.each("documents", () -> checks.documents(classes));
+        checks.each("claims", checks::claims);
+        checks.each("signatures and audit", checks::signaturesAndAudit);
+        checks.each("packages", () -> checks.packages(classes, packages));
+        checks.each("owners", () -> checks.printOwners(classes));
         return checks.failures;
+    }
+
+    /** Runs one group of checks; one that cannot run (a query error) is a failure, and the others still run. */
+    private void each(String group, Runnable checks) {
+        try {
+            checks.run();
+        } catch (RuntimeException e) {
+            failures.add("the " + group + " checks could not run: " + e);
+        }
     }
 
     private void jobs() {

@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * executors; then {@link NodeChecks} (nothing twice, one owner per job, one node per generation run, no
  * incident). Prints, after every round, medians for 1 and 2 nodes and their ratio, with the load average
  * and each node's JVM CPU; odd rounds start with 1 node, even rounds with 2. Not a test; see bench/README.md.
- * Arguments: sign-off rounds (default 3; 0: none), whole-school rounds (default 1; each a fresh database
- * and fresh nodes per node count), optionally {@code sign-offs} (no whole-school run) or {@code school}, and the number of classes
- * ({@code hocba.demo.classes}, default the demo's 8).
+ * Arguments: sign-off rounds (default 3; 0: none; measured in the first whole-school round's clusters),
+ * whole-school rounds (default 1; each a fresh database and fresh nodes per node count), then {@code sign-offs}
+ * (no whole-school run) or anything else (e.g. {@code both}), and the number of classes ({@code hocba.demo.classes},
+ * default the demo's 8). {@code -Dhocba.bench.nodes=N}: that node count only.
  * Exit status 1 when a check failed.
  */
 public final class TwoNodeBenchmark {
@@ -48,6 +49,7 @@ public final class TwoNodeBenchmark {
         System.out.printf("TwoNodeBenchmark: %d sign-off rounds, %d whole-school rounds per node count; %d CPUs, load "
                 + "average %.1f, %s%n", signOffRounds, schoolRounds, Runtime.getRuntime().availableProcessors(), load(),
                 System.getProperty("java.vm.version"));
+        long began = System.nanoTime();
         Map<Integer, List<NodeSignOffs.Round>> signOffs = new TreeMap<>();
         Map<Integer, List<SchoolResult>> schools = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -71,19 +73,27 @@ public final class TwoNodeBenchmark {
                         continue;
                     }
                     Map<String, byte[]> packages = new ConcurrentHashMap<>();
-                    SchoolResult school = school(cluster, classes, packages);
-                    schools.computeIfAbsent(nodes, n -> new ArrayList<>()).add(school);
-                    System.out.printf("  whole school: %.1f s wall, nodes' CPU %.1f s, per node %s (load average %.1f "
-                            + "-> %.1f)%n", school.wallSeconds(), school.nodeCpuSeconds(),
-                            Arrays.toString(school.cpuPerNode()), school.loadBefore(), school.loadAfter());
+                    String run = nodes + " node(s), round " + round + ": ";
+                    try {
+                        SchoolResult school = school(cluster, classes, packages);
+                        schools.computeIfAbsent(nodes, n -> new ArrayList<>()).add(school);
+                        System.out.printf("  whole school: %.1f s wall, nodes' CPU %.1f s, per node %s (load average "
+                                + "%.1f -> %.1f)%n", school.wallSeconds(), school.nodeCpuSeconds(),
+                                Arrays.toString(school.cpuPerNode()), school.loadBefore(), school.loadAfter());
+                    } catch (Exception e) {
+                        // the checks below still say what the stopped run left; the other node count still runs
+                        System.out.println("  WHOLE SCHOOL STOPPED: " + e);
+                        failures.add(run + "the whole school stopped: " + e);
+                    }
                     List<String> failed = NodeChecks.check(cluster, classes, packages);
                     System.out.println(failed.isEmpty() ? "  checks: all passed" : "  CHECKS FAILED: " + failed);
-                    String run = nodes + " node(s), round " + round + ": ";
                     failed.forEach(f -> failures.add(run + f));
                 }
             }
             summary(signOffs, schools);
         }
+        System.out.printf("TwoNodeBenchmark done in %.1f min (load average %.1f)%n", (System.nanoTime() - began) / 6e10,
+                load());
         if (!failures.isEmpty()) {
             System.out.println("FAILED CHECKS:");
             failures.forEach(f -> System.out.println("  " + f));
