@@ -17,7 +17,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
-import vn.hocba.hocbaso.ClassRecordsService.UnsignedRecord;
+import vn.hocba.hocbaso.ClassRecordsService.ReadyInput;
 import vn.hocba.hocbaso.SignedRecords.StoredRecord;
 import vn.hocba.pades.CredentialCheck;
 import vn.hocba.pades.SigningCredential;
@@ -37,7 +37,11 @@ import vn.hocba.schoolyear.SchoolDirectory;
  * step: it is reported in {@link Outcome#waiting} and on the clerk's page. In the XAdES-T form
  * ({@link RecordSignatureSetting}) the signing time is fixed when the step is prepared (it is part of what the
  * credential signs) and each signature is time-stamped right after the credential's value arrives, before the
- * records are stored: one TSA call per record and slot, outside the class's lock.
+ * records are stored: one TSA call per record and slot, outside the class's lock. A class's sheet signatures
+ * (one per teacher and subject) each compare every record of the class with its stored version: a record is
+ * built and fingerprinted again only when what it is built from changed ({@link RecordFingerprintMemo}, keyed by
+ * the input itself), and the version this server stored last is signed further without reading and parsing it
+ * again ({@link RecentRecordDocuments}, keyed by the stored bytes' SHA-256).
  */
 @Service
 public class ClassRecordSigning {
@@ -55,10 +59,15 @@ public class ClassRecordSigning {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final RecordSignatureSetting signatureForm;
+    private final RecordFingerprintMemo fingerprints;
+    private final RecentRecordDocuments recent;
 
     ClassRecordSigning(ClassRecordsService records, SignedRecords store, SchoolDirectory directory, AuditLog audit,
-            Clock clock, PlatformTransactionManager transactionManager, RecordSignatureSetting signatureForm) {
+            Clock clock, PlatformTransactionManager transactionManager, RecordSignatureSetting signatureForm,
+            RecordFingerprintMemo fingerprints, RecentRecordDocuments recent) {
         this.signatureForm = signatureForm;
+        this.fingerprints = fingerprints;
+        this.recent = recent;
         this.records = records;
         this.store = store;
         this.directory = directory;
@@ -100,7 +109,7 @@ public class ClassRecordSigning {
     }
 
     /** One record: the version to store, what it was built on, and the bytes to sign (null: store only). */
-    private record Item(UnsignedRecord fresh, Current current, String basedOn, SignatureSlot slot, byte[] data) {
+    private record Item(ReadyInput fresh, Current current, String basedOn, SignatureSlot slot, byte[] data) {
     }
 
     /** The teacher of {@code subjectCode} (co-teacher {@code part}, 1 = first): their subject in every record. */
@@ -138,14 +147,16 @@ public class ClassRecordSigning {
         all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
                 + String.join("; ", s.missing())));
         java.util.Map<Long, StoredRecord> stored = latestByStudent(classId);
-        for (UnsignedRecord fresh : all.ready()) {
+        for (ReadyInput fresh : all.ready()) {
             Optional<StoredRecord> latest = Optional.ofNullable(stored.get(fresh.studentId()));
-            Current current = current(classId, fresh, latest);
+            Current current = current(fresh, latest);
             String basedOn = latest.map(StoredRecord::sha256).orElse(null);
-            Optional<SignatureSlot> slot = RecordSlots.of(current.doc()).all().stream()
+            RecordSlots slots = RecordSlots.of(current.doc());
+            Optional<SignatureSlot> slot = slots.all().stream()
                     .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
                     .findFirst();
             if (slot.isEmpty()) {
+                keepUnchanged(latest, current);
                 continue;
             }
             byte[] data = null;
@@ -153,7 +164,7 @@ public class ClassRecordSigning {
                 already++;
             } else {
                 try {
-                    RecordSlots.of(current.doc()).requireTurn(slot.get());
+                    slots.requireTurn(slot.get());
                     data = SlotValues.dataToSign(current.doc(), role, subject(role, slotId), credential.certificateChain(),
                             signingTime);
                 } catch (Rejected e) {
@@ -162,6 +173,8 @@ public class ClassRecordSigning {
             }
             if (data != null || current.changed()) {
                 items.add(new Item(fresh, current, basedOn, slot.get(), data));
+            } else {
+                keepUnchanged(latest, current);
             }
         }
         if (check != null && items.stream().anyMatch(i -> i.data() != null)) {
@@ -180,7 +193,9 @@ public class ClassRecordSigning {
         long started = System.nanoTime();
         String classCode = directory.schoolClass(prepared.classId).code();
         long stamping = signWithValues(prepared, values);
+        java.util.Map<String, Document> saved = new java.util.LinkedHashMap<>();
         Outcome outcome = transactions.execute(status -> {
+            saved.clear();
             directory.lockClass(prepared.classId);
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
@@ -192,16 +207,18 @@ public class ClassRecordSigning {
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
                     continue;
                 }
-                StoredRecord saved = save(prepared.classId, item.fresh(), item.current());
+                StoredRecord version = save(prepared.classId, item.fresh(), item.current());
+                saved.put(version.sha256(), item.current().doc());
                 if (item.data() != null) {
                     audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
-                            + item.fresh().studentCode(), item.basedOn(), saved.sha256(),
-                            item.slot().label() + ", phiên bản " + saved.version(), null));
+                            + item.fresh().studentCode(), item.basedOn(), version.sha256(),
+                            item.slot().label() + ", phiên bản " + version.version(), null));
                     signed++;
                 }
             }
             return new Outcome(signed, prepared.already, List.copyOf(waiting));
         });
+        saved.forEach(recent::keep);
         log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} of them "
                 + "for {} time-stamps", classCode, prepared.slotId, outcome.signed(), outcome.alreadySigned(),
                 outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, stamping,
@@ -245,20 +262,43 @@ public class ClassRecordSigning {
     private record Current(Document doc, String fingerprint, int version, boolean changed) {
     }
 
-    private Current current(ClassId classId, UnsignedRecord fresh, Optional<StoredRecord> latest) {
-        String fingerprint = RecordFingerprint.of(fresh.record());
+    /**
+     * The record as the class's data states it now, compared by fingerprint with the stored version (the
+     * fingerprint of an input seen before is not computed again, {@link RecordFingerprintMemo}).
+     */
+    private Current current(ReadyInput fresh, Optional<StoredRecord> latest) {
+        Document built = null;
+        String fingerprint = fingerprints.known(fresh.studentId(), fresh.input()).orElse(null);
+        if (fingerprint == null) {
+            built = records.build(fresh.input());
+            fingerprint = fingerprints.remember(fresh.studentId(), fresh.input(), built);
+        }
         if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
-            return new Current(XmlDocuments.parse(store.read(latest.get())), fingerprint, latest.get().version(), false);
+            return new Current(stored(latest.get()), fingerprint, latest.get().version(), false);
+        }
+        if (built == null) {
+            built = records.build(fresh.input());
         }
         if (latest.isPresent()) {
-            List<String> kept = RecordFingerprint.carrySubjectSignatures(
-                    XmlDocuments.parse(store.read(latest.get())), fresh.record());
+            List<String> kept = RecordFingerprint.carrySubjectSignatures(stored(latest.get()), built);
             log.info("Record of {} changed: version {} keeps {}", fresh.studentCode(), latest.get().version() + 1, kept);
         }
-        return new Current(fresh.record(), fingerprint, latest.map(l -> l.version() + 1).orElse(1), true);
+        return new Current(built, fingerprint, latest.map(l -> l.version() + 1).orElse(1), true);
     }
 
-    private StoredRecord save(ClassId classId, UnsignedRecord fresh, Current current) {
+    /** The stored version: the document it was written from when this server stored it lately, else its bytes parsed. */
+    private Document stored(StoredRecord record) {
+        return recent.take(record.sha256()).orElseGet(() -> XmlDocuments.parse(store.read(record)));
+    }
+
+    /** Hands an unchanged stored version that this step does not sign back for the next signer. */
+    private void keepUnchanged(Optional<StoredRecord> latest, Current current) {
+        if (!current.changed() && latest.isPresent()) {
+            recent.keep(latest.get().sha256(), current.doc());
+        }
+    }
+
+    private StoredRecord save(ClassId classId, ReadyInput fresh, Current current) {
         List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
         return store.save(classId, fresh.studentId(), current.version(), current.fingerprint(),
                 XmlDocuments.bytes(current.doc()), (int) slots.stream().filter(SignatureSlot::signed).count(),

@@ -13,7 +13,6 @@ import vn.hocba.documents.YearTranscripts.StudentTranscript;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SchoolId;
-import vn.hocba.students.StudentId;
 
 /**
  * The học bạ số records of a stored class: its readiness (who lacks what) and the unsigned record of
@@ -49,24 +48,23 @@ public class ClassRecordsService {
                 i.input.transcript().student().fullName(), readiness.missing(i.input))).toList();
     }
 
-    /** An unsigned record of a student who lacks nothing. */
-    public record UnsignedRecord(long studentId, String studentCode, String fullName, Document record) {
+    /** A student who lacks nothing: what their unsigned record is built from ({@link #build}). */
+    public record ReadyInput(long studentId, String studentCode, String fullName, RecordInput input) {
     }
 
     /**
-     * The unsigned record of every student of the class who lacks nothing, and the readiness of the
-     * others (what keeps their record back), from one reading of the class.
+     * What the unsigned record of every student of the class who lacks nothing is built from, and the
+     * readiness of the others (what keeps their record back), from one reading of the class.
      */
     public ReadyRecords readyRecords(ClassId id) {
         RecordReadiness readiness = new RecordReadiness(subjectCodes);
-        List<UnsignedRecord> ready = new ArrayList<>();
+        List<ReadyInput> ready = new ArrayList<>();
         List<StudentReadiness> notReady = new ArrayList<>();
         for (Input i : inputs(id)) {
             var student = i.input.transcript().student();
             List<String> missing = readiness.missing(i.input);
             if (missing.isEmpty()) {
-                ready.add(new UnsignedRecord(i.studentId, student.studentCode(), student.fullName(),
-                        new RecordXml(subjectCodes).build(i.input)));
+                ready.add(new ReadyInput(i.studentId, student.studentCode(), student.fullName(), i.input));
             } else {
                 notReady.add(new StudentReadiness(i.studentId, student.studentCode(), student.fullName(), missing));
             }
@@ -75,7 +73,12 @@ public class ClassRecordsService {
     }
 
     /** The records that can be built and the students whose record cannot (yet). */
-    public record ReadyRecords(List<UnsignedRecord> ready, List<StudentReadiness> notReady) {
+    public record ReadyRecords(List<ReadyInput> ready, List<StudentReadiness> notReady) {
+    }
+
+    /** The unsigned record built from {@code input} (of a student who lacks nothing). */
+    Document build(RecordInput input) {
+        return new RecordXml(subjectCodes).build(input);
     }
 
     /** The national code of a HocBa subject code ({@link SubjectCodeTable}, with this school's overrides). */
@@ -95,10 +98,12 @@ public class ClassRecordsService {
 
     private List<Input> inputs(ClassId id) {
         SchoolId school = directory.year(directory.schoolClass(id).yearId()).schoolId();
+        List<StudentTranscript> ofClass = transcripts.ofClass(id);
+        Map<Long, RecordIdentifiers> ids = identifiers.ofStudents(school,
+                ofClass.stream().map(StudentTranscript::studentId).toList());
         List<Input> inputs = new ArrayList<>();
-        for (StudentTranscript t : transcripts.ofClass(id)) {
-            inputs.add(new Input(t.studentId(), new RecordInput(t.data(),
-                    identifiers.of(school, new StudentId(t.studentId())), t.subjectTeachers())));
+        for (StudentTranscript t : ofClass) {
+            inputs.add(new Input(t.studentId(), new RecordInput(t.data(), ids.get(t.studentId()), t.subjectTeachers())));
         }
         return inputs;
     }

@@ -70,6 +70,24 @@ public class StudentIdentifiers {
                 .optional().orElse(new RecordIdentifiers(null, false, schoolCode, null));
     }
 
+    /**
+     * {@link #of} for several students at once (a class's records): the school's code read once, the students'
+     * codes in one query; by student id, every student given is in the map.
+     */
+    public java.util.Map<Long, RecordIdentifiers> ofStudents(SchoolId school, List<Long> studentIds) {
+        String schoolCode = schoolCode(school).orElse(null);
+        java.util.Map<Long, RecordIdentifiers> all = new java.util.HashMap<>();
+        if (!studentIds.isEmpty()) {
+            jdbc.sql("select student_id, moet_code, temporary_code, register_number from hocbaso_student_code "
+                    + "where student_id in (:ids)").param("ids", studentIds)
+                    .query((rs, n) -> java.util.Map.entry(rs.getLong(1), new RecordIdentifiers(rs.getString(2),
+                            rs.getBoolean(3), schoolCode, rs.getString(4)))).list()
+                    .forEach(e -> all.put(e.getKey(), e.getValue()));
+        }
+        studentIds.forEach(id -> all.putIfAbsent(id, new RecordIdentifiers(null, false, schoolCode, null)));
+        return all;
+    }
+
     @Transactional
     public void setSchoolCode(SchoolId school, String code, Actor by) {
         if (code == null || !code.matches("[A-Za-z0-9]{2,20}")) {

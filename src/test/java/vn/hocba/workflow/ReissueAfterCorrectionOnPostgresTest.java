@@ -54,6 +54,7 @@ import java.util.regex.Pattern;
 import vn.hocba.common.Sha256;
 import vn.hocba.hocbaso.SignedRecordChecks;
 import vn.hocba.hocbaso.SignedRecords;
+import vn.hocba.hocbaso.XmlDocuments;
 
 /**
  * Issue 13 items 9, 10 and 11: a class's year documents signed and packaged, then one student's Toán
@@ -129,6 +130,8 @@ class ReissueAfterCorrectionOnPostgresTest {
     Map<Long, String> firstRecords = new java.util.HashMap<>();
     @Autowired
     SignedRecords signedRecords;
+    @Autowired
+    vn.hocba.hocbaso.ClassRecordsService classRecords;
 
     @BeforeAll
     void signTheYearCorrectAMarkAndSignAgain() throws Exception {
@@ -298,6 +301,11 @@ class ReissueAfterCorrectionOnPostgresTest {
                 continue;
             }
             assertThat(r.version()).as("the corrected student's record").isEqualTo(2);
+            // Built from the corrected data: the server remembered every record's input and fingerprint, and kept
+            // the stored documents, from the first signing; the corrected input must not reuse them (issue 19).
+            String correctedToan = subjectValues(XmlDocuments.text(classRecords.record(schoolClass.id(), student)), "mon-15");
+            assertThat(subjectValues(xml, "mon-15")).as("Toán as the re-signed record states it")
+                    .isEqualTo(correctedToan).isNotEqualTo(subjectValues(firstRecords.get(student), "mon-15"));
             Map<String, String> before = SignedRecordChecks.signatureValues(firstRecords.get(student).getBytes(StandardCharsets.UTF_8));
             Map<String, String> after = SignedRecordChecks.signatureValues(xml.getBytes(StandardCharsets.UTF_8));
             assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -317,6 +325,18 @@ class ReissueAfterCorrectionOnPostgresTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body().toString()).contains("phải gồm đúng 12 chữ số")
                 .contains(registry.roster(schoolClass.id()).get(4).student().profile().fullName());
+    }
+
+    /** The text of the record's element whose {@code Id} is {@code id} (a subject: its name, terms, year, teacher). */
+    private static String subjectValues(String xml, String id) {
+        var all = XmlDocuments.parse(xml.getBytes(StandardCharsets.UTF_8)).getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            var e = (org.w3c.dom.Element) all.item(i);
+            if (id.equals(e.getAttribute("Id"))) {
+                return e.getTextContent();
+            }
+        }
+        throw new AssertionError("no element " + id);
     }
 
     private byte[] signAndDownload(String instance, Runnable whileSheetsAreSigned) {

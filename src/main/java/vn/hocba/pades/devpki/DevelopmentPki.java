@@ -106,7 +106,33 @@ public final class DevelopmentPki {
             issueInto(file, CertificateMaker.rsaKeyPair(), personName, role, email, now.minus(Duration.ofDays(1)),
                     now.plus(Duration.ofDays(3 * 365)), SIGNING_USAGE);
         }
-        return Pkcs12Credential.open(file, PASSWORD.toCharArray());
+        return open(file);
+    }
+
+    /** What a credential file held when it was last opened: reused while the file is unchanged. */
+    private record Opened(java.nio.file.attribute.FileTime modified, long size, SigningCredential credential) {
+    }
+
+    private final java.util.Map<Path, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The credential of {@code file}, opened again only when the file changed (opening a PKCS#12 file costs two
+     * PBKDF2 derivations: 6 % of a subject sheet's signature step when every step opened it, issue 19).
+     */
+    private SigningCredential open(Path file) {
+        try {
+            var modified = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            Opened known = opened.get(file);
+            if (known != null && known.modified().equals(modified) && known.size() == size) {
+                return known.credential();
+            }
+            SigningCredential credential = Pkcs12Credential.open(file, PASSWORD.toCharArray());
+            opened.put(file, new Opened(modified, size, credential));
+            return credential;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Like {@link #issue}, with an ECDSA P-256 key instead of RSA-2048 (both allowed by TT 15/2025). */

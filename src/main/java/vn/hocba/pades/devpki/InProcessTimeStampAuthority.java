@@ -35,14 +35,25 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
     /** The development TSA policy (an OID from the UUID arc 2.25, no registration needed). */
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("2.25.196247313838931846563178043657432104583");
 
-    private final PrivateKey key;
     private final List<X509Certificate> chain;
     private final AtomicLong serial = new AtomicLong(System.currentTimeMillis());
     private final SecureRandom random = new SecureRandom();
+    /** Built once (key, certificates, policy); its signer is not thread-safe, so answers are made one at a time. */
+    private final TimeStampResponseGenerator responses;
 
     InProcessTimeStampAuthority(PrivateKey key, List<X509Certificate> chain) {
-        this.key = key;
         this.chain = List.copyOf(chain);
+        try {
+            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
+                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key,
+                    this.chain.get(0));
+            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
+            tokens.addCertificates(new JcaCertStore(this.chain));
+            this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the development time-stamping authority", e);
+        }
     }
 
     @Override
@@ -68,14 +79,12 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
     /** Answers one DER-encoded {@code TimeStampReq} with a DER-encoded {@code TimeStampResp}. */
     public byte[] respond(byte[] encodedRequest) throws IOException {
         try {
-            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key, chain.get(0));
-            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
-            tokens.addCertificates(new JcaCertStore(chain));
-            TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
-            TimeStampResponse response = responses.generateGrantedResponse(new TimeStampRequest(encodedRequest),
-                    BigInteger.valueOf(serial.incrementAndGet()), new Date());
+            TimeStampRequest request = new TimeStampRequest(encodedRequest);
+            TimeStampResponse response;
+            synchronized (responses) {
+                response = responses.generateGrantedResponse(request, BigInteger.valueOf(serial.incrementAndGet()),
+                        new Date());
+            }
             return response.getEncoded();
         } catch (IOException e) {
             throw e;

@@ -101,6 +101,26 @@ final class BenchSchool implements AutoCloseable {
         }
     }
 
+    /**
+     * Every signer's development key pair, made before the timed stages: the development PKI makes a person's
+     * key at their first signature (a real teacher's key is on their token or configured), so without this the
+     * subject-sheet stage timed ≈ 25–60 RSA key generations of the benchmark's own setup (17 % of that stage in
+     * session 16's profile). Issued with the title of the step that would have made them first (subject teachers
+     * sign before homeroom teachers), so the certificates are the ones the stages would make.
+     */
+    void issueSigningKeys() {
+        SchoolDirectory directory = bean(SchoolDirectory.class);
+        vn.hocba.security.Accounts accounts = bean(vn.hocba.security.Accounts.class);
+        vn.hocba.signing.SignerCredentials credentials = bean(vn.hocba.signing.SignerCredentials.class);
+        java.util.function.Consumer<vn.hocba.schoolyear.Staff> subjectTeacher = staff -> credentials.person(
+                accounts.byStaff(staff.id()).map(vn.hocba.security.Account::username).orElse(null), staff.fullName(),
+                vn.hocba.pades.SignerRole.SUBJECT_TEACHER.title());
+        classes().forEach(c -> directory.teachingAssignmentsOfClass(c.id()).forEach(a -> subjectTeacher.accept(a.teacher())));
+        classes().forEach(c -> directory.homeroomOf(c.id()).ifPresent(h -> credentials.person(
+                accounts.byStaff(h.teacher().id()).map(vn.hocba.security.Account::username).orElse(null),
+                h.teacher().fullName(), vn.hocba.pades.SignerRole.HOMEROOM_TEACHER.title())));
+    }
+
     /** Runs the instance's jobs (and the jobs they create) until none is left, as the job executor would. */
     void runJobs(String processInstanceId) {
         ManagementService management = bean(ManagementService.class);
