@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,8 +18,13 @@ import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.interchange.GradebookBulkLoad;
 import vn.hocba.gradebook.MarkEntry;
 import vn.hocba.gradebook.MarkKind;
+import vn.hocba.pades.SignerRole;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.Staff;
+import vn.hocba.security.Account;
+import vn.hocba.security.Accounts;
+import vn.hocba.signing.SignerCredentials;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.EmbeddedPostgresDatabases;
@@ -110,15 +116,14 @@ final class BenchSchool implements AutoCloseable {
      */
     void issueSigningKeys() {
         SchoolDirectory directory = bean(SchoolDirectory.class);
-        vn.hocba.security.Accounts accounts = bean(vn.hocba.security.Accounts.class);
-        vn.hocba.signing.SignerCredentials credentials = bean(vn.hocba.signing.SignerCredentials.class);
-        java.util.function.Consumer<vn.hocba.schoolyear.Staff> subjectTeacher = staff -> credentials.person(
-                accounts.byStaff(staff.id()).map(vn.hocba.security.Account::username).orElse(null), staff.fullName(),
-                vn.hocba.pades.SignerRole.SUBJECT_TEACHER.title());
-        classes().forEach(c -> directory.teachingAssignmentsOfClass(c.id()).forEach(a -> subjectTeacher.accept(a.teacher())));
-        classes().forEach(c -> directory.homeroomOf(c.id()).ifPresent(h -> credentials.person(
-                accounts.byStaff(h.teacher().id()).map(vn.hocba.security.Account::username).orElse(null),
-                h.teacher().fullName(), vn.hocba.pades.SignerRole.HOMEROOM_TEACHER.title())));
+        Accounts accounts = bean(Accounts.class);
+        SignerCredentials credentials = bean(SignerCredentials.class);
+        BiConsumer<Staff, SignerRole> issue = (staff, role) -> credentials.person(
+                accounts.byStaff(staff.id()).map(Account::username).orElse(null), staff.fullName(), role.title());
+        classes().forEach(c -> directory.teachingAssignmentsOfClass(c.id())
+                .forEach(a -> issue.accept(a.teacher(), SignerRole.SUBJECT_TEACHER)));
+        classes().forEach(c -> directory.homeroomOf(c.id())
+                .ifPresent(h -> issue.accept(h.teacher(), SignerRole.HOMEROOM_TEACHER)));
     }
 
     /** Runs the instance's jobs (and the jobs they create) until none is left, as the job executor would. */
