@@ -162,16 +162,22 @@ public class ApiErrors {
      * and Spring Security's own exceptions keep their handling, and pages keep their error page.
      */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+    org.springframework.http.ResponseEntity<ProblemDetail> unexpected(RuntimeException e,
+            jakarta.servlet.http.HttpServletRequest request) {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
+        if (vn.hocba.web.layout.DatabaseUnavailableFilter.isDatabaseUnavailable(e)) {
+            // e.g. the rollback's exception after PostgreSQL stopped in the middle of a signing batch
+            return databaseUnavailable(e, request);
+        }
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Máy chủ gặp lỗi không lường trước khi xử lý yêu cầu "
-                + "(mã tra cứu " + reference + ", đã ghi vào nhật kí máy chủ). Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên mã này.");
+        return org.springframework.http.ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Máy chủ gặp lỗi không lường trước khi xử lý yêu cầu (mã tra cứu " + reference
+                        + ", đã ghi vào nhật kí máy chủ). Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên mã này."));
     }
 
     private static String sqlState(Throwable e) {

@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,6 +16,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,10 +39,22 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 + "tất; những gì đã lưu trước đó được giữ nguyên. Hãy gửi lại sau ít phút.";
     }
 
-    /** True when {@code e} or one of its causes says the database could not be reached. */
+    /**
+     * True when {@code e} or one of its causes says the database could not be reached: Spring's resource failures,
+     * a connection the pool could not give, or an SQL connection exception (SQLSTATE class 08, e.g. "connection is
+     * closed" when the server went away). Also a failed rollback ({@link TransactionSystemException}) whose original
+     * failure was one of these: when PostgreSQL stops in the middle of a transaction, the statement fails and then
+     * the rollback on the dead connection fails too, and Spring throws the rollback's exception.
+     */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isDatabaseUnavailable(rollback.getApplicationException())) {
                 return true;
             }
         }

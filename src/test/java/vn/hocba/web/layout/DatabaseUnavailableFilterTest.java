@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A database failure in a filter before any controller (the bearer-token lookup, as the soak found with the
@@ -42,6 +45,31 @@ class DatabaseUnavailableFilterTest {
         });
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(request.getAttribute(PageExceptionResolver.MESSAGE)).isEqualTo(DatabaseUnavailableFilter.message());
+    }
+
+    @Test
+    void aBatchWhoseRollbackFailedAfterThePostgresStopGets503NotAnUnexpectedError() throws Exception {
+        // As the faults test saw: the statement fails (connection cut), then the rollback on the dead connection
+        // fails too, and Spring throws the rollback's exception with the statement's failure inside.
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed", "08003"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("I/O error sending to the backend"));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/classes/1/year-documents/homeroom-signature");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            throw rollbackFailed;
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("không kết nối được cơ sở dữ liệu");
+    }
+
+    @Test
+    void aRollbackThatFailedForAnotherReasonIsNotCalledAnOutage() {
+        TransactionSystemException other = new TransactionSystemException("Could not commit: serialization",
+                new SQLException("could not serialize access", "40001"));
+        other.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseUnavailableFilter.isDatabaseUnavailable(other)).isFalse();
+        assertThat(DatabaseUnavailableFilter.isDatabaseUnavailable(new SQLException("no route", "08001"))).isTrue();
     }
 
     @Test
