@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 
 /**
@@ -63,6 +64,11 @@ public final class ChildApplication implements AutoCloseable {
     /** CPU time the child process has used so far (all its threads), in seconds; 0 where the OS does not say. */
     public double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** CPU seconds of the child's live threads by kind so far ({@link ThreadCpu}). */
+    public Map<String, Double> cpuSecondsByThreadKind() {
+        return ThreadCpu.of(process.pid());
     }
 
     /** Whether the process still runs (a database outage must not end it). */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.hocba.storage.S3Server;
 import vn.hocba.support.ChildApplication;
 import vn.hocba.support.TemporaryDataDirectory;
+import vn.hocba.support.ThreadCpu;
 
 /**
  * N HocBa nodes as production runs them: each its own JVM (the real class path, {@link ChildApplication}),
@@ -122,6 +125,13 @@ final class NodeCluster implements AutoCloseable {
     /** CPU seconds of all nodes' JVMs so far. */
     double cpuSeconds() {
         return nodes.stream().mapToDouble(ChildApplication::cpuSeconds).sum();
+    }
+
+    /** CPU seconds of all nodes' live threads by kind so far ({@link ThreadCpu}). */
+    Map<String, Double> cpuSecondsByThreadKind() {
+        Map<String, Double> sum = new TreeMap<>();
+        nodes.forEach(node -> ThreadCpu.addInto(sum, node.cpuSecondsByThreadKind()));
+        return sum;
     }
 
     /** CPU seconds of each node's JVM so far, in node order. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.support.ThreadCpu;
 import vn.hocba.workflow.ExportPackages;
 
 /**
@@ -63,6 +64,7 @@ public final class SchoolYearBenchmark {
             SchoolRun result = new SchoolRun(new ArrayList<>(classes.keySet()), startup, marks);
             Map<String, byte[]> packages = new LinkedHashMap<>();
             long wallStart = System.nanoTime();
+            Map<String, Double> threadsBefore = ThreadCpu.of(ProcessHandle.current().pid());
             stage(result, classes, Stage.TERM_CLOSE_1, c -> c.closeTerm(1));
             stage(result, classes, Stage.TERM_CLOSE_2, c -> c.closeTerm(2));
             stage(result, classes, Stage.YEAR_END, ClassYearSteps::closeYear);
@@ -87,6 +89,8 @@ public final class SchoolYearBenchmark {
                 }
             });
             result.whole(Duration.ofNanos(System.nanoTime() - wallStart));
+            System.out.println("JVM CPU-s of the stages by thread kind (live threads; the HTTP clients are \"other\"): "
+                    + ThreadCpu.describe(ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), threadsBefore)));
             for (var entry : packages.entrySet()) {
                 ExportPackages.assertManifestMatches(ExportPackages.unzip(entry.getValue()));
             }

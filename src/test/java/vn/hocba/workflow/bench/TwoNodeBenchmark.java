@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import vn.hocba.support.ThreadCpu;
 
 /**
  * Issue 19 item 4: 1 node and 2 nodes on one PostgreSQL, in the same run ({@link NodeCluster}: child
@@ -36,7 +37,7 @@ public final class TwoNodeBenchmark {
             "clerk download + archived");
 
     record SchoolResult(double wallSeconds, double nodeCpuSeconds, Map<String, Double> stageSeconds, double[] cpuPerNode,
-            double loadBefore, double loadAfter) {
+            Map<String, Double> cpuByThreadKind, double loadBefore, double loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +81,8 @@ public final class TwoNodeBenchmark {
                         System.out.printf("  whole school: %.1f s wall, nodes' CPU %.1f s, per node %s (load average "
                                 + "%.1f -> %.1f)%n", school.wallSeconds(), school.nodeCpuSeconds(),
                                 Arrays.toString(school.cpuPerNode()), school.loadBefore(), school.loadAfter());
+                        System.out.println("  nodes' CPU-s by thread kind (live threads): "
+                                + ThreadCpu.describe(school.cpuByThreadKind()));
                     } catch (Exception e) {
                         // the checks below still say what the stopped run left; the other node count still runs
                         System.out.println("  WHOLE SCHOOL STOPPED: " + e);
@@ -112,6 +115,7 @@ public final class TwoNodeBenchmark {
         Map<String, Double> stages = new LinkedHashMap<>();
         double cpu = cluster.cpuSeconds();
         double[] perNode = cluster.cpuSecondsPerNode();
+        Map<String, Double> byKind = cluster.cpuSecondsByThreadKind();
         double loadBefore = load();
         long start = System.nanoTime();
         stage(stages, STAGES.get(0), classes, c -> c.closeTerm(1));
@@ -124,7 +128,8 @@ public final class TwoNodeBenchmark {
         stage(stages, STAGES.get(7), classes, NodeYearSteps::principalSignsAndJobsRun);
         stage(stages, STAGES.get(8), classes, c -> packages.put(c.classCode(), c.export()));
         return new SchoolResult((System.nanoTime() - start) / 1e9, cluster.cpuSeconds() - cpu, stages,
-                minus(cluster.cpuSecondsPerNode(), perNode), loadBefore, load());
+                minus(cluster.cpuSecondsPerNode(), perNode), ThreadCpu.minus(cluster.cpuSecondsByThreadKind(), byKind),
+                loadBefore, load());
     }
 
     private static double[] minus(double[] after, double[] before) {

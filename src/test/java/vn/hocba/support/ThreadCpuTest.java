@@ -1,0 +1,46 @@
+package vn.hocba.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmarks' per-thread-kind CPU: read from this JVM's own threads. */
+class ThreadCpuTest {
+
+    @Test
+    void aBusyThreadOfThisJvmIsCountedAndTheKindsAddUpToAtMostTheProcessTotal() throws Exception {
+        Map<String, Double> before = ThreadCpu.of(ProcessHandle.current().pid());
+        Thread busy = new Thread(ThreadCpuTest::spin, "hocba-render-test");
+        busy.start();
+        Thread.sleep(50); // while it still runs: an ended thread's time is no longer under /proc/<pid>/task
+        Map<String, Double> during = ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), before);
+        busy.join();
+        double total = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+
+        assertThat(during.get("render pool")).as("the render thread's spin").isPositive();
+        assertThat(ThreadCpu.of(ProcessHandle.current().pid()).values().stream().mapToDouble(Double::doubleValue).sum())
+                .isLessThanOrEqualTo(total + 0.05);
+    }
+
+    @Test
+    void threadsAreSortedIntoKindsByTheNamesTheJvmAndTheApplicationGiveThem() {
+        assertThat(ThreadCpu.kindOf("C2 CompilerThre")).isEqualTo("JIT");
+        assertThat(ThreadCpu.kindOf("GC Thread#1")).isEqualTo("GC+VM");
+        assertThat(ThreadCpu.kindOf("http-nio-8080-e")).isEqualTo("requests");
+        assertThat(ThreadCpu.kindOf("camundaTaskExec")).isEqualTo("jobs");
+        assertThat(ThreadCpu.kindOf("document-genera")).isEqualTo("generation");
+        assertThat(ThreadCpu.kindOf("main")).isEqualTo("other");
+    }
+
+    private static void spin() {
+        long end = System.nanoTime() + 200_000_000L;
+        long x = 0;
+        while (System.nanoTime() < end) {
+            x += Long.numberOfTrailingZeros(System.nanoTime());
+        }
+        if (x == 42) {
+            System.out.print("");
+        }
+    }
+}
