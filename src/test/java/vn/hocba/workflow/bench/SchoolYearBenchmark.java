@@ -25,16 +25,27 @@ import vn.hocba.workflow.ExportPackages;
  * Not a test; see bench/README.md. Arguments: the number of runs (default 3), then optionally the
  * school's size: classes and students per class (e.g. {@code 1 30 40}: the 1,200-student school of
  * issue 19, through {@code hocba.demo.classes} and {@code hocba.demo.students-per-class}).
+ * {@code -Dhocba.bench.warm-up-classes=N}: first a whole school of N classes (same class size), printed but not
+ * counted, so that the measured runs find the code compiled by the JIT as on a server that has been running: on a
+ * fresh JVM the compilers' threads take 40 % of the first run's CPU (see bench/README.md).
  */
 public final class SchoolYearBenchmark {
 
     private static final int PARALLEL_CLASSES = Integer.getInteger("hocba.bench.parallel-classes", 1);
+    private static final int WARM_UP_CLASSES = Integer.getInteger("hocba.bench.warm-up-classes", 0);
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         String[] size = args.length > 2
                 ? new String[] {"--hocba.demo.classes=" + args[1], "--hocba.demo.students-per-class=" + args[2]}
                 : new String[0];
+        if (WARM_UP_CLASSES > 0) {
+            String[] warmUp = size.length > 0
+                    ? new String[] {"--hocba.demo.classes=" + WARM_UP_CLASSES, size[1]}
+                    : new String[] {"--hocba.demo.classes=" + WARM_UP_CLASSES};
+            System.out.println("warm-up run (" + WARM_UP_CLASSES + " classes, not counted)");
+            run(0, warmUp).print(System.out);
+        }
         List<SchoolRun> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             SchoolRun result = run(run, size);
