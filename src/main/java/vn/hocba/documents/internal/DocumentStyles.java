@@ -33,8 +33,9 @@ import org.xhtmlrenderer.swing.NaiveUserAgent;
  * document to the next: Flying Saucer's default stylesheet, {@code document.css} (inlined by the templates, so
  * known by its content) and the declarations of {@code style} attributes and table attributes ({@code colspan}
  * becomes {@code -fs-table-cell-colspan: 2}), which repeat across documents. Parsing them again for every
- * document gave the same objects at a tenth of a transcript's cost. The matching and cascade themselves are
- * Flying Saucer's {@link Matcher}, fresh for each document as before. One per {@link PdfLayout}, i.e. per thread.
+ * document gave the same objects at a tenth of a transcript's cost. The matching and cascade are Flying Saucer's
+ * {@link Matcher}, fresh for each document, asked only for element shapes not matched before ({@link MatchedStyles}).
+ * One per {@link PdfLayout}, i.e. per thread.
  */
 final class DocumentStyles extends StyleReference {
 
@@ -42,6 +43,7 @@ final class DocumentStyles extends StyleReference {
     private static final int MAX_DECLARATIONS = 2_000;
 
     private final Parsed parsed;
+    private final MatchedStyles matched = new MatchedStyles();
     private UserAgentCallback agent;
     private Matcher matcher;
 
@@ -63,13 +65,16 @@ final class DocumentStyles extends StyleReference {
         List<StylesheetInfo> infos = new ArrayList<>();
         namespace.getDefaultStylesheet().ifPresent(infos::add);
         infos.addAll(namespace.getStylesheets(doc));
+        List<Stylesheet> sheets = sheets(infos, context.getMedia());
+        matched.startDocument(sheets);
         matcher = new Matcher(new DOMTreeResolver(), new StandardAttributeResolver(namespace, agent, ui), parsed,
-                sheets(infos, context.getMedia()), context.getMedia());
+                sheets, context.getMedia());
     }
 
     /** Lets go of the last document (its tree and styles); what was parsed stays. */
     void forgetDocument() {
         matcher = null;
+        matched.endDocument();
         agent = null;
         super.setUserAgentCallback(null);
     }
@@ -104,12 +109,13 @@ final class DocumentStyles extends StyleReference {
     @Override
     public CascadedStyle getPseudoElementStyle(Node node, String pseudoElement) {
         Element e = node.getNodeType() == Node.ELEMENT_NODE ? (Element) node : (Element) node.getParentNode();
-        return matcher.getPECascadedStyle(e, pseudoElement);
+        return matched.pseudoElementStyle(e, pseudoElement, matcher::getPECascadedStyle);
     }
 
     @Override
     public CascadedStyle getCascadedStyle(Element e, boolean restyle) {
-        return e == null ? CascadedStyle.emptyCascadedStyle : matcher.getCascadedStyle(e, restyle);
+        return e == null ? CascadedStyle.emptyCascadedStyle
+                : matched.style(e, element -> matcher.getCascadedStyle(element, restyle));
     }
 
     @Override

@@ -6,12 +6,15 @@ import java.io.StringReader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PDFCreationListener;
 import org.xhtmlrenderer.pdf.PagePosition;
 import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 import org.xml.sax.InputSource;
@@ -35,6 +38,17 @@ final class PdfLayout {
             .thenComparing(b -> -Math.round(b.y() + b.height()))
             .thenComparing(SignatureBox::x);
 
+    /**
+     * Deflate level 1 for page contents and font subsets, instead of 6: the same PDF objects (PDFBox keeps the streams
+     * as they are encoded), about a tenth larger, written in a fraction of the time.
+     */
+    private static final PDFCreationListener FAST_DEFLATE = new DefaultPDFCreationListener() {
+        @Override
+        public void preOpen(ITextRenderer renderer) {
+            renderer.getWriter().setCompressionLevel(Deflater.BEST_SPEED);
+        }
+    };
+
     private final LiberationFontResolver fonts = new LiberationFontResolver();
     private final XhtmlNamespaceHandler namespace = new XhtmlNamespaceHandler();
     private DocumentStyles styles;
@@ -55,6 +69,7 @@ final class PdfLayout {
             styles.setUserAgentCallback(agent);
         }
         renderer.getSharedContext().setCss(styles);
+        renderer.setListener(FAST_DEFLATE);
         try {
             renderer.setDocument(parse(parser, xhtml), null, namespace);
             renderer.layout();
