@@ -63,28 +63,37 @@ public final class AssociatedFileUpdate {
     public static Map<String, byte[]> all(byte[] pdf) {
         try (PDDocument document = PdfLoading.load(pdf)) {
             Map<String, byte[]> files = new TreeMap<>();
-            PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
-            PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
-            if (tree != null && tree.getNames() != null) {
-                for (var entry : tree.getNames().entrySet()) {
-                    if (entry.getValue().getEmbeddedFile() != null) {
-                        files.put(entry.getKey(), entry.getValue().getEmbeddedFile().toByteArray());
-                    }
-                }
-            }
-            for (PDPage page : document.getPages()) {
-                for (PDAnnotation annotation : page.getAnnotations()) {
-                    if (annotation instanceof PDAnnotationFileAttachment attachment
-                            && attachment.getFile() instanceof PDComplexFileSpecification spec
-                            && spec.getEmbeddedFile() != null) {
-                        files.put(spec.getFilename(), spec.getEmbeddedFile().toByteArray());
-                    }
-                }
+            for (var entry : embeddedFiles(document).entrySet()) {
+                files.put(entry.getKey(), entry.getValue().toByteArray());
             }
             return files;
         } catch (IOException e) {
             throw new SigningException("Không đọc được tệp PDF: " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #all}'s files, not read yet. */
+    private static Map<String, PDEmbeddedFile> embeddedFiles(PDDocument document) throws IOException {
+        Map<String, PDEmbeddedFile> files = new TreeMap<>();
+        PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
+        PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
+        if (tree != null && tree.getNames() != null) {
+            for (var entry : tree.getNames().entrySet()) {
+                if (entry.getValue().getEmbeddedFile() != null) {
+                    files.put(entry.getKey(), entry.getValue().getEmbeddedFile());
+                }
+            }
+        }
+        for (PDPage page : document.getPages()) {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (annotation instanceof PDAnnotationFileAttachment attachment
+                        && attachment.getFile() instanceof PDComplexFileSpecification spec
+                        && spec.getEmbeddedFile() != null) {
+                    files.put(spec.getFilename(), spec.getEmbeddedFile());
+                }
+            }
+        }
+        return files;
     }
 
     /**
@@ -94,10 +103,10 @@ public final class AssociatedFileUpdate {
      * attached already.
      */
     public static byte[] attachToPage(byte[] pdf, int pageIndex, File file) {
-        if (all(pdf).containsKey(file.name())) {
-            return pdf;
-        }
         try (PDDocument document = PdfLoading.load(pdf)) {
+            if (embeddedFiles(document).containsKey(file.name())) { // looked up on the document the update is made on
+                return pdf;
+            }
             PDPage page = document.getPage(pageIndex < 0 ? document.getNumberOfPages() - 1 : pageIndex);
             PDComplexFileSpecification spec = spec(document, file);
             PDAnnotationFileAttachment annotation = new PDAnnotationFileAttachment();

@@ -64,12 +64,11 @@ public final class BatchSigner {
         for (String id : documentIds) {
             Outcome outcome;
             try {
-                byte[] pdf = store.read(id);
-                if (signedBy(pdf, credential.certificate())) {
+                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential);
+                if (data == null) {
                     already.add(id);
                     outcome = Outcome.ALREADY_SIGNED;
                 } else {
-                    DataToSign data = signer.prepare(pdf, request, credential.certificateChain());
                     store.replace(id, signer.embed(data, credential.sign(data.bytes())));
                     signed.add(id);
                     outcome = Outcome.SIGNED;
@@ -87,14 +86,23 @@ public final class BatchSigner {
     /** True when one of the document's signatures was made with {@code certificate}. */
     public static boolean signedBy(byte[] pdf, X509Certificate certificate) {
         try (PDDocument document = PdfLoading.load(pdf)) {
-            for (EmbeddedSignatures.Embedded embedded : EmbeddedSignatures.read(document, pdf)) {
-                if (embedded.signerCertificate().equals(certificate)) {
-                    return true;
-                }
-            }
-            return false;
+            return signedBy(document, pdf, certificate);
         } catch (IOException e) {
-            throw new SigningException("Không đọc được các chữ ký đã có trong văn bản: " + e.getMessage(), e);
+            throw unreadableSignatures(e);
         }
+    }
+
+    /** {@link #signedBy(byte[], X509Certificate)} on {@code document}, loaded from {@code pdf}. */
+    static boolean signedBy(PDDocument document, byte[] pdf, X509Certificate certificate) throws IOException {
+        for (EmbeddedSignatures.Embedded embedded : EmbeddedSignatures.read(document, pdf)) {
+            if (embedded.signerCertificate().equals(certificate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static SigningException unreadableSignatures(IOException e) {
+        return new SigningException("Không đọc được các chữ ký đã có trong văn bản: " + e.getMessage(), e);
     }
 }

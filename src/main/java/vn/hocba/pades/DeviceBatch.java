@@ -29,11 +29,11 @@ final class DeviceBatch {
         Map<String, String> failed = new LinkedHashMap<>();
         for (String id : documentIds) {
             try {
-                byte[] pdf = store.read(id);
-                if (BatchSigner.signedBy(pdf, credential.certificate())) {
+                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential);
+                if (data == null) {
                     already.add(id);
                 } else {
-                    prepared.put(id, signer.prepare(pdf, request, credential.certificateChain()));
+                    prepared.put(id, data);
                 }
             } catch (SigningException e) {
                 failed.put(id, e.getMessage());

@@ -83,7 +83,7 @@ final class SignatureStep {
             }
             // This stage's own file: once the next signer signed, the latest file is theirs.
             boolean stageFile = store.hasStage(id);
-            String sha256 = Sha256.hex(stageFile ? store.readStage(id) : store.read(id));
+            String sha256 = stageFile ? store.stageSha256(id) : Sha256.hex(store.read(id));
             transactions.executeWithoutResult(status -> {
                 signatures.record(id, stage.key(part), documents.schoolClass().id().value(), signerName, sha256,
                         clock.instant());

@@ -3,10 +3,13 @@ package vn.hocba.signing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.hocba.common.Sha256;
 import vn.hocba.pades.BatchDocuments;
 import vn.hocba.pades.SigningException;
 import vn.hocba.storage.FileSystemObjectStore;
@@ -44,6 +47,8 @@ final class SignedFiles implements BatchDocuments {
     private final Recorded recorded;
     private final SigningStage stage;
     private final int part;
+    /** SHA-256 of each file this instance wrote, by document id. */
+    private final Map<String, String> written = new ConcurrentHashMap<>();
 
     /** The store of signer {@code part} of {@code stage} for the class whose objects are under {@code classPrefix}. */
     SignedFiles(ObjectStore objects, String classPrefix, Function<String, byte[]> original, Recorded recorded,
@@ -81,7 +86,7 @@ final class SignedFiles implements BatchDocuments {
     @Override
     public void replace(String documentId, byte[] signed) {
         try {
-            objects.put(key(documentId), documentId, out -> out.write(signed));
+            written.put(documentId, objects.put(key(documentId), documentId, out -> out.write(signed)).sha256());
         } catch (ObjectAlreadyStoredException e) {
             throw new SigningException("Văn bản " + documentId + " đã có bản ký ở bước " + stage.fileName(part)
                     + "; bản đã ký không bao giờ bị ghi đè.", e);
@@ -92,6 +97,15 @@ final class SignedFiles implements BatchDocuments {
 
     boolean hasStage(String documentId) {
         return objects.exists(key(documentId));
+    }
+
+    /**
+     * The SHA-256 of this stage's own file of the document (which {@link #hasStage} says exists): as the store
+     * computed it while this instance wrote the file (a stored object is never replaced), else read and hashed.
+     */
+    String stageSha256(String documentId) {
+        String sha256 = written.get(documentId);
+        return sha256 != null ? sha256 : Sha256.hex(readStage(documentId));
     }
 
     /** This stage's own file of the document (which {@link #hasStage} says exists), even when later stages exist. */

@@ -113,4 +113,26 @@ class FullChainTest {
         assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
         assertThat(report.getSignedBy(id)).isEqualTo("Phạm Minh Đức");
     }
+
+    @Test
+    void aSecondTranscriptSignedWithTheSameStampsAsTheFirstIsTotalPassedAtBaselineLta() {
+        // The stamps of a batch are one drawing (same signers, same claimed time): the second transcript gets copies.
+        SigningChain batch = new SigningChain(new PadesSigner(pki.timeStampAuthority(), pki.credentialCheck()),
+                new LongTermExtender(pki.timeStampAuthority(), pki.revocationSource()),
+                java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
+        SigningCredential homeroom = pki.issue("Nguyễn Thị Lan", "Giáo viên chủ nhiệm", null);
+        SigningCredential principal = pki.issue("Lê Văn Nam", "Hiệu trưởng", null);
+        byte[] first = batch.signTranscript(TestDocuments.transcript(), homeroom, principal, pki.organisation());
+        byte[] second = batch.signTranscript(TestDocuments.transcript(), homeroom, principal, pki.organisation());
+
+        for (byte[] signed : java.util.List.of(first, second)) {
+            SimpleReport report = verifier.validate(signed, "transcript.pdf").getSimpleReport();
+            assertThat(report.getSignatureIdList()).hasSize(3).allSatisfy(id -> {
+                assertThat(report.getIndication(id)).as(report.getSignedBy(id) + " " + report.getAdESValidationErrors(id))
+                        .isEqualTo(Indication.TOTAL_PASSED);
+                assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+                assertThat(report.getAdESValidationWarnings(id)).as(report.getSignedBy(id)).isEmpty();
+            });
+        }
+    }
 }
