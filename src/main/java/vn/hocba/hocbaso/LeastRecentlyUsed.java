@@ -8,16 +8,13 @@ import java.util.Optional;
  * A bounded map that forgets its least recently used entry when full, safe to share between request threads:
  * what the per-JVM memories of this package ({@link RecordFingerprintMemo}, {@link RecentRecordDocuments}) keep.
  * Each of them keys its entries so that a value found is never stale; this class only bounds the memory
- * (capacity 0 keeps nothing).
+ * (a capacity of 0 or less keeps nothing, as before).
  */
 final class LeastRecentlyUsed<K, V> {
 
     private final Map<K, V> entries;
 
     LeastRecentlyUsed(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative: " + capacity);
-        }
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
