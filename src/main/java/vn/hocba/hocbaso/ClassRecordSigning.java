@@ -1,6 +1,5 @@
 package vn.hocba.hocbaso;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,19 +83,17 @@ public class ClassRecordSigning {
         private final ClassId classId;
         private final SlotRole role;
         private final String slotId;
-        private final List<X509Certificate> chain;
         private final List<Item> items;
         private final List<String> waiting;
         private final int already;
         private final Instant signingTime;
 
-        private Prepared(ClassId classId, SlotRole role, String slotId, List<X509Certificate> chain, List<Item> items,
-                List<String> waiting, int already, Instant signingTime) {
+        private Prepared(ClassId classId, SlotRole role, String slotId, List<Item> items, List<String> waiting,
+                int already, Instant signingTime) {
             this.signingTime = signingTime;
             this.classId = classId;
             this.role = role;
             this.slotId = slotId;
-            this.chain = chain;
             this.items = items;
             this.waiting = waiting;
             this.already = already;
@@ -104,12 +101,13 @@ public class ClassRecordSigning {
 
         /** What the credential signs: one element per record whose slot is signed now. */
         public List<byte[]> dataToSign() {
-            return items.stream().filter(i -> i.data() != null).map(Item::data).toList();
+            return items.stream().filter(i -> i.signature() != null).map(i -> i.signature().data()).toList();
         }
     }
 
-    /** One record: the version to store, what it was built on, and the bytes to sign (null: store only). */
-    private record Item(ReadyInput fresh, Current current, String basedOn, SignatureSlot slot, byte[] data) {
+    /** One record: the version to store, what it was built on, and the signature awaiting its value (null: store only). */
+    private record Item(ReadyInput fresh, Current current, String basedOn, SignatureSlot slot,
+            UnfinishedSignature signature) {
     }
 
     /** The teacher of {@code subjectCode} (co-teacher {@code part}, 1 = first): their subject in every record. */
@@ -141,7 +139,7 @@ public class ClassRecordSigning {
         int already = 0;
         Instant signingTime = signatureForm.form().signingTime(clock);
         if (slotId == null) {
-            return new Prepared(classId, role, null, credential.certificateChain(), items, waiting, 0, null);
+            return new Prepared(classId, role, null, items, waiting, 0, null);
         }
         ClassRecordsService.ReadyRecords all = records.readyRecords(classId);
         all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
@@ -159,30 +157,30 @@ public class ClassRecordSigning {
                 keepUnchanged(latest, current);
                 continue;
             }
-            byte[] data = null;
+            UnfinishedSignature signature = null;
             if (slot.get().signed()) {
                 already++;
             } else {
                 try {
                     slots.requireTurn(slot.get());
-                    data = SlotValues.dataToSign(current.doc(), role, subject(role, slotId), credential.certificateChain(),
-                            signingTime);
+                    signature = SlotValues.unfinished(current.doc(), role, subject(role, slotId),
+                            credential.certificateChain(), signingTime);
                 } catch (Rejected e) {
                     waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + e.getMessage());
                 }
             }
-            if (data != null || current.changed()) {
-                items.add(new Item(fresh, current, basedOn, slot.get(), data));
+            if (signature != null || current.changed()) {
+                items.add(new Item(fresh, current, basedOn, slot.get(), signature));
             } else {
                 keepUnchanged(latest, current);
             }
         }
-        if (check != null && items.stream().anyMatch(i -> i.data() != null)) {
+        if (check != null && items.stream().anyMatch(i -> i.signature() != null)) {
             check.requireUsable(credential, clock.instant());
         }
         log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Prepared(classId, role, slotId, credential.certificateChain(), items, waiting, already, signingTime);
+        return new Prepared(classId, role, slotId, items, waiting, already, signingTime);
     }
 
     /**
@@ -209,7 +207,7 @@ public class ClassRecordSigning {
                 }
                 StoredRecord version = save(prepared.classId, item.fresh(), item.current());
                 saved.put(version.sha256(), item.current().doc());
-                if (item.data() != null) {
+                if (item.signature() != null) {
                     audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
                             + item.fresh().studentCode(), item.basedOn(), version.sha256(),
                             item.slot().label() + ", phiên bản " + version.version(), null));
@@ -227,18 +225,17 @@ public class ClassRecordSigning {
     }
 
     /**
-     * Puts the credential's values into the prepared records (in {@link Prepared#dataToSign} order) and, in the
+     * Puts the credential's values into the prepared signatures (in {@link Prepared#dataToSign} order) and, in the
      * XAdES-T form, time-stamps each signature; returns the milliseconds spent on the time-stamps.
      */
     private long signWithValues(Prepared prepared, List<byte[]> values) {
         long stamping = 0;
         int next = 0;
         for (Item item : prepared.items) {
-            if (item.data() == null) {
+            if (item.signature() == null) {
                 continue;
             }
-            Element signature = SlotValues.sign(item.current().doc(), prepared.role, subject(prepared.role,
-                    prepared.slotId), prepared.chain, item.data(), values.get(next++), prepared.signingTime);
+            Element signature = item.signature().finish(values.get(next++));
             if (prepared.signingTime != null) {
                 long t = System.nanoTime();
                 SignatureTimeStamps.add(signature, signatureForm.timeStamps());

@@ -1,7 +1,5 @@
 package vn.hocba.hocbaso;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,28 +17,19 @@ import org.w3c.dom.Document;
 @Component
 class RecentRecordDocuments {
 
-    private final Map<String, Document> bySha256;
+    private final LeastRecentlyUsed<String, Document> bySha256;
 
     RecentRecordDocuments(@Value("${hocba.hocbaso.recent-records:160}") int capacity) {
-        this.bySha256 = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.bySha256 = new LeastRecentlyUsed<>(capacity);
     }
 
     /** The document whose bytes hash to {@code sha256}, removed from here; empty when not kept. */
     Optional<Document> take(String sha256) {
-        synchronized (bySha256) {
-            return Optional.ofNullable(bySha256.remove(sha256));
-        }
+        return bySha256.take(sha256);
     }
 
     /** Keeps {@code doc}, whose bytes as stored hash to {@code sha256}; the caller no longer changes it. */
     void keep(String sha256, Document doc) {
-        synchronized (bySha256) {
-            bySha256.put(sha256, doc);
-        }
+        bySha256.put(sha256, doc);
     }
 }

@@ -1,7 +1,5 @@
 package vn.hocba.hocbaso;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,32 +26,22 @@ class RecordFingerprintMemo {
     private record Remembered(RecordInput input, String fingerprint) {
     }
 
-    private final Map<Long, Remembered> byStudent;
+    private final LeastRecentlyUsed<Long, Remembered> byStudent;
 
     RecordFingerprintMemo(@Value("${hocba.hocbaso.fingerprint-memo:2400}") int capacity) {
-        this.byStudent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Remembered> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byStudent = new LeastRecentlyUsed<>(capacity);
     }
 
     /** The fingerprint of the record built from {@code input}, when it was computed for this very input. */
     Optional<String> known(long studentId, RecordInput input) {
         RecordInput key = key(input);
-        synchronized (byStudent) {
-            Remembered r = byStudent.get(studentId);
-            return r != null && r.input().equals(key) ? Optional.of(r.fingerprint()) : Optional.empty();
-        }
+        return byStudent.get(studentId).filter(r -> r.input().equals(key)).map(Remembered::fingerprint);
     }
 
     /** The fingerprint of {@code built}, the record built from {@code input}; remembered for the next time. */
     String remember(long studentId, RecordInput input, Document built) {
         String fingerprint = RecordFingerprint.of(built);
-        synchronized (byStudent) {
-            byStudent.put(studentId, new Remembered(key(input), fingerprint));
-        }
+        byStudent.put(studentId, new Remembered(key(input), fingerprint));
         return fingerprint;
     }
 

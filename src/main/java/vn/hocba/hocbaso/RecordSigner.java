@@ -99,8 +99,7 @@ public final class RecordSigner {
      */
     static Element signInto(Document doc, Element parent, String coversId, String signatureId, String label,
             SigningCredential credential, Instant xadesSigningTime) {
-        XmlDocuments.markIds(doc);
-        if (XmlDocuments.byId(doc, coversId) == null) {
+        if (XmlDocuments.markIds(doc, coversId) == null) {
             throw new IllegalStateException("Không có phần Id=\"" + coversId + "\" mà " + label + " ký.");
         }
         try {

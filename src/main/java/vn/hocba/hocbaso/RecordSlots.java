@@ -3,12 +3,13 @@ package vn.hocba.hocbaso;
 import static vn.hocba.hocbaso.HocBaSoProfile.*;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import vn.hocba.common.Rejected;
 
 /**
@@ -28,16 +29,35 @@ public final class RecordSlots {
     }
 
     public static RecordSlots of(Document record) {
+        Map<SlotRole, List<Element>> byRole = new EnumMap<>(SlotRole.class);
+        collect(record, byRole);
         List<SignatureSlot> slots = new ArrayList<>();
         for (SlotRole role : SlotRole.values()) {
-            NodeList elements = record.getElementsByTagName(role.element());
-            for (int i = 0; i < elements.getLength(); i++) {
-                Element e = (Element) elements.item(i);
+            for (Element e : byRole.getOrDefault(role, List.of())) {
                 slots.add(new SignatureSlot(role, slotId(role, e), covers(role, e), e.getAttribute(ATTR_SIGNER),
                         signature(e).isPresent(), e));
             }
         }
         return new RecordSlots(List.copyOf(slots));
+    }
+
+    /**
+     * Every slot element under {@code parent}, by role in document order: what {@code getElementsByTagName} finds
+     * for each role's name, in one walk instead of one per role (a signed record is mostly its signatures, and the
+     * slots are looked up several times per record and slot signed).
+     */
+    private static void collect(Node parent, Map<SlotRole, List<Element>> byRole) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                SlotRole role = SlotRole.ofElement(e.getTagName());
+                if (role != null) {
+                    byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(e);
+                }
+            }
+            if (n.hasChildNodes()) {
+                collect(n, byRole);
+            }
+        }
     }
 
     public List<SignatureSlot> all() {

@@ -23,21 +23,42 @@ final class SlotValues {
     }
 
     /**
-     * The bytes {@code role}'s slot signature would sign in {@code record} (the record is not changed); with
+     * The bytes {@code role}'s slot signature would sign in {@code record} (the record is left as it was); with
      * XAdES signed properties stating {@code xadesSigningTime}, or plain XMLDSig when it is null.
      */
     static byte[] dataToSign(Document record, SlotRole role, String subjectSlotId, List<X509Certificate> chain,
             Instant xadesSigningTime) {
-        Document copy = XmlDocuments.copy(record);
+        return unfinished(record, role, subjectSlotId, chain, xadesSigningTime).data();
+    }
+
+    /**
+     * {@code role}'s slot signature in {@code record} built up to its value, out of the record (which is left as it
+     * was) until {@link UnfinishedSignature#finish}; with XAdES signed properties stating {@code xadesSigningTime},
+     * or plain XMLDSig when it is null.
+     */
+    static UnfinishedSignature unfinished(Document record, SlotRole role, String subjectSlotId,
+            List<X509Certificate> chain, Instant xadesSigningTime) {
+        RecordSlots slots = RecordSlots.of(record);
+        SignatureSlot slot = slots.slot(role, subjectSlotId);
+        slots.requireTurn(slot);
         Capture capture = new Capture(chain);
+        Element built = null;
         try {
-            RecordSigner.signSlot(copy, role, subjectSlotId, capture, xadesSigningTime);
+            RecordSigner.signSlot(record, role, subjectSlotId, capture, xadesSigningTime);
         } catch (RuntimeException e) {
             if (capture.data == null) {
                 throw e;
             }
+        } finally {
+            // JSR 105 adds the signature to the slot before it asks for the value: it is taken out again. The slot
+            // was empty (requireTurn), so whatever signature it holds now is this unfinished one. (Building it on
+            // a copy of the whole record cost more than the signature once the record carried a dozen of them.)
+            built = RecordSlots.signature(slot.element()).orElse(null);
+            if (built != null) {
+                slot.element().removeChild(built);
+            }
         }
-        return capture.data;
+        return new UnfinishedSignature(slot, built, capture.data, chain);
     }
 
     /**

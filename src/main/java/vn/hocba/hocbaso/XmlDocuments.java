@@ -12,6 +12,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -56,8 +57,16 @@ public final class XmlDocuments {
         return copy;
     }
 
-    /** UTF-8 bytes, without re-indenting (a signed record's bytes are never reformatted). */
+    /**
+     * UTF-8 bytes, without re-indenting (a signed record's bytes are never reformatted): Saxon's identity
+     * serializer's bytes, written directly where the document holds only what records hold ({@link XmlBytes}).
+     */
     public static byte[] bytes(Document doc) {
+        return XmlBytes.of(doc).orElseGet(() -> bytesBySaxon(doc));
+    }
+
+    /** The bytes as the identity transformer (Saxon, on the class path) writes them. */
+    static byte[] bytesBySaxon(Document doc) {
         try {
             var transformer = TRANSFORMERS.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -74,13 +83,27 @@ public final class XmlDocuments {
     }
 
     static void markIds(Document doc) {
+        markIds(doc, null);
+    }
+
+    /**
+     * Marks every {@code Id} attribute as an XML id and returns the first element whose {@code Id} is {@code id}
+     * (null when none, or {@code id} is null): {@link #markIds} and {@link #byId} in one walk of the record.
+     */
+    static Element markIds(Document doc, String id) {
+        Element found = null;
         NodeList all = doc.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
-            if (e.hasAttribute(HocBaSoProfile.ID)) {
-                e.setIdAttribute(HocBaSoProfile.ID, true);
+            Attr attribute = e.getAttributeNode(HocBaSoProfile.ID);
+            if (attribute != null) {
+                e.setIdAttributeNode(attribute, true);
+            }
+            if (found == null && id != null && id.equals(attribute == null ? "" : attribute.getValue())) {
+                found = e;
             }
         }
+        return found;
     }
 
     /** The element whose {@code Id} is {@code id}, or null. */

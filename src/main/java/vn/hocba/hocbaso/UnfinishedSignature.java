@@ -1,0 +1,95 @@
+package vn.hocba.hocbaso;
+
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.w3c.dom.Element;
+import vn.hocba.pades.SigningException;
+
+/**
+ * A slot's signature built by JSR 105 up to its value, kept out of the record between the two halves of a
+ * step ({@link SlotValues#unfinished}): everything it states (references and their digests, XAdES signed
+ * properties, key info) is already there, and {@link #data} is its canonical {@code SignedInfo}, what the
+ * credential signs. {@link #finish} puts the credential's value in as JSR 105 writes it (an ECDSA value from
+ * DER to r‖s, Base64 in lines of 76 with CRLF unless the JDK is told to leave out line breaks) and the
+ * signature into its slot: the same element a second JSR 105 signature over the same record, time and chain
+ * gives ({@code SlotValuesTest}), without canonicalizing and digesting the covered region again (for the
+ * principal and the school: the whole record with every earlier signature).
+ */
+final class UnfinishedSignature {
+
+    /** The JDK's switch for Base64 without line breaks in signatures (read the same way as the JDK reads it). */
+    private static final boolean NO_LINE_BREAKS = Boolean.getBoolean(
+            "com.sun.org.apache.xml.internal.security.ignoreLineBreaks");
+
+    private final SignatureSlot slot;
+    private final Element signature;
+    private final byte[] data;
+    private final X509Certificate signer;
+
+    UnfinishedSignature(SignatureSlot slot, Element signature, byte[] data, List<X509Certificate> chain) {
+        this.slot = slot;
+        this.signature = signature;
+        this.data = data;
+        this.signer = chain.get(0);
+    }
+
+    /** The bytes the credential signs: the signature's canonical {@code SignedInfo}. */
+    byte[] data() {
+        return data.clone();
+    }
+
+    /**
+     * Puts {@code value}, the credential's signature over {@link #data}, into the signature and the signature into
+     * its slot; returns the signature, not yet time-stamped.
+     *
+     * @throws vn.hocba.common.Rejected when it is no longer the slot's turn (signed meanwhile), as a signature would
+     */
+    Element finish(byte[] value) {
+        RecordSlots slots = RecordSlots.of(slot.element().getOwnerDocument());
+        SignatureSlot now = slots.slot(slot.role(), slot.role() == SlotRole.SUBJECT_TEACHER ? slot.id() : null);
+        slots.requireTurn(now);
+        Element signatureValue = XadesProperties.children(signature, RecordSlots.DSIG, "SignatureValue").get(0);
+        signatureValue.appendChild(signature.getOwnerDocument().createTextNode(base64(xmldsigValue(value))));
+        now.element().appendChild(signature);
+        return signature;
+    }
+
+    private static String base64(byte[] value) {
+        return NO_LINE_BREAKS ? Base64.getEncoder().encodeToString(value) : Base64.getMimeEncoder().encodeToString(value);
+    }
+
+    /** The value as XMLDSig states it: RSA as it is, ECDSA from DER to r‖s of the curve's size each. */
+    private byte[] xmldsigValue(byte[] value) {
+        if (!(signer.getPublicKey() instanceof ECPublicKey ec)) {
+            return value;
+        }
+        int size = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        try {
+            ASN1Sequence rs = ASN1Sequence.getInstance(value);
+            byte[] raw = new byte[2 * size];
+            put(ASN1Integer.getInstance(rs.getObjectAt(0)).getPositiveValue(), raw, 0, size);
+            put(ASN1Integer.getInstance(rs.getObjectAt(1)).getPositiveValue(), raw, size, size);
+            return raw;
+        } catch (RuntimeException e) {
+            throw new SigningException("Chữ ký ECDSA không đúng dạng ASN.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(BigInteger n, byte[] into, int offset, int size) {
+        byte[] bytes = n.toByteArray();
+        int start = 0;
+        while (start < bytes.length - 1 && bytes[start] == 0) {
+            start++;
+        }
+        int length = bytes.length - start;
+        if (length > size) {
+            throw new IllegalArgumentException("r or s longer than the curve");
+        }
+        System.arraycopy(bytes, start, into, offset + size - length, length);
+    }
+}
