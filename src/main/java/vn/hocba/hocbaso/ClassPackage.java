@@ -47,6 +47,31 @@ public final class ClassPackage {
 
     /** @param classLabel e.g. "DEMO01-2025-2026-6A1" */
     public static byte[] build(String classLabel, List<Entry> records, SigningCredential issuer) {
+        records.forEach(e -> requireReleased(e.fileName(), XmlDocuments.parse(e.record())));
+        return buildChecked(classLabel, records, issuer);
+    }
+
+    /**
+     * A stored record as a package entry named by its student code, refused unless it is signed in every slot: the
+     * class packages parse each record once (the slot check and the code), not once more in {@link #build}.
+     */
+    static Entry released(byte[] record) {
+        Document doc = XmlDocuments.parse(record);
+        String code = doc.getElementsByTagName(SCHOOL_STUDENT_CODE).item(0).getTextContent();
+        Entry entry = new Entry(code + ".hocbaso.xml", record);
+        requireReleased(entry.fileName(), doc);
+        return entry;
+    }
+
+    private static void requireReleased(String fileName, Document record) {
+        RecordSlots.of(record).all().stream().filter(s -> !s.signed()).findFirst().ifPresent(s -> {
+            throw Rejected.conflict("Học bạ số " + fileName + " chưa được phát hành: ô " + s.label()
+                    + " chưa ký; gói của lớp chỉ gồm học bạ đã ký đủ.");
+        });
+    }
+
+    /** The package of records each checked by {@link #released} or {@link #build}. */
+    static byte[] buildChecked(String classLabel, List<Entry> records, SigningCredential issuer) {
         Document manifest = XmlDocuments.newDocument();
         Element root = manifest.createElementNS(null, MANIFEST);
         root.setAttribute(ATTR_PROFILE, PROFILE);
@@ -56,11 +81,6 @@ public final class ClassPackage {
         content.setAttribute(ID, MANIFEST_ID);
         content.setAttribute(CLASS_NAME, classLabel);
         for (Entry e : records) {
-            RecordSlots.of(XmlDocuments.parse(e.record())).all().stream().filter(s -> !s.signed()).findFirst()
-                    .ifPresent(s -> {
-                        throw Rejected.conflict("Học bạ số " + e.fileName() + " chưa được phát hành: ô " + s.label()
-                                + " chưa ký; gói của lớp chỉ gồm học bạ đã ký đủ.");
-                    });
             Element item = XmlDocuments.child(content, MANIFEST_RECORD);
             item.setAttribute(ATTR_FILE, RECORDS_FOLDER + e.fileName());
             item.setAttribute(ATTR_SHA256, Sha256.hex(e.record()));

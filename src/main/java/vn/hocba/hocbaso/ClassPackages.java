@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.w3c.dom.Document;
 import vn.hocba.common.Sha256;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.schoolyear.ClassId;
@@ -69,13 +68,10 @@ public class ClassPackages {
         }
         List<ClassPackage.Entry> entries = new ArrayList<>();
         for (SignedRecords.StoredRecord r : released) {
-            byte[] xml = records.read(r);
-            Document doc = XmlDocuments.parse(xml);
-            String code = doc.getElementsByTagName(HocBaSoProfile.SCHOOL_STUDENT_CODE).item(0).getTextContent();
-            entries.add(new ClassPackage.Entry(code + ".hocbaso.xml", xml));
+            entries.add(ClassPackage.released(records.read(r)));
         }
         String label = directory.year(schoolClass.yearId()).name() + "-" + schoolClass.code();
-        byte[] zip = ClassPackage.build(label, entries, issuer);
+        byte[] zip = ClassPackage.buildChecked(label, entries, issuer);
         StoredObject put = objects.put(key, fileName, out -> out.write(zip));
         return Optional.of(new Built(fileName, key, put.sha256(), zip, released.size()));
     }

@@ -1,0 +1,69 @@
+package vn.hocba.hocbaso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hocba.common.Rejected;
+import vn.hocba.documents.TranscriptData;
+import vn.hocba.documents.sample.SampleDocuments;
+import vn.hocba.pades.devpki.DevelopmentPki;
+
+/**
+ * The class package the school submits (hocbaso.md, "gói của lớp"): only records signed in every slot go in, named by
+ * the student's code, and the signed manifest lists each file with its SHA-256; whether the records were checked on
+ * the way in ({@link ClassPackage#released}, one parse per record) or by {@link ClassPackage#build}, the package is
+ * the same and checks out.
+ */
+class ClassPackageTest {
+
+    @TempDir
+    static Path dir;
+    static DevelopmentPki pki;
+    static TranscriptData transcript;
+    static byte[] signed;
+
+    @BeforeAll
+    static void signOneRecord() {
+        pki = DevelopmentPki.createFresh(dir.resolve("pki"));
+        transcript = SampleDocuments.create().transcript(0);
+        signed = XmlDocuments.bytes(SampleRecords.signInOrder(SampleRecords.unsigned(transcript), pki, SignatureForm.XMLDSIG));
+    }
+
+    @Test
+    void aReleasedRecordIsNamedByTheStudentsCodeAndThePackageChecksOut() {
+        ClassPackage.Entry entry = ClassPackage.released(signed);
+        assertThat(entry.fileName()).isEqualTo(transcript.student().studentCode() + ".hocbaso.xml");
+
+        byte[] checkedOnTheWayIn = ClassPackage.buildChecked("DEMO01-2025-2026-7A1", List.of(entry),
+                pki.organisation("TRƯỜNG THCS MẪU"));
+        byte[] checkedByBuild = ClassPackage.build("DEMO01-2025-2026-7A1", List.of(entry),
+                pki.organisation("TRƯỜNG THCS MẪU"));
+
+        ClassPackage.Check check = ClassPackage.check(checkedOnTheWayIn, pki.trustAnchors());
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.valid()).isTrue();
+        assertThat(check.records()).isEqualTo(1);
+        assertThat(ClassPackage.records(checkedOnTheWayIn)).containsOnlyKeys("hocba/" + entry.fileName());
+        assertThat(ClassPackage.records(checkedOnTheWayIn).get("hocba/" + entry.fileName())).isEqualTo(signed);
+        assertThat(ClassPackage.check(checkedByBuild, pki.trustAnchors()).valid()).isTrue();
+        assertThat(ClassPackage.records(checkedByBuild).get("hocba/" + entry.fileName())).isEqualTo(signed);
+    }
+
+    @Test
+    void aRecordWithAnEmptySlotIsRefusedNamingTheFileAndTheSlot() {
+        byte[] unsigned = XmlDocuments.bytes(SampleRecords.unsigned(transcript));
+        String file = transcript.student().studentCode() + ".hocbaso.xml";
+
+        assertThatThrownBy(() -> ClassPackage.released(unsigned)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("Học bạ số " + file + " chưa được phát hành")
+                .hasMessageContaining("chưa ký");
+        assertThatThrownBy(() -> ClassPackage.build("DEMO01-2025-2026-7A1", List.of(new ClassPackage.Entry(file, unsigned)),
+                pki.organisation("TRƯỜNG THCS MẪU"))).isInstanceOf(Rejected.class)
+                .hasMessageContaining("Học bạ số " + file + " chưa được phát hành");
+    }
+}
