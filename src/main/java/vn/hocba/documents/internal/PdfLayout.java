@@ -91,7 +91,9 @@ final class PdfLayout {
 
     private static Document parse(DocumentBuilder parser, String xhtml) {
         try {
-            return parser.parse(new InputSource(new StringReader(xhtml)));
+            Document document = parser.parse(new InputSource(new StringReader(xhtml)));
+            IgnorableWhitespace.remove(document);
+            return document;
         } catch (SAXException | IOException e) {
             throw new IllegalStateException("template produced malformed XHTML: " + e.getMessage(), e);
         }
