@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The printed học bạ THCS form of TT22 (Thông tư 22/2021/TT-BGDĐT; subjects of the THCS curriculum,
@@ -84,6 +85,9 @@ public final class TranscriptForm {
      * phương 2025), and issued THCS học bạ PDFs of 2025 and later print "Xã/Phường/Đặc khu:" (README, "Documents").
      */
     public static final int TWO_LEVEL_FROM_YEAR = 2025;
+
+    /** From the first non-digit on ("-2026" of "2025-2026"); compiled once, the templates ask on every transcript. */
+    private static final Pattern AFTER_FIRST_YEAR = Pattern.compile("\\D.*$");
 
     /** The cover's line under the school for a year before 2025-2026 (the TT22 form as reproduced by schools). */
     public static final String DISTRICT_LABEL = "Huyện/Quận/Thị xã/Thành phố:";
@@ -170,7 +174,7 @@ public final class TranscriptForm {
      * commune; a year that cannot be read is taken as current (two-level).
      */
     public static boolean twoLevelLocalGovernment(String schoolYear) {
-        String start = schoolYear == null ? "" : schoolYear.strip().replaceFirst("\\D.*$", "");
+        String start = schoolYear == null ? "" : AFTER_FIRST_YEAR.matcher(schoolYear.strip()).replaceFirst("");
         return start.length() != 4 || Integer.parseInt(start) >= TWO_LEVEL_FROM_YEAR;
     }
 

@@ -32,7 +32,13 @@ final class MatchedStyles {
     private static final int MAX_SHAPES = 20_000;
     private static final Object NO_STYLE = new Object();
 
-    private record ElementShape(long parent, long previous, int following, String name, String attributes) {
+    /**
+     * {@code attributes} holds namespace, name and value of each attribute in the parser's order: the same set in
+     * another order would only be another shape (matched once more), never a wrong style. The parser gives names and
+     * namespaces as shared strings, so only the values are hashed and compared character by character.
+     */
+    private record ElementShape(long parent, long previous, int following, String namespace, String name,
+            List<String> attributes) {
     }
 
     private static final class Known {
@@ -98,7 +104,9 @@ final class MatchedStyles {
         long parentId = parent instanceof Element p ? known(p).id : 0;
         Element previous = previousElement(e);
         long previousId = previous == null ? 0 : known(previous).id;
-        ElementShape shape = new ElementShape(parentId, previousId, followingElements(e), name(e), attributes(e));
+        String local = e.getLocalName();
+        ElementShape shape = new ElementShape(parentId, previousId, followingElements(e), e.getNamespaceURI(),
+                local == null ? e.getNodeName() : local, attributes(e));
         known = shapes.get(shape);
         if (known == null) {
             if (shapes.size() >= MAX_SHAPES) {
@@ -130,25 +138,21 @@ final class MatchedStyles {
         return count;
     }
 
-    private static String name(Element e) {
-        String local = e.getLocalName();
-        return e.getNamespaceURI() + " " + (local == null ? e.getNodeName() : local);
-    }
-
-    /** Every attribute with its namespace, in a fixed order. */
-    private static String attributes(Element e) {
+    /** Every attribute's namespace, name and value. */
+    private static List<String> attributes(Element e) {
         NamedNodeMap attributes = e.getAttributes();
         int count = attributes.getLength();
         if (count == 0) {
-            return "";
+            return List.of();
         }
-        String[] pairs = new String[count];
+        String[] parts = new String[3 * count];
         for (int i = 0; i < count; i++) {
             Node a = attributes.item(i);
-            pairs[i] = a.getNamespaceURI() + " " + a.getNodeName() + "=" + a.getNodeValue();
+            parts[3 * i] = a.getNamespaceURI();
+            parts[3 * i + 1] = a.getNodeName();
+            parts[3 * i + 2] = a.getNodeValue();
         }
-        Arrays.sort(pairs);
-        return String.join("\u0000", pairs);
+        return Arrays.asList(parts);
     }
 
     private static boolean sameObjects(List<Stylesheet> a, List<Stylesheet> b) {

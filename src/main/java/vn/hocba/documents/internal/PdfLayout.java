@@ -91,7 +91,9 @@ final class PdfLayout {
 
     private static Document parse(DocumentBuilder parser, String xhtml) {
         try {
-            return parser.parse(new InputSource(new StringReader(xhtml)));
+            Document document = parser.parse(new InputSource(new StringReader(xhtml)));
+            IgnorableWhitespace.remove(document);
+            return document;
         } catch (SAXException | IOException e) {
             throw new IllegalStateException("template produced malformed XHTML: " + e.getMessage(), e);
         }
@@ -109,9 +111,13 @@ final class PdfLayout {
         // The JDK parser, whatever else is on the classpath; no DTD loading.
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
+        // The templates' comments make no boxes: not kept in the tree that Flying Saucer walks.
+        factory.setIgnoringComments(true);
         try {
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            // Flying Saucer visits every node: building them lazily only adds the bookkeeping.
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

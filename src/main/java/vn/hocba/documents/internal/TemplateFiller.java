@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
@@ -29,6 +32,15 @@ final class TemplateFiller {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final Optional<Path> directory;
     private final String css;
+    /**
+     * Spring EL's evaluation context, kept across documents: left to Thymeleaf, each document got a new one, whose
+     * reflective property accessors start with empty caches, so every property of every record was looked up again
+     * by reflection (all public methods of the class, sorted) on each document. The same access rules apply (the
+     * wrapper is the one Thymeleaf itself would create); its per-expression state (expression objects, restricted
+     * mode) is set by Thymeleaf before every evaluation. Not thread-safe, as this filler.
+     */
+    private final ThymeleafEvaluationContextWrapper evaluation =
+            new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext());
 
     TemplateFiller(Optional<Path> directory) {
         this.directory = directory;
@@ -46,7 +58,8 @@ final class TemplateFiller {
 
     String fill(DocumentData data, VerificationMark mark) {
         Context context = new Context();
-        context.setVariables(Map.of("doc", data, "mark", mark, "css", css));
+        context.setVariables(Map.of("doc", data, "mark", mark, "css", css,
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluation));
         String xhtml = engine.process(data.kind().templateName(), context);
         return Normalizer.normalize(xhtml, Normalizer.Form.NFC);
     }
