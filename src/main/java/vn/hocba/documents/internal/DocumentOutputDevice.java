@@ -1,9 +1,15 @@
 package vn.hocba.documents.internal;
 
+import com.lowagie.text.pdf.CMYKColor;
+import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.PathIterator;
 import java.awt.Stroke;
 import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.parser.FSCMYKColor;
 import org.xhtmlrenderer.css.parser.FSColor;
 import org.xhtmlrenderer.css.parser.FSRGBColor;
 import org.xhtmlrenderer.css.style.CalculatedStyle;
@@ -29,6 +35,8 @@ final class DocumentOutputDevice extends ITextOutputDevice {
     private static final int[] SIDES = {BorderPainter.TOP, BorderPainter.BOTTOM, BorderPainter.LEFT,
             BorderPainter.RIGHT};
 
+    private float pageHeight;
+
     DocumentOutputDevice(float dotsPerPoint) {
         super(dotsPerPoint);
     }
@@ -51,7 +59,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
     }
 
     private void paint(RenderingContext c, Rectangle bounds, int sides, BorderPropertySet border) {
-        if (!anyStandsAlone(sides, border)) {
+        if (!anyPatterned(sides, border)) {
             BorderPainter.paint(bounds, sides, border, c, 0);
             return;
         }
@@ -61,26 +69,38 @@ final class DocumentOutputDevice extends ITextOutputDevice {
             }
             if (standsAlone(border, side)) {
                 paintPatterned(bounds, border, side);
+            } else if (patterned(border, side)) {
+                paintPatternedClipped(bounds, border, side);
             } else {
                 BorderPainter.paint(bounds, side, border, c, 0);
             }
         }
     }
 
-    private static boolean anyStandsAlone(int sides, BorderPropertySet border) {
+    @Override
+    public void initializePage(PdfContentByte currentPage, float height) {
+        super.initializePage(currentPage, height);
+        pageHeight = height;
+    }
+
+    private static boolean anyPatterned(int sides, BorderPropertySet border) {
         for (int side : SIDES) {
-            if ((sides & side) != 0 && standsAlone(border, side)) {
+            if ((sides & side) != 0 && patterned(border, side)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Dotted or dashed, at least a dot wide, between two sides without width, no rounded corner. */
-    private static boolean standsAlone(BorderPropertySet border, int side) {
+    /** Dotted or dashed, at least a dot wide. */
+    private static boolean patterned(BorderPropertySet border, int side) {
         IdentValue style = style(border, side);
-        if ((style != IdentValue.DOTTED && style != IdentValue.DASHED) || (int) width(border, side) < 1
-                || border.hasBorderRadius()) {
+        return (style == IdentValue.DOTTED || style == IdentValue.DASHED) && (int) width(border, side) >= 1;
+    }
+
+    /** Patterned, between two sides without width, no rounded corner. */
+    private static boolean standsAlone(BorderPropertySet border, int side) {
+        if (!patterned(border, side) || border.hasBorderRadius()) {
             return false;
         }
         boolean horizontal = side == BorderPainter.TOP || side == BorderPainter.BOTTOM;
@@ -100,6 +120,57 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         drawBorderLine(BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true), side, thickness,
                 false);
         setStroke(old);
+    }
+
+    /**
+     * As BorderPainter.paintPatternedRect, with the clip written straight into the page: saved state, the side's area
+     * as clipping path (the PDF intersects it with the current clip, which Flying Saucer computes with Area), the
+     * same stroke, restored state. The restore also undoes the colour and stroke set here, so the device's notion of
+     * the current colour and stroke stays true.
+     */
+    private void paintPatternedClipped(Rectangle bounds, BorderPropertySet border, int side) {
+        int thickness = (int) width(border, side);
+        float scale = (float) Math.sqrt(Math.abs(getTransform().getDeterminant()));
+        float[] pattern = style(border, side) == IdentValue.DASHED
+                ? new float[]{(8.0f + thickness * 2) * scale, (4.0f + thickness) * scale}
+                : new float[]{thickness * scale, thickness * scale};
+        PdfContentByte page = getCurrentPage();
+        page.saveState();
+        followPath(page, BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false));
+        page.clip();
+        page.newPath();
+        FSColor color = color(border, side);
+        if (color instanceof FSRGBColor rgb) {
+            page.setColorStroke(new Color(rgb.getRed(), rgb.getGreen(), rgb.getBlue(), (int) (rgb.getAlpha() * 255)));
+        } else {
+            page.setColorStroke(new CMYKColor(((FSCMYKColor) color).getCyan(), ((FSCMYKColor) color).getMagenta(),
+                    ((FSCMYKColor) color).getYellow(), ((FSCMYKColor) color).getBlack()));
+        }
+        page.setLineWidth(2 * thickness * scale);
+        page.setLineCap(PdfContentByte.LINE_CAP_BUTT);
+        page.setLineJoin(PdfContentByte.LINE_JOIN_BEVEL);
+        page.setLineDash(pattern, 0);
+        followPath(page, BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true));
+        page.stroke();
+        page.restoreState();
+    }
+
+    /** The shape's outline in page coordinates, as the device's own path writing does. */
+    private void followPath(PdfContentByte page, Shape shape) {
+        float[] c = new float[6];
+        for (PathIterator points = shape.getPathIterator(getTransform()); !points.isDone(); points.next()) {
+            int type = points.currentSegment(c);
+            c[1] = pageHeight - c[1];
+            c[3] = pageHeight - c[3];
+            c[5] = pageHeight - c[5];
+            switch (type) {
+                case PathIterator.SEG_MOVETO -> page.moveTo(c[0], c[1]);
+                case PathIterator.SEG_LINETO -> page.lineTo(c[0], c[1]);
+                case PathIterator.SEG_CUBICTO -> page.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
+                case PathIterator.SEG_QUADTO -> page.curveTo(c[0], c[1], c[2], c[3]);
+                default -> page.closePath();
+            }
+        }
     }
 
     private static boolean none(BorderPropertySet border, int side) {
