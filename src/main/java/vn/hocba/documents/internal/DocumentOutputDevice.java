@@ -20,15 +20,18 @@ import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.RenderingContext;
 
 /**
- * Flying Saucer's PDF output device, with a cheaper way to paint a dotted or dashed border side that stands alone
- * (the fill-in lines under form values).
+ * Flying Saucer's PDF output device, painting dotted and dashed border sides without {@code java.awt.geom.Area}.
  *
- * <p>Flying Saucer strokes such a side twice as thick as the border, then clips it to the border's area. It builds
- * that clip with {@code java.awt.geom.Area} and intersects it with the current clip: a fifteenth of a transcript's
- * rendering. When the two neighbouring sides have no width and no corner is rounded, that area is just a band of the
- * border's width around the stroked line. So the same dashes (same path, pattern and phase) stroked exactly as thick
- * as the band cover the same area, with no clip. Any other border is painted by Flying Saucer as before, side by
- * side in Flying Saucer's order.
+ * <p>Flying Saucer strokes such a side twice as thick as the border and clips it to the side's area, which it builds
+ * with {@code Area} and intersects with the current clip: a fifteenth of a transcript's rendering. Here:
+ * <ul>
+ * <li>a side between two sides without width and without rounded corners (the fill-in lines under form values): that
+ * area is just a band of the border's width around the stroked line, so the same dashes (same path, pattern and
+ * phase) stroked exactly as thick as the band cover the same area, with no clip;</li>
+ * <li>any other dotted or dashed side (the signature boxes): the same clip and stroke, written straight into the
+ * page; the PDF intersects the clip with the current one itself.</li>
+ * </ul>
+ * Every other border is painted by Flying Saucer as before, side by side in Flying Saucer's order.
  */
 final class DocumentOutputDevice extends ITextOutputDevice {
 
@@ -64,7 +67,8 @@ final class DocumentOutputDevice extends ITextOutputDevice {
             return;
         }
         for (int side : SIDES) {
-            if ((sides & side) == 0 || none(border, side) || color(border, side) == FSRGBColor.TRANSPARENT) {
+            if ((sides & side) == 0 || BorderSide.none(border, side)
+                    || BorderSide.color(border, side) == FSRGBColor.TRANSPARENT) {
                 continue; // what BorderPainter.paint leaves out
             }
             if (standsAlone(border, side)) {
@@ -94,8 +98,8 @@ final class DocumentOutputDevice extends ITextOutputDevice {
 
     /** Dotted or dashed, at least a dot wide. */
     private static boolean patterned(BorderPropertySet border, int side) {
-        IdentValue style = style(border, side);
-        return (style == IdentValue.DOTTED || style == IdentValue.DASHED) && (int) width(border, side) >= 1;
+        IdentValue style = BorderSide.style(border, side);
+        return (style == IdentValue.DOTTED || style == IdentValue.DASHED) && (int) BorderSide.width(border, side) >= 1;
     }
 
     /** Patterned, between two sides without width, no rounded corner. */
@@ -109,13 +113,13 @@ final class DocumentOutputDevice extends ITextOutputDevice {
 
     /** As BorderPainter.paintPatternedRect, stroked as wide as its clip instead of twice as wide and clipped. */
     private void paintPatterned(Rectangle bounds, BorderPropertySet border, int side) {
-        float width = width(border, side);
+        float width = BorderSide.width(border, side);
         int thickness = (int) width;
-        float[] pattern = style(border, side) == IdentValue.DASHED
+        float[] pattern = BorderSide.style(border, side) == IdentValue.DASHED
                 ? new float[]{8.0f + thickness * 2, 4.0f + thickness}
                 : new float[]{thickness, thickness};
         Stroke old = getStroke();
-        setColor(color(border, side));
+        setColor(BorderSide.color(border, side));
         setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 0, pattern, 0));
         drawBorderLine(BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true), side, thickness,
                 false);
@@ -129,9 +133,9 @@ final class DocumentOutputDevice extends ITextOutputDevice {
      * the current colour and stroke stays true.
      */
     private void paintPatternedClipped(Rectangle bounds, BorderPropertySet border, int side) {
-        int thickness = (int) width(border, side);
+        int thickness = (int) BorderSide.width(border, side);
         float scale = (float) Math.sqrt(Math.abs(getTransform().getDeterminant()));
-        float[] pattern = style(border, side) == IdentValue.DASHED
+        float[] pattern = BorderSide.style(border, side) == IdentValue.DASHED
                 ? new float[]{(8.0f + thickness * 2) * scale, (4.0f + thickness) * scale}
                 : new float[]{thickness * scale, thickness * scale};
         PdfContentByte page = getCurrentPage();
@@ -139,7 +143,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         followPath(page, BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false));
         page.clip();
         page.newPath();
-        FSColor color = color(border, side);
+        FSColor color = BorderSide.color(border, side);
         if (color instanceof FSRGBColor rgb) {
             page.setColorStroke(new Color(rgb.getRed(), rgb.getGreen(), rgb.getBlue(), (int) (rgb.getAlpha() * 255)));
         } else {
@@ -171,41 +175,5 @@ final class DocumentOutputDevice extends ITextOutputDevice {
                 default -> page.closePath();
             }
         }
-    }
-
-    private static boolean none(BorderPropertySet border, int side) {
-        return switch (side) {
-            case BorderPainter.TOP -> border.noTop();
-            case BorderPainter.BOTTOM -> border.noBottom();
-            case BorderPainter.LEFT -> border.noLeft();
-            default -> border.noRight();
-        };
-    }
-
-    private static float width(BorderPropertySet border, int side) {
-        return switch (side) {
-            case BorderPainter.TOP -> border.top();
-            case BorderPainter.BOTTOM -> border.bottom();
-            case BorderPainter.LEFT -> border.left();
-            default -> border.right();
-        };
-    }
-
-    private static IdentValue style(BorderPropertySet border, int side) {
-        return switch (side) {
-            case BorderPainter.TOP -> border.topStyle();
-            case BorderPainter.BOTTOM -> border.bottomStyle();
-            case BorderPainter.LEFT -> border.leftStyle();
-            default -> border.rightStyle();
-        };
-    }
-
-    private static FSColor color(BorderPropertySet border, int side) {
-        return switch (side) {
-            case BorderPainter.TOP -> border.topColor();
-            case BorderPainter.BOTTOM -> border.bottomColor();
-            case BorderPainter.LEFT -> border.leftColor();
-            default -> border.rightColor();
-        };
     }
 }
