@@ -2,12 +2,10 @@ package vn.hocba.documents.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -32,8 +30,7 @@ final class DataAttachment {
     void attach(PDDocument document, DocumentData data, byte[] xml, Optional<SourceAttachment> source)
             throws IOException {
         String name = data.kind().attachmentName();
-        GregorianCalendar issued = GregorianCalendar.from(
-                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        String issued = IssueDate.pdfDate(data.identity().issuedAt());
         PDComplexFileSpecification spec = spec(document, name, xml, issued,
                 "Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")",
                 "Data");
@@ -57,12 +54,13 @@ final class DataAttachment {
     }
 
     private static PDComplexFileSpecification spec(PDDocument document, String name, byte[] xml,
-            GregorianCalendar issued, String description, String relationship) throws IOException {
+            String issued, String description, String relationship) throws IOException {
         PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml));
         file.setSubtype("application/xml");
-        file.setSize(xml.length);
-        file.setCreationDate(issued);
-        file.setModDate(issued);
+        file.setSize(xml.length); // creates /Params, where the dates go (as PDEmbeddedFile.setCreationDate would)
+        COSDictionary params = file.getCOSObject().getCOSDictionary(COSName.PARAMS);
+        params.setString(COSName.CREATION_DATE, issued);
+        params.setString(COSName.MOD_DATE, issued);
 
         PDComplexFileSpecification spec = new PDComplexFileSpecification();
         spec.setFile(name);

@@ -4,16 +4,16 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -31,7 +31,11 @@ import vn.hocba.documents.DocumentData;
 final class PdfAConformance {
 
     static final String PRODUCER = "HocBa (OpenPDF, Flying Saucer, Apache PDFBox)";
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    /**
+     * The sRGB profile stream's encoded bytes as PDFBox writes them: made once, as PDOutputIntent would make them per
+     * document (parsing the ICC profile through the JDK's colour management and deflating it each time).
+     */
+    private static final byte[] SRGB_DEFLATED = deflatedSrgb();
 
     void apply(PDDocument document, DocumentData data, String dataSha256) throws IOException {
         document.setVersion(1.7f);
@@ -50,23 +54,43 @@ final class PdfAConformance {
 
     /** Must say exactly what the XMP says (PDF/A-3 6.6.3): same title, producer and dates. */
     private static PDDocumentInformation information(DocumentData data) {
-        Calendar issued = GregorianCalendar.from(
-                data.identity().issuedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        String issued = IssueDate.pdfDate(data.identity().issuedAt());
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(Normalizer.normalize(data.title(), Normalizer.Form.NFC));
         info.setProducer(PRODUCER);
-        info.setCreationDate(issued);
-        info.setModificationDate(issued);
+        info.getCOSObject().setString(COSName.CREATION_DATE, issued);
+        info.getCOSObject().setString(COSName.MOD_DATE, issued);
         return info;
     }
 
     private static void addOutputIntent(PDDocument document, PDDocumentCatalog catalog) throws IOException {
-        PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB));
+        PDOutputIntent intent = new PDOutputIntent(new COSDictionary());
+        intent.getCOSObject().setItem(COSName.TYPE, COSName.OUTPUT_INTENT);
+        intent.getCOSObject().setItem(COSName.S, COSName.GTS_PDFA1);
+        COSStream profile = document.getDocument().createCOSStream();
+        profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        try (OutputStream out = profile.createRawOutputStream()) {
+            out.write(SRGB_DEFLATED);
+        }
+        profile.setInt(COSName.N, 3);
+        intent.getCOSObject().setItem(COSName.DEST_OUTPUT_PROFILE, profile);
         intent.setInfo("sRGB IEC61966-2.1");
         intent.setOutputCondition("sRGB IEC61966-2.1");
         intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
         intent.setRegistryName("http://www.color.org");
         catalog.addOutputIntent(intent);
+    }
+
+    private static byte[] deflatedSrgb() {
+        try (PDDocument document = new PDDocument()) {
+            PDOutputIntent intent = new PDOutputIntent(document,
+                    new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+            try (InputStream in = intent.getDestOutputIntent().createRawInputStream()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The data (which includes id and version) gives the /ID: a re-render is the same file. */

@@ -59,7 +59,7 @@ final class PdfLayout {
     }
 
     Laid layout(String xhtml) {
-        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextOutputDevice device = new DocumentOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, fonts);

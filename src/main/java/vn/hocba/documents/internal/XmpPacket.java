@@ -26,7 +26,22 @@ final class XmpPacket {
     private static final String PDF = "http://ns.adobe.com/pdf/1.3/";
     private static final String PDFAID = "http://www.aiim.org/pdfa/ns/id/";
 
+    /** {@link XmpDocumentSchema#writeDeclaration} as the writer writes it (the rdf prefix is bound by the packet). */
+    private static final String DECLARATION = declaration();
+
     private XmpPacket() {
+    }
+
+    private static String declaration() {
+        StringWriter out = new StringWriter(2048);
+        try {
+            XMLStreamWriter x = STAX.createXMLStreamWriter(out);
+            XmpDocumentSchema.writeDeclaration(x);
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XMP", e);
+        }
+        return out.toString();
     }
 
     static String of(DocumentData data, String producer) {
@@ -63,7 +78,8 @@ final class XmpPacket {
             leaf(x, "pdfaid", PDFAID, "conformance", "B");
             x.writeEndElement();
             XmpDocumentSchema.writeValues(x, data);
-            XmpDocumentSchema.writeDeclaration(x);
+            x.flush(); // the values' element is closed: the declaration, the same for every document, goes in as text
+            out.write(DECLARATION);
             x.writeEndElement();
             x.writeEndElement();
             x.writeProcessingInstruction("xpacket", "end=\"w\"");
