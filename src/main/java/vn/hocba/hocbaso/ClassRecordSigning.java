@@ -198,6 +198,7 @@ public class ClassRecordSigning {
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
             java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
+            List<Item> storing = new ArrayList<>();
             for (Item item : prepared.items) {
                 String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
                 if (!java.util.Objects.equals(now, item.basedOn())) {
@@ -205,7 +206,13 @@ public class ClassRecordSigning {
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
                     continue;
                 }
-                StoredRecord version = save(prepared.classId, item.fresh(), item.current());
+                storing.add(item);
+            }
+            List<StoredRecord> versions = store.saveAll(prepared.classId,
+                    storing.stream().map(ClassRecordSigning::newVersion).toList(), clock.instant());
+            for (int i = 0; i < storing.size(); i++) {
+                Item item = storing.get(i);
+                StoredRecord version = versions.get(i);
                 saved.put(version.sha256(), item.current().doc());
                 if (item.signature() != null) {
                     audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
@@ -295,10 +302,11 @@ public class ClassRecordSigning {
         }
     }
 
-    private StoredRecord save(ClassId classId, ReadyInput fresh, Current current) {
+    private static SignedRecords.NewVersion newVersion(Item item) {
+        Current current = item.current();
         List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
-        return store.save(classId, fresh.studentId(), current.version(), current.fingerprint(),
+        return new SignedRecords.NewVersion(item.fresh().studentId(), current.version(), current.fingerprint(),
                 XmlDocuments.bytes(current.doc()), (int) slots.stream().filter(SignatureSlot::signed).count(),
-                slots.size(), clock.instant());
+                slots.size());
     }
 }
