@@ -302,11 +302,20 @@ public class ClassRecordSigning {
         }
     }
 
+    /** The version to store; the slot counts of a record signed now as its signature's finish found them. */
     private static SignedRecords.NewVersion newVersion(Item item) {
         Current current = item.current();
-        List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
+        int signed;
+        int total;
+        if (item.signature() != null && item.signature().slotsSigned() >= 0) {
+            signed = item.signature().slotsSigned();
+            total = item.signature().slotsTotal();
+        } else {
+            List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
+            signed = (int) slots.stream().filter(SignatureSlot::signed).count();
+            total = slots.size();
+        }
         return new SignedRecords.NewVersion(item.fresh().studentId(), current.version(), current.fingerprint(),
-                XmlDocuments.bytes(current.doc()), (int) slots.stream().filter(SignatureSlot::signed).count(),
-                slots.size());
+                XmlDocuments.bytes(current.doc()), signed, total);
     }
 }
