@@ -20,6 +20,7 @@ import vn.hocba.hocbaso.ClassRecordsService.ReadyInput;
 import vn.hocba.hocbaso.SignedRecords.StoredRecord;
 import vn.hocba.pades.CredentialCheck;
 import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.TimeStampSource;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolDirectory;
 
@@ -162,9 +163,8 @@ public class ClassRecordSigning {
                 already++;
             } else {
                 try {
-                    slots.requireTurn(slot.get());
-                    signature = SlotValues.unfinished(current.doc(), role, subject(role, slotId),
-                            credential.certificateChain(), signingTime);
+                    signature = SlotValues.unfinished(current.doc(), slots, slot.get(), credential.certificateChain(),
+                            signingTime);
                 } catch (Rejected e) {
                     waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + e.getMessage());
                 }
@@ -198,6 +198,7 @@ public class ClassRecordSigning {
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
             java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
+            List<Item> storing = new ArrayList<>();
             for (Item item : prepared.items) {
                 String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
                 if (!java.util.Objects.equals(now, item.basedOn())) {
@@ -205,7 +206,13 @@ public class ClassRecordSigning {
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
                     continue;
                 }
-                StoredRecord version = save(prepared.classId, item.fresh(), item.current());
+                storing.add(item);
+            }
+            List<StoredRecord> versions = store.saveAll(prepared.classId,
+                    storing.stream().map(ClassRecordSigning::newVersion).toList(), clock.instant());
+            for (int i = 0; i < storing.size(); i++) {
+                Item item = storing.get(i);
+                StoredRecord version = versions.get(i);
                 saved.put(version.sha256(), item.current().doc());
                 if (item.signature() != null) {
                     audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
@@ -231,6 +238,7 @@ public class ClassRecordSigning {
     private long signWithValues(Prepared prepared, List<byte[]> values) {
         long stamping = 0;
         int next = 0;
+        TimeStampSource tsa = null; // looked up once per step (a Spring lookup each time cost 3 % of a sheet request)
         for (Item item : prepared.items) {
             if (item.signature() == null) {
                 continue;
@@ -238,7 +246,10 @@ public class ClassRecordSigning {
             Element signature = item.signature().finish(values.get(next++));
             if (prepared.signingTime != null) {
                 long t = System.nanoTime();
-                SignatureTimeStamps.add(signature, signatureForm.timeStamps());
+                if (tsa == null) {
+                    tsa = signatureForm.timeStamps();
+                }
+                SignatureTimeStamps.add(signature, tsa);
                 stamping += (System.nanoTime() - t) / 1_000_000;
             }
         }
@@ -249,10 +260,6 @@ public class ClassRecordSigning {
         java.util.Map<Long, StoredRecord> latest = new java.util.HashMap<>();
         store.latestOfClass(classId).forEach(r -> latest.put(r.studentId(), r));
         return latest;
-    }
-
-    private static String subject(SlotRole role, String slotId) {
-        return role == SlotRole.SUBJECT_TEACHER ? slotId : null;
     }
 
     /** The record to sign further: the stored version when it states the same, else a new version. */
@@ -295,10 +302,20 @@ public class ClassRecordSigning {
         }
     }
 
-    private StoredRecord save(ClassId classId, ReadyInput fresh, Current current) {
-        List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
-        return store.save(classId, fresh.studentId(), current.version(), current.fingerprint(),
-                XmlDocuments.bytes(current.doc()), (int) slots.stream().filter(SignatureSlot::signed).count(),
-                slots.size(), clock.instant());
+    /** The version to store; the slot counts of a record signed now as its signature's finish found them. */
+    private static SignedRecords.NewVersion newVersion(Item item) {
+        Current current = item.current();
+        int signed;
+        int total;
+        if (item.signature() != null && item.signature().slotsSigned() >= 0) {
+            signed = item.signature().slotsSigned();
+            total = item.signature().slotsTotal();
+        } else {
+            List<SignatureSlot> slots = RecordSlots.of(current.doc()).all();
+            signed = (int) slots.stream().filter(SignatureSlot::signed).count();
+            total = slots.size();
+        }
+        return new SignedRecords.NewVersion(item.fresh().studentId(), current.version(), current.fingerprint(),
+                XmlDocuments.bytes(current.doc()), signed, total);
     }
 }

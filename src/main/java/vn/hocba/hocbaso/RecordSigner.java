@@ -89,8 +89,13 @@ public final class RecordSigner {
         RecordSlots slots = RecordSlots.of(record);
         SignatureSlot slot = slots.slot(role, subjectSlotId);
         slots.requireTurn(slot);
-        return signInto(record, slot.element(), slot.covers(), "sig-" + slot.id(), slot.label(), credential,
+        return signInto(record, slot.element(), slot.covers(), signatureId(slot), slot.label(), credential,
                 xadesSigningTime);
+    }
+
+    /** The {@code Id} of the signature in {@code slot}. */
+    static String signatureId(SignatureSlot slot) {
+        return "sig-" + slot.id();
     }
 
     /**

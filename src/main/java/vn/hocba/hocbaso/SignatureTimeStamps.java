@@ -71,7 +71,7 @@ final class SignatureTimeStamps {
         }
         byte[] token;
         try {
-            token = tsa.timeStamp(sha256(canonical(signatureValue(signature))));
+            token = tsa.timeStamp(sha256(SignatureValueCanonical.of(signatureValue(signature))));
         } catch (RuntimeException e) {
             throw new SigningException("Không lấy được dấu thời gian cho chữ ký " + signature.getAttribute(HocBaSoProfile.ID)
                     + " của học bạ số: " + e.getMessage(), e);
@@ -122,7 +122,7 @@ final class SignatureTimeStamps {
         }
         Instant time = token.getTimeStampInfo().getGenTime().toInstant();
         if (!TSPAlgorithms.SHA256.equals(token.getTimeStampInfo().getMessageImprintAlgOID()) || !Arrays.equals(
-                token.getTimeStampInfo().getMessageImprintDigest(), sha256(canonical(signatureValue(signature))))) {
+                token.getTimeStampInfo().getMessageImprintDigest(), sha256(SignatureValueCanonical.of(signatureValue(signature))))) {
             return Stamp.broken(time, "dấu thời gian không khớp với giá trị chữ ký (ds:SignatureValue)");
         }
         X509Certificate tsa;

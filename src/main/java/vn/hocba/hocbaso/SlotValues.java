@@ -39,12 +39,21 @@ final class SlotValues {
     static UnfinishedSignature unfinished(Document record, SlotRole role, String subjectSlotId,
             List<X509Certificate> chain, Instant xadesSigningTime) {
         RecordSlots slots = RecordSlots.of(record);
-        SignatureSlot slot = slots.slot(role, subjectSlotId);
+        return unfinished(record, slots, slots.slot(role, subjectSlotId), chain, xadesSigningTime);
+    }
+
+    /**
+     * As {@link #unfinished(Document, SlotRole, String, List, Instant)}, for {@code slot} of {@code slots}, the
+     * record's slots as they are now (found by the caller, so the record is not walked again for them).
+     */
+    static UnfinishedSignature unfinished(Document record, RecordSlots slots, SignatureSlot slot,
+            List<X509Certificate> chain, Instant xadesSigningTime) {
         slots.requireTurn(slot);
         Capture capture = new Capture(chain);
         Element built = null;
         try {
-            RecordSigner.signSlot(record, role, subjectSlotId, capture, xadesSigningTime);
+            RecordSigner.signInto(record, slot.element(), slot.covers(), RecordSigner.signatureId(slot), slot.label(),
+                    capture, xadesSigningTime);
         } catch (RuntimeException e) {
             if (capture.data == null) {
                 throw e;

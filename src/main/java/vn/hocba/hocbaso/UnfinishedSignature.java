@@ -30,6 +30,9 @@ final class UnfinishedSignature {
     private final Element signature;
     private final byte[] data;
     private final X509Certificate signer;
+    /** The record's slots signed and in all once {@link #finish} put the signature in; -1 before. */
+    private int slotsSigned = -1;
+    private int slotsTotal = -1;
 
     UnfinishedSignature(SignatureSlot slot, Element signature, byte[] data, List<X509Certificate> chain) {
         this.slot = slot;
@@ -56,7 +59,20 @@ final class UnfinishedSignature {
         Element signatureValue = XadesProperties.children(signature, RecordSlots.DSIG, "SignatureValue").get(0);
         signatureValue.appendChild(signature.getOwnerDocument().createTextNode(base64(xmldsigValue(value))));
         now.element().appendChild(signature);
+        // the counts the stored row states, from the walk of the turn check (the slot was empty, now it is signed)
+        slotsSigned = (int) slots.all().stream().filter(SignatureSlot::signed).count() + 1;
+        slotsTotal = slots.all().size();
         return signature;
+    }
+
+    /** The record's slots signed once {@link #finish} signed this one; -1 before. */
+    int slotsSigned() {
+        return slotsSigned;
+    }
+
+    /** The record's slots in all, as {@link #finish} found them; -1 before. */
+    int slotsTotal() {
+        return slotsTotal;
     }
 
     private static String base64(byte[] value) {

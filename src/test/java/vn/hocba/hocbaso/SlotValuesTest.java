@@ -56,8 +56,13 @@ class SlotValuesTest {
 
                 Document bySecondSignature = XmlDocuments.copy(record);
                 var resigned = SlotValues.sign(bySecondSignature, role, subject, chain, unfinished.data(), value, time);
+                assertThat(unfinished.slotsSigned()).isEqualTo(-1);
                 var finished = unfinished.finish(value);
                 assertThat(text(record)).as(slot.label()).isEqualTo(text(bySecondSignature));
+                List<SignatureSlot> now = RecordSlots.of(record).all();
+                assertThat(unfinished.slotsSigned()).as("slots signed, as the stored row states them")
+                        .isEqualTo(now.stream().filter(SignatureSlot::signed).count()).isEqualTo(n);
+                assertThat(unfinished.slotsTotal()).isEqualTo(now.size());
                 if (time != null) {
                     SignatureTimeStamps.add(finished, pki.timeStampAuthority());
                     SignatureTimeStamps.add(resigned, pki.timeStampAuthority());

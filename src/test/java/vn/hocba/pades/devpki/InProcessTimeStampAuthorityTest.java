@@ -1,0 +1,81 @@
+package vn.hocba.pades.devpki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hocba.pades.SigningException;
+
+/**
+ * The development TSA makes its in-process tokens without the request/response round trip: each must still be a
+ * token a verifier accepts (granted for the digest asked, signed by the TSA's certificate, which it carries, with the
+ * ESS signing certificate, the policy, a nonce, a fresh serial), as the tokens it gives over the wire are.
+ */
+class InProcessTimeStampAuthorityTest {
+
+    @TempDir
+    static Path dir;
+
+    @Test
+    void inProcessTokensAreValidTokensForTheDigestLikeThoseOverTheWire() throws Exception {
+        InProcessTimeStampAuthority tsa = DevelopmentPki.createFresh(dir.resolve("pki")).timeStampAuthority();
+        Set<BigInteger> serials = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("bản ghi " + i).getBytes());
+            Instant before = Instant.now().minusSeconds(1);
+            TimeStampToken token = new TimeStampToken(new CMSSignedData(tsa.timeStamp(digest)));
+            assertValid(token, tsa, TSPAlgorithms.SHA256, digest, before);
+            assertThat(serials.add(token.getTimeStampInfo().getSerialNumber())).as("a fresh serial").isTrue();
+        }
+        byte[] sha512 = MessageDigest.getInstance("SHA-512").digest("tài liệu".getBytes());
+        assertValid(new TimeStampToken(new CMSSignedData(tsa.timeStamp(TSPAlgorithms.SHA512.getId(), sha512))), tsa,
+                TSPAlgorithms.SHA512, sha512, Instant.now().minusSeconds(1));
+
+        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+        requests.setCertReq(true);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest("qua mạng".getBytes());
+        TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, digest, BigInteger.TEN);
+        TimeStampResponse response = new TimeStampResponse(tsa.respond(request.getEncoded()));
+        response.validate(request);
+        assertValid(response.getTimeStampToken(), tsa, TSPAlgorithms.SHA256, digest, Instant.now().minusSeconds(1));
+        assertThat(serials).doesNotContain(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+    }
+
+    @Test
+    void aDigestAlgorithmTheTsaDoesNotAcceptIsRefused() {
+        InProcessTimeStampAuthority tsa = DevelopmentPki.createFresh(dir.resolve("pki2")).timeStampAuthority();
+        assertThatThrownBy(() -> tsa.timeStamp("1.2.3.4", new byte[32])).isInstanceOf(SigningException.class);
+    }
+
+    private static void assertValid(TimeStampToken token, InProcessTimeStampAuthority tsa, ASN1ObjectIdentifier algorithm,
+            byte[] digest, Instant notBefore) throws Exception {
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.certificateChain().get(0)));
+        assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(algorithm);
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+        assertThat(token.getTimeStampInfo().getPolicy()).isEqualTo(InProcessTimeStampAuthority.POLICY);
+        assertThat(token.getTimeStampInfo().getNonce()).isNotNull();
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant()).isBetween(notBefore,
+                Instant.now().plus(Duration.ofSeconds(1)));
+        assertThat(token.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+        assertThat(token.getCertificates().getMatches(null)).extracting(X509CertificateHolder::getSubject)
+                .contains(new X509CertificateHolder(tsa.certificateChain().get(0).getEncoded()).getSubject());
+    }
+}
