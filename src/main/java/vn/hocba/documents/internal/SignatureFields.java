@@ -69,7 +69,8 @@ final class SignatureFields {
     private static PdfRectangle exact(PdfRectangle rect) {
         float[] corners = {rect.left(), rect.bottom(), rect.right(), rect.top()};
         for (int i = 0; i < corners.length; i++) {
-            rect.set(i, new PdfNumber(new BigDecimal(Float.toString(corners[i])).toPlainString()));
+            String number = Float.toString(corners[i]);
+            rect.set(i, new PdfNumber(number.indexOf('E') < 0 ? number : new BigDecimal(number).toPlainString()));
         }
         return rect;
     }
