@@ -1,17 +1,16 @@
 package vn.hocba.documents.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfIndirectReference;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfStream;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import java.util.Optional;
 import java.util.TreeMap;
 import vn.hocba.documents.DocumentData;
@@ -20,55 +19,69 @@ import vn.hocba.documents.SourceAttachment;
 /**
  * Embeds the document's data XML as a PDF/A-3 associated file (like Factur-X): an embedded file
  * with MIME subtype and params, a file specification with {@code /AFRelationship /Data}, listed
- * both in the EmbeddedFiles name tree and in the catalog's {@code /AF} array.
+ * both in the EmbeddedFiles name tree (by file name) and in the catalog's {@code /AF} array. The
+ * embedded files are stored as they are, not deflated.
  */
 final class DataAttachment {
 
-    private static final COSName AF = COSName.getPDFName("AF");
-    private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
+    private static final PdfName AF_RELATIONSHIP = new PdfName("AFRelationship");
+    private static final PdfName XML = new PdfName("application/xml");
 
-    void attach(PDDocument document, DocumentData data, byte[] xml, Optional<SourceAttachment> source)
-            throws IOException {
+    private DataAttachment() {
+    }
+
+    static void attach(PdfWriter writer, DocumentData data, byte[] xml, Optional<SourceAttachment> source) {
         String name = data.kind().attachmentName();
-        String issued = IssueDate.pdfDate(data.identity().issuedAt());
-        PDComplexFileSpecification spec = spec(document, name, xml, issued,
+        PdfString issued = new PdfString(IssueDate.pdfDate(data.identity().issuedAt()));
+        PdfIndirectReference spec = spec(writer, name, xml, issued,
                 "Dữ liệu " + data.kind().displayName().toLowerCase(Locale.ROOT) + " (" + data.kind().namespace() + ")",
                 "Data");
-        Map<String, PDComplexFileSpecification> files = new TreeMap<>();
+        Map<String, PdfIndirectReference> files = new TreeMap<>();
         files.put(name, spec);
-        COSArray associated = new COSArray();
+        PdfArray associated = new PdfArray();
         associated.add(spec); // the data XML first: readers take /AF[0] as the document's data
         if (source.isPresent()) {
             SourceAttachment s = source.get();
-            PDComplexFileSpecification sourceSpec = spec(document, s.name(), s.bytes(), issued, s.description(), "Source");
+            PdfIndirectReference sourceSpec = spec(writer, s.name(), s.bytes(), issued, s.description(), "Source");
             files.put(s.name(), sourceSpec);
             associated.add(sourceSpec);
         }
-
-        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-        tree.setNames(files);
-        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-        names.setEmbeddedFiles(tree);
-        document.getDocumentCatalog().setNames(names);
-        document.getDocumentCatalog().getCOSObject().setItem(AF, associated);
+        PdfArray leaves = new PdfArray();
+        files.forEach((file, ref) -> {
+            leaves.add(new PdfString(file, PdfObject.TEXT_UNICODE));
+            leaves.add(ref);
+        });
+        PdfDictionary tree = new PdfDictionary();
+        tree.put(PdfName.NAMES, leaves);
+        PdfDictionary names = new PdfDictionary();
+        names.put(PdfName.EMBEDDEDFILES, Indirect.of(writer, tree));
+        // OpenPDF writes a /Names dictionary of its own only for named destinations, attachments and scripts made
+        // through its API, none of which a document has: this one is the catalog's.
+        writer.getExtraCatalog().put(PdfName.NAMES, Indirect.of(writer, names));
+        writer.getExtraCatalog().put(PdfName.AF, associated);
     }
 
-    private static PDComplexFileSpecification spec(PDDocument document, String name, byte[] xml,
-            String issued, String description, String relationship) throws IOException {
-        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml));
-        file.setSubtype("application/xml");
-        file.setSize(xml.length); // creates /Params, where the dates go (as PDEmbeddedFile.setCreationDate would)
-        COSDictionary params = file.getCOSObject().getCOSDictionary(COSName.PARAMS);
-        params.setString(COSName.CREATION_DATE, issued);
-        params.setString(COSName.MOD_DATE, issued);
+    private static PdfIndirectReference spec(PdfWriter writer, String name, byte[] bytes, PdfString issued,
+            String description, String relationship) {
+        PdfDictionary params = new PdfDictionary();
+        params.put(PdfName.SIZE, new PdfNumber(bytes.length));
+        params.put(PdfName.CREATIONDATE, issued);
+        params.put(PdfName.MODDATE, issued);
+        PdfStream file = new PdfStream(bytes);
+        file.put(PdfName.TYPE, PdfName.EMBEDDEDFILE);
+        file.put(PdfName.SUBTYPE, XML);
+        file.put(PdfName.PARAMS, params);
+        PdfIndirectReference fileRef = Indirect.of(writer, file);
+        PdfDictionary embedded = new PdfDictionary();
+        embedded.put(PdfName.F, fileRef);
+        embedded.put(PdfName.UF, fileRef);
 
-        PDComplexFileSpecification spec = new PDComplexFileSpecification();
-        spec.setFile(name);
-        spec.setFileUnicode(name);
-        spec.setEmbeddedFile(file);
-        spec.setEmbeddedFileUnicode(file);
-        spec.setFileDescription(description);
-        spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName(relationship));
-        return spec;
+        PdfDictionary spec = new PdfDictionary(PdfName.FILESPEC);
+        spec.put(PdfName.F, new PdfString(name, PdfObject.TEXT_UNICODE));
+        spec.put(PdfName.UF, new PdfString(name, PdfObject.TEXT_UNICODE));
+        spec.put(PdfName.EF, embedded);
+        spec.put(PdfName.DESC, new PdfString(description, PdfObject.TEXT_UNICODE));
+        spec.put(AF_RELATIONSHIP, new PdfName(relationship));
+        return Indirect.of(writer, spec);
     }
 }

@@ -12,7 +12,7 @@ import vn.hocba.documents.RenderSettings;
 import vn.hocba.documents.RenderedDocument;
 
 /**
- * data → XML (hashed) → template → layout → PDF/A. Not thread-safe: use one per thread (the
+ * data → XML (hashed) → template → layout and PDF/A in one pass → file ID. Not thread-safe: use one per thread (the
  * parsed fonts and templates behind it are shared).
  */
 public final class DocumentPipeline {
@@ -22,7 +22,6 @@ public final class DocumentPipeline {
     private final RenderSettings settings;
     private final TemplateFiller templates;
     private final PdfLayout layout = new PdfLayout();
-    private final PdfArchiver archiver = new PdfArchiver();
     private final StageTimes times = new StageTimes();
 
     public DocumentPipeline(RenderSettings settings) {
@@ -43,14 +42,16 @@ public final class DocumentPipeline {
         VerificationMark mark = VerificationMark.of(data.identity(), hash, settings.verificationBaseUrl());
         String xhtml = templates.fill(data, mark);
         long t1 = System.nanoTime();
-        PdfLayout.Laid laid = layout.layout(xhtml);
+        PdfAParts parts = new PdfAParts(data, xml, source);
+        byte[] pdf = layout.layout(xhtml, parts);
         long t2 = System.nanoTime();
-        int pages = archiver.archive(laid.pdf(), laid.signatureBoxes(), data, xml, hash, source, out);
+        DocumentFileId.set(pdf, hash);
+        out.write(pdf);
         long t3 = System.nanoTime();
         times.add(t1 - t0, t2 - t1, t3 - t2);
-        log.debug("Rendered {} ({} pages) in {} ms", mark.versionLabel(), pages, (t3 - t0) / 1_000_000);
-        return new RenderedDocument(data.kind(), mark.versionLabel(), hash, pages,
-                laid.signatureBoxes().stream().map(SignatureBox::field).toList());
+        log.debug("Rendered {} ({} pages) in {} ms", mark.versionLabel(), parts.pages(), (t3 - t0) / 1_000_000);
+        return new RenderedDocument(data.kind(), mark.versionLabel(), hash, parts.pages(),
+                parts.signatureBoxes().stream().map(SignatureBox::field).toList());
     }
 
     /** Cumulative time spent per stage by this pipeline (for the benchmark). */

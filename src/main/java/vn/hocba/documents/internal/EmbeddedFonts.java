@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Liberation Serif (SIL OFL 1.1, metric-compatible with Times New Roman), loaded once from
  * {@code fonts/} on the classpath. OpenPDF keeps glyph usage per writer, so the parsed fonts are
- * shared by every document.
+ * shared by every document. Subsets are written with a fixed tag ({@link FontSubsetTags}) and without a
+ * {@code /CIDSet}: OpenPDF's lists only part of the subset's glyphs, where PDF/A wants all of them, and
+ * PDF/A-2/3 allow leaving it out.
  */
 final class EmbeddedFonts {
 
@@ -18,6 +20,13 @@ final class EmbeddedFonts {
             "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf");
 
     private static final List<BaseFont> FONTS = FILES.stream().map(EmbeddedFonts::load).toList();
+
+    static {
+        for (int i = 0; i < FONTS.size(); i++) {
+            FONTS.get(i).setIncludeCidSet(false);
+            FontSubsetTags.fix(FONTS.get(i), i);
+        }
+    }
 
     private EmbeddedFonts() {
     }

@@ -3,51 +3,26 @@ package vn.hocba.documents.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.Comparator;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.zip.Deflater;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
-import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.PDFCreationListener;
-import org.xhtmlrenderer.pdf.PagePosition;
 import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Lays XHTML out into pages with Flying Saucer + OpenPDF and reports where the signature boxes
- * ended up. A signature box is any element with {@code id="sig-<field>"}. Each document gets a renderer of its
- * own (a reused one numbers its PDF objects differently, and the same data must give the same bytes); what does
+ * Lays XHTML out into pages with Flying Saucer + OpenPDF, which writes the PDF/A parts in the same pass
+ * ({@link PdfAParts}: metadata, attachments, a signature field on every signature box). Each document gets a renderer
+ * of its own (a reused one numbers its PDF objects differently, and the same data must give the same bytes); what does
  * not depend on the document is kept: the fonts and the parsed stylesheets ({@link DocumentStyles}). Not
  * thread-safe: one per thread.
  */
 final class PdfLayout {
 
-    private static final Pattern SIGNATURE_BOX_ID = Pattern.compile("sig-.+");
     private static final DocumentBuilderFactory XML = newFactory();
-
-    /** Fields in reading order (page, top to bottom, left to right), whatever the layout's order. */
-    private static final Comparator<SignatureBox> READING_ORDER = Comparator
-            .comparingInt(SignatureBox::pageIndex)
-            .thenComparing(b -> -Math.round(b.y() + b.height()))
-            .thenComparing(SignatureBox::x);
-
-    /**
-     * Deflate level 1 for page contents and font subsets, instead of 6: the same PDF objects (PDFBox keeps the streams
-     * as they are encoded), about a tenth larger, written in a fraction of the time.
-     */
-    private static final PDFCreationListener FAST_DEFLATE = new DefaultPDFCreationListener() {
-        @Override
-        public void preOpen(ITextRenderer renderer) {
-            renderer.getWriter().setCompressionLevel(Deflater.BEST_SPEED);
-        }
-    };
 
     private final LiberationFontResolver fonts = new LiberationFontResolver();
     private final XhtmlNamespaceHandler namespace = new XhtmlNamespaceHandler();
@@ -55,10 +30,8 @@ final class PdfLayout {
     /** Reused: creating a parser costs a quarter of parsing a transcript. */
     private final DocumentBuilder parser = newParser();
 
-    record Laid(byte[] pdf, List<SignatureBox> signatureBoxes) {
-    }
-
-    Laid layout(String xhtml) {
+    /** The PDF as OpenPDF wrote it, with {@code parts} written in the same pass. */
+    byte[] layout(String xhtml, PdfAParts parts) {
         ITextOutputDevice device = new DocumentOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
@@ -69,24 +42,16 @@ final class PdfLayout {
             styles.setUserAgentCallback(agent);
         }
         renderer.getSharedContext().setCss(styles);
-        renderer.setListener(FAST_DEFLATE);
+        renderer.setListener(parts);
         try {
             renderer.setDocument(parse(parser, xhtml), null, namespace);
             renderer.layout();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             renderer.createPDF(out);
-            // Positions are known only once the output device has the laid-out tree (after createPDF).
-            List<SignatureBox> boxes = renderer.findPagePositionsByID(SIGNATURE_BOX_ID).stream()
-                    .map(PdfLayout::toBox).sorted(READING_ORDER).toList();
-            return new Laid(out.toByteArray(), boxes);
+            return out.toByteArray();
         } finally {
             styles.forgetDocument(); // a pool thread keeps its layout, not its last document
         }
-    }
-
-    private static SignatureBox toBox(PagePosition p) {
-        return new SignatureBox(p.getId().substring("sig-".length()), p.getPageNo(), p.getX(), p.getY(),
-                p.getWidth(), p.getHeight());
     }
 
     private static Document parse(DocumentBuilder parser, String xhtml) {

@@ -1,20 +1,18 @@
 package vn.hocba.documents.internal;
 
-import java.io.IOException;
-import java.util.ArrayList;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfAnnotation;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfFormField;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfRectangle;
+import com.lowagie.text.pdf.PdfStream;
+import com.lowagie.text.pdf.PdfWriter;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
-import org.apache.pdfbox.pdmodel.interactive.form.PDField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
  * Puts an empty signature field on each signature box, named after the box, so that signing
@@ -24,42 +22,56 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  */
 final class SignatureFields {
 
-    void add(PDDocument document, List<SignatureBox> boxes) throws IOException {
+    private SignatureFields() {
+    }
+
+    /** Before the first page is painted: OpenPDF puts each widget on its page as that page is finished. */
+    static void add(PdfWriter writer, List<SignatureBox> boxes) {
         if (boxes.isEmpty()) {
             return;
         }
-        PDAcroForm form = new PDAcroForm(document);
-        form.setNeedAppearances(false);
-        document.getDocumentCatalog().setAcroForm(form);
+        writer.getAcroForm().setNeedAppearances(false);
         Set<String> seen = new HashSet<>();
-        List<PDField> fields = new ArrayList<>();
         for (SignatureBox box : boxes) {
             if (!seen.add(box.field())) {
                 throw new IllegalStateException("signature box '" + box.field() + "' appears twice in the template");
             }
-            fields.add(field(document, form, box));
+            writer.addAnnotation(field(writer, box));
         }
-        form.setFields(fields);
     }
 
-    private static PDSignatureField field(PDDocument document, PDAcroForm form, SignatureBox box) throws IOException {
-        PDSignatureField field = new PDSignatureField(form);
-        field.setPartialName(box.field());
-        PDPage page = document.getPage(box.pageIndex());
-        PDRectangle rect = new PDRectangle(box.x(), box.y(), box.width(), box.height());
-        PDAnnotationWidget widget = field.getWidgets().get(0);
-        widget.setRectangle(rect);
-        widget.setPage(page);
-        widget.setPrinted(true);
-        PDAppearanceStream appearance = new PDAppearanceStream(document);
+    private static PdfFormField field(PdfWriter writer, SignatureBox box) {
+        PdfFormField field = PdfFormField.createSignature(writer);
+        field.setFieldName(box.field());
+        Rectangle rect = new Rectangle(box.x(), box.y(), box.x() + box.width(), box.y() + box.height());
+        field.setWidget(rect, null);
+        field.put(PdfName.RECT, exact(new PdfRectangle(rect)));
+        field.setFlags(PdfAnnotation.FLAGS_PRINT | PdfAnnotation.FLAGS_LOCKED);
+        field.setPage(box.pageIndex() + 1);
+        field.setPlaceInPage(box.pageIndex() + 1);
         // the widget's own size, as a float difference of its corners, not box.width(): a filled
         // box keeps this /BBox, and a viewer scales an appearance whose /BBox and /Rect differ
-        appearance.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
-        appearance.setResources(new PDResources());
-        PDAppearanceDictionary appearances = new PDAppearanceDictionary();
-        appearances.setNormalAppearance(appearance);
-        widget.setAppearance(appearances);
-        page.getAnnotations().add(widget);
+        PdfStream appearance = new PdfStream(new byte[0]);
+        appearance.put(PdfName.TYPE, PdfName.XOBJECT);
+        appearance.put(PdfName.SUBTYPE, PdfName.FORM);
+        appearance.put(PdfName.BBOX, exact(new PdfRectangle(rect.getWidth(), rect.getHeight())));
+        appearance.put(PdfName.RESOURCES, new PdfDictionary());
+        PdfDictionary appearances = new PdfDictionary();
+        appearances.put(PdfName.N, Indirect.of(writer, appearance));
+        field.put(PdfName.AP, appearances);
         return field;
+    }
+
+    /**
+     * The rectangle with its numbers written as the floats they are (OpenPDF rounds to two decimals): read back, the
+     * widget's width is then exactly its appearance's.
+     */
+    private static PdfRectangle exact(PdfRectangle rect) {
+        float[] corners = {rect.left(), rect.bottom(), rect.right(), rect.top()};
+        for (int i = 0; i < corners.length; i++) {
+            String number = Float.toString(corners[i]);
+            rect.set(i, new PdfNumber(number.indexOf('E') < 0 ? number : new BigDecimal(number).toPlainString()));
+        }
+        return rect;
     }
 }

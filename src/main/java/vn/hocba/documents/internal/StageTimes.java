@@ -1,6 +1,9 @@
 package vn.hocba.documents.internal;
 
-/** Nanoseconds spent in data+template, layout (Flying Saucer/OpenPDF) and PDF/A post-processing. */
+/**
+ * Nanoseconds spent in data+template, layout (Flying Saucer/OpenPDF, with the PDF/A parts since they are written in
+ * OpenPDF's pass) and what is left after it (the file ID, copying the PDF out).
+ */
 public final class StageTimes {
 
     private long template;
