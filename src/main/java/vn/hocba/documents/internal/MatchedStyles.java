@@ -155,7 +155,8 @@ final class MatchedStyles {
         return Arrays.asList(parts);
     }
 
-    private static boolean sameObjects(List<Stylesheet> a, List<Stylesheet> b) {
+    /** The same stylesheet objects in the same order (each is parsed once, so the same rules). */
+    static boolean sameObjects(List<Stylesheet> a, List<Stylesheet> b) {
         if (a.size() != b.size()) {
             return false;
         }
