@@ -32,14 +32,15 @@ import org.xhtmlrenderer.swing.NaiveUserAgent;
  * {@link Matcher}, fresh for each document, asked only for element shapes not matched before ({@link MatchedStyles}).
  * That matcher is built only when a document needs it: building one sorts every selector of the stylesheets (a
  * fortieth of a transcript's layout), and once a run's shapes are known most documents need none. What else it
- * answers depends on the stylesheets alone and is kept with them ({@link PageRules}). One per {@link PdfLayout},
- * i.e. per thread.
+ * answers depends on the stylesheets alone and is kept with them ({@link PageRules}), and so are the styles computed
+ * from the cascaded ones ({@link ComputedStyles}). One per {@link PdfLayout}, i.e. per thread.
  */
 final class DocumentStyles extends StyleReference {
 
     private final ParsedStylesheets parsed;
     private final MatchedStyles matched = new MatchedStyles();
     private final PageRules pages = new PageRules();
+    private final ComputedStyles computed = new ComputedStyles();
     private UserAgentCallback agent;
     /** The document's, until {@link #forgetDocument()}: what its matcher would be built with. */
     private List<Stylesheet> sheets;
@@ -74,6 +75,8 @@ final class DocumentStyles extends StyleReference {
         this.matcher = null;
         matched.startDocument(sheets);
         pages.startDocument(sheets, medium);
+        Element root = doc.getDocumentElement();
+        computed.startDocument(context, root, getCascadedStyle(root, false), matched.generation());
     }
 
     private Matcher matcher() {
