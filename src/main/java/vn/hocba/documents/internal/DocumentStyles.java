@@ -1,8 +1,6 @@
 package vn.hocba.documents.internal;
 
-import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +10,11 @@ import org.w3c.dom.Node;
 import org.w3c.dom.css.CSSPrimitiveValue;
 import org.xhtmlrenderer.context.StandardAttributeResolver;
 import org.xhtmlrenderer.context.StyleReference;
-import org.xhtmlrenderer.context.StylesheetFactoryImpl;
-import org.xhtmlrenderer.css.extend.StylesheetFactory;
 import org.xhtmlrenderer.css.extend.lib.DOMTreeResolver;
 import org.xhtmlrenderer.css.newmatch.CascadedStyle;
 import org.xhtmlrenderer.css.newmatch.Matcher;
 import org.xhtmlrenderer.css.newmatch.PageInfo;
 import org.xhtmlrenderer.css.sheet.FontFaceRule;
-import org.xhtmlrenderer.css.sheet.Ruleset;
 import org.xhtmlrenderer.css.sheet.Stylesheet;
 import org.xhtmlrenderer.css.sheet.StylesheetInfo;
 import org.xhtmlrenderer.extend.NamespaceHandler;
@@ -35,23 +30,31 @@ import org.xhtmlrenderer.swing.NaiveUserAgent;
  * becomes {@code -fs-table-cell-colspan: 2}), which repeat across documents. Parsing them again for every
  * document gave the same objects at a tenth of a transcript's cost. The matching and cascade are Flying Saucer's
  * {@link Matcher}, fresh for each document, asked only for element shapes not matched before ({@link MatchedStyles}).
- * One per {@link PdfLayout}, i.e. per thread.
+ * That matcher is built only when a document needs it: building one sorts every selector of the stylesheets (a
+ * fortieth of a transcript's layout), and once a run's shapes are known most documents need none. What else it
+ * answers depends on the stylesheets alone and is kept with them ({@link PageRules}), and so are the styles computed
+ * from the cascaded ones ({@link ComputedStyles}). One per {@link PdfLayout}, i.e. per thread.
  */
 final class DocumentStyles extends StyleReference {
 
-    /** Bounds the declarations kept: a document's values never go into its styles, so few distinct ones. */
-    private static final int MAX_DECLARATIONS = 2_000;
-
-    private final Parsed parsed;
+    private final ParsedStylesheets parsed;
     private final MatchedStyles matched = new MatchedStyles();
+    private final PageRules pages = new PageRules();
+    private final ComputedStyles computed = new ComputedStyles();
     private UserAgentCallback agent;
+    /** The document's, until {@link #forgetDocument()}: what its matcher would be built with. */
+    private List<Stylesheet> sheets;
+    private NamespaceHandler namespace;
+    private UserInterface ui;
+    private String medium;
+    /** Built on first use in a document ({@link #matcher()}). */
     private Matcher matcher;
 
     DocumentStyles(UserAgentCallback agent) {
         super(agent);
         this.agent = agent;
         // its own agent, only to read Flying Saucer's default stylesheet: a document's agent would be kept alive
-        this.parsed = new Parsed(new NaiveUserAgent());
+        this.parsed = new ParsedStylesheets(new NaiveUserAgent());
     }
 
     @Override
@@ -65,15 +68,31 @@ final class DocumentStyles extends StyleReference {
         List<StylesheetInfo> infos = new ArrayList<>();
         namespace.getDefaultStylesheet().ifPresent(infos::add);
         infos.addAll(namespace.getStylesheets(doc));
-        List<Stylesheet> sheets = sheets(infos, context.getMedia());
+        this.sheets = sheets(infos, context.getMedia());
+        this.namespace = namespace;
+        this.ui = ui;
+        this.medium = context.getMedia();
+        this.matcher = null;
         matched.startDocument(sheets);
-        matcher = new Matcher(new DOMTreeResolver(), new StandardAttributeResolver(namespace, agent, ui), parsed,
-                sheets, context.getMedia());
+        pages.startDocument(sheets, medium);
+        Element root = doc.getDocumentElement();
+        computed.startDocument(context, root, getCascadedStyle(root, false), matched.generation());
+    }
+
+    private Matcher matcher() {
+        if (matcher == null) {
+            matcher = new Matcher(new DOMTreeResolver(), new StandardAttributeResolver(namespace, agent, ui), parsed,
+                    sheets, medium);
+        }
+        return matcher;
     }
 
     /** Lets go of the last document (its tree and styles); what was parsed stays. */
     void forgetDocument() {
         matcher = null;
+        sheets = null;
+        namespace = null;
+        ui = null;
         matched.endDocument();
         agent = null;
         super.setUserAgentCallback(null);
@@ -95,13 +114,13 @@ final class DocumentStyles extends StyleReference {
 
     @Override
     public boolean isHoverStyled(Element e) {
-        return matcher.isHoverStyled(e);
+        return matcher().isHoverStyled(e);
     }
 
     @Override
     public Map<String, CSSPrimitiveValue> getCascadedPropertiesMap(Element e) {
         Map<String, CSSPrimitiveValue> properties = new LinkedHashMap<>();
-        matcher.getCascadedStyle(e, false).getCascadedPropertyDeclarations().forEachRemaining(
+        matcher().getCascadedStyle(e, false).getCascadedPropertyDeclarations().forEachRemaining(
                 d -> properties.put(d.getPropertyName(), d.getValue()));
         return properties;
     }
@@ -109,23 +128,24 @@ final class DocumentStyles extends StyleReference {
     @Override
     public CascadedStyle getPseudoElementStyle(Node node, String pseudoElement) {
         Element e = node.getNodeType() == Node.ELEMENT_NODE ? (Element) node : (Element) node.getParentNode();
-        return matched.pseudoElementStyle(e, pseudoElement, matcher::getPECascadedStyle);
+        return matched.pseudoElementStyle(e, pseudoElement,
+                (element, name) -> matcher().getPECascadedStyle(element, name));
     }
 
     @Override
     public CascadedStyle getCascadedStyle(Element e, boolean restyle) {
         return e == null ? CascadedStyle.emptyCascadedStyle
-                : matched.style(e, element -> matcher.getCascadedStyle(element, restyle));
+                : matched.style(e, element -> matcher().getCascadedStyle(element, restyle));
     }
 
     @Override
     public PageInfo getPageStyle(String pageName, String pseudoPage) {
-        return matcher.getPageCascadedStyle(pageName, pseudoPage);
+        return pages.pageStyle(pageName, pseudoPage, () -> matcher().getPageCascadedStyle(pageName, pseudoPage));
     }
 
     @Override
     public List<FontFaceRule> getFontFaceRules() {
-        return matcher.getFontFaceRules();
+        return pages.fontFaceRules();
     }
 
     /** Nothing to flush: what is kept does not depend on the document. */
@@ -135,58 +155,5 @@ final class DocumentStyles extends StyleReference {
 
     @Override
     public void flushAllStyleSheets() {
-    }
-
-    /** Flying Saucer's parser, remembering what it parsed. */
-    private static final class Parsed implements StylesheetFactory {
-
-        private final StylesheetFactoryImpl factory;
-        /** By content for an inline stylesheet, by address otherwise. */
-        private final Map<String, Stylesheet> sheets = new HashMap<>();
-        private final Map<String, Ruleset> authorDeclarations = new HashMap<>();
-
-        Parsed(UserAgentCallback agent) {
-            this.factory = new StylesheetFactoryImpl(agent);
-        }
-
-        @Override
-        public Stylesheet parse(Reader reader, StylesheetInfo info) {
-            return factory.parse(reader, info);
-        }
-
-        @Override
-        public Stylesheet parse(Reader reader, String uri, StylesheetInfo.Origin origin) {
-            return factory.parse(reader, uri, origin);
-        }
-
-        @Override
-        public Ruleset parseStyleDeclaration(StylesheetInfo.Origin origin, String style) {
-            if (origin != StylesheetInfo.Origin.AUTHOR) {
-                return factory.parseStyleDeclaration(origin, style);
-            }
-            Ruleset ruleset = authorDeclarations.get(style);
-            if (ruleset == null) {
-                ruleset = factory.parseStyleDeclaration(origin, style);
-                if (authorDeclarations.size() >= MAX_DECLARATIONS) {
-                    authorDeclarations.clear();
-                }
-                authorDeclarations.put(style, ruleset);
-            }
-            return ruleset;
-        }
-
-        @Override
-        public Stylesheet getStylesheet(StylesheetInfo info) {
-            String key = info.getContent().map(css -> "inline:" + info.getOrigin() + ":" + css).orElse(info.getUri());
-            Stylesheet sheet = sheets.get(key);
-            if (sheet == null) {
-                sheet = factory.getStylesheet(info);
-                if (sheet != null && info.getContent().isPresent()) {
-                    factory.removeCachedStylesheet(info.getUri()); // kept here, by content
-                }
-                sheets.put(key, sheet);
-            }
-            return sheet;
-        }
     }
 }

@@ -56,14 +56,26 @@ final class MatchedStyles {
     private List<Stylesheet> sheets = List.of();
     /** Never reused, so that an element known before shapes were forgotten cannot collide with a later shape. */
     private long nextId = 1;
+    /** How many times the shapes were forgotten. */
+    private long generation;
 
     /** A new document styled with {@code sheets}: what was matched with other stylesheets is forgotten. */
     void startDocument(List<Stylesheet> documentSheets) {
         document.clear();
         if (!sameObjects(documentSheets, sheets)) {
-            shapes.clear();
+            forgetShapes();
             sheets = new ArrayList<>(documentSheets);
         }
+    }
+
+    /** Changes whenever the shapes known are forgotten (other stylesheets, or too many shapes). */
+    long generation() {
+        return generation;
+    }
+
+    private void forgetShapes() {
+        shapes.clear();
+        generation++;
     }
 
     /** Lets go of the last document's elements (what was matched per shape stays). */
@@ -110,7 +122,7 @@ final class MatchedStyles {
         known = shapes.get(shape);
         if (known == null) {
             if (shapes.size() >= MAX_SHAPES) {
-                shapes.clear();
+                forgetShapes();
             }
             known = new Known(nextId++);
             shapes.put(shape, known);
@@ -155,7 +167,8 @@ final class MatchedStyles {
         return Arrays.asList(parts);
     }
 
-    private static boolean sameObjects(List<Stylesheet> a, List<Stylesheet> b) {
+    /** The same stylesheet objects in the same order (each is parsed once, so the same rules). */
+    static boolean sameObjects(List<Stylesheet> a, List<Stylesheet> b) {
         if (a.size() != b.size()) {
             return false;
         }
