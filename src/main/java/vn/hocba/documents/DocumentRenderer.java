@@ -37,6 +37,14 @@ public final class DocumentRenderer {
         return pipeline.render(data, source, out);
     }
 
+    /**
+     * Several documents, the same PDFs as {@link #render} one by one but faster per document (stage by stage in
+     * batches, see {@link DocumentPipeline#renderAll}); {@code outcomes} gets each in order, or why it failed.
+     */
+    public void renderAll(java.util.List<DocumentPipeline.Item> items, DocumentPipeline.Outcomes outcomes) {
+        pipeline.renderAll(items, outcomes);
+    }
+
     /** The PDF as bytes, for tests and single downloads. */
     public byte[] renderToBytes(DocumentData data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
