@@ -59,9 +59,9 @@ public final class DocumentPipeline {
 
     /**
      * The same PDFs as {@link #render} document by document, rendered stage by stage in batches of {@link #BATCH}:
-     * data XML and template for the batch, then its layouts. A Flying Saucer layout evicts the template side's code
+     * data XML, template and its parse for the batch, then their layouts. A Flying Saucer layout evicts the template side's code
      * and data from the CPU caches, so filling right after another fill costs about a third of filling right after a
-     * layout (issue 19, session 20). At most {@link #BATCH} filled documents are held at a time.
+     * layout (issue 19, session 20). At most {@link #BATCH} filled and parsed documents are held at a time.
      */
     public void renderAll(java.util.List<Item> items, Outcomes outcomes) {
         for (int from = 0; from < items.size(); from += BATCH) {
@@ -91,8 +91,9 @@ public final class DocumentPipeline {
         }
     }
 
-    /** A document up to its filled template: the first stage. */
-    private record Filled(Item item, byte[] xml, String hash, VerificationMark mark, String xhtml, long nanos) {
+    /** A document up to its filled and parsed template: the first stage. */
+    private record Filled(Item item, byte[] xml, String hash, VerificationMark mark, org.w3c.dom.Document xhtml,
+            long nanos) {
     }
 
     /** A document's PDF with its file ID, and what is known of it. */
@@ -105,7 +106,7 @@ public final class DocumentPipeline {
         byte[] xml = DataXml.write(data);
         String hash = sha256(xml);
         VerificationMark mark = VerificationMark.of(data.identity(), hash, settings.verificationBaseUrl());
-        String xhtml = templates.fill(data, mark);
+        org.w3c.dom.Document xhtml = layout.parse(templates.fill(data, mark));
         return new Filled(item, xml, hash, mark, xhtml, System.nanoTime() - t0);
     }
 
