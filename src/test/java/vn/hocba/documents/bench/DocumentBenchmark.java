@@ -38,6 +38,8 @@ import vn.hocba.documents.sample.SampleDocuments;
 public final class DocumentBenchmark {
 
     private static final int CLASS_SIZE = 40;
+    /** {@code -Dhocba.bench.batch-control=true}: "after" hands the batch path one document at a time. */
+    private static final boolean CONTROL = Boolean.getBoolean("hocba.bench.batch-control");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -115,7 +117,19 @@ public final class DocumentBenchmark {
 
     /** As the product renders a class's documents ({@link RenderPool}): stage by stage in batches. */
     private static void renderInBatches(DocumentPipeline pipeline, List<TranscriptData> transcripts) {
-        pipeline.renderAll(transcripts.stream().map(t -> new DocumentPipeline.Item(t, Optional.empty())).toList(),
+        List<DocumentPipeline.Item> items = transcripts.stream().map(t -> new DocumentPipeline.Item(t, Optional.empty()))
+                .toList();
+        if (CONTROL) { // the batch path one document at a time: what the batches themselves bring, without them
+            for (DocumentPipeline.Item item : items) {
+                renderBatch(pipeline, List.of(item));
+            }
+        } else {
+            renderBatch(pipeline, items);
+        }
+    }
+
+    private static void renderBatch(DocumentPipeline pipeline, List<DocumentPipeline.Item> items) {
+        pipeline.renderAll(items,
                 new DocumentPipeline.Outcomes() {
                     @Override
                     public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
