@@ -97,17 +97,10 @@ public final class ClassDocumentGenerator {
                 data.add(one);
                 items.add(new DocumentPipeline.Item(one, java.util.Optional.empty()));
             }
-            renderer.renderAll(items, new DocumentPipeline.Outcomes() {
-                @Override
-                public void rendered(int i, RenderedDocument rendered, byte[] pdf) {
-                    done[i] = new Rendered(data.get(i), pdf);
-                }
-
-                @Override
-                public void failed(int i, RuntimeException cause) {
-                    // left null: the caller renders it again itself and reports why
-                }
-            });
+            List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(items);
+            for (int i = 0; i < done.length; i++) {
+                done[i] = pdfs.get(i) == null ? null : new Rendered(data.get(i), pdfs.get(i).bytes());
+            }
             return Arrays.asList(done);
         }
     }

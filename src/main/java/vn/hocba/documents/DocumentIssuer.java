@@ -2,7 +2,7 @@ package vn.hocba.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -146,22 +146,15 @@ final class DocumentIssuer {
      * reads nothing. {@code null} for a document that failed (its issuer renders it again and reports why).
      */
     static List<RenderedAhead> renderAhead(List<PreparedAhead> prepared, DocumentRenderer renderer) {
-        RenderedAhead[] done = new RenderedAhead[prepared.size()];
-        renderer.renderAll(prepared.stream().map(p -> new DocumentPipeline.Item(p.data(), p.source())).toList(),
-                new DocumentPipeline.Outcomes() {
-                    @Override
-                    public void rendered(int i, RenderedDocument rendered, byte[] pdf) {
-                        PreparedAhead p = prepared.get(i);
-                        done[i] = new RenderedAhead(p.latestLabel(), p.now(), p.data(), pdf, rendered);
-                    }
-
-                    @Override
-                    public void failed(int i, RuntimeException cause) {
-                        log.debug("Rendering {} ahead failed; it is rendered again when issued",
-                                prepared.get(i).data().identity().versionLabel(), cause);
-                    }
-                });
-        return Arrays.asList(done);
+        List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(prepared.stream()
+                .map(p -> new DocumentPipeline.Item(p.data(), p.source())).toList());
+        List<RenderedAhead> done = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            PreparedAhead p = prepared.get(i);
+            DocumentRenderer.Pdf pdf = pdfs.get(i);
+            done.add(pdf == null ? null : new RenderedAhead(p.latestLabel(), p.now(), p.data(), pdf.bytes(), pdf.rendered()));
+        }
+        return done;
     }
 
     private static boolean unchanged(Optional<IssuedDocuments.Latest> latest, String fingerprint, String own) {

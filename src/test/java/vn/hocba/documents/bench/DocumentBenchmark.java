@@ -129,18 +129,17 @@ public final class DocumentBenchmark {
     }
 
     private static void renderBatch(DocumentPipeline pipeline, List<DocumentPipeline.Item> items) {
-        pipeline.renderAll(items,
-                new DocumentPipeline.Outcomes() {
-                    @Override
-                    public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
-                        // measured like the single-document path's null sink: nothing kept
-                    }
+        pipeline.renderAll(items, new DocumentPipeline.Outcomes() {
+            @Override
+            public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
+                // nothing kept, like the single-document path's null sink
+            }
 
-                    @Override
-                    public void failed(int index, RuntimeException cause) {
-                        throw cause;
-                    }
-                });
+            @Override
+            public void failed(int index, RuntimeException cause) {
+                throw cause;
+            }
+        });
     }
 
     /** Every document of the class into a file store, one at a time (before) and on all cores (after). */
