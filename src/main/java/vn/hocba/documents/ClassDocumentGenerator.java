@@ -2,10 +2,12 @@ package vn.hocba.documents;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
  * Generates every document of a class in one call, streaming each PDF into a
@@ -51,24 +53,25 @@ public final class ClassDocumentGenerator {
     public static List<StoredDocument> generateClass(ClassGradebookData gradebook, int students,
             IntFunction<TranscriptData> transcripts, IntFunction<ReportCardData> reportCards,
             DocumentStore store, RenderPool pool) throws IOException {
-        List<Supplier<DocumentData>> documents = new ArrayList<>();
-        documents.add(() -> gradebook);
+        List<Planned> documents = new ArrayList<>();
+        documents.add(new Planned(DocumentKind.CLASS_GRADEBOOK, () -> gradebook));
         for (SubjectMarksTable subject : gradebook.subjects()) {
-            documents.add(() -> resultSheet(gradebook, subject));
+            documents.add(new Planned(DocumentKind.SUBJECT_RESULT_SHEET, () -> resultSheet(gradebook, subject)));
         }
         for (int i = 0; i < students; i++) {
             int student = i;
-            documents.add(() -> transcripts.apply(student));
+            documents.add(new Planned(DocumentKind.TRANSCRIPT, () -> transcripts.apply(student)));
             if (reportCards != null) {
-                documents.add(() -> reportCards.apply(student));
+                documents.add(new Planned(DocumentKind.REPORT_CARD, () -> reportCards.apply(student)));
             }
         }
         List<StoredDocument> stored = new ArrayList<>();
-        try (RenderPool.Ahead<Rendered> ahead = pool.ahead(documents, (data, renderer) -> Rendered.of(data.get(), renderer))) {
-            for (Supplier<DocumentData> data : documents) {
+        try (RenderPool.Ahead<Rendered> ahead = pool.ahead(documents, Planned::kind, p -> p, Rendered::all)) {
+            for (Planned planned : documents) {
                 Rendered rendered = ahead.next();
                 if (rendered == null) {
-                    rendered = Rendered.of(data.get(), new DocumentRenderer());
+                    DocumentData data = planned.data().get();
+                    rendered = new Rendered(data, new DocumentRenderer().renderToBytes(data));
                 }
                 Rendered done = rendered;
                 stored.add(store.store(done.data().kind(), done.data().identity().versionLabel(), out -> out.write(done.pdf())));
@@ -77,10 +80,28 @@ public final class ClassDocumentGenerator {
         return stored;
     }
 
+    /** A document of the class, its data built when it is rendered. */
+    record Planned(DocumentKind kind, Supplier<DocumentData> data) {
+    }
+
     /** A document rendered into memory. */
     record Rendered(DocumentData data, byte[] pdf) {
-        static Rendered of(DocumentData data, DocumentRenderer renderer) {
-            return new Rendered(data, renderer.renderToBytes(data));
+
+        /** The batch rendered with {@code renderer}; {@code null} for a document that failed. */
+        static List<Rendered> all(List<Planned> batch, DocumentRenderer renderer) {
+            List<DocumentData> data = new ArrayList<>();
+            List<DocumentPipeline.Item> items = new ArrayList<>();
+            Rendered[] done = new Rendered[batch.size()];
+            for (Planned planned : batch) {
+                DocumentData one = planned.data().get();
+                data.add(one);
+                items.add(new DocumentPipeline.Item(one, java.util.Optional.empty()));
+            }
+            List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(items);
+            for (int i = 0; i < done.length; i++) {
+                done[i] = pdfs.get(i) == null ? null : new Rendered(data.get(i), pdfs.get(i).bytes());
+            }
+            return Arrays.asList(done);
         }
     }
 

@@ -2,6 +2,8 @@ package vn.hocba.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import vn.hocba.common.Rejected;
 import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
 import vn.hocba.common.Sha256;
+import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
  * Issues the documents of one generation run, one at a time, each inside the transaction its caller
@@ -138,16 +141,20 @@ final class DocumentIssuer {
                 draft.build(identity(draft, latest, now), dateLine), source(draft));
     }
 
-    /** On a render thread: the prepared document rendered into memory with {@code renderer}; reads nothing. */
-    static RenderedAhead renderAhead(PreparedAhead prepared, DocumentRenderer renderer) {
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream(128 * 1024);
-        try {
-            RenderedDocument rendered = renderer.render(prepared.data(), prepared.source(), pdf);
-            return new RenderedAhead(prepared.latestLabel(), prepared.now(), prepared.data(), pdf.toByteArray(),
-                    rendered);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * On a render thread: the prepared documents (a batch of one kind) rendered into memory with {@code renderer};
+     * reads nothing. {@code null} for a document that failed (its issuer renders it again and reports why).
+     */
+    static List<RenderedAhead> renderAhead(List<PreparedAhead> prepared, DocumentRenderer renderer) {
+        List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(prepared.stream()
+                .map(p -> new DocumentPipeline.Item(p.data(), p.source())).toList());
+        List<RenderedAhead> done = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            PreparedAhead p = prepared.get(i);
+            DocumentRenderer.Pdf pdf = pdfs.get(i);
+            done.add(pdf == null ? null : new RenderedAhead(p.latestLabel(), p.now(), p.data(), pdf.bytes(), pdf.rendered()));
         }
+        return done;
     }
 
     private static boolean unchanged(Optional<IssuedDocuments.Latest> latest, String fingerprint, String own) {

@@ -124,7 +124,8 @@ class GenerationRunner {
             // What a document needs from the database is read here, on this thread (prepareAhead): the process
             // runs this inside its job's transaction, which has just made the subject sheets final (LT/LTA) and
             // not committed yet; a render thread reading them itself saw no signed sheet to cite (issue 19).
-            try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, issuer::prepareAhead,
+            try (RenderPool.Ahead<DocumentIssuer.RenderedAhead> ahead = renderPool.ahead(drafts, DocumentDraft::kind,
+                    issuer::prepareAhead,
                     DocumentIssuer::renderAhead)) {
                 for (DocumentDraft draft : drafts) {
                     documents.add(issueOne(run, issuer, draft, ahead.next(), documents.size(), drafts.size()));

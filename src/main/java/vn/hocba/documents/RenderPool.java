@@ -1,9 +1,12 @@
 package vn.hocba.documents;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
  * Renders documents on a fixed number of threads (by default one per core), each with its own
@@ -41,7 +45,7 @@ public final class RenderPool implements AutoCloseable {
         int n = threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
         this.threads = Executors.newFixedThreadPool(n, daemonThreads());
         this.renderers = ThreadLocal.withInitial(() -> new DocumentRenderer(settings));
-        this.window = 2 * n;
+        this.window = 2 * n * DocumentPipeline.BATCH; // two batches per thread
     }
 
     /** How many items' work may be done or under way ahead of the caller. */
@@ -50,22 +54,18 @@ public final class RenderPool implements AutoCloseable {
     }
 
     /**
-     * The results of {@code work} for each item, in the items' order, computed on the pool with the
-     * worker's renderer. A result whose work failed is {@code null} (the caller does it again itself, to
-     * report the failure in its own context).
+     * The results of {@code work} for each item, in the items' order, computed on the pool with the worker's
+     * renderer, with {@code prepare} run first for each item <b>on the caller's thread</b> (in its transaction, if
+     * any), a window ahead. A pool thread takes up to {@link DocumentPipeline#BATCH} prepared items of the same
+     * {@code kind} at a time (from the next {@code 2 × BATCH} items) and {@code work} renders them as one batch,
+     * stage by stage ({@link DocumentRenderer#renderAll}); its list holds a result per item, {@code null} for one
+     * whose work failed. An item {@code prepare} returns {@code null} for (nothing to render) or fails for, and one
+     * whose work failed, has the result {@code null} (the caller does it again itself, to report the failure in its
+     * own context).
      */
-    public <T, R> Ahead<R> ahead(List<T> items, BiFunction<T, DocumentRenderer, R> work) {
-        return ahead(items, Function.identity(), work);
-    }
-
-    /**
-     * As {@link #ahead(List, BiFunction)}, with {@code prepare} run first for each item <b>on the caller's
-     * thread</b> (in its transaction, if any), a window ahead, and {@code work} rendering what it prepared on the
-     * pool. An item {@code prepare} returns {@code null} for (nothing to render) or fails for has the result
-     * {@code null}.
-     */
-    public <T, P, R> Ahead<R> ahead(List<T> items, Function<T, P> prepare, BiFunction<P, DocumentRenderer, R> work) {
-        return new Ahead<>(items.iterator(), prepare, work);
+    public <T, P, R> Ahead<R> ahead(List<T> items, Function<T, ?> kind, Function<T, P> prepare,
+            BiFunction<List<P>, DocumentRenderer, List<R>> work) {
+        return new Ahead<>(items.iterator(), kind, prepare, work);
     }
 
     @Override
@@ -76,16 +76,20 @@ public final class RenderPool implements AutoCloseable {
     /** Results in order; close it to cancel what is still queued. */
     public final class Ahead<R> implements AutoCloseable {
 
-        private final Deque<Future<R>> pending = new ArrayDeque<>();
+        private final Deque<CompletableFuture<R>> pending = new ArrayDeque<>();
+        private final List<Future<?>> batches = new ArrayList<>();
         private final Iterator<?> items;
+        private final Function<Object, ?> kind;
         private final Function<Object, Object> prepare;
-        private final BiFunction<Object, DocumentRenderer, R> work;
+        private final BiFunction<List<Object>, DocumentRenderer, List<R>> work;
 
         @SuppressWarnings("unchecked")
-        private <T, P> Ahead(Iterator<T> items, Function<T, P> prepare, BiFunction<P, DocumentRenderer, R> work) {
+        private <T, P> Ahead(Iterator<T> items, Function<T, ?> kind, Function<T, P> prepare,
+                BiFunction<List<P>, DocumentRenderer, List<R>> work) {
             this.items = items;
+            this.kind = (Function<Object, ?>) kind;
             this.prepare = (Function<Object, Object>) prepare;
-            this.work = (BiFunction<Object, DocumentRenderer, R>) work;
+            this.work = (BiFunction<List<Object>, DocumentRenderer, List<R>>) (Object) work;
             fill();
         }
 
@@ -107,12 +111,32 @@ public final class RenderPool implements AutoCloseable {
             }
         }
 
+        /** Takes the next {@code 2 × BATCH} items whenever at least that many fit in the window. */
         private void fill() {
-            while (pending.size() < window && items.hasNext()) {
-                Object prepared = prepared(items.next());
-                pending.add(prepared == null ? CompletableFuture.completedFuture(null)
-                        : threads.submit(() -> work.apply(prepared, renderers.get())));
+            int chunk = 2 * DocumentPipeline.BATCH;
+            while (pending.size() + chunk <= window && items.hasNext()) {
+                Map<Object, Batch<R>> byKind = new LinkedHashMap<>();
+                for (int i = 0; i < chunk && items.hasNext(); i++) {
+                    Object item = items.next();
+                    CompletableFuture<R> result = new CompletableFuture<>();
+                    pending.add(result);
+                    Object prepared = prepared(item);
+                    if (prepared == null) {
+                        result.complete(null);
+                        continue;
+                    }
+                    Batch<R> batch = byKind.computeIfAbsent(kind.apply(item), k -> new Batch<>());
+                    batch.add(prepared, result);
+                    if (batch.full()) {
+                        submit(byKind.remove(kind.apply(item)));
+                    }
+                }
+                byKind.values().forEach(this::submit);
             }
+        }
+
+        private void submit(Batch<R> batch) {
+            batches.add(threads.submit(() -> batch.render(work, renderers.get())));
         }
 
         private Object prepared(Object item) {
@@ -126,8 +150,37 @@ public final class RenderPool implements AutoCloseable {
 
         @Override
         public void close() {
+            batches.forEach(f -> f.cancel(false));
             pending.forEach(f -> f.cancel(false));
             pending.clear();
+        }
+    }
+
+    /** Up to {@link DocumentPipeline#BATCH} prepared items of one kind and where each one's result goes. */
+    private static final class Batch<R> {
+
+        private final List<Object> prepared = new ArrayList<>(DocumentPipeline.BATCH);
+        private final List<CompletableFuture<R>> results = new ArrayList<>(DocumentPipeline.BATCH);
+
+        void add(Object item, CompletableFuture<R> result) {
+            prepared.add(item);
+            results.add(result);
+        }
+
+        boolean full() {
+            return prepared.size() == DocumentPipeline.BATCH;
+        }
+
+        void render(BiFunction<List<Object>, DocumentRenderer, List<R>> work, DocumentRenderer renderer) {
+            try {
+                List<R> rendered = work.apply(prepared, renderer);
+                for (int i = 0; i < results.size(); i++) {
+                    results.get(i).complete(rendered.get(i));
+                }
+            } catch (RuntimeException | Error e) {
+                results.forEach(r -> r.completeExceptionally(e));
+                throw e;
+            }
         }
     }
 

@@ -32,6 +32,16 @@ final class PdfLayout {
 
     /** The PDF as OpenPDF wrote it, with {@code parts} written in the same pass. */
     byte[] layout(String xhtml, PdfAParts parts) {
+        return layout(parse(xhtml), parts);
+    }
+
+    /** The filled template as the DOM {@link #layout(Document, PdfAParts)} lays out. */
+    Document parse(String xhtml) {
+        return parse(parser, xhtml);
+    }
+
+    /** As {@link #layout(String, PdfAParts)}, for XHTML already {@link #parse parsed}. */
+    byte[] layout(Document xhtml, PdfAParts parts) {
         ITextOutputDevice device = new DocumentOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
@@ -44,7 +54,7 @@ final class PdfLayout {
         renderer.getSharedContext().setCss(styles);
         renderer.setListener(parts);
         try {
-            renderer.setDocument(parse(parser, xhtml), null, namespace);
+            renderer.setDocument(xhtml, null, namespace);
             renderer.layout();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             renderer.createPDF(out);

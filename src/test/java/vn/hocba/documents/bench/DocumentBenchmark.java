@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.hocba.documents.ClassDocumentGenerator;
 import vn.hocba.documents.DocumentRenderer;
 import vn.hocba.documents.FileSystemDocumentStore;
 import vn.hocba.documents.RenderPool;
+import vn.hocba.documents.RenderedDocument;
 import vn.hocba.documents.RenderSettings;
 import vn.hocba.documents.StoredDocument;
 import vn.hocba.documents.TranscriptData;
@@ -24,10 +26,11 @@ import vn.hocba.documents.sample.SampleDocuments;
 
 /**
  * Not a test. Transcripts rendered to PDF/A-3b per CPU-second of the rendering thread, two pipelines
- * alternating round by round in the same JVM: "before" is another build's pipeline when
+ * alternating round by round in the same JVM: "before" is another build's pipeline (document by document) when
  * {@code -Dhocba.bench.baseline=<its target/classes>} is given (loaded beside this one by {@link BaselineBuild}, e.g.
  * main's classes), else this build's too (then the spread of their ratio is the noise floor of a per-document change
- * measured this way); "after" is this build's. Then every
+ * measured this way); "after" is this build's, through the batch path the product uses ({@link
+ * DocumentPipeline#renderAll}, stage by stage in batches of 8). Then every
  * document of a 40-student class generated one at a time (before) and on all cores with
  * {@link RenderPool} (after), with wall time, process CPU time and peak heap. Run: see bench/README.md.
  * Arguments: [rounds (default 5)] [class rounds (default 3)].
@@ -35,6 +38,8 @@ import vn.hocba.documents.sample.SampleDocuments;
 public final class DocumentBenchmark {
 
     private static final int CLASS_SIZE = 40;
+    /** {@code -Dhocba.bench.batch-control=true}: "after" hands the batch path one document at a time. */
+    private static final boolean CONTROL = Boolean.getBoolean("hocba.bench.batch-control");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -47,11 +52,11 @@ public final class DocumentBenchmark {
         DocumentPipeline before = new DocumentPipeline(RenderSettings.defaults());
         DocumentPipeline after = new DocumentPipeline(RenderSettings.defaults());
         BaselineBuild other = baseline == null ? null : new BaselineBuild(Path.of(baseline), CLASS_SIZE);
-        System.out.println(other == null ? "before and after: this build's pipeline"
+        System.out.println(other == null ? "before: this build's pipeline document by document; after: the same in batches"
                 : "before: the build in " + baseline + "; after: this build's pipeline");
         Round beforeRound = other == null ? () -> renderAll(before, transcripts)
                 : () -> other.renderAll(OutputStream.nullOutputStream());
-        Round afterRound = () -> renderAll(after, transcripts);
+        Round afterRound = () -> renderInBatches(after, transcripts);
         for (int i = 0; i < 3; i++) {
             beforeRound.run();
             afterRound.run();
@@ -108,6 +113,33 @@ public final class DocumentBenchmark {
         for (TranscriptData t : transcripts) {
             pipeline.render(t, sink);
         }
+    }
+
+    /** As the product renders a class's documents ({@link RenderPool}): stage by stage in batches. */
+    private static void renderInBatches(DocumentPipeline pipeline, List<TranscriptData> transcripts) {
+        List<DocumentPipeline.Item> items = transcripts.stream().map(t -> new DocumentPipeline.Item(t, Optional.empty()))
+                .toList();
+        if (CONTROL) { // the batch path one document at a time: what the batches themselves bring, without them
+            for (DocumentPipeline.Item item : items) {
+                renderBatch(pipeline, List.of(item));
+            }
+        } else {
+            renderBatch(pipeline, items);
+        }
+    }
+
+    private static void renderBatch(DocumentPipeline pipeline, List<DocumentPipeline.Item> items) {
+        pipeline.renderAll(items, new DocumentPipeline.Outcomes() {
+            @Override
+            public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
+                // nothing kept, like the single-document path's null sink
+            }
+
+            @Override
+            public void failed(int index, RuntimeException cause) {
+                throw cause;
+            }
+        });
     }
 
     /** Every document of the class into a file store, one at a time (before) and on all cores (after). */
