@@ -3,7 +3,6 @@ package vn.hocba.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +61,7 @@ class BatchRenderingTest {
         SampleDocuments samples = SampleDocuments.withClassSize(5);
         List<DocumentData> documents = new ArrayList<>(samples.transcripts());
         // a control character cannot be written into the XHTML: the document fails in the layout stage
-        documents.set(2, with(samples.transcript(2), "homeroomComment", "Chăm ngoan\u0001"));
+        documents.set(2, PrintedLayoutTest.with(samples.transcript(2), "homeroomComment", "Chăm ngoan\u0001"));
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         new DocumentRenderer().render(documents.get(3), expected);
 
@@ -91,19 +90,5 @@ class BatchRenderingTest {
 
     private static List<DocumentPipeline.Item> items(List<DocumentData> documents) {
         return documents.stream().map(d -> new DocumentPipeline.Item(d, Optional.empty())).toList();
-    }
-
-    /** A copy of {@code record} with one component replaced. */
-    private static <R extends Record> R with(R record, String component, Object value) throws Exception {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
-        }
-        @SuppressWarnings("unchecked")
-        R copy = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
-        return copy;
     }
 }
