@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +17,6 @@ import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
-import vn.hocba.common.Sha256;
 import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
@@ -30,8 +27,6 @@ import vn.hocba.documents.internal.DocumentPipeline;
 final class DocumentIssuer {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIssuer.class);
-    private static final Pattern SIGNED_SHEET = Pattern.compile(
-            "<(?:[\\w.-]+:)?signedSheet\\b[^>]*?(?:/>|>.*?</(?:[\\w.-]+:)?signedSheet>)", Pattern.DOTALL);
 
     private final IssuedDocuments issued;
     private final AuditLog audit;
@@ -68,13 +63,8 @@ final class DocumentIssuer {
     }
 
     /**
-     * Returns the latest version when the draft's own content is unchanged, else renders, stores,
-     * records and audits the next. Own content (issue 13 item 10): the data without identity and date,
-     * and without which version of a signed subject sheet it cites; a transcript whose student's data did
-     * not change keeps citing the sheet version it was signed against (still valid evidence) instead of
-     * being re-issued because a correction in another student's row made a new sheet version.
-     * Whether a subject cites a signed sheet at all still counts: a document first issued before the
-     * sheets were signed is re-issued once to cite them.
+     * Returns the latest version when the draft's own content is unchanged ({@link DraftContent}), else renders,
+     * stores, records and audits the next.
      */
     IssuedDocument issue(DocumentDraft draft) {
         return issue(draft, null);
@@ -85,11 +75,9 @@ final class DocumentIssuer {
      * when the latest version is still the one it was rendered against; else rendering here as before.
      */
     IssuedDocument issue(DocumentDraft draft, RenderedAhead ahead) {
-        byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
-        String fingerprint = sha256(data);
-        String own = ownContent(data);
+        DraftContent content = content(draft);
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-        if (unchanged(latest, fingerprint, own)) {
+        if (content.sameAs(latest)) {
             return latest.get().document();
         }
         boolean aheadValid = ahead != null && ahead.latestLabel().equals(latest.map(l -> l.document().id()));
@@ -97,7 +85,7 @@ final class DocumentIssuer {
         DocumentIdentity id = identity(draft, latest, now);
         IssuedDocument document = aheadValid ? store(draft, ahead.data(), out -> out.write(ahead.pdf()), now, ahead::rendered)
                 : render(draft, draft.build(id, dateLine), now);
-        issued.insert(document, fingerprint, own, generationId);
+        issued.insert(document, content.fingerprint(), content.own(), generationId);
         audit.append(new AuditRecord(by, "DOCUMENT_ISSUED", "document " + document.id(),
                 id.supersedes().orElse(null), document.sha256(),
                 draft.kind().displayName() + ", lớp " + records.schoolClass().code() + ", " + scope.label(), null));
@@ -131,9 +119,8 @@ final class DocumentIssuer {
      * (nothing to render). Reads only; {@link #issue(DocumentDraft, RenderedAhead)} checks again under the class lock.
      */
     PreparedAhead prepareAhead(DocumentDraft draft) {
-        byte[] data = DocumentRenderer.dataXml(draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), ""));
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-        if (unchanged(latest, sha256(data), ownContent(data))) {
+        if (content(draft).sameAs(latest)) {
             return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -157,10 +144,9 @@ final class DocumentIssuer {
         return done;
     }
 
-    private static boolean unchanged(Optional<IssuedDocuments.Latest> latest, String fingerprint, String own) {
-        return latest.isPresent() && (latest.get().ownContentSha256() != null
-                ? latest.get().ownContentSha256().trim().equals(own)
-                : latest.get().contentSha256().trim().equals(fingerprint));
+    private static DraftContent content(DocumentDraft draft) {
+        return DraftContent.of(DocumentRenderer.dataXml(
+                draft.build(DocumentIdentity.first(draft.documentId(), Instant.EPOCH), "")));
     }
 
     private static DocumentIdentity identity(DocumentDraft draft, Optional<IssuedDocuments.Latest> latest, Instant now) {
@@ -195,13 +181,4 @@ final class DocumentIssuer {
         }
     }
 
-    /** The fingerprint of {@code data} with every cited signed sheet reduced to the fact that one is cited. */
-    static String ownContent(byte[] data) {
-        String xml = new String(data, StandardCharsets.UTF_8);
-        return Sha256.hex(SIGNED_SHEET.matcher(xml).replaceAll("<signedSheet/>").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
-    }
 }
