@@ -9,6 +9,8 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
+import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -45,7 +47,8 @@ final class PdfLayout {
         ITextOutputDevice device = new DocumentOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         DocumentUserAgent agent = new DocumentUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
-                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, fonts);
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, fonts,
+                new RepeatedFooters(new ITextReplacedElementFactory(device)), new ITextTextRenderer());
         if (styles == null) {
             styles = new DocumentStyles(agent);
         } else {
