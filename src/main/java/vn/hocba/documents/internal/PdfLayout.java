@@ -79,7 +79,9 @@ final class PdfLayout {
 
     private static DocumentBuilder newParser() {
         try {
-            return XML.newDocumentBuilder();
+            DocumentBuilder parser = XML.newDocumentBuilder();
+            parser.setErrorHandler(MalformedXhtml.REPORT);
+            return parser;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
