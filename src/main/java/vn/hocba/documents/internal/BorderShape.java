@@ -15,8 +15,7 @@ import org.xhtmlrenderer.render.BorderPainter;
  * seventh of a transcript's page painting, two thirds of it for the ruled tables' collapsed borders, whose cells
  * paint their four sides each. Without radii the side is two points (its middle line) or four (its band, a
  * trapezoid mitred towards the neighbouring sides); the three steps are applied here to those points only, with
- * the same transforms, so each coordinate goes through the same float roundings. One per output device (one
- * document, one thread): the points, transform and path are reused, and a path given out is valid until the next.
+ * the same transforms, so each coordinate goes through the same float roundings.
  */
 final class BorderShape {
 
@@ -24,22 +23,21 @@ final class BorderShape {
             AffineTransform.getRotateInstance(Math.PI / 2), AffineTransform.getRotateInstance(Math.PI),
             AffineTransform.getRotateInstance(3 * Math.PI / 2)};
 
-    private final float[] points = new float[8];
-    private final AffineTransform step = new AffineTransform();
-    private final Path2D.Float path = new Path2D.Float(Path2D.WIND_NON_ZERO, 5);
+    private BorderShape() {
+    }
 
     /** As {@code generateBorderShape(bounds, side, border, true, 0, 1, overlap)}: the side's band, closed. */
-    Path2D.Float band(Rectangle bounds, int side, BorderPropertySet border) {
+    static Path2D.Float band(Rectangle bounds, int side, BorderPropertySet border) {
         return side(bounds, side, border, true, 0);
     }
 
     /** As {@code generateBorderShape(bounds, side, border, false, .5f, 1, true)}: the line in the band's middle. */
-    Path2D.Float middleLine(Rectangle bounds, int side, BorderPropertySet border) {
+    static Path2D.Float middleLine(Rectangle bounds, int side, BorderPropertySet border) {
         return side(bounds, side, border, false, .5f);
     }
 
     /** Only for a border without rounded corners (then {@code overlap} changes nothing in Flying Saucer either). */
-    private Path2D.Float side(Rectangle bounds, int side, BorderPropertySet border, boolean interior,
+    private static Path2D.Float side(Rectangle bounds, int side, BorderPropertySet border, boolean interior,
             float scaledOffset) {
         float widthScale = 1;
         // Flying Saucer's RelativeBorderProperties: the side seen as the top one
@@ -78,23 +76,19 @@ final class BorderShape {
         float sideWidth = swapped
                 ? bounds.height - (1 + scaledOffset) * widthScale * (border.top() + border.bottom())
                 : bounds.width - (1 + scaledOffset) * widthScale * (border.left() + border.right());
-        points[0] = 0 - left;
-        points[1] = 0 - top;
-        points[2] = sideWidth + right;
-        points[3] = 0 - top;
-        points[4] = sideWidth;
-        points[5] = 0;
-        points[6] = 0;
-        points[7] = 0;
-        int count = interior ? 4 : 2;
-        step.setToTranslation((!swapped ? -bounds.width / 2f : -bounds.height / 2f) + (scaledOffset + 1) * left,
+        float[] points = interior
+                ? new float[]{0 - left, 0 - top, sideWidth + right, 0 - top, sideWidth, 0, 0, 0}
+                : new float[]{0 - left, 0 - top, sideWidth + right, 0 - top};
+        int count = points.length / 2;
+        AffineTransform step = AffineTransform.getTranslateInstance(
+                (!swapped ? -bounds.width / 2f : -bounds.height / 2f) + (scaledOffset + 1) * left,
                 (swapped ? -bounds.width / 2f : -bounds.height / 2f) + (scaledOffset + 1) * top);
         step.transform(points, 0, points, 0, count);
         ROTATIONS[turn].transform(points, 0, points, 0, count);
         step.setToTranslation(bounds.width / 2f + bounds.x, bounds.height / 2f + bounds.y);
         step.transform(points, 0, points, 0, count);
 
-        path.reset();
+        Path2D.Float path = new Path2D.Float(Path2D.WIND_NON_ZERO, count + 1);
         path.moveTo(points[0], points[1]);
         for (int i = 1; i < count; i++) {
             path.lineTo(points[2 * i], points[2 * i + 1]);

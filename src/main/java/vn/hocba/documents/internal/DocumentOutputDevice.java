@@ -44,7 +44,6 @@ final class DocumentOutputDevice extends ITextOutputDevice {
             BorderPainter.RIGHT};
     private static final BasicStroke SOLID = new BasicStroke(1f);
 
-    private final BorderShape shapes = new BorderShape();
     private float pageHeight;
 
     DocumentOutputDevice(float dotsPerPoint) {
@@ -96,7 +95,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
             setStroke(SOLID);
         }
         setColor(BorderSide.color(border, side));
-        fill(shapes.band(bounds, side, border));
+        fill(BorderShape.band(bounds, side, border));
     }
 
     @Override
@@ -130,7 +129,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         Stroke old = getStroke();
         setColor(BorderSide.color(border, side));
         setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 0, pattern, 0));
-        drawBorderLine(shapes.middleLine(bounds, side, border), side, thickness, false);
+        drawBorderLine(BorderShape.middleLine(bounds, side, border), side, thickness, false);
         setStroke(old);
     }
 
@@ -148,7 +147,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
                 : new float[]{thickness * scale, thickness * scale};
         PdfContentByte page = getCurrentPage();
         page.saveState();
-        followPath(page, square ? shapes.band(bounds, side, border)
+        followPath(page, square ? BorderShape.band(bounds, side, border)
                 : BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false));
         page.clip();
         page.newPath();
@@ -163,7 +162,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         page.setLineCap(PdfContentByte.LINE_CAP_BUTT);
         page.setLineJoin(PdfContentByte.LINE_JOIN_BEVEL);
         page.setLineDash(pattern, 0);
-        followPath(page, square ? shapes.middleLine(bounds, side, border)
+        followPath(page, square ? BorderShape.middleLine(bounds, side, border)
                 : BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true));
         page.stroke();
         page.restoreState();

@@ -19,8 +19,6 @@ import org.xhtmlrenderer.render.BorderPainter;
 /** Borders are painted where Flying Saucer paints them: the same points, to the last bit, for every side. */
 class BorderShapeTest {
 
-    private final BorderShape shapes = new BorderShape();
-
     private static final int[] SIDES = {BorderPainter.TOP, BorderPainter.RIGHT, BorderPainter.BOTTOM,
             BorderPainter.LEFT};
     /** A page transform as the PDF device's: points scaled to PDF units and moved. */
@@ -35,10 +33,10 @@ class BorderShapeTest {
             BorderPropertySet border = border(random.nextInt(4) == 0 ? 0 : random.nextInt(70),
                     random.nextInt(70), random.nextInt(4) == 0 ? 0 : random.nextInt(70), random.nextInt(70));
             for (int side : SIDES) {
-                assertThat(segments(shapes.band(bounds, side, border), PAGE))
+                assertThat(segments(BorderShape.band(bounds, side, border), PAGE))
                         .isEqualTo(segments(BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, true), PAGE))
                         .isEqualTo(segments(BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false), PAGE));
-                assertThat(segments(shapes.middleLine(bounds, side, border), PAGE)).isEqualTo(
+                assertThat(segments(BorderShape.middleLine(bounds, side, border), PAGE)).isEqualTo(
                         segments(BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true), PAGE));
             }
         }
@@ -49,11 +47,11 @@ class BorderShapeTest {
         Rectangle bounds = new Rectangle(10, 20, 100, 50);
         BorderPropertySet border = border(4, 2, 6, 8);
         AffineTransform none = new AffineTransform();
-        assertThat(segments(shapes.band(bounds, BorderPainter.TOP, border), none))
+        assertThat(segments(BorderShape.band(bounds, BorderPainter.TOP, border), none))
                 .containsExactly("winding 1", "0 10 20", "1 110 20", "1 108 24", "1 18 24", "4");
-        assertThat(segments(shapes.band(bounds, BorderPainter.LEFT, border), none))
+        assertThat(segments(BorderShape.band(bounds, BorderPainter.LEFT, border), none))
                 .containsExactly("winding 1", "0 10 70", "1 10 20", "1 18 24", "1 18 64", "4");
-        assertThat(segments(shapes.middleLine(bounds, BorderPainter.BOTTOM, border), none))
+        assertThat(segments(BorderShape.middleLine(bounds, BorderPainter.BOTTOM, border), none))
                 .containsExactly("winding 1", "0 109 67", "1 14 67");
     }
 
