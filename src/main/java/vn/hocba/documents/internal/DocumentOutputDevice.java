@@ -20,15 +20,11 @@ import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.RenderingContext;
 
 /**
- * Flying Saucer's PDF output device, painting border sides without rounded corners from their points
- * ({@link BorderShape}) and dotted and dashed sides without {@code java.awt.geom.Area}.
+ * Flying Saucer's PDF output device, painting dotted and dashed border sides without {@code java.awt.geom.Area}.
  *
- * <p>Flying Saucer strokes a dotted or dashed side twice as thick as the border and clips it to the side's area, which
- * it builds with {@code Area} and intersects with the current clip: a fifteenth of a transcript's rendering. Here:
+ * <p>Flying Saucer strokes such a side twice as thick as the border and clips it to the side's area, which it builds
+ * with {@code Area} and intersects with the current clip: a fifteenth of a transcript's rendering. Here:
  * <ul>
- * <li>a solid side of a border without rounded corners (the ruled tables' cells, boxes, rules): the same band filled
- * with the same colour and stroke state, its outline worked out directly instead of by BorderPainter's general path
- * building (same points, same PDF bytes);</li>
  * <li>a side between two sides without width and without rounded corners (the fill-in lines under form values): that
  * area is just a band of the border's width around the stroked line, so the same dashes (same path, pattern and
  * phase) stroked exactly as thick as the band cover the same area, with no clip;</li>
@@ -39,10 +35,8 @@ import org.xhtmlrenderer.render.RenderingContext;
  */
 final class DocumentOutputDevice extends ITextOutputDevice {
 
-    /** BorderPainter's order. */
     private static final int[] SIDES = {BorderPainter.TOP, BorderPainter.BOTTOM, BorderPainter.LEFT,
             BorderPainter.RIGHT};
-    private static final BasicStroke SOLID = new BasicStroke(1f);
 
     private float pageHeight;
 
@@ -68,40 +62,38 @@ final class DocumentOutputDevice extends ITextOutputDevice {
     }
 
     private void paint(RenderingContext c, Rectangle bounds, int sides, BorderPropertySet border) {
-        boolean square = !border.hasBorderRadius();
+        if (!anyPatterned(sides, border)) {
+            BorderPainter.paint(bounds, sides, border, c, 0);
+            return;
+        }
         for (int side : SIDES) {
             if ((sides & side) == 0 || BorderSide.none(border, side)
                     || BorderSide.color(border, side) == FSRGBColor.TRANSPARENT) {
                 continue; // what BorderPainter.paint leaves out
             }
-            if (square && BorderSide.style(border, side) == IdentValue.SOLID) {
-                paintSolid(bounds, border, side);
-            } else if (standsAlone(border, side)) {
+            if (standsAlone(border, side)) {
                 paintPatterned(bounds, border, side);
             } else if (patterned(border, side)) {
-                paintPatternedClipped(bounds, border, side, square);
+                paintPatternedClipped(bounds, border, side);
             } else {
                 BorderPainter.paint(bounds, side, border, c, 0);
             }
         }
     }
 
-    /**
-     * As BorderPainter paints a solid side: the stroke of width 1 set (as the device's current stroke, for whatever
-     * strokes next without setting its own), the side's colour, its band filled.
-     */
-    private void paintSolid(Rectangle bounds, BorderPropertySet border, int side) {
-        if (getStroke() != SOLID) {
-            setStroke(SOLID);
-        }
-        setColor(BorderSide.color(border, side));
-        fill(BorderShape.band(bounds, side, border));
-    }
-
     @Override
     public void initializePage(PdfContentByte currentPage, float height) {
         super.initializePage(currentPage, height);
         pageHeight = height;
+    }
+
+    private static boolean anyPatterned(int sides, BorderPropertySet border) {
+        for (int side : SIDES) {
+            if ((sides & side) != 0 && patterned(border, side)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Dotted or dashed, at least a dot wide. */
@@ -129,7 +121,8 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         Stroke old = getStroke();
         setColor(BorderSide.color(border, side));
         setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 0, pattern, 0));
-        drawBorderLine(BorderShape.middleLine(bounds, side, border), side, thickness, false);
+        drawBorderLine(BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true), side, thickness,
+                false);
         setStroke(old);
     }
 
@@ -139,7 +132,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
      * same stroke, restored state. The restore also undoes the colour and stroke set here, so the device's notion of
      * the current colour and stroke stays true.
      */
-    private void paintPatternedClipped(Rectangle bounds, BorderPropertySet border, int side, boolean square) {
+    private void paintPatternedClipped(Rectangle bounds, BorderPropertySet border, int side) {
         int thickness = (int) BorderSide.width(border, side);
         float scale = (float) Math.sqrt(Math.abs(getTransform().getDeterminant()));
         float[] pattern = BorderSide.style(border, side) == IdentValue.DASHED
@@ -147,8 +140,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
                 : new float[]{thickness * scale, thickness * scale};
         PdfContentByte page = getCurrentPage();
         page.saveState();
-        followPath(page, square ? BorderShape.band(bounds, side, border)
-                : BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false));
+        followPath(page, BorderPainter.generateBorderShape(bounds, side, border, true, 0, 1, false));
         page.clip();
         page.newPath();
         FSColor color = BorderSide.color(border, side);
@@ -162,8 +154,7 @@ final class DocumentOutputDevice extends ITextOutputDevice {
         page.setLineCap(PdfContentByte.LINE_CAP_BUTT);
         page.setLineJoin(PdfContentByte.LINE_JOIN_BEVEL);
         page.setLineDash(pattern, 0);
-        followPath(page, square ? BorderShape.middleLine(bounds, side, border)
-                : BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true));
+        followPath(page, BorderPainter.generateBorderShape(bounds, side, border, false, .5f, 1, true));
         page.stroke();
         page.restoreState();
     }
