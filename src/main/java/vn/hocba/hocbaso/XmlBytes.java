@@ -39,9 +39,16 @@ final class XmlBytes {
         this.out = new XmlOutput(capacity);
     }
 
+    /**
+     * The size of the document's bytes when it was last written, kept with the document as a hint for the next
+     * write's buffer (a record is written again after each signature, a few KB longer): only a capacity.
+     */
+    private static final String LAST_SIZE = "vn.hocba.hocbaso.XmlBytes.size";
+
     /** The document's bytes as Saxon writes them, or empty when it holds what only Saxon writes. */
     static Optional<byte[]> of(Document doc) {
-        XmlBytes writer = new XmlBytes(64 * 1024);
+        XmlBytes writer = new XmlBytes(doc.getUserData(LAST_SIZE) instanceof Integer last ? last + last / 4 + 16 * 1024
+                : 64 * 1024);
         try {
             writer.out.raw(DECLARATION);
             for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -53,7 +60,9 @@ final class XmlBytes {
         } catch (Declined e) {
             return Optional.empty();
         }
-        return Optional.of(writer.out.toByteArray());
+        byte[] bytes = writer.out.toByteArray();
+        doc.setUserData(LAST_SIZE, bytes.length, null);
+        return Optional.of(bytes);
     }
 
     private void element(Element e, Map<String, String> inScope) {

@@ -57,45 +57,56 @@ final class XmlOutput {
      * attribute also {@code &#34; &#xA; &#x9;}; declines C0 controls but tab, LF and CR, 0x7F–0x9F, U+2028 and
      * surrogates (Saxon writes those as references or pairs them).
      */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a run of ASCII copied at once
     void escaped(String text, boolean inAttribute) {
         int n = text.length();
         room(3 * n);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7F) {
-                switch (c) {
-                    case '<' -> reference(LT, n - i);
-                    case '>' -> reference(GT, n - i);
-                    case '&' -> reference(AMP, n - i);
-                    case '"' -> {
-                        if (inAttribute) {
-                            reference(QUOT, n - i);
-                        } else {
-                            bytes[size++] = (byte) c;
-                        }
-                    }
-                    default -> bytes[size++] = (byte) c;
-                }
-            } else if (c >= 0xA0) {
-                if (c == 0x2028 || Character.isSurrogate(c)) {
-                    throw new XmlBytes.Declined();
-                }
-                if (c < 0x800) {
-                    bytes[size++] = (byte) (0xC0 | c >> 6);
-                } else {
-                    bytes[size++] = (byte) (0xE0 | c >> 12);
-                    bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-                }
-                bytes[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (c == '\r') {
-                reference(CR, n - i);
-            } else if (c == '\n') {
-                controlInAttribute(c, inAttribute, LF, n - i);
-            } else if (c == '\t') {
-                controlInAttribute(c, inAttribute, TAB, n - i);
-            } else {
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            char c = 0;
+            while (i < n && (c = text.charAt(i)) >= 0x20 && c < 0x7F && c != '<' && c != '>' && c != '&' && c != '"') {
+                i++;
+            }
+            if (i > run) {
+                text.getBytes(run, i, bytes, size);
+                size += i - run;
+            }
+            if (i < n) {
+                character(c, inAttribute, n - i);
+                i++;
+            }
+        }
+    }
+
+    /** One character that is not plain printable ASCII, or one of {@code < > & "}; {@code left}: it and those after. */
+    private void character(char c, boolean inAttribute, int left) {
+        if (c >= 0x20 && c < 0x7F) {
+            switch (c) {
+                case '<' -> reference(LT, left);
+                case '>' -> reference(GT, left);
+                case '&' -> reference(AMP, left);
+                default -> controlInAttribute(c, inAttribute, QUOT, left); // '"'
+            }
+        } else if (c >= 0xA0) {
+            if (c == 0x2028 || Character.isSurrogate(c)) {
                 throw new XmlBytes.Declined();
             }
+            if (c < 0x800) {
+                bytes[size++] = (byte) (0xC0 | c >> 6);
+            } else {
+                bytes[size++] = (byte) (0xE0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+            }
+            bytes[size++] = (byte) (0x80 | c & 0x3F);
+        } else if (c == '\r') {
+            reference(CR, left);
+        } else if (c == '\n') {
+            controlInAttribute(c, inAttribute, LF, left);
+        } else if (c == '\t') {
+            controlInAttribute(c, inAttribute, TAB, left);
+        } else {
+            throw new XmlBytes.Declined();
         }
     }
 
