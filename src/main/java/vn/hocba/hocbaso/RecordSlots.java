@@ -22,9 +22,11 @@ public final class RecordSlots {
 
     static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
+    private final Document record;
     private final List<SignatureSlot> slots;
 
-    private RecordSlots(List<SignatureSlot> slots) {
+    private RecordSlots(Document record, List<SignatureSlot> slots) {
+        this.record = record;
         this.slots = slots;
     }
 
@@ -34,11 +36,40 @@ public final class RecordSlots {
         List<SignatureSlot> slots = new ArrayList<>();
         for (SlotRole role : SlotRole.values()) {
             for (Element e : byRole.getOrDefault(role, List.of())) {
-                slots.add(new SignatureSlot(role, slotId(role, e), covers(role, e), e.getAttribute(ATTR_SIGNER),
-                        signature(e).isPresent(), e));
+                slots.add(slot(role, e));
             }
         }
-        return new RecordSlots(List.copyOf(slots));
+        return new RecordSlots(record, List.copyOf(slots));
+    }
+
+    /**
+     * These slots as the record states them now: each slot element still in the record read again (whether it
+     * holds a signature, its id, region and signer); one taken out is no longer a slot. For the second half of a
+     * signing step ({@link UnfinishedSignature#finish}), whose record is the one the first half walked and which
+     * nothing but signing changes (a slot element is never added): the turn is checked on the record as it is
+     * without walking all its signatures again.
+     */
+    RecordSlots asNow() {
+        List<SignatureSlot> now = new ArrayList<>(slots.size());
+        for (SignatureSlot s : slots) {
+            if (inRecord(s.element())) {
+                now.add(slot(s.role(), s.element()));
+            }
+        }
+        return new RecordSlots(record, List.copyOf(now));
+    }
+
+    private boolean inRecord(Node node) {
+        Node n = node;
+        while (n.getParentNode() != null) {
+            n = n.getParentNode();
+        }
+        return n == record;
+    }
+
+    private static SignatureSlot slot(SlotRole role, Element e) {
+        return new SignatureSlot(role, slotId(role, e), covers(role, e), e.getAttribute(ATTR_SIGNER),
+                signature(e).isPresent(), e);
     }
 
     /**
@@ -115,9 +146,14 @@ public final class RecordSlots {
 
     private static String covers(SlotRole role, Element e) {
         return switch (role) {
-            case SUBJECT_TEACHER -> e.getAttribute(ATTR_COVERS).replaceFirst("^#", "");
+            case SUBJECT_TEACHER -> withoutHash(e.getAttribute(ATTR_COVERS));
             case HOMEROOM_TEACHER -> INFO_ID;
             case PRINCIPAL, ISSUER -> DATA_ID;
         };
+    }
+
+    /** The value without one leading {@code #} (as {@code replaceFirst("^#", "")}, without compiling a pattern per slot). */
+    private static String withoutHash(String value) {
+        return value.startsWith("#") ? value.substring(1) : value;
     }
 }

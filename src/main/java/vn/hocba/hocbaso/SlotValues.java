@@ -67,7 +67,7 @@ final class SlotValues {
                 slot.element().removeChild(built);
             }
         }
-        return new UnfinishedSignature(slot, built, capture.data, chain);
+        return new UnfinishedSignature(slots, slot, built, capture.data, chain);
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.hocba.hocbaso;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,23 +27,30 @@ final class XmlBytes {
     private static final String XMLNS = "xmlns";
 
     /** Thrown inside the writer when the document holds something it leaves to Saxon. */
-    private static final class Declined extends RuntimeException {
+    static final class Declined extends RuntimeException {
         Declined() {
             super(null, null, false, false);
         }
     }
 
-    private final StringBuilder out;
+    private final XmlOutput out;
 
     private XmlBytes(int capacity) {
-        this.out = new StringBuilder(capacity);
+        this.out = new XmlOutput(capacity);
     }
+
+    /**
+     * The size of the document's bytes when it was last written, kept with the document as a hint for the next
+     * write's buffer (a record is written again after each signature, a few KB longer): only a capacity.
+     */
+    private static final String LAST_SIZE = "vn.hocba.hocbaso.XmlBytes.size";
 
     /** The document's bytes as Saxon writes them, or empty when it holds what only Saxon writes. */
     static Optional<byte[]> of(Document doc) {
-        XmlBytes writer = new XmlBytes(16 * 1024);
+        XmlBytes writer = new XmlBytes(doc.getUserData(LAST_SIZE) instanceof Integer last ? last + last / 4 + 16 * 1024
+                : 64 * 1024);
         try {
-            writer.out.append(DECLARATION);
+            writer.out.raw(DECLARATION);
             for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n.getNodeType() != Node.ELEMENT_NODE) {
                     throw new Declined();
@@ -54,25 +60,32 @@ final class XmlBytes {
         } catch (Declined e) {
             return Optional.empty();
         }
-        return Optional.of(writer.out.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = writer.out.toByteArray();
+        doc.setUserData(LAST_SIZE, bytes.length, null);
+        return Optional.of(bytes);
     }
 
     private void element(Element e, Map<String, String> inScope) {
-        Map<String, String> bindings = bindings(e);
-        TreeMap<String, String> declared = new TreeMap<>();
-        bindings.forEach((prefix, uri) -> {
-            if (!uri.equals(inScope.get(prefix))) {
-                declared.put(prefix, uri);
-            }
-        });
         Map<String, String> scope = inScope;
-        if (!declared.isEmpty()) {
-            scope = new HashMap<>(inScope);
-            scope.putAll(declared);
+        TreeMap<String, String> declared = null;
+        if (!bindsNothingNew(e, inScope)) {
+            declared = new TreeMap<>();
+            for (Map.Entry<String, String> binding : bindings(e).entrySet()) {
+                if (!binding.getValue().equals(inScope.get(binding.getKey()))) {
+                    declared.put(binding.getKey(), binding.getValue());
+                }
+            }
+            if (!declared.isEmpty()) {
+                scope = new HashMap<>(inScope);
+                scope.putAll(declared);
+            }
         }
         String name = e.getTagName();
-        out.append('<').append(name);
-        declared.forEach((prefix, uri) -> attribute(XMLNS + ":" + prefix, uri));
+        out.put('<');
+        out.raw(name);
+        if (declared != null) {
+            declared.forEach((prefix, uri) -> attribute(XMLNS + ":" + prefix, uri));
+        }
         NamedNodeMap attributes = e.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
@@ -82,18 +95,46 @@ final class XmlBytes {
         }
         Node child = e.getFirstChild();
         if (child == null) {
-            out.append("/>");
+            out.put('/');
+            out.put('>');
             return;
         }
-        out.append('>');
+        out.put('>');
         for (; child != null; child = child.getNextSibling()) {
             switch (child.getNodeType()) {
                 case Node.ELEMENT_NODE -> element((Element) child, scope);
-                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escaped(child.getNodeValue(), false);
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> out.escaped(child.getNodeValue(), false);
                 default -> throw new Declined();
             }
         }
-        out.append("</").append(name).append('>');
+        out.put('<');
+        out.put('/');
+        out.raw(name);
+        out.put('>');
+    }
+
+    /**
+     * Whether {@link #bindings} would bind nothing that is not already in scope, found without building the maps
+     * (most elements of a record): no namespace declarations or prefixed attributes, and the element's own name in
+     * no namespace or in the one its prefix is bound to already.
+     */
+    private static boolean bindsNothingNew(Element e, Map<String, String> inScope) {
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            String name = attributes.item(i).getNodeName();
+            if (name.indexOf(':') >= 0 || name.equals(XMLNS)) {
+                return false;
+            }
+        }
+        String prefix = e.getPrefix();
+        String uri = e.getNamespaceURI();
+        boolean noPrefix = prefix == null || prefix.isEmpty();
+        boolean noNamespace = uri == null || uri.isEmpty();
+        if (noPrefix && noNamespace) {
+            return true;
+        }
+        return !noPrefix && !noNamespace && !prefix.equals("xml") && !prefix.equals(XMLNS)
+                && uri.equals(inScope.get(prefix));
     }
 
     /**
@@ -138,44 +179,11 @@ final class XmlBytes {
     }
 
     private void attribute(String name, String value) {
-        out.append(' ').append(name).append("=\"");
-        escaped(value, true);
-        out.append('"');
-    }
-
-    private void escaped(String text, boolean inAttribute) {
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            String escape = escape(text.charAt(i), inAttribute);
-            if (escape != null) {
-                out.append(text, start, i).append(escape);
-                start = i + 1;
-            }
-        }
-        out.append(text, start, text.length());
-    }
-
-    /** What Saxon writes for {@code c}, null when the character itself; declines what Saxon writes as a reference. */
-    private static String escape(char c, boolean inAttribute) {
-        if (c >= 0x20 && c < 0x7F) {
-            return switch (c) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> inAttribute ? "&#34;" : null;
-                default -> null;
-            };
-        }
-        return switch (c) {
-            case '\r' -> "&#xD;";
-            case '\n' -> inAttribute ? "&#xA;" : null;
-            case '\t' -> inAttribute ? "&#x9;" : null;
-            default -> {
-                if (c < 0xA0 || c == 0x2028 || Character.isSurrogate(c)) {
-                    throw new Declined();
-                }
-                yield null;
-            }
-        };
+        out.put(' ');
+        out.raw(name);
+        out.put('=');
+        out.put('"');
+        out.escaped(value, true);
+        out.put('"');
     }
 }

@@ -120,6 +120,19 @@ class SlotValuesTest {
         assertThat(RecordSlots.of(fresh).all().stream().filter(SignatureSlot::signed)).hasSize(1);
     }
 
+    @Test
+    void aSlotTakenOutOfTheRecordMeanwhileRefusesTheFinishedSignature() {
+        Document fresh = SampleRecords.unsigned(SampleDocuments.create().transcript(0));
+        SigningCredential teacher = pki.issue("Giáo viên Toán", "Giáo viên bộ môn", null);
+        Instant at = SignatureForm.XADES_T.signingTime(Clock.systemUTC());
+        UnfinishedSignature unfinished = SlotValues.unfinished(fresh, SlotRole.SUBJECT_TEACHER, "gvbm-15-1",
+                teacher.certificateChain(), at);
+        org.w3c.dom.Element slot = RecordSlots.of(fresh).slot(SlotRole.SUBJECT_TEACHER, "gvbm-15-1").element();
+        slot.getParentNode().removeChild(slot);
+        assertThatThrownBy(() -> unfinished.finish(teacher.sign(unfinished.data()))).isInstanceOf(Rejected.class);
+        assertThat(RecordSlots.of(fresh).all().stream().filter(SignatureSlot::signed)).isEmpty();
+    }
+
     private static String text(Document doc) {
         return new String(XmlDocuments.bytes(doc), StandardCharsets.UTF_8);
     }

@@ -52,6 +52,7 @@ class XmlBytesTest {
         for (Document record : records) {
             assertThat(XmlBytes.of(record)).as("a record is written directly").isPresent();
             assertThat(text(XmlBytes.of(record).orElseThrow())).isEqualTo(text(XmlDocuments.bytesBySaxon(record)));
+            assertThat(XmlBytes.of(record).orElseThrow()).isEqualTo(XmlDocuments.bytesBySaxon(record));
         }
     }
 
@@ -79,6 +80,20 @@ class XmlBytesTest {
 
         assertThat(XmlBytes.of(doc)).isPresent();
         assertThat(text(XmlBytes.of(doc).orElseThrow())).isEqualTo(text(XmlDocuments.bytesBySaxon(doc)));
+        assertThat(XmlBytes.of(doc).orElseThrow()).isEqualTo(XmlDocuments.bytesBySaxon(doc));
+    }
+
+    @Test
+    void longTextsAndRunsOfEscapesAreSaxons() {
+        Document doc = XmlDocuments.newDocument();
+        Element root = doc.createElementNS(null, "HOC_BA");
+        doc.appendChild(root);
+        root.setAttributeNS(null, "Id", "\"\r\n\t<>&".repeat(5_000));
+        XmlDocuments.leaf(root, "ESCAPES", "<>&\r".repeat(20_000));
+        XmlDocuments.leaf(root, "LONG", "Nguyễn Thị Ánh ~ é ✓ ".repeat(10_000));
+        XmlDocuments.leaf(root, "ASCII", "MIIB".repeat(50_000));
+
+        assertThat(XmlBytes.of(doc).orElseThrow()).isEqualTo(XmlDocuments.bytesBySaxon(doc));
     }
 
     @Test
