@@ -110,11 +110,8 @@ class SlotValuesTest {
     void aSlotSignedMeanwhileRefusesTheSecondFinishedSignature() {
         Document fresh = SampleRecords.unsigned(SampleDocuments.create().transcript(0));
         SigningCredential teacher = pki.issue("Giáo viên Toán", "Giáo viên bộ môn", null);
-        Instant at = SignatureForm.XADES_T.signingTime(Clock.systemUTC());
-        UnfinishedSignature first = SlotValues.unfinished(fresh, SlotRole.SUBJECT_TEACHER, "gvbm-15-1",
-                teacher.certificateChain(), at);
-        UnfinishedSignature second = SlotValues.unfinished(fresh, SlotRole.SUBJECT_TEACHER, "gvbm-15-1",
-                teacher.certificateChain(), at);
+        UnfinishedSignature first = unfinishedMathSlot(fresh, teacher);
+        UnfinishedSignature second = unfinishedMathSlot(fresh, teacher);
         first.finish(teacher.sign(first.data()));
         assertThatThrownBy(() -> second.finish(teacher.sign(second.data()))).isInstanceOf(Rejected.class);
         assertThat(RecordSlots.of(fresh).all().stream().filter(SignatureSlot::signed)).hasSize(1);
@@ -124,9 +121,7 @@ class SlotValuesTest {
     void aSlotTakenOutOfTheRecordMeanwhileRefusesTheFinishedSignature() {
         Document fresh = SampleRecords.unsigned(SampleDocuments.create().transcript(0));
         SigningCredential teacher = pki.issue("Giáo viên Toán", "Giáo viên bộ môn", null);
-        Instant at = SignatureForm.XADES_T.signingTime(Clock.systemUTC());
-        UnfinishedSignature unfinished = SlotValues.unfinished(fresh, SlotRole.SUBJECT_TEACHER, "gvbm-15-1",
-                teacher.certificateChain(), at);
+        UnfinishedSignature unfinished = unfinishedMathSlot(fresh, teacher);
         org.w3c.dom.Element slot = RecordSlots.of(fresh).slot(SlotRole.SUBJECT_TEACHER, "gvbm-15-1").element();
         slot.getParentNode().removeChild(slot);
         assertThatThrownBy(() -> unfinished.finish(teacher.sign(unfinished.data()))).isInstanceOf(Rejected.class);
@@ -135,5 +130,11 @@ class SlotValuesTest {
 
     private static String text(Document doc) {
         return new String(XmlDocuments.bytes(doc), StandardCharsets.UTF_8);
+    }
+
+    /** The mathematics teacher's slot of {@code record}, built and waiting for the credential's value. */
+    private static UnfinishedSignature unfinishedMathSlot(Document record, SigningCredential teacher) {
+        return SlotValues.unfinished(record, SlotRole.SUBJECT_TEACHER, "gvbm-15-1", teacher.certificateChain(),
+                SignatureForm.XADES_T.signingTime(Clock.systemUTC()));
     }
 }
