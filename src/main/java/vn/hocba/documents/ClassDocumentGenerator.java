@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
  * Generates every document of a class in one call, streaming each PDF into a
@@ -90,12 +89,12 @@ public final class ClassDocumentGenerator {
         /** The batch rendered with {@code renderer}; {@code null} for a document that failed. */
         static List<Rendered> all(List<Planned> batch, DocumentRenderer renderer) {
             List<DocumentData> data = new ArrayList<>();
-            List<DocumentPipeline.Item> items = new ArrayList<>();
+            List<RenderItem> items = new ArrayList<>();
             Rendered[] done = new Rendered[batch.size()];
             for (Planned planned : batch) {
                 DocumentData one = planned.data().get();
                 data.add(one);
-                items.add(new DocumentPipeline.Item(one, java.util.Optional.empty()));
+                items.add(RenderItem.of(one));
             }
             List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(items);
             for (int i = 0; i < done.length; i++) {

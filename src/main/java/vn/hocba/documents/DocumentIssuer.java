@@ -17,7 +17,6 @@ import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
 import vn.hocba.documents.records.ClassRecords;
 import vn.hocba.documents.records.DocumentDraft;
-import vn.hocba.documents.internal.DocumentPipeline;
 
 /**
  * Issues the documents of one generation run, one at a time, each inside the transaction its caller
@@ -134,7 +133,7 @@ final class DocumentIssuer {
      */
     static List<RenderedAhead> renderAhead(List<PreparedAhead> prepared, DocumentRenderer renderer) {
         List<DocumentRenderer.Pdf> pdfs = renderer.renderAll(prepared.stream()
-                .map(p -> new DocumentPipeline.Item(p.data(), p.source())).toList());
+                .map(p -> new RenderItem(p.data(), p.source())).toList());
         List<RenderedAhead> done = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             PreparedAhead p = prepared.get(i);

@@ -45,16 +45,17 @@ public final class DocumentRenderer {
 
     /**
      * Several documents, the same PDFs as {@link #render} one by one but faster per document (stage by stage in
-     * batches, see {@link DocumentPipeline#renderAll}); {@code outcomes} gets each in order, or why it failed.
+     * batches: data, template and parse for up to eight documents, then their layouts); {@code outcomes} gets each
+     * in order, or why it failed.
      */
-    public void renderAll(List<DocumentPipeline.Item> items, DocumentPipeline.Outcomes outcomes) {
+    public void renderAll(List<RenderItem> items, RenderOutcomes outcomes) {
         pipeline.renderAll(items, outcomes);
     }
 
     /** As above, the PDFs in the items' order; {@code null} for a document that failed (rendering it alone says why). */
-    public List<Pdf> renderAll(List<DocumentPipeline.Item> items) {
+    public List<Pdf> renderAll(List<RenderItem> items) {
         Pdf[] done = new Pdf[items.size()];
-        pipeline.renderAll(items, new DocumentPipeline.Outcomes() {
+        pipeline.renderAll(items, new RenderOutcomes() {
             @Override
             public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
                 done[index] = new Pdf(rendered, pdf);

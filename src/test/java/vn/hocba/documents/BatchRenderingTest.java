@@ -6,10 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.hocba.common.Sha256;
-import vn.hocba.documents.internal.DocumentPipeline;
 import vn.hocba.documents.sample.SampleDocuments;
 
 /**
@@ -39,7 +37,7 @@ class BatchRenderingTest {
 
         String[] batched = new String[documents.size()];
         List<String> failures = new ArrayList<>();
-        new DocumentRenderer().renderAll(items(documents), new DocumentPipeline.Outcomes() {
+        new DocumentRenderer().renderAll(items(documents), new RenderOutcomes() {
             @Override
             public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
                 assertThat(rendered.versionLabel()).isEqualTo(documents.get(index).identity().versionLabel());
@@ -68,7 +66,7 @@ class BatchRenderingTest {
         List<Integer> rendered = new ArrayList<>();
         List<Integer> failed = new ArrayList<>();
         byte[][] fourth = new byte[1][];
-        new DocumentRenderer().renderAll(items(documents), new DocumentPipeline.Outcomes() {
+        new DocumentRenderer().renderAll(items(documents), new RenderOutcomes() {
             @Override
             public void rendered(int index, RenderedDocument document, byte[] pdf) {
                 rendered.add(index);
@@ -88,7 +86,7 @@ class BatchRenderingTest {
         assertThat(fourth[0]).isEqualTo(expected.toByteArray());
     }
 
-    private static List<DocumentPipeline.Item> items(List<DocumentData> documents) {
-        return documents.stream().map(d -> new DocumentPipeline.Item(d, Optional.empty())).toList();
+    private static List<RenderItem> items(List<DocumentData> documents) {
+        return documents.stream().map(RenderItem::of).toList();
     }
 }

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hocba.documents.DocumentData;
+import vn.hocba.documents.RenderItem;
+import vn.hocba.documents.RenderOutcomes;
 import vn.hocba.documents.RenderSettings;
 import vn.hocba.documents.RenderedDocument;
 
@@ -36,7 +38,7 @@ public final class DocumentPipeline {
     /** As above, also embedding {@code source} as an associated file with /AFRelationship /Source. */
     public RenderedDocument render(DocumentData data, java.util.Optional<vn.hocba.documents.SourceAttachment> source,
             OutputStream out) throws IOException {
-        Filled filled = fill(new Item(data, source));
+        Filled filled = fill(new RenderItem(data, source));
         Laid laid = lay(filled);
         out.write(laid.pdf());
         return laid.rendered();
@@ -45,25 +47,13 @@ public final class DocumentPipeline {
     /** How many documents {@link #renderAll} takes through one stage before the next. */
     public static final int BATCH = 8;
 
-    /** One document to render: its data and, for a transcript, the source record it embeds. */
-    public record Item(DocumentData data, java.util.Optional<vn.hocba.documents.SourceAttachment> source) {
-    }
-
-    /** Receives each document of {@link #renderAll} as it is done, in the items' order. */
-    public interface Outcomes {
-        void rendered(int index, RenderedDocument rendered, byte[] pdf);
-
-        /** The document at {@code index} could not be rendered; the others still are. */
-        void failed(int index, RuntimeException cause);
-    }
-
     /**
      * The same PDFs as {@link #render} document by document, rendered stage by stage in batches of {@link #BATCH}:
      * data XML, template and its parse for the batch, then their layouts. A Flying Saucer layout evicts the template side's code
      * and data from the CPU caches, so filling right after another fill costs about a third of filling right after a
      * layout (issue 19, session 20). At most {@link #BATCH} filled and parsed documents are held at a time.
      */
-    public void renderAll(java.util.List<Item> items, Outcomes outcomes) {
+    public void renderAll(java.util.List<RenderItem> items, RenderOutcomes outcomes) {
         for (int from = 0; from < items.size(); from += BATCH) {
             int to = Math.min(items.size(), from + BATCH);
             Filled[] filled = new Filled[to - from];
@@ -92,7 +82,7 @@ public final class DocumentPipeline {
     }
 
     /** A document up to its filled and parsed template: the first stage. */
-    private record Filled(Item item, byte[] xml, String hash, VerificationMark mark, org.w3c.dom.Document xhtml,
+    private record Filled(RenderItem item, byte[] xml, String hash, VerificationMark mark, org.w3c.dom.Document xhtml,
             long nanos) {
     }
 
@@ -100,7 +90,7 @@ public final class DocumentPipeline {
     private record Laid(RenderedDocument rendered, byte[] pdf) {
     }
 
-    private Filled fill(Item item) {
+    private Filled fill(RenderItem item) {
         long t0 = System.nanoTime();
         DocumentData data = item.data();
         byte[] xml = DataXml.write(data);

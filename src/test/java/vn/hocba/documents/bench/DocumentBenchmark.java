@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.hocba.documents.ClassDocumentGenerator;
 import vn.hocba.documents.DocumentRenderer;
 import vn.hocba.documents.FileSystemDocumentStore;
+import vn.hocba.documents.RenderItem;
+import vn.hocba.documents.RenderOutcomes;
 import vn.hocba.documents.RenderPool;
 import vn.hocba.documents.RenderedDocument;
 import vn.hocba.documents.RenderSettings;
@@ -117,10 +118,10 @@ public final class DocumentBenchmark {
 
     /** As the product renders a class's documents ({@link RenderPool}): stage by stage in batches. */
     private static void renderInBatches(DocumentPipeline pipeline, List<TranscriptData> transcripts) {
-        List<DocumentPipeline.Item> items = transcripts.stream().map(t -> new DocumentPipeline.Item(t, Optional.empty()))
+        List<RenderItem> items = transcripts.stream().map(RenderItem::of)
                 .toList();
         if (CONTROL) { // the batch path one document at a time: what the batches themselves bring, without them
-            for (DocumentPipeline.Item item : items) {
+            for (RenderItem item : items) {
                 renderBatch(pipeline, List.of(item));
             }
         } else {
@@ -128,8 +129,8 @@ public final class DocumentBenchmark {
         }
     }
 
-    private static void renderBatch(DocumentPipeline pipeline, List<DocumentPipeline.Item> items) {
-        pipeline.renderAll(items, new DocumentPipeline.Outcomes() {
+    private static void renderBatch(DocumentPipeline pipeline, List<RenderItem> items) {
+        pipeline.renderAll(items, new RenderOutcomes() {
             @Override
             public void rendered(int index, RenderedDocument rendered, byte[] pdf) {
                 // nothing kept, like the single-document path's null sink
