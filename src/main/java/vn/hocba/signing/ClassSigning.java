@@ -188,7 +188,9 @@ public class ClassSigning implements IssuingCredential {
             hocbaso.put("hocbaso/" + p.fileName(), p.zip());
             hocbasoHashes.put("hocbaso/" + p.fileName(), p.sha256());
         });
-        String key = ExportPackage.contentKey(hashes(files), hashes(earlier), hocbasoHashes);
+        // Every document's recorded hash in one query (the key and each file's read check use it).
+        SignedFiles.Recorded recorded = desk.signatures().recordedOfClass(classId.value());
+        String key = ExportPackage.contentKey(hashes(files, recorded), hashes(earlier, recorded), hocbasoHashes);
         var latest = packages.latest(classId.value());
         int version = latest.filter(l -> l.contentKey().equals(key)).map(l -> l.version().version())
                 .orElseGet(() -> latest.map(l -> l.version().version() + 1).orElse(1));
@@ -198,7 +200,7 @@ public class ClassSigning implements IssuingCredential {
             return new ExportPackageFile(v.fileName(), folder + v.fileName(), v.sha256(), v.sizeBytes());
         }
         StoredObject stored = desk.objects().put(folder + fileName, fileName, out -> ExportPackage.write(out,
-                schoolClass.code(), version, readers(files), readers(earlier), hocbaso));
+                schoolClass.code(), version, readers(files, recorded), readers(earlier, recorded), hocbaso));
         if (latest.isEmpty() || !latest.get().contentKey().equals(key)) {
             try {
                 packages.record(classId.value(), new ExportPackageVersion(version, fileName, stored.sha256(),
@@ -216,19 +218,28 @@ public class ClassSigning implements IssuingCredential {
         return desk.signatures().recordedSha256(file.documentId(), file.stage().key(file.part()));
     }
 
-    private Map<String, String> hashes(Map<String, SignedFiles.SignedFile> files) {
+    private Map<String, String> hashes(Map<String, SignedFiles.SignedFile> files, SignedFiles.Recorded recorded) {
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((id, f) -> {
-            String recorded = recorded(f);
-            hashes.put(id, recorded != null ? recorded : Sha256.hex(desk.read(f)));
+            String sha256 = recorded.sha256(f.documentId(), f.stage().key(f.part()));
+            hashes.put(id, sha256 != null ? sha256 : Sha256.hex(read(f, null)));
         });
         return hashes;
     }
 
-    private Map<String, Supplier<byte[]>> readers(Map<String, SignedFiles.SignedFile> files) {
-        Map<String, Supplier<byte[]>> readers = new TreeMap<>();
-        files.forEach((id, f) -> readers.put(id, () -> desk.read(f)));
+    /** Each file read when the package is written, checked against its recorded hash (which the manifest then lists). */
+    private Map<String, Supplier<ExportPackage.SignedPdf>> readers(Map<String, SignedFiles.SignedFile> files,
+            SignedFiles.Recorded recorded) {
+        Map<String, Supplier<ExportPackage.SignedPdf>> readers = new TreeMap<>();
+        files.forEach((id, f) -> readers.put(id, () -> {
+            String sha256 = recorded.sha256(f.documentId(), f.stage().key(f.part()));
+            return new ExportPackage.SignedPdf(read(f, sha256), sha256);
+        }));
         return readers;
+    }
+
+    private byte[] read(SignedFiles.SignedFile file, String recordedSha256) {
+        return desk.objects().read(file.key(), recordedSha256, file.documentId());
     }
 
     /** Every version of the class's export package, the latest (current) first, earlier ones outdated. */

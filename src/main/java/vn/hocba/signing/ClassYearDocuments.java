@@ -82,6 +82,11 @@ record ClassYearDocuments(SchoolClass schoolClass, List<IssuedDocument> document
                         + subject.name() + " cả năm: hãy tạo văn bản cả năm trước."));
     }
 
+    /** The same documents, their stages' hashes read through {@code hashes}. */
+    ClassYearDocuments recordedAs(SignedFiles.Recorded hashes) {
+        return new ClassYearDocuments(schoolClass, documents, objects, signedPrefix, original, hashes);
+    }
+
     SignedFiles store(SigningStage stage) {
         return store(stage, 1);
     }

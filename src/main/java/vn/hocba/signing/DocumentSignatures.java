@@ -2,7 +2,9 @@ package vn.hocba.signing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +54,24 @@ class DocumentSignatures {
     String recordedSha256(String documentId, String stageKey) {
         return jdbc.sql("select sha256 from document_signature where document_id = ? and stage = ?")
                 .params(documentId, stageKey).query(String.class).optional().map(String::trim).orElse(null);
+    }
+
+    /**
+     * The hashes recorded for the class's documents so far, read in one query, as a {@link SignedFiles.Recorded}: a
+     * stage recorded after this read (not in it) is looked up on its own. A row is written once and never changed,
+     * so what this read holds stays true; keep it no longer than one step (a class's export package reads every
+     * document's hash two or three times, one query each).
+     */
+    SignedFiles.Recorded recordedOfClass(long classId) {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.sql("select document_id, stage, sha256 from document_signature where class_id = ?").param(classId)
+                .query(rs -> {
+                    hashes.put(rs.getString(1) + ' ' + rs.getString(2), rs.getString(3).trim());
+                });
+        return (documentId, stageKey) -> {
+            String sha256 = hashes.get(documentId + ' ' + stageKey);
+            return sha256 != null ? sha256 : recordedSha256(documentId, stageKey);
+        };
     }
 
     /** Whether {@code sha256} is the hash of a file some signing stage of {@code documentId} produced. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -35,6 +36,13 @@ final class ExportPackage {
     private ExportPackage() {
     }
 
+    /**
+     * A signed file as read for the package: its bytes and the SHA-256 they were checked against when read (null
+     * when the store had no hash to check: then the manifest's is computed here).
+     */
+    record SignedPdf(byte[] bytes, String checkedSha256) {
+    }
+
     /** The key of what a package holds: SHA-256 over each document id and its file's SHA-256, in id order. */
     static String contentKey(Map<String, String> current, Map<String, String> earlier) {
         return contentKey(current, earlier, Map.of());
@@ -52,21 +60,21 @@ final class ExportPackage {
     }
 
     /** Writes version {@code version} of the class's package from the signed files (readers by document id). */
-    static void write(OutputStream out, String className, int version, Map<String, Supplier<byte[]>> current,
-            Map<String, Supplier<byte[]>> earlier) throws IOException {
+    static void write(OutputStream out, String className, int version, Map<String, Supplier<SignedPdf>> current,
+            Map<String, Supplier<SignedPdf>> earlier) throws IOException {
         write(out, className, version, current, earlier, Map.of());
     }
 
     /** As above, with further files by path in the zip (the học bạ số class package), listed as current. */
-    static void write(OutputStream out, String className, int version, Map<String, Supplier<byte[]>> current,
-            Map<String, Supplier<byte[]>> earlier, Map<String, byte[]> extras) throws IOException {
+    static void write(OutputStream out, String className, int version, Map<String, Supplier<SignedPdf>> current,
+            Map<String, Supplier<SignedPdf>> earlier, Map<String, byte[]> extras) throws IOException {
         ObjectNode manifest = JSON.createObjectNode().put("class", className).put("version", version);
         Map<String, ObjectNode> listed = new TreeMap<>();
         ZipOutputStream zip = new ZipOutputStream(out);
         add(zip, listed, "", current);
         add(zip, listed, "superseded/", earlier);
         for (var extra : new TreeMap<>(extras).entrySet()) {
-            put(zip, listed, extra.getKey(), extra.getValue(), true);
+            put(zip, listed, extra.getKey(), extra.getValue(), null, true);
         }
         ArrayNode files = manifest.putArray("files");
         listed.values().forEach(files::add);
@@ -75,18 +83,20 @@ final class ExportPackage {
     }
 
     private static void add(ZipOutputStream zip, Map<String, ObjectNode> listed, String folder,
-            Map<String, Supplier<byte[]>> signedFiles) throws IOException {
+            Map<String, Supplier<SignedPdf>> signedFiles) throws IOException {
         for (var file : new TreeMap<>(signedFiles).entrySet()) {
-            byte[] pdf = file.getValue().get();
-            put(zip, listed, folder + "pdf/" + file.getKey() + ".pdf", pdf, folder.isEmpty());
-            put(zip, listed, folder + "xml/" + file.getKey() + ".xml", embeddedXml(pdf), folder.isEmpty());
+            SignedPdf pdf = file.getValue().get();
+            put(zip, listed, folder + "pdf/" + file.getKey() + ".pdf", pdf.bytes(), pdf.checkedSha256(), folder.isEmpty());
+            put(zip, listed, folder + "xml/" + file.getKey() + ".xml", embeddedXml(pdf.bytes()), null, folder.isEmpty());
         }
     }
 
+    /** {@code checkedSha256}: the hash the bytes were checked against when read (their own), else null. */
     private static void put(ZipOutputStream zip, Map<String, ObjectNode> listed, String name, byte[] bytes,
-            boolean current) throws IOException {
+            String checkedSha256, boolean current) throws IOException {
         write(zip, name, bytes);
-        listed.put(name, JSON.createObjectNode().put("path", name).put("sha256", Sha256.hex(bytes))
+        String sha256 = checkedSha256 != null ? checkedSha256.trim().toLowerCase(Locale.ROOT) : Sha256.hex(bytes);
+        listed.put(name, JSON.createObjectNode().put("path", name).put("sha256", sha256)
                 .put("size", bytes.length).put("current", current));
     }
 

@@ -31,6 +31,9 @@ final class LongTermExtension {
 
     /** Extends the documents {@code ids} of the class that are not extended yet. */
     void extend(ClassYearDocuments documents, List<String> ids) {
+        // The class's recorded hashes in one query instead of one per document read (a stage recorded later is
+        // still looked up on its own).
+        documents = documents.recordedAs(signatures.recordedOfClass(documents.schoolClass().id().value()));
         SignedFiles store = documents.store(SigningStage.LONG_TERM);
         for (IssuedDocument document : documents.documents()) {
             if (!ids.contains(document.id())) {
@@ -51,8 +54,9 @@ final class LongTermExtension {
             }
             byte[] extended = chain.finish(store.read(document.id()));
             store.replace(document.id(), extended);
+            // The hash the store computed while writing these bytes.
             signatures.record(document.id(), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
-                    "PAdES-BASELINE-LTA", Sha256.hex(extended), clock.instant());
+                    "PAdES-BASELINE-LTA", store.stageSha256(document.id()), clock.instant());
         }
     }
 }

@@ -90,12 +90,6 @@ class SigningDesk {
         return sheets;
     }
 
-    /** The bytes of a signed object, checked against the hash recorded for its stage. */
-    byte[] read(SignedFiles.SignedFile file) {
-        return objects.read(file.key(), signatures.recordedSha256(file.documentId(), file.stage().key(file.part())),
-                file.documentId());
-    }
-
     /** The issued original's key in the store. */
     String originalKey(IssuedDocument document) {
         return classDocuments.objectKey(document);

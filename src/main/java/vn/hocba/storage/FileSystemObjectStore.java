@@ -113,6 +113,19 @@ public final class FileSystemObjectStore implements ObjectStore {
         }
     }
 
+    /** The whole file in one read, checked as {@link #open} checks it ({@link StoredFileBytes}). */
+    @Override
+    public byte[] read(String key, String expectedSha256, String document) {
+        Path file = file(key);
+        try {
+            return StoredFileBytes.read(file, recorded(file), expectedSha256, document);
+        } catch (NoSuchFileException e) {
+            throw StoredObjectException.missing(document);
+        } catch (IOException e) {
+            throw StoredObjectException.unreadable(document, e);
+        }
+    }
+
     /** The store's own file, after checking its bytes. */
     @Override
     public Path localFile(String key, String expectedSha256, String document, Path cacheDirectory) {

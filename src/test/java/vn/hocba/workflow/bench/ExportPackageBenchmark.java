@@ -1,0 +1,83 @@
+package vn.hocba.workflow.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.signing.ClassSigning;
+import vn.hocba.signing.ExportPackageFile;
+
+/**
+ * The export of one class, repeated: the class goes through the year as in {@link SchoolYearBenchmark} up to its
+ * seal and LT/LTA, then its package is built again and again on the calling thread (the package's rows and file
+ * removed before each build: benchmark only), followed by what the clerk's download does (the current package looked
+ * up again, checked and streamed). Thread CPU of this thread, which includes zlib's deflate (native, not in JFR's
+ * execution samples). Arguments: rounds (default 12), students per class (default 40). Not a test; see bench/README.
+ */
+public final class ExportPackageBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        String students = args.length > 1 ? args[1] : "40";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (BenchSchool school = BenchSchool.start("bench_export", "--hocba.demo.classes=1",
+                "--hocba.demo.students-per-class=" + students)) {
+            school.completeMarks();
+            SchoolClass schoolClass = school.classes().get(0);
+            ClassYearSteps steps = new ClassYearSteps(school, schoolClass.id().value(), schoolClass.code());
+            school.issueSigningKeys();
+            steps.closeTerm(1);
+            steps.closeTerm(2);
+            steps.closeYear();
+            steps.generateDocuments();
+            steps.signSubjectSheets();
+            steps.generateTranscripts();
+            steps.homeroomSigns();
+            steps.principalSigns();
+            steps.sealAndExtend();
+            ClassSigning signing = school.bean(ClassSigning.class);
+            JdbcClient jdbc = school.bean(JdbcClient.class);
+            ClassId classId = schoolClass.id();
+            List<Double> builds = new ArrayList<>();
+            List<Double> downloads = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                jdbc.sql("delete from export_package_receipt where class_id = ?").param(classId.value()).update();
+                jdbc.sql("delete from export_package where class_id = ?").param(classId.value()).update();
+                try (var files = Files.walk(school.dataDir().resolve("exports"))) {
+                    for (var f : files.sorted(Comparator.reverseOrder()).filter(Files::isRegularFile).toList()) {
+                        Files.delete(f);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the first round: nothing exported yet
+                }
+                long cpu = threads.getCurrentThreadCpuTime();
+                signing.currentExportPackage(classId);
+                long built = threads.getCurrentThreadCpuTime();
+                ExportPackageFile file = signing.currentExportPackage(classId);
+                long size;
+                try (InputStream in = signing.openExportPackage(file)) {
+                    size = in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                long downloaded = threads.getCurrentThreadCpuTime();
+                builds.add((built - cpu) / 1e6);
+                downloads.add((downloaded - built) / 1e6);
+                System.out.printf("round %d: build %.1f ms CPU, download %.1f ms CPU (%d bytes)%n", round,
+                        (built - cpu) / 1e6, (downloaded - built) / 1e6, size);
+            }
+            System.out.printf("median of rounds 3..%d: build %.1f ms CPU, download %.1f ms CPU%n", rounds,
+                    median(builds.subList(2, rounds)), median(downloads.subList(2, rounds)));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
