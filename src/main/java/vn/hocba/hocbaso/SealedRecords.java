@@ -40,6 +40,6 @@ public class SealedRecords {
     }
 
     static String studentCode(byte[] xml) {
-        return XmlDocuments.parse(xml).getElementsByTagName(HocBaSoProfile.SCHOOL_STUDENT_CODE).item(0).getTextContent();
+        return RecordStudentCode.of(xml);
     }
 }

@@ -1,8 +1,9 @@
 package vn.hocba.pades;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,10 +11,12 @@ import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -103,39 +106,66 @@ public final class AssociatedFileUpdate {
      * attached already.
      */
     public static byte[] attachToPage(byte[] pdf, int pageIndex, File file) {
-        try (PDDocument document = PdfLoading.load(pdf)) {
-            if (embeddedFiles(document).containsKey(file.name())) { // looked up on the document the update is made on
+        return attachToPageUnlessSignedBy(pdf, pageIndex, null, () -> Optional.of(file));
+    }
+
+    /**
+     * {@link #attachToPage} on one load of the document, which first answers whether {@code signer} (when not null)
+     * signed it already (then the PDF is returned unchanged and {@code file} is not asked for), then whether
+     * {@code file} gives a file at all. The school seal's step asked both on separate loads of the same bytes.
+     */
+    public static byte[] attachToPageUnlessSignedBy(byte[] pdf, int pageIndex, X509Certificate signer,
+            Supplier<Optional<File>> file) {
+        PDDocument document;
+        try {
+            document = PdfLoading.load(pdf);
+        } catch (IOException e) {
+            throw new SigningException("Không đọc được tệp PDF: " + e.getMessage(), e);
+        }
+        try (document) {
+            if (signer != null && BatchSigner.signedBy(document, pdf, signer)) {
                 return pdf;
             }
-            PDPage page = document.getPage(pageIndex < 0 ? document.getNumberOfPages() - 1 : pageIndex);
-            PDComplexFileSpecification spec = spec(document, file);
-            PDAnnotationFileAttachment annotation = new PDAnnotationFileAttachment();
-            annotation.setFile(spec);
-            PDRectangle box = page.getMediaBox();
-            annotation.setRectangle(new PDRectangle(box.getLowerLeftX(), box.getLowerLeftY(), 0, 0));
-            annotation.setPrinted(true);
-            annotation.setContents(file.description());
-            annotation.setAttachmentName(PDAnnotationFileAttachment.ATTACHMENT_NAME_PAPERCLIP);
-            annotation.setModifiedDate(calendar(file.time()));
-            annotation.setPage(page);
-            COSArray associated = new COSArray();
-            associated.add(spec);
-            annotation.getCOSObject().setItem(AF, associated);
-
-            COSArray annotations = page.getCOSObject().getCOSArray(COSName.ANNOTS);
-            if (annotations == null) {
-                annotations = new COSArray();
-                page.getCOSObject().setItem(COSName.ANNOTS, annotations);
+            Optional<File> attached = file.get();
+            if (attached.isEmpty()) {
+                return pdf;
             }
-            annotations.add(annotation);
-            annotations.setNeedToBeUpdated(true);
-            page.getCOSObject().setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
-            document.saveIncremental(out);
-            return out.toByteArray();
+            return attach(document, pdf, pageIndex, attached.get());
         } catch (IOException e) {
-            throw new SigningException("Không đính kèm được tệp " + file.name() + " vào văn bản: " + e.getMessage(), e);
+            throw new SigningException("Không đính kèm được tệp vào văn bản: " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] attach(PDDocument document, byte[] pdf, int pageIndex, File file) throws IOException {
+        if (embeddedFiles(document).containsKey(file.name())) { // looked up on the document the update is made on
+            return pdf;
+        }
+        PDPage page = document.getPage(pageIndex < 0 ? document.getNumberOfPages() - 1 : pageIndex);
+        PDComplexFileSpecification spec = spec(document, file);
+        PDAnnotationFileAttachment annotation = new PDAnnotationFileAttachment();
+        annotation.setFile(spec);
+        PDRectangle box = page.getMediaBox();
+        annotation.setRectangle(new PDRectangle(box.getLowerLeftX(), box.getLowerLeftY(), 0, 0));
+        annotation.setPrinted(true);
+        annotation.setContents(file.description());
+        annotation.setAttachmentName(PDAnnotationFileAttachment.ATTACHMENT_NAME_PAPERCLIP);
+        annotation.setModifiedDate(calendar(file.time()));
+        annotation.setPage(page);
+        COSArray associated = new COSArray();
+        associated.add(spec);
+        annotation.getCOSObject().setItem(AF, associated);
+
+        COSArray annotations = page.getCOSObject().getCOSArray(COSName.ANNOTS);
+        if (annotations == null) {
+            annotations = new COSArray();
+            page.getCOSObject().setItem(COSName.ANNOTS, annotations);
+        }
+        annotations.add(annotation);
+        annotations.setNeedToBeUpdated(true);
+        page.getCOSObject().setNeedToBeUpdated(true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
+        document.saveIncremental(out);
+        return out.toByteArray();
     }
 
     /** The PDF with {@code file} added in a new incremental revision (unchanged when a file of that name is there). */
@@ -201,9 +231,23 @@ public final class AssociatedFileUpdate {
         return GregorianCalendar.from(time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
     }
 
+    /**
+     * What {@code new PDEmbeddedFile(document, stream)} makes (an unfiltered stream of the bytes, {@code /Type
+     * /EmbeddedFile}), written in one block: PDFBox's filtered output stream hands an unfiltered stream its bytes
+     * one at a time, a tenth of the seal step for a 160 KB học bạ số record.
+     */
+    private static PDEmbeddedFile embeddedFile(PDDocument document, byte[] bytes) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write(bytes);
+        }
+        stream.setItem(COSName.TYPE, COSName.EMBEDDED_FILE);
+        return new PDEmbeddedFile(stream);
+    }
+
     private static PDComplexFileSpecification spec(PDDocument document, File file) throws IOException {
         GregorianCalendar time = calendar(file.time());
-        PDEmbeddedFile embedded = new PDEmbeddedFile(document, new ByteArrayInputStream(file.bytes()));
+        PDEmbeddedFile embedded = embeddedFile(document, file.bytes());
         embedded.setSubtype(file.mimeType());
         embedded.setSize(file.bytes().length);
         embedded.setCreationDate(time);

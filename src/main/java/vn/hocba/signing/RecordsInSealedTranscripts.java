@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import vn.hocba.documents.SourceAttachment;
 import vn.hocba.hocbaso.SealedRecords;
 import vn.hocba.pades.AssociatedFileUpdate;
-import vn.hocba.pades.BatchSigner;
 import vn.hocba.schoolyear.ClassId;
 
 /**
@@ -44,19 +43,20 @@ final class RecordsInSealedTranscripts implements BiFunction<String, byte[], byt
     @Override
     public byte[] apply(String documentId, byte[] pdf) {
         Long student = studentOfTranscript.get(documentId);
-        if (student == null || BatchSigner.signedBy(pdf, seal)) {
+        if (student == null) {
             return pdf;
         }
-        Optional<SourceAttachment> record = records.fullySigned(classId, student);
-        if (record.isEmpty()) {
-            log.info("Transcript {}: no học bạ số record signed in every slot; sealed without it", documentId);
-            return pdf;
-        }
-        SourceAttachment r = record.get();
         // A file attachment on the last page (the approval page): an annotation change for validators, which our
         // policy allows after the homeroom teacher's and principal's signatures; a new entry of the catalog's
-        // EmbeddedFiles and /AF would be an "undefined change" that fails them (AssociatedFileUpdate).
-        return AssociatedFileUpdate.attachToPage(pdf, -1, new AssociatedFileUpdate.File(r.name(), r.description(), "application/xml",
-                "Source", r.bytes(), time));
+        // EmbeddedFiles and /AF would be an "undefined change" that fails them (AssociatedFileUpdate). A transcript
+        // the seal signed already is left as it is; "sealed already?" and the update share one load of the PDF.
+        return AssociatedFileUpdate.attachToPageUnlessSignedBy(pdf, -1, seal, () -> {
+            Optional<SourceAttachment> record = records.fullySigned(classId, student);
+            if (record.isEmpty()) {
+                log.info("Transcript {}: no học bạ số record signed in every slot; sealed without it", documentId);
+            }
+            return record.map(r -> new AssociatedFileUpdate.File(r.name(), r.description(), "application/xml",
+                    "Source", r.bytes(), time));
+        });
     }
 }

@@ -77,24 +77,37 @@ final class SignatureStep {
                 store.replace(documentId, signed);
             }
         };
-        BatchSigner.Result result = batch.sign(ids, target, request, credential, (id, outcome, done, total) -> {
-            if (outcome == BatchSigner.Outcome.FAILED) {
-                return;
+        SignatureProgress progress = new SignatureProgress(transactions, d -> {
+            signatures.record(d.documentId(), stage.key(part), documents.schoolClass().id().value(), signerName,
+                    d.sha256(), d.at());
+            // A batch killed between writing a file and this transaction left the signature unaudited:
+            // the resumed batch finds it already signed and writes the missing entry, once.
+            if (d.newlySigned() || d.stageFile() && !audited(d.documentId(), d.sha256())) {
+                audit.append(new AuditRecord(by, "DOCUMENT_SIGNED", "document " + d.documentId(), null, d.sha256(),
+                        stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code(), null));
             }
-            // This stage's own file: once the next signer signed, the latest file is theirs.
-            boolean stageFile = store.hasStage(id);
-            String sha256 = stageFile ? store.stageSha256(id) : Sha256.hex(store.read(id));
-            transactions.executeWithoutResult(status -> {
-                signatures.record(id, stage.key(part), documents.schoolClass().id().value(), signerName, sha256,
-                        clock.instant());
-                // A batch killed between writing a file and this transaction left the signature unaudited:
-                // the resumed batch finds it already signed and writes the missing entry, once.
-                if (outcome == BatchSigner.Outcome.SIGNED || stageFile && !audited(id, sha256)) {
-                    audit.append(new AuditRecord(by, "DOCUMENT_SIGNED", "document " + id, null, sha256,
-                            stage.role().title() + " " + signerName + ", lớp " + documents.schoolClass().code(), null));
-                }
-            });
         });
+        BatchSigner.Result result;
+        try {
+            result = batch.sign(ids, target, request, credential, (id, outcome, done, total) -> {
+                if (outcome == BatchSigner.Outcome.FAILED) {
+                    return;
+                }
+                // This stage's own file: once the next signer signed, the latest file is theirs.
+                boolean stageFile = store.hasStage(id);
+                String sha256 = stageFile ? store.stageSha256(id) : Sha256.hex(store.read(id));
+                progress.done(new SignatureProgress.Done(id, sha256, outcome == BatchSigner.Outcome.SIGNED, stageFile,
+                        clock.instant()));
+            });
+        } catch (RuntimeException e) {
+            try {
+                progress.flush(); // what was signed before the failure is recorded as before
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        progress.flush();
         log.info("Class {}, stage {}: {} signed, {} already signed, {} failed in {} ms", documents.schoolClass().code(),
                 stage, result.signed().size(), result.alreadySigned().size(), result.failed().size(),
                 (System.nanoTime() - started) / 1_000_000);
