@@ -18,7 +18,6 @@ import org.w3c.dom.Element;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
-import vn.hocba.common.Rejected;
 import vn.hocba.hocbaso.ClassRecordsService.ReadyInput;
 import vn.hocba.hocbaso.SignedRecords.StoredRecord;
 import vn.hocba.pades.BatchSigningCredential;
@@ -45,7 +44,9 @@ import vn.hocba.schoolyear.SchoolDirectory;
  * (one per teacher and subject) each compare every record of the class with its stored version: a record is
  * built and fingerprinted again only when what it is built from changed ({@link RecordFingerprintMemo}, keyed by
  * the input itself), and the version this server stored last is signed further without reading and parsing it
- * again ({@link RecentRecordDocuments}, keyed by the stored bytes' SHA-256).
+ * again ({@link RecentRecordDocuments}, keyed by the stored bytes' SHA-256). What touches only one record's document
+ * (its slot's signature built, finished and time-stamped, its bytes written) is spread over the cores
+ * ({@link RecordThreads}); reading, comparing and storing stay on the caller's thread, in the records' order.
  */
 @Service
 public class ClassRecordSigning {
@@ -165,9 +166,9 @@ public class ClassRecordSigning {
             candidates.add(new Candidate(fresh, latest, current(fresh, latest)));
         }
         List<X509Certificate> chain = credential.certificateChain();
-        Found[] found = new Found[candidates.size()];
-        threads.forEach(found.length, i -> found[i] = find(candidates.get(i).current().doc(), role, slotId, chain,
-                signingTime));
+        SlotValues.Found[] found = new SlotValues.Found[candidates.size()];
+        threads.forEach(found.length, i -> found[i] = SlotValues.find(candidates.get(i).current().doc(), role, slotId,
+                chain, signingTime));
         for (int i = 0; i < found.length; i++) {
             Candidate candidate = candidates.get(i);
             ReadyInput fresh = candidate.fresh();
@@ -200,30 +201,6 @@ public class ClassRecordSigning {
 
     /** A ready record of the class, its stored version and the record to sign further. */
     private record Candidate(ReadyInput fresh, Optional<StoredRecord> latest, Current current) {
-    }
-
-    /** The slot of a record (null: none for this role), and its signature built up to the value, or why not. */
-    private record Found(SignatureSlot slot, UnfinishedSignature signature, String refusal) {
-    }
-
-    /**
-     * The slot of {@code role} ({@code slotId} for a subject teacher) in {@code record} and, when it is empty, its
-     * signature built up to the value; on one of the step's threads (only {@code record} is touched).
-     */
-    private static Found find(Document record, SlotRole role, String slotId, List<X509Certificate> chain,
-            Instant signingTime) {
-        RecordSlots slots = RecordSlots.of(record);
-        SignatureSlot slot = slots.all().stream()
-                .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
-                .findFirst().orElse(null);
-        if (slot == null || slot.signed()) {
-            return new Found(slot, null, null);
-        }
-        try {
-            return new Found(slot, SlotValues.unfinished(record, slots, slot, chain, signingTime), null);
-        } catch (Rejected e) {
-            return new Found(slot, null, e.getMessage());
-        }
     }
 
     /**
