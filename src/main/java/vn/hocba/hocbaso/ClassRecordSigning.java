@@ -1,10 +1,13 @@
 package vn.hocba.hocbaso;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,9 +18,9 @@ import org.w3c.dom.Element;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
-import vn.hocba.common.Rejected;
 import vn.hocba.hocbaso.ClassRecordsService.ReadyInput;
 import vn.hocba.hocbaso.SignedRecords.StoredRecord;
+import vn.hocba.pades.BatchSigningCredential;
 import vn.hocba.pades.CredentialCheck;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.TimeStampSource;
@@ -41,7 +44,9 @@ import vn.hocba.schoolyear.SchoolDirectory;
  * (one per teacher and subject) each compare every record of the class with its stored version: a record is
  * built and fingerprinted again only when what it is built from changed ({@link RecordFingerprintMemo}, keyed by
  * the input itself), and the version this server stored last is signed further without reading and parsing it
- * again ({@link RecentRecordDocuments}, keyed by the stored bytes' SHA-256).
+ * again ({@link RecentRecordDocuments}, keyed by the stored bytes' SHA-256). What touches only one record's document
+ * (its slot's signature built, finished and time-stamped, its bytes written) is spread over the cores
+ * ({@link RecordThreads}); reading, comparing and storing stay on the caller's thread, in the records' order.
  */
 @Service
 public class ClassRecordSigning {
@@ -61,10 +66,12 @@ public class ClassRecordSigning {
     private final RecordSignatureSetting signatureForm;
     private final RecordFingerprintMemo fingerprints;
     private final RecentRecordDocuments recent;
+    private final RecordThreads threads;
 
     ClassRecordSigning(ClassRecordsService records, SignedRecords store, SchoolDirectory directory, AuditLog audit,
             Clock clock, PlatformTransactionManager transactionManager, RecordSignatureSetting signatureForm,
-            RecordFingerprintMemo fingerprints, RecentRecordDocuments recent) {
+            RecordFingerprintMemo fingerprints, RecentRecordDocuments recent, RecordThreads threads) {
+        this.threads = threads;
         this.signatureForm = signatureForm;
         this.fingerprints = fingerprints;
         this.recent = recent;
@@ -127,8 +134,15 @@ public class ClassRecordSigning {
         return prepare(classId, role, role.element(), credential, check);
     }
 
-    /** Prepares, has the credential sign (one batch where it can) and stores: the step without PDFs. */
+    /**
+     * Prepares, has the credential sign (one batch where it can) and stores: the step without PDFs. A credential
+     * that signs from several threads at once (a key in memory) signs each record on the thread that finishes it.
+     */
     public Outcome sign(Prepared prepared, SigningCredential credential, Actor by) {
+        if (credential.signsConcurrently() && !(credential instanceof BatchSigningCredential)) {
+            List<byte[]> data = prepared.dataToSign();
+            return complete(prepared, n -> credential.sign(data.get(n)), by);
+        }
         return complete(prepared, SlotValues.of(credential, prepared.dataToSign()), by);
     }
 
@@ -146,33 +160,35 @@ public class ClassRecordSigning {
         all.notReady().forEach(s -> waiting.add(s.fullName() + " (" + s.studentCode() + "): "
                 + String.join("; ", s.missing())));
         java.util.Map<Long, StoredRecord> stored = latestByStudent(classId);
+        List<Candidate> candidates = new ArrayList<>();
         for (ReadyInput fresh : all.ready()) {
             Optional<StoredRecord> latest = Optional.ofNullable(stored.get(fresh.studentId()));
-            Current current = current(fresh, latest);
-            String basedOn = latest.map(StoredRecord::sha256).orElse(null);
-            RecordSlots slots = RecordSlots.of(current.doc());
-            Optional<SignatureSlot> slot = slots.all().stream()
-                    .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
-                    .findFirst();
+            candidates.add(new Candidate(fresh, latest, current(fresh, latest)));
+        }
+        List<X509Certificate> chain = credential.certificateChain();
+        SlotValues.Found[] found = new SlotValues.Found[candidates.size()];
+        threads.forEach(found.length, i -> found[i] = SlotValues.find(candidates.get(i).current().doc(), role, slotId,
+                chain, signingTime));
+        for (int i = 0; i < found.length; i++) {
+            Candidate candidate = candidates.get(i);
+            ReadyInput fresh = candidate.fresh();
+            Current current = candidate.current();
+            Optional<SignatureSlot> slot = Optional.ofNullable(found[i].slot());
             if (slot.isEmpty()) {
-                keepUnchanged(latest, current);
+                keepUnchanged(candidate.latest(), current);
                 continue;
             }
-            UnfinishedSignature signature = null;
+            UnfinishedSignature signature = found[i].signature();
             if (slot.get().signed()) {
                 already++;
-            } else {
-                try {
-                    signature = SlotValues.unfinished(current.doc(), slots, slot.get(), credential.certificateChain(),
-                            signingTime);
-                } catch (Rejected e) {
-                    waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + e.getMessage());
-                }
+            } else if (found[i].refusal() != null) {
+                waiting.add(fresh.fullName() + " (" + fresh.studentCode() + "): " + found[i].refusal());
             }
             if (signature != null || current.changed()) {
-                items.add(new Item(fresh, current, basedOn, slot.get(), signature));
+                items.add(new Item(fresh, current, candidate.latest().map(StoredRecord::sha256).orElse(null),
+                        slot.get(), signature));
             } else {
-                keepUnchanged(latest, current);
+                keepUnchanged(candidate.latest(), current);
             }
         }
         if (check != null && items.stream().anyMatch(i -> i.signature() != null)) {
@@ -183,14 +199,23 @@ public class ClassRecordSigning {
         return new Prepared(classId, role, slotId, items, waiting, already, signingTime);
     }
 
+    /** A ready record of the class, its stored version and the record to sign further. */
+    private record Candidate(ReadyInput fresh, Optional<StoredRecord> latest, Current current) {
+    }
+
     /**
      * Signs the prepared records with the credential's {@code values} (in {@link Prepared#dataToSign} order)
      * and stores them, one signer at a time per class; a record that changed since it was prepared waits.
      */
     public Outcome complete(Prepared prepared, List<byte[]> values, Actor by) {
+        return complete(prepared, values::get, by);
+    }
+
+    /** {@link #complete}, with the value of the {@code n}th of {@link Prepared#dataToSign} from {@code valueOf}. */
+    private Outcome complete(Prepared prepared, IntFunction<byte[]> valueOf, Actor by) {
         long started = System.nanoTime();
         String classCode = directory.schoolClass(prepared.classId).code();
-        long stamping = signWithValues(prepared, values);
+        Finished finished = finishAll(prepared, valueOf);
         java.util.Map<String, Document> saved = new java.util.LinkedHashMap<>();
         Outcome outcome = transactions.execute(status -> {
             saved.clear();
@@ -198,20 +223,21 @@ public class ClassRecordSigning {
             List<String> waiting = new ArrayList<>(prepared.waiting);
             int signed = 0;
             java.util.Map<Long, StoredRecord> stored = latestByStudent(prepared.classId);
-            List<Item> storing = new ArrayList<>();
-            for (Item item : prepared.items) {
+            List<Integer> storing = new ArrayList<>();
+            for (int i = 0; i < prepared.items.size(); i++) {
+                Item item = prepared.items.get(i);
                 String now = Optional.ofNullable(stored.get(item.fresh().studentId())).map(StoredRecord::sha256).orElse(null);
                 if (!java.util.Objects.equals(now, item.basedOn())) {
                     waiting.add(item.fresh().fullName() + " (" + item.fresh().studentCode()
                             + "): học bạ số vừa được người khác ký hoặc sửa; hãy ký lại bước này.");
                     continue;
                 }
-                storing.add(item);
+                storing.add(i);
             }
-            List<StoredRecord> versions = store.saveAll(prepared.classId,
-                    storing.stream().map(ClassRecordSigning::newVersion).toList(), clock.instant());
+            List<StoredRecord> versions = store.saveAll(prepared.classId, storing.stream()
+                    .map(i -> newVersion(prepared.items.get(i), finished.bytes()[i])).toList(), clock.instant());
             for (int i = 0; i < storing.size(); i++) {
-                Item item = storing.get(i);
+                Item item = prepared.items.get(storing.get(i));
                 StoredRecord version = versions.get(i);
                 saved.put(version.sha256(), item.current().doc());
                 if (item.signature() != null) {
@@ -224,36 +250,46 @@ public class ClassRecordSigning {
             return new Outcome(signed, prepared.already, List.copyOf(waiting));
         });
         saved.forEach(recent::keep);
-        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} of them "
-                + "for {} time-stamps", classCode, prepared.slotId, outcome.signed(), outcome.alreadySigned(),
-                outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, stamping,
+        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} ms of threads' "
+                + "time for {} time-stamps", classCode, prepared.slotId, outcome.signed(), outcome.alreadySigned(),
+                outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, finished.stampingMillis(),
                 prepared.signingTime == null ? 0 : prepared.dataToSign().size());
         return outcome;
     }
 
+    /** Each prepared record's bytes to store (by its index in the step), and the time the time-stamps took. */
+    private record Finished(byte[][] bytes, long stampingMillis) {
+    }
+
     /**
-     * Puts the credential's values into the prepared signatures (in {@link Prepared#dataToSign} order) and, in the
-     * XAdES-T form, time-stamps each signature; returns the milliseconds spent on the time-stamps.
+     * Puts the values into the prepared signatures (the {@code n}th value into the {@code n}th signature), in the
+     * XAdES-T form time-stamps each signature, and writes each record's bytes: record by record on the step's
+     * threads ({@link RecordThreads}; each record is its own document), before the class's lock is taken.
      */
-    private long signWithValues(Prepared prepared, List<byte[]> values) {
-        long stamping = 0;
-        int next = 0;
-        TimeStampSource tsa = null; // looked up once per step (a Spring lookup each time cost 3 % of a sheet request)
-        for (Item item : prepared.items) {
-            if (item.signature() == null) {
-                continue;
-            }
-            Element signature = item.signature().finish(values.get(next++));
-            if (prepared.signingTime != null) {
-                long t = System.nanoTime();
-                if (tsa == null) {
-                    tsa = signatureForm.timeStamps();
-                }
-                SignatureTimeStamps.add(signature, tsa);
-                stamping += (System.nanoTime() - t) / 1_000_000;
-            }
+    private Finished finishAll(Prepared prepared, IntFunction<byte[]> valueOf) {
+        List<Item> items = prepared.items;
+        int[] valueIndex = new int[items.size()];
+        int signatures = 0;
+        for (int i = 0; i < items.size(); i++) {
+            valueIndex[i] = items.get(i).signature() != null ? signatures++ : -1;
         }
-        return stamping;
+        // looked up once per step (a Spring lookup each time cost 3 % of a sheet request)
+        TimeStampSource tsa = prepared.signingTime != null && signatures > 0 ? signatureForm.timeStamps() : null;
+        byte[][] bytes = new byte[items.size()][];
+        AtomicLong stampingNanos = new AtomicLong();
+        threads.forEach(items.size(), i -> {
+            Item item = items.get(i);
+            if (item.signature() != null) {
+                Element signature = item.signature().finish(valueOf.apply(valueIndex[i]));
+                if (tsa != null) {
+                    long t = System.nanoTime();
+                    SignatureTimeStamps.add(signature, tsa);
+                    stampingNanos.addAndGet(System.nanoTime() - t);
+                }
+            }
+            bytes[i] = XmlDocuments.bytes(item.current().doc());
+        });
+        return new Finished(bytes, stampingNanos.get() / 1_000_000);
     }
 
     private java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {
@@ -303,7 +339,7 @@ public class ClassRecordSigning {
     }
 
     /** The version to store; the slot counts of a record signed now as its signature's finish found them. */
-    private static SignedRecords.NewVersion newVersion(Item item) {
+    private static SignedRecords.NewVersion newVersion(Item item, byte[] bytes) {
         Current current = item.current();
         int signed;
         int total;
@@ -316,6 +352,6 @@ public class ClassRecordSigning {
             total = slots.size();
         }
         return new SignedRecords.NewVersion(item.fresh().studentId(), current.version(), current.fingerprint(),
-                XmlDocuments.bytes(current.doc()), signed, total);
+                bytes, signed, total);
     }
 }

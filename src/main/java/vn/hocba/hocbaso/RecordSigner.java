@@ -104,7 +104,7 @@ public final class RecordSigner {
      */
     static Element signInto(Document doc, Element parent, String coversId, String signatureId, String label,
             SigningCredential credential, Instant xadesSigningTime) {
-        if (XmlDocuments.markIds(doc, coversId) == null) {
+        if (covered(doc, coversId) == null) {
             throw new IllegalStateException("Không có phần Id=\"" + coversId + "\" mà " + label + " ký.");
         }
         try {
@@ -117,6 +117,20 @@ public final class RecordSigner {
         }
         return XadesProperties.children(parent, RecordSlots.DSIG, "Signature").stream()
                 .filter(e -> signatureId.equals(e.getAttribute(HocBaSoProfile.ID))).findFirst().orElseThrow();
+    }
+
+    /**
+     * The element JSR 105 dereferences for {@code #coversId}: when it is already marked as the id (the record was
+     * parsed, or signed before, in this JVM: every {@code Id} was marked then and JSR 105 marks those it writes), that
+     * element; else it is found while every {@code Id} of the record is marked (a walk of the whole record, once per
+     * record and slot: 5 % of a subject sheet's request when it was done every time).
+     */
+    private static Element covered(Document doc, String coversId) {
+        Element marked = doc.getElementById(coversId); // only an element still in the document
+        if (marked != null && coversId.equals(marked.getAttribute(HocBaSoProfile.ID))) {
+            return marked;
+        }
+        return XmlDocuments.markIds(doc, coversId);
     }
 
     private static XMLSignature signature(Document doc, DOMSignContext context, SigningCredential credential,

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.hocba.common.Rejected;
 import vn.hocba.pades.BatchSigningCredential;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningException;
@@ -68,6 +69,31 @@ final class SlotValues {
             }
         }
         return new UnfinishedSignature(slots, slot, built, capture.data, chain);
+    }
+
+    /** The slot of a record (null: none for this role), and its signature built up to the value, or why not. */
+    record Found(SignatureSlot slot, UnfinishedSignature signature, String refusal) {
+    }
+
+    /**
+     * The slot of {@code role} ({@code slotId} for a subject teacher) in {@code record} and, when it is empty, its
+     * signature built up to the value (a turn refused: why). Only {@code record} is touched, so a step's
+     * records are found on several threads ({@link RecordThreads}).
+     */
+    static Found find(Document record, SlotRole role, String slotId, List<X509Certificate> chain,
+            Instant signingTime) {
+        RecordSlots slots = RecordSlots.of(record);
+        SignatureSlot slot = slots.all().stream()
+                .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
+                .findFirst().orElse(null);
+        if (slot == null || slot.signed()) {
+            return new Found(slot, null, null);
+        }
+        try {
+            return new Found(slot, unfinished(record, slots, slot, chain, signingTime), null);
+        } catch (Rejected e) {
+            return new Found(slot, null, e.getMessage());
+        }
     }
 
     /**

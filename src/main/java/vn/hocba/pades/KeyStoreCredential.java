@@ -59,6 +59,15 @@ public class KeyStoreCredential implements SigningCredential {
         return chain;
     }
 
+    /**
+     * A key in the JDK's own providers (a PKCS#12 file) is a value in memory and each {@link #sign} makes its own
+     * {@link Signature}: any number of threads may sign at once. Not a PKCS#11 token's key (one device).
+     */
+    @Override
+    public boolean signsConcurrently() {
+        return provider == null;
+    }
+
     @Override
     public byte[] sign(byte[] dataToSign) {
         try {

@@ -22,6 +22,15 @@ public interface SigningCredential {
     /** Signs {@code dataToSign} and returns the raw signature value. */
     byte[] sign(byte[] dataToSign);
 
+    /**
+     * Whether {@link #sign} may be called from several threads at once (a signing step then signs its records on
+     * every core). False unless the credential says so: a token, an HSM, a remote service or the person's device
+     * signs one value after another on its side, in the order asked.
+     */
+    default boolean signsConcurrently() {
+        return false;
+    }
+
     /** The holder's name as shown on stamps and reports (the certificate's common name). */
     default String holderName() {
         return CertificateNames.commonName(certificate());

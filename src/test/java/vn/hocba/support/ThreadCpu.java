@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * CPU seconds of a JVM's live threads grouped by what they do, read from Linux's {@code /proc/<pid>/task/*}:
  * the JIT compilers, the garbage collector and VM threads, HTTP requests, the process engine's job executor,
- * the render pool, the rest. A benchmark compares snapshots taken before and after a stage to say where a
- * second node's extra CPU goes (a fixed cost per JVM such as compiling and collecting, or the work itself).
+ * the render pool, the record threads of the signing steps, the rest. A benchmark compares snapshots taken before
+ * and after a stage to say where a second node's extra CPU goes (a fixed cost per JVM such as compiling and
+ * collecting, or the work itself).
  * Threads that ended between two snapshots are not counted (the JVM's total still is); empty where there is
  * no {@code /proc}.
  */
@@ -84,6 +85,9 @@ public final class ThreadCpu {
         }
         if (name.startsWith("hocba-render")) {
             return "render pool";
+        }
+        if (name.startsWith("hocba-records")) {
+            return "record threads";
         }
         if (name.startsWith("document-gen")) {
             return "generation";

@@ -28,6 +28,7 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.kindOf("C2 CompilerThre")).isEqualTo("JIT");
         assertThat(ThreadCpu.kindOf("GC Thread#1")).isEqualTo("GC+VM");
         assertThat(ThreadCpu.kindOf("http-nio-8080-e")).isEqualTo("requests");
+        assertThat(ThreadCpu.kindOf("hocba-records-1")).isEqualTo("record threads");
         assertThat(ThreadCpu.kindOf("camundaTaskExec")).isEqualTo("jobs");
         assertThat(ThreadCpu.kindOf("document-genera")).isEqualTo("generation");
         assertThat(ThreadCpu.kindOf("main")).isEqualTo("other");

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -37,28 +39,49 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("2.25.196247313838931846563178043657432104583");
 
     private final List<X509Certificate> chain;
+    private final PrivateKey key;
     private final AtomicLong serial = new AtomicLong(System.currentTimeMillis());
     private final SecureRandom random = new SecureRandom();
     /**
-     * Built once (key, certificates, policy); its signer is not thread-safe, so tokens are made one at a time
-     * (locked on {@code tokens}, which {@code responses} uses too).
+     * Token generators not in use. A generator's signer is not thread-safe, so each caller takes one of its own
+     * for one token and gives it back: as many are made as callers ever stamp at the same moment (the threads of a
+     * signing step, a few requests), instead of one token at a time for the whole server. The serial numbers stay
+     * unique ({@code serial}), every generator has the same key, certificates and policy.
      */
-    private final TimeStampTokenGenerator tokens;
-    private final TimeStampResponseGenerator responses;
+    private final Queue<Generators> idle = new ConcurrentLinkedQueue<>();
+
+    /** A token generator with its own signer, and the response generator of the wire around it. */
+    private record Generators(TimeStampTokenGenerator tokens, TimeStampResponseGenerator responses) {
+    }
 
     InProcessTimeStampAuthority(PrivateKey key, List<X509Certificate> chain) {
         this.chain = List.copyOf(chain);
+        this.key = key;
+        idle.add(newGenerators()); // fails here, at start, if the key or certificates cannot sign tokens
+    }
+
+    private Generators newGenerators() {
         try {
             DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
                     .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
             SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key,
                     this.chain.get(0));
-            this.tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
+            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
             tokens.addCertificates(new JcaCertStore(this.chain));
-            this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+            return new Generators(tokens, new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the development time-stamping authority", e);
         }
+    }
+
+    /** A generator no other caller is using until {@link #release}. */
+    private Generators take() {
+        Generators free = idle.poll();
+        return free != null ? free : newGenerators();
+    }
+
+    private void release(Generators generators) {
+        idle.add(generators);
     }
 
     @Override
@@ -79,9 +102,12 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
             TimeStampRequest request = requests.generate(new ASN1ObjectIdentifier(digestOid), digest,
                     BigInteger.valueOf(random.nextLong()));
             request.validate(TSPAlgorithms.ALLOWED, null, null); // what the response generator checks
+            Generators generators = take();
             TimeStampToken token;
-            synchronized (tokens) {
-                token = tokens.generate(request, BigInteger.valueOf(serial.incrementAndGet()), new Date());
+            try {
+                token = generators.tokens().generate(request, BigInteger.valueOf(serial.incrementAndGet()), new Date());
+            } finally {
+                release(generators);
             }
             return token.getEncoded();
         } catch (Exception e) {
@@ -94,9 +120,12 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
         try {
             TimeStampRequest request = new TimeStampRequest(encodedRequest);
             TimeStampResponse response;
-            synchronized (tokens) {
-                response = responses.generateGrantedResponse(request, BigInteger.valueOf(serial.incrementAndGet()),
-                        new Date());
+            Generators generators = take();
+            try {
+                response = generators.responses().generateGrantedResponse(request,
+                        BigInteger.valueOf(serial.incrementAndGet()), new Date());
+            } finally {
+                release(generators);
             }
             return response.getEncoded();
         } catch (IOException e) {

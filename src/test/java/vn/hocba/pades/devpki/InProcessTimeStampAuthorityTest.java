@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -57,6 +63,53 @@ class InProcessTimeStampAuthorityTest {
         response.validate(request);
         assertValid(response.getTimeStampToken(), tsa, TSPAlgorithms.SHA256, digest, Instant.now().minusSeconds(1));
         assertThat(serials).doesNotContain(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+    }
+
+    @Test
+    void callersStampingAtTheSameMomentEachGetAValidTokenForTheirDigestWithItsOwnSerial() throws Exception {
+        InProcessTimeStampAuthority tsa = DevelopmentPki.createFresh(dir.resolve("pki3")).timeStampAuthority();
+        int callers = 4;
+        int each = 25;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(callers);
+            List<Future<List<byte[]>>> digestsAndTokens = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                digestsAndTokens.add(threads.submit(() -> {
+                    start.await();
+                    List<byte[]> out = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("học bạ " + caller + "/" + i)
+                                .getBytes());
+                        out.add(digest);
+                        out.add(i % 5 == 4 ? tsa.respond(wireRequest(digest)) : tsa.timeStamp(digest));
+                    }
+                    return out;
+                }));
+            }
+            Set<BigInteger> serials = new HashSet<>();
+            Instant before = Instant.now().minusSeconds(5);
+            for (Future<List<byte[]>> f : digestsAndTokens) {
+                List<byte[]> out = f.get();
+                for (int i = 0; i < out.size(); i += 2) {
+                    byte[] answer = out.get(i + 1);
+                    TimeStampToken token = (i / 2) % 5 == 4 ? new TimeStampResponse(answer).getTimeStampToken()
+                            : new TimeStampToken(new CMSSignedData(answer));
+                    assertValid(token, tsa, TSPAlgorithms.SHA256, out.get(i), before);
+                    assertThat(serials.add(token.getTimeStampInfo().getSerialNumber())).as("a fresh serial").isTrue();
+                }
+            }
+            assertThat(serials).hasSize(callers * each);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static byte[] wireRequest(byte[] digest) throws java.io.IOException {
+        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+        requests.setCertReq(true);
+        return requests.generate(TSPAlgorithms.SHA256, digest, BigInteger.ONE).getEncoded();
     }
 
     @Test
