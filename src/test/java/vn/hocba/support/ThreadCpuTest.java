@@ -3,6 +3,7 @@ package vn.hocba.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The benchmarks' per-thread-kind CPU: read from this JVM's own threads. */
@@ -11,10 +12,18 @@ class ThreadCpuTest {
     @Test
     void aBusyThreadOfThisJvmIsCountedAndTheKindsAddUpToAtMostTheProcessTotal() throws Exception {
         Map<String, Double> before = ThreadCpu.of(ProcessHandle.current().pid());
-        Thread busy = new Thread(ThreadCpuTest::spin, "hocba-render-test");
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread busy = new Thread(() -> spin(stop), "hocba-render-test");
         busy.start();
-        Thread.sleep(50); // while it still runs: an ended thread's time is no longer under /proc/<pid>/task
-        Map<String, Double> during = ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), before);
+        // Read while it still runs (an ended thread's time is no longer under /proc/<pid>/task), until the kernel has
+        // counted one of its ticks: on a loaded machine the thread may wait for a core longer than any fixed sleep.
+        Map<String, Double> during = Map.of();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && during.getOrDefault("render pool", 0.0) <= 0) {
+            Thread.sleep(20);
+            during = ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), before);
+        }
+        stop.set(true);
         busy.join();
         double total = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
 
@@ -34,10 +43,9 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.kindOf("main")).isEqualTo("other");
     }
 
-    private static void spin() {
-        long end = System.nanoTime() + 200_000_000L;
+    private static void spin(AtomicBoolean stop) {
         long x = 0;
-        while (System.nanoTime() < end) {
+        while (!stop.get()) {
             x += Long.numberOfTrailingZeros(System.nanoTime());
         }
         if (x == 42) {
