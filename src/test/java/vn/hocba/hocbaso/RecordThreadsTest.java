@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,18 @@ class RecordThreadsTest {
         try (RecordThreads threads = new RecordThreads(3)) {
             AtomicIntegerArray done = new AtomicIntegerArray(40);
             Set<String> names = ConcurrentHashMap.newKeySet();
+            CountDownLatch helperBegan = new CountDownLatch(1);
+            AtomicBoolean callerWaited = new AtomicBoolean();
             threads.forEach(40, i -> {
                 done.incrementAndGet(i);
                 names.add(Thread.currentThread().getName());
+                if (Thread.currentThread().getName().startsWith("hocba-records-")) {
+                    helperBegan.countDown();
+                } else if (!callerWaited.getAndSet(true)) {
+                    // on a loaded machine a helper may take a while to be scheduled: the caller's first record
+                    // waits for it (up to 10 s) instead of the step being over before any helper ran
+                    await(helperBegan);
+                }
                 sleep(2);
             });
             for (int i = 0; i < 40; i++) {
