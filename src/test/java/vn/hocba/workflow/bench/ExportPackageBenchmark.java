@@ -72,7 +72,28 @@ public final class ExportPackageBenchmark {
             }
             System.out.printf("median of rounds 3..%d: build %.1f ms CPU, download %.1f ms CPU%n", rounds,
                     median(builds.subList(2, rounds)), median(downloads.subList(2, rounds)));
+            printContents(signing, signing.currentExportPackage(classId));
         }
+    }
+
+    /** The package's size and what its signed PDFs weigh uncompressed (each signature's reserved /Contents in them). */
+    private static void printContents(ClassSigning signing, ExportPackageFile file) throws java.io.IOException {
+        long packageBytes = 0;
+        long pdfBytes = 0;
+        int pdfs = 0;
+        try (var in = new java.util.zip.ZipInputStream(signing.openExportPackage(file))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                long size = in.transferTo(java.io.OutputStream.nullOutputStream());
+                if (entry.getName().endsWith(".pdf")) {
+                    pdfs++;
+                    pdfBytes += size;
+                }
+            }
+        }
+        try (InputStream in = signing.openExportPackage(file)) {
+            packageBytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        System.out.printf("package %,d bytes; its %d signed PDFs %,d bytes uncompressed%n", packageBytes, pdfs, pdfBytes);
     }
 
     private static double median(List<Double> values) {
