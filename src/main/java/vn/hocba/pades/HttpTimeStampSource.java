@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hocba.pades.internal.LargestToken;
 
 /**
  * A real RFC 3161 TSA over HTTP ({@code Content-Type: application/timestamp-query}), e.g. the
@@ -51,6 +53,7 @@ public final class HttpTimeStampSource implements TimeStampSource {
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
     private volatile List<X509Certificate> chain;
+    private final LargestToken largest = new LargestToken();
 
     public HttpTimeStampSource(URI url, Duration timeout) {
         this(List.of(Endpoint.anonymous(url)), timeout, null);
@@ -72,20 +75,31 @@ public final class HttpTimeStampSource implements TimeStampSource {
 
     @Override
     public byte[] timeStamp(byte[] sha256Digest) {
-        try {
-            return token(sha256Digest).getEncoded();
-        } catch (IOException e) {
-            throw new SigningException("Không mã hóa được dấu thời gian: " + e.getMessage(), e);
-        }
+        return encoded(token(sha256Digest));
     }
 
     /** The TSA's chain as it sends it in its tokens (asked for once, with a dummy digest). */
     @Override
     public List<X509Certificate> certificateChain() {
         if (chain == null) {
-            chain = TimeStampReply.chainOf(token(new byte[32]));
+            TimeStampToken probe = token(new byte[32]);
+            encoded(probe); // its size counts like any other token's
+            chain = TimeStampReply.chainOf(probe);
         }
         return chain;
+    }
+
+    @Override
+    public OptionalInt largestTokenSize() {
+        return largest.size();
+    }
+
+    private byte[] encoded(TimeStampToken token) {
+        try {
+            return largest.noted(token.getEncoded());
+        } catch (IOException e) {
+            throw new SigningException("Không mã hóa được dấu thời gian: " + e.getMessage(), e);
+        }
     }
 
     private TimeStampToken token(byte[] digest) {

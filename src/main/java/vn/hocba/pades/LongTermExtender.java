@@ -17,6 +17,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hocba.pades.internal.CmsSignature;
+import vn.hocba.pades.internal.ContentsReservation;
 import vn.hocba.pades.internal.DssDictionary;
 import vn.hocba.pades.internal.EmbeddedSignatures;
 import vn.hocba.pades.internal.IncrementalWriter;
@@ -36,17 +37,21 @@ public final class LongTermExtender {
 
     private final TimeStampSource timeStamps;
     private final RevocationSource revocation;
-    private final int reservedSize;
+    private final ContentsReservation reservation;
 
     public LongTermExtender(TimeStampSource timeStamps, RevocationSource revocation) {
-        this(timeStamps, revocation, PadesSigner.RESERVED_SIGNATURE_SIZE);
+        this(timeStamps, revocation, PadesSigner.MAXIMUM_SIGNATURE_SIZE);
     }
 
-    /** @param reservedSize bytes reserved for the document time-stamp token (see {@link PadesSigner}) */
-    public LongTermExtender(TimeStampSource timeStamps, RevocationSource revocation, int reservedSize) {
+    /**
+     * @param maximumSize the most bytes the document time-stamp token may reserve; it reserves room for the
+     *                    largest token {@code timeStamps} returned so far with a margin, at least 16 KB (see
+     *                    {@link PadesSigner})
+     */
+    public LongTermExtender(TimeStampSource timeStamps, RevocationSource revocation, int maximumSize) {
         this.timeStamps = timeStamps;
         this.revocation = revocation;
-        this.reservedSize = reservedSize;
+        this.reservation = new ContentsReservation(maximumSize);
     }
 
     /**
@@ -97,6 +102,7 @@ public final class LongTermExtender {
     }
 
     private byte[] stamp(PDDocument document, byte[] pdf) throws IOException {
+        int reservedSize = reservation.forDocumentTimeStamp(timeStamps.largestTokenSize());
         try (SignatureOptions options = new SignatureOptions()) {
             PDSignature stamp = new PDSignature();
             stamp.setType(COSName.DOC_TIME_STAMP);
@@ -108,7 +114,7 @@ public final class LongTermExtender {
             SignatureBoxes.finish(document, stamp, "dau_thoi_gian_" + number, null, null);
             IncrementalWriter.Reserved reserved = IncrementalWriter.saveWithReservedSignature(document, pdf, stamp,
                     reservedSize);
-            return PadesSigner.fill(reserved, timeStamps.timeStamp(reserved.digest()), "Dấu thời gian");
+            return reservation.fill(reserved, timeStamps.timeStamp(reserved.digest()), "Dấu thời gian");
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +19,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1Set;
 import vn.hocba.pades.internal.CmsSignature;
+import vn.hocba.pades.internal.ContentsReservation;
 import vn.hocba.pades.internal.IncrementalWriter;
 import vn.hocba.pades.internal.PdfLoading;
 import vn.hocba.pades.internal.SignatureBoxes;
@@ -32,33 +34,40 @@ import vn.hocba.pades.internal.StampCopies;
  */
 public final class PadesSigner {
 
-    /** Bytes reserved for the CMS: room for a real TSA token with its chain (profile: 16–32 KB). */
-    public static final int RESERVED_SIGNATURE_SIZE = 32 * 1024;
+    /**
+     * The most bytes one CMS may reserve by default ({@code hocba.signing.reserved-signature-size}); the profile
+     * allows 16–32 KB. Each signature reserves what its estimate needs ({@link ContentsReservation}), at least
+     * {@link #MINIMUM_SIGNATURE_SIZE}.
+     */
+    public static final int MAXIMUM_SIGNATURE_SIZE = ContentsReservation.LARGEST;
+    /** The smallest reservation of the profile ("16–32 KB"), whatever the estimate. */
+    public static final int MINIMUM_SIGNATURE_SIZE = ContentsReservation.MINIMUM;
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter STAMP_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final TimeStampSource timeStamps;
     private final CredentialCheck check;
-    private final int reservedSize;
+    private final ContentsReservation reservation;
 
     /**
      * @param timeStamps the TSA for signature time-stamps, or null for PAdES B-B
      * @param check      the checks run on a credential before {@link #sign} uses it
      */
     public PadesSigner(TimeStampSource timeStamps, CredentialCheck check) {
-        this(timeStamps, check, RESERVED_SIGNATURE_SIZE);
+        this(timeStamps, check, MAXIMUM_SIGNATURE_SIZE);
     }
 
     /**
-     * @param reservedSize bytes reserved for each CMS; the profile allows 16–32 KB. Smaller is
-     *                     faster (PDFBox writes and parses the reservation as hex in every later
-     *                     revision) but must hold the signer's chain and the TSA token with its chain.
+     * @param maximumSize the most bytes one CMS may reserve (the profile allows 16–32 KB). Each signature reserves
+     *                    the smallest size of the profile that holds a conservative estimate of its CMS: its
+     *                    signer's chain and the largest token {@code timeStamps} returned so far, with a margin
+     *                    (every later revision writes, loads and hashes the reservation as hex).
      */
-    public PadesSigner(TimeStampSource timeStamps, CredentialCheck check, int reservedSize) {
+    public PadesSigner(TimeStampSource timeStamps, CredentialCheck check, int maximumSize) {
         this.timeStamps = timeStamps;
         this.check = check;
-        this.reservedSize = reservedSize;
+        this.reservation = new ContentsReservation(maximumSize);
     }
 
     /**
@@ -107,6 +116,8 @@ public final class PadesSigner {
             throws IOException {
         X509Certificate signer = chain.get(0);
         String name = CertificateNames.commonName(signer);
+        int reservedSize = reservation.forSignature(chain, timeStamps != null,
+                timeStamps == null ? OptionalInt.empty() : timeStamps.largestTokenSize());
         try (SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = signatureDictionary(request, name);
             PDRectangle existing = SignatureBoxes.reserveExisting(document, request.fieldName(), signature);
@@ -143,16 +154,7 @@ public final class PadesSigner {
         requireValid(data, signatureValue);
         byte[] token = timeStamps == null ? null : timeStamps.timeStamp(CmsSignature.sha256(signatureValue));
         byte[] cms = CmsSignature.signedData(data.signedAttributes(), signatureValue, data.chain(), token);
-        return fill(data.reserved(), cms, "Chữ ký");
-    }
-
-    /** Writes {@code cms} into the reserved space, refusing (in Vietnamese) when it does not fit. */
-    static byte[] fill(IncrementalWriter.Reserved reserved, byte[] cms, String what) {
-        if (cms.length > reserved.capacity()) {
-            throw new SigningException(what + " (" + cms.length + " byte) vượt quá chỗ dành sẵn (" + reserved.capacity()
-                    + " byte); hãy báo quản trị hệ thống tăng hocba.signing.reserved-signature-size.");
-        }
-        return reserved.withContents(cms);
+        return reservation.fill(data.reserved(), cms, "Chữ ký");
     }
 
     static void requireValid(DataToSign data, byte[] signatureValue) {

@@ -21,13 +21,14 @@ import vn.hocba.pades.verify.SignatureVerifier;
  * The signing module wired for one installation: a TSA, a revocation source and the trust
  * anchors, either the development PKI's ({@link #development}) or real ones
  * ({@link #production}, see {@code signing-config/production.example.yml}). The application
- * makes one at start-up and asks it for the chain, the batch signer and the verifier.
+ * makes one at start-up and asks it for the chain, the batch signer and the verifier. {@code reservedSize} is the
+ * most bytes one CMS may reserve; each signature reserves what its estimate needs ({@link PadesSigner}).
  */
 public record SigningServices(TimeStampSource timeStamps, RevocationSource revocation,
                               List<X509Certificate> trustAnchors, int reservedSize) {
 
     public SigningServices(TimeStampSource timeStamps, RevocationSource revocation, List<X509Certificate> trustAnchors) {
-        this(timeStamps, revocation, trustAnchors, PadesSigner.RESERVED_SIGNATURE_SIZE);
+        this(timeStamps, revocation, trustAnchors, PadesSigner.MAXIMUM_SIGNATURE_SIZE);
     }
 
     /** Development: the development PKI's TSA, OCSP/CRL and root (open it with {@link DevelopmentPki#openOrCreate}). */

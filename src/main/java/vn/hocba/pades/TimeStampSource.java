@@ -2,6 +2,7 @@ package vn.hocba.pades;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * An RFC 3161 time-stamping authority: the in-process one of the development PKI, or a real TSA
@@ -20,4 +21,13 @@ public interface TimeStampSource {
      * data into the {@code /DSS} before the document time-stamp is made.
      */
     List<X509Certificate> certificateChain();
+
+    /**
+     * The size in bytes of the largest token this source has returned so far, empty before the first: a signature
+     * reserves room for its token before the token exists ({@link PadesSigner}, {@link LongTermExtender}), and
+     * reserves the most it may while this is empty.
+     */
+    default OptionalInt largestTokenSize() {
+        return OptionalInt.empty();
+    }
 }

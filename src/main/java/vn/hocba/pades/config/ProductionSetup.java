@@ -22,6 +22,7 @@ import vn.hocba.pades.CredentialCheck;
 import vn.hocba.pades.CredentialRefusedException;
 import vn.hocba.pades.HttpTimeStampSource;
 import vn.hocba.pades.OnlineRevocationSource;
+import vn.hocba.pades.PadesSigner;
 import vn.hocba.pades.RevocationSource;
 import vn.hocba.pades.SigningCredential;
 import vn.hocba.pades.SigningException;
@@ -57,9 +58,9 @@ final class ProductionSetup {
         TimeStampSource timeStamps = timeStamps(properties.timeStamping(), proxy);
         RevocationSource revocation = revocation(properties.revocation(), proxy);
         int reserved = properties.reservedSignatureSize();
-        if (reserved < 16 * 1024 || reserved > 32 * 1024) {
-            problems.add("reserved-signature-size", "phải từ 16384 đến 32768 byte (hồ sơ ký số: 16–32 KB), không phải "
-                    + reserved + ".");
+        if (reserved < PadesSigner.MINIMUM_SIGNATURE_SIZE || reserved > PadesSigner.MAXIMUM_SIGNATURE_SIZE) {
+            problems.add("reserved-signature-size", "là chỗ dành sẵn lớn nhất cho một chữ ký, phải từ 16384 đến 32768 "
+                    + "byte (hồ sơ ký số: 16–32 KB), không phải " + reserved + ".");
         }
         KeyOpening keys = new KeyOpening(problems, secrets, new RemoteServices(problems, secrets, properties.csc(), proxy));
         CredentialCheck chainCheck = new CredentialCheck(anchors, null);

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustAnchors          PEM or DER certificate files, or directories of them: the root CAs
  *                              the school accepts, for the check before signing and for verification
  * @param httpProxy             outgoing HTTP proxy ({@code http://host:port}) for the TSA, OCSP and CRL
- * @param reservedSignatureSize bytes reserved for each CMS (profile: 16–32 KB)
+ * @param reservedSignatureSize the most bytes one CMS may reserve (profile: 16–32 KB); each signature reserves the
+ *                              smallest size from 16 KB that holds an estimate of its CMS with a margin
  * @param schoolSeal            the organisation credential making the school seal
  * @param people                each signing person's credential, by HocBa username
  * @param csc                   remote signing services (Cloud Signature Consortium API v2), by name

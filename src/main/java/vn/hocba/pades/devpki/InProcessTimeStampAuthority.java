@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import vn.hocba.pades.SigningException;
 import vn.hocba.pades.TimeStampSource;
+import vn.hocba.pades.internal.LargestToken;
 
 /**
  * The development PKI's RFC 3161 time-stamping authority, answering in-process exactly as a TSA
@@ -49,6 +51,7 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
      * unique ({@code serial}), every generator has the same key, certificates and policy.
      */
     private final Queue<Generators> idle = new ConcurrentLinkedQueue<>();
+    private final LargestToken largest = new LargestToken();
 
     /** A token generator with its own signer, and the response generator of the wire around it. */
     private record Generators(TimeStampTokenGenerator tokens, TimeStampResponseGenerator responses) {
@@ -109,7 +112,7 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
             } finally {
                 release(generators);
             }
-            return token.getEncoded();
+            return largest.noted(token.getEncoded());
         } catch (Exception e) {
             throw new SigningException("Dịch vụ dấu thời gian nội bộ không trả lời được: " + e.getMessage(), e);
         }
@@ -138,5 +141,11 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
     @Override
     public List<X509Certificate> certificateChain() {
         return chain;
+    }
+
+    /** Of the tokens {@link #timeStamp} returned ({@link #respond}'s go to another process). */
+    @Override
+    public OptionalInt largestTokenSize() {
+        return largest.size();
     }
 }
