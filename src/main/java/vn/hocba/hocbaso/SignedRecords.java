@@ -62,6 +62,13 @@ public class SignedRecords {
                 + "order by student_id").param(classId.value()).query(SignedRecords::row).list();
     }
 
+    /** {@link #latestOfClass} by student id: what a signing step compares each record with. */
+    java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {
+        java.util.Map<Long, StoredRecord> latest = new java.util.HashMap<>();
+        latestOfClass(classId).forEach(r -> latest.put(r.studentId(), r));
+        return latest;
+    }
+
     /** Every version of every student's record of the class (earlier versions are kept when a new one is made). */
     public List<StoredRecord> allOfClass(ClassId classId) {
         return jdbc.sql("select * from hocbaso_signed_record where class_id = ? order by student_id, version")
