@@ -47,7 +47,7 @@ public final class ClassPackage {
 
     /** @param classLabel e.g. "DEMO01-2025-2026-6A1" */
     public static byte[] build(String classLabel, List<Entry> records, SigningCredential issuer) {
-        records.forEach(e -> requireReleased(e.fileName(), XmlDocuments.parse(e.record())));
+        records.forEach(e -> requireReleased(e.fileName(), XmlDocuments.parseUnmarked(e.record())));
         return buildChecked(classLabel, records, issuer);
     }
 
@@ -56,7 +56,7 @@ public final class ClassPackage {
      * class packages parse each record once (the slot check and the code), not once more in {@link #build}.
      */
     static Entry released(byte[] record) {
-        Document doc = XmlDocuments.parse(record);
+        Document doc = XmlDocuments.parseUnmarked(record);
         String code = doc.getElementsByTagName(SCHOOL_STUDENT_CODE).item(0).getTextContent();
         Entry entry = new Entry(code + ".hocbaso.xml", record);
         requireReleased(entry.fileName(), doc);
