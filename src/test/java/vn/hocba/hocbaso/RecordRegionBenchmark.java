@@ -1,0 +1,80 @@
+package vn.hocba.hocbaso;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.w3c.dom.Document;
+import vn.hocba.documents.sample.SampleDocuments;
+import vn.hocba.pades.SigningCredential;
+import vn.hocba.pades.devpki.DevelopmentPki;
+
+/**
+ * The principal's per-record work that covers the whole record, and the class package's per-record check, alone
+ * (issue 19, session 23): on the sample record signed by every subject teacher and the homeroom teacher (XAdES-T),
+ * the principal's signature built up to its value ({@link SlotValues#unfinished}: the reference's digest over
+ * {@code #data}, what the seal's signature also digests); then on the record signed in every slot, its check for the
+ * class package ({@link ClassPackage#released}). Thread CPU per 40 records, each round; the median of the second half
+ * of the rounds. Arguments: rounds (default 20). Run with main's classes and this branch's, alternating, e.g.
+ * {@code java -cp target/test-classes:<classes>:... vn.hocba.hocbaso.RecordRegionBenchmark}. Not a test.
+ */
+public final class RecordRegionBenchmark {
+
+    private static final int RECORDS = 40;
+
+    private RecordRegionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        DevelopmentPki pki = DevelopmentPki.createFresh(Files.createTempDirectory("record-region-bench").resolve("pki"));
+        Document record = SampleRecords.unsigned(SampleDocuments.create().transcript(0));
+        RecordSigner signer = new RecordSigner(null, Clock.systemUTC(), pki.timeStampAuthority());
+        for (SlotRole role : List.of(SlotRole.SUBJECT_TEACHER, SlotRole.HOMEROOM_TEACHER)) {
+            for (SignatureSlot slot : RecordSlots.of(record).all()) {
+                if (slot.role() == role) {
+                    signer.sign(record, role, role == SlotRole.SUBJECT_TEACHER ? slot.id() : null,
+                            pki.issue(slot.signerName(), role.title(), null));
+                }
+            }
+        }
+        SignatureSlot principal = RecordSlots.of(record).slot(SlotRole.PRINCIPAL, null);
+        SigningCredential credential = pki.issue(principal.signerName(), SlotRole.PRINCIPAL.title(), null);
+        Instant at = SignatureForm.XADES_T.signingTime(Clock.systemUTC());
+        Document signed = SampleRecords.signInOrder(SampleRecords.unsigned(SampleDocuments.create().transcript(0)), pki);
+        byte[] released = XmlDocuments.bytes(signed);
+        System.out.printf("record with %d signatures: %d bytes%n", RecordSlots.of(record).all().stream()
+                .filter(SignatureSlot::signed).count(), XmlDocuments.bytes(record).length);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<Double> prepare = new ArrayList<>();
+        List<Double> check = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            long started = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < RECORDS; i++) {
+                SlotValues.unfinished(record, SlotRole.PRINCIPAL, null, credential.certificateChain(), at);
+            }
+            prepare.add((cpu.getCurrentThreadCpuTime() - started) / 1e6);
+            started = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < RECORDS; i++) {
+                ClassPackage.released(released);
+            }
+            check.add((cpu.getCurrentThreadCpuTime() - started) / 1e6);
+            System.out.printf("round %d: principal's signatures built %.1f ms, package checks %.1f ms (CPU, %d records)%n",
+                    round + 1, prepare.get(round), check.get(round), RECORDS);
+        }
+        System.out.printf("median of rounds %d-%d: principal's signatures built %.1f ms, package checks %.1f ms%n",
+                rounds / 2 + 1, rounds, median(prepare.subList(rounds / 2, rounds)),
+                median(check.subList(rounds / 2, rounds)));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
