@@ -4,7 +4,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +65,8 @@ public class SignedRecords {
     }
 
     /** {@link #latestOfClass} by student id: what a signing step compares each record with. */
-    java.util.Map<Long, StoredRecord> latestByStudent(ClassId classId) {
-        java.util.Map<Long, StoredRecord> latest = new java.util.HashMap<>();
+    Map<Long, StoredRecord> latestByStudent(ClassId classId) {
+        Map<Long, StoredRecord> latest = new HashMap<>();
         latestOfClass(classId).forEach(r -> latest.put(r.studentId(), r));
         return latest;
     }
