@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.hocba.common.Rejected;
 import vn.hocba.common.Sha256;
@@ -57,8 +58,12 @@ public final class ClassPackage {
      */
     static Entry released(byte[] record) {
         Document doc = XmlDocuments.parseUnmarked(record);
-        String code = doc.getElementsByTagName(SCHOOL_STUDENT_CODE).item(0).getTextContent();
-        Entry entry = new Entry(code + ".hocbaso.xml", record);
+        Node code = doc.getElementsByTagName(SCHOOL_STUDENT_CODE).item(0);
+        if (code == null || code.getTextContent().isBlank()) {
+            throw Rejected.conflict("Một học bạ số đã lưu của lớp không có mã học sinh (" + SCHOOL_STUDENT_CODE
+                    + "), nên không thể đặt tên tệp trong gói; hãy lập lại học bạ số của lớp.");
+        }
+        Entry entry = new Entry(code.getTextContent() + ".hocbaso.xml", record);
         requireReleased(entry.fileName(), doc);
         return entry;
     }

@@ -66,4 +66,16 @@ class ClassPackageTest {
                 pki.organisation("TRƯỜNG THCS MẪU"))).isInstanceOf(Rejected.class)
                 .hasMessageContaining("Học bạ số " + file + " chưa được phát hành");
     }
+
+    @Test
+    void aStoredRecordWithoutTheStudentsCodeIsRefusedByName() {
+        String text = new String(signed, java.nio.charset.StandardCharsets.UTF_8);
+        String code = transcript.student().studentCode();
+        byte[] withoutCode = text.replace("<" + HocBaSoProfile.SCHOOL_STUDENT_CODE + ">" + code + "</"
+                + HocBaSoProfile.SCHOOL_STUDENT_CODE + ">", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(withoutCode).isNotEqualTo(signed);
+
+        assertThatThrownBy(() -> ClassPackage.released(withoutCode)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("không có mã học sinh (MA_HOC_SINH)");
+    }
 }

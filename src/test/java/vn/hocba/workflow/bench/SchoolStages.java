@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import vn.hocba.support.PostgresCpu;
 import vn.hocba.support.ThreadCpu;
 import vn.hocba.workflow.ExportPackages;
 
@@ -26,9 +27,11 @@ final class SchoolStages {
     private final Map<String, ClassYearSteps> classes;
     private final SchoolRun result;
     private final Map<String, byte[]> packages = new LinkedHashMap<>();
+    private final PostgresCpu database;
 
-    SchoolStages(Map<String, ClassYearSteps> classes, Duration startup, Duration marks) {
+    SchoolStages(Map<String, ClassYearSteps> classes, Duration startup, Duration marks, PostgresCpu database) {
         this.classes = classes;
+        this.database = database;
         this.result = new SchoolRun(new ArrayList<>(classes.keySet()), startup, marks);
     }
 
@@ -36,6 +39,7 @@ final class SchoolStages {
     SchoolRun run() throws Exception {
         long wallStart = System.nanoTime();
         Map<String, Double> threadsBefore = ThreadCpu.of(ProcessHandle.current().pid());
+        double databaseBefore = database.seconds();
         stage(Stage.TERM_CLOSE_1, c -> c.closeTerm(1));
         stage(Stage.TERM_CLOSE_2, c -> c.closeTerm(2));
         stage(Stage.YEAR_END, ClassYearSteps::closeYear);
@@ -60,6 +64,8 @@ final class SchoolStages {
             }
         });
         result.whole(Duration.ofNanos(System.nanoTime() - wallStart));
+        System.out.printf("PostgreSQL CPU-s of the stages (its own processes, not in the JVM's figures): %.1f%n",
+                database.seconds() - databaseBefore);
         System.out.println("JVM CPU-s of the stages by thread kind (live threads; the HTTP clients are \"other\"): "
                 + ThreadCpu.describe(ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), threadsBefore)));
         for (var entry : packages.entrySet()) {
@@ -76,6 +82,7 @@ final class SchoolStages {
     private void stage(Stage stage, Consumer<ClassYearSteps> step) {
         long stageStart = System.nanoTime();
         long stageCpu = SchoolRun.cpuNanos();
+        double stageDatabase = database.seconds();
         forEachClass((code, c) -> {
             long start = System.nanoTime();
             long cpu = SchoolRun.cpuNanos();
@@ -85,8 +92,9 @@ final class SchoolStages {
         result.recordStage(stage, Duration.ofNanos(System.nanoTime() - stageStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - stageCpu));
         // Progress as it goes: a 1,200-student school takes minutes per stage on a loaded machine.
-        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s%n", stage, (System.nanoTime() - stageStart) / 1e9,
-                (SchoolRun.cpuNanos() - stageCpu) / 1e9);
+        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s%n", stage,
+                (System.nanoTime() - stageStart) / 1e9, (SchoolRun.cpuNanos() - stageCpu) / 1e9,
+                database.seconds() - stageDatabase);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hocba.schoolyear.SchoolClass;
+import vn.hocba.support.PostgresCpu;
 
 /**
  * The whole demo school (8 classes) from complete marks to the 8 signed export packages, on
@@ -77,6 +78,7 @@ public final class SchoolYearBenchmark {
                 (warmUp.contains(c.code()) ? warmUpSteps : measured)
                         .put(c.code(), new ClassYearSteps(school, c.id().value(), c.code()));
             }
+            PostgresCpu database = PostgresCpu.of(school.bean(org.springframework.jdbc.core.simple.JdbcClient.class));
             long keysStart = System.nanoTime();
             long keysCpu = SchoolRun.cpuNanos();
             school.issueSigningKeys(); // setup, not timed: see BenchSchool.issueSigningKeys
@@ -84,10 +86,10 @@ public final class SchoolYearBenchmark {
                     (System.nanoTime() - keysStart) / 1e9, (SchoolRun.cpuNanos() - keysCpu) / 1e9);
             if (!warmUpSteps.isEmpty()) {
                 System.out.println("warm-up classes " + warmUpSteps.keySet() + " in the same application context (not counted)");
-                new SchoolStages(warmUpSteps, startup, marks).run().print(System.out);
+                new SchoolStages(warmUpSteps, startup, marks, database).run().print(System.out);
                 System.out.println("measured classes " + measured.keySet());
             }
-            SchoolStages stages = new SchoolStages(measured, startup, marks);
+            SchoolStages stages = new SchoolStages(measured, startup, marks, database);
             SchoolRun result = stages.run();
             Map<String, byte[]> packages = stages.packages();
             long databaseBytes = school.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
