@@ -110,6 +110,8 @@ final class SchoolRun {
         out.printf("application start %.1f s, completing the marks of %d classes %.1f s (not counted); load average %.1f%n",
                 startup.toNanos() / 1e9, classes.size(), marks.toNanos() / 1e9, load);
         table(List.of(this), out);
+        out.printf("this run, all stages: %.1f s wall, %.1f JVM CPU-s%n", wholeSeconds(),
+                Arrays.stream(Stage.values()).mapToDouble(this::stageCpuSeconds).sum());
     }
 
     /** The per-stage, per-class medians over the runs, and each stage's share of the whole (wall and CPU). */
