@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +18,9 @@ import java.util.stream.Stream;
  * absent or complete, and of two nodes anchoring the same head only the first writes it.
  */
 public final class CheckpointDirectory implements CheckpointFiles {
+
+    /** A checkpoint's folder name: its entry id in 12 digits. */
+    private static final Pattern ENTRY_ID = Pattern.compile("\\d{12}");
 
     private final Path root;
 
@@ -43,10 +48,37 @@ public final class CheckpointDirectory implements CheckpointFiles {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
+        return entryIds(directory).stream().map(directory::resolve).filter(d -> Files.exists(d.resolve(JSON)))
+                .map(d -> stored(Long.parseLong(d.getFileName().toString()), d)).toList();
+    }
+
+    /**
+     * The last of {@link #of}, found by checking the folders from the highest entry id down until one is complete
+     * (normally the first): every audit anchor asks this, one is made per signing batch, so a year end leaves
+     * thousands of folders, and checking each for its {@code checkpoint.json} (a file system call, and the name
+     * pattern compiled again per name) made every anchor cost in proportion to all the checkpoints ever made.
+     */
+    @Override
+    public Optional<Stored> newest(String chain) {
+        Path directory = root.resolve(chain);
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        List<String> names = entryIds(directory);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            Path d = directory.resolve(names.get(i));
+            if (Files.exists(d.resolve(JSON))) {
+                return Optional.of(stored(Long.parseLong(names.get(i)), d));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of the folders in {@code directory} that are entry ids, lowest first (12 digits: name order). */
+    private static List<String> entryIds(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(d -> d.getFileName().toString().matches("\\d{12}") && Files.exists(d.resolve(JSON)))
-                    .map(d -> stored(Long.parseLong(d.getFileName().toString()), d))
-                    .sorted(Comparator.comparingLong(Stored::entryId)).toList();
+            return entries.map(d -> d.getFileName().toString()).filter(n -> ENTRY_ID.matcher(n).matches()).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
