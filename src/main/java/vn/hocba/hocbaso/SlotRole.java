@@ -9,6 +9,9 @@ public enum SlotRole {
     PRINCIPAL(HocBaSoProfile.PRINCIPAL_SLOT, "Hiệu trưởng (cán bộ quản lý)", SignerRole.PRINCIPAL),
     ISSUER(HocBaSoProfile.ISSUER_SLOT, "Chứng thư số phát hành của nhà trường", SignerRole.SCHOOL_SEAL);
 
+    /** {@link #values()} once: {@link #ofElement} runs for every element of a record at each walk of its slots. */
+    private static final SlotRole[] ALL = values();
+
     private final String element;
     private final String title;
     private final SignerRole signerRole;
@@ -34,7 +37,7 @@ public enum SlotRole {
     }
 
     static SlotRole ofElement(String name) {
-        for (SlotRole r : values()) {
+        for (SlotRole r : ALL) {
             if (r.element.equals(name)) {
                 return r;
             }

@@ -146,7 +146,17 @@ final class SlotValues {
         @Override
         public byte[] sign(byte[] dataToSign) {
             data = dataToSign.clone();
-            throw new SigningException("captured");
+            throw new Captured();
+        }
+    }
+
+    /**
+     * Stops JSR 105 once the data to sign is captured (caught in {@link #unfinished}): without a stack trace, which
+     * the JVM would otherwise fill in, through the whole signing and request stack, for every record and slot.
+     */
+    private static final class Captured extends RuntimeException {
+        Captured() {
+            super("captured", null, false, false);
         }
     }
 }
