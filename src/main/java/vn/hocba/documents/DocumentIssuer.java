@@ -7,6 +7,8 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ import vn.hocba.documents.records.DocumentDraft;
 /**
  * Issues the documents of one generation run, one at a time, each inside the transaction its caller
  * opened (record and audit entry together), recorded as the run's (published when it completes).
- * Not thread-safe (one renderer).
+ * Not thread-safe (one renderer, made when a document is first rendered here rather than ahead).
  */
 final class DocumentIssuer {
 
@@ -30,7 +32,8 @@ final class DocumentIssuer {
     private final IssuedDocuments issued;
     private final AuditLog audit;
     private final Clock clock;
-    private final DocumentRenderer renderer;
+    private final Supplier<DocumentRenderer> newRenderer;
+    private DocumentRenderer renderer;
     private final DocumentStore store;
     private final ClassRecords records;
     private final AssessmentScope scope;
@@ -39,8 +42,15 @@ final class DocumentIssuer {
     private final long generationId;
     private int count;
     private final TranscriptSources sources;
+    /**
+     * Each draft's content as {@link #prepareAhead} computed it, until {@link #issue} takes it: the same run's
+     * records give the same content, and writing the data XML and its fingerprints twice per document was half of
+     * the issuing thread's work in the transcripts job (issue 19).
+     */
+    private final Map<DocumentDraft, DraftContent> contents = new IdentityHashMap<>();
 
-    DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, DocumentRenderer renderer,
+    /** @param renderer makes the renderer for documents not rendered ahead (its fonts and templates cost a little) */
+    DocumentIssuer(IssuedDocuments issued, AuditLog audit, Clock clock, Supplier<DocumentRenderer> renderer,
             DocumentStore store, ClassRecords records, AssessmentScope scope, String dateLine, Actor by,
             long generationId, TranscriptSources sources) {
         this.generationId = generationId;
@@ -48,7 +58,7 @@ final class DocumentIssuer {
         this.issued = issued;
         this.audit = audit;
         this.clock = clock;
-        this.renderer = renderer;
+        this.newRenderer = renderer;
         this.store = store;
         this.records = records;
         this.scope = scope;
@@ -74,7 +84,8 @@ final class DocumentIssuer {
      * when the latest version is still the one it was rendered against; else rendering here as before.
      */
     IssuedDocument issue(DocumentDraft draft, RenderedAhead ahead) {
-        DraftContent content = content(draft);
+        DraftContent prepared = contents.remove(draft);
+        DraftContent content = prepared != null ? prepared : content(draft);
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
         if (content.sameAs(latest)) {
             return latest.get().document();
@@ -119,7 +130,9 @@ final class DocumentIssuer {
      */
     PreparedAhead prepareAhead(DocumentDraft draft) {
         Optional<IssuedDocuments.Latest> latest = issued.latest(draft.documentId());
-        if (content(draft).sameAs(latest)) {
+        DraftContent content = content(draft);
+        contents.put(draft, content);
+        if (content.sameAs(latest)) {
             return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -155,6 +168,9 @@ final class DocumentIssuer {
 
     private IssuedDocument render(DocumentDraft draft, DocumentData data, Instant now) {
         RenderedDocument[] rendered = new RenderedDocument[1];
+        if (renderer == null) {
+            renderer = newRenderer.get();
+        }
         return store(draft, data, out -> rendered[0] = renderer.render(data, source(draft), out), now, () -> rendered[0]);
     }
 

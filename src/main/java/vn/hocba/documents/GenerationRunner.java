@@ -110,7 +110,7 @@ class GenerationRunner {
         List<DocumentDraft> drafts = DocumentDrafts.of(records, run.scope(), authority, names,
                 signedSheets.getIfAvailable(() -> SignedSheets.NONE)).stream()
                 .filter(d -> run.kinds().contains(d.kind())).toList();
-        DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, new DocumentRenderer(settings),
+        DocumentIssuer issuer = new DocumentIssuer(issued, audit, clock, () -> new DocumentRenderer(settings),
                 new ObjectDocumentStore(objects), records, run.scope(), dateLine, by, run.id(),
                 transcriptSources.getIfAvailable(() -> TranscriptSources.NONE));
         transactions.executeWithoutResult(status -> generations.total(run.id(), drafts.size()));

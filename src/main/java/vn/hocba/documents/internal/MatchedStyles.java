@@ -25,6 +25,11 @@ import org.xhtmlrenderer.css.sheet.Stylesheet;
  * for nearly every element. Kept only while the stylesheets are the same objects ({@link DocumentStyles} parses each
  * once), and bounded: a shape that carries a document's own value (the QR code's address) is new in each document.
  * One per {@link DocumentStyles}, i.e. per thread.
+ *
+ * <p>When no selector reads an element's index ({@link SiblingSelectors}, our templates' case), a shape holds of the
+ * siblings before it only what the sibling combinators can test, and whether one follows: else each table row (and
+ * each cell in it) is a shape of its own, and the class gradebook's 20,000+ elements were all new shapes, wiping the
+ * memo mid-document (issue 19).
  */
 final class MatchedStyles {
 
@@ -37,7 +42,7 @@ final class MatchedStyles {
      * another order would only be another shape (matched once more), never a wrong style. The parser gives names and
      * namespaces as shared strings, so only the values are hashed and compared character by character.
      */
-    private record ElementShape(long parent, long previous, int following, String namespace, String name,
+    private record ElementShape(long parent, Object before, int following, String namespace, String name,
             List<String> attributes) {
     }
 
@@ -54,6 +59,8 @@ final class MatchedStyles {
     private final Map<ElementShape, Known> shapes = new HashMap<>();
     private final Map<Node, Known> document = new IdentityHashMap<>();
     private List<Stylesheet> sheets = List.of();
+    /** What {@link SiblingSelectors#depth} says of {@link #sheets}. */
+    private int siblingDepth = -1;
     /** Never reused, so that an element known before shapes were forgotten cannot collide with a later shape. */
     private long nextId = 1;
     /** How many times the shapes were forgotten. */
@@ -65,6 +72,7 @@ final class MatchedStyles {
         if (!sameObjects(documentSheets, sheets)) {
             forgetShapes();
             sheets = new ArrayList<>(documentSheets);
+            siblingDepth = SiblingSelectors.depth(sheets);
         }
     }
 
@@ -115,9 +123,11 @@ final class MatchedStyles {
         Node parent = e.getParentNode();
         long parentId = parent instanceof Element p ? known(p).id : 0;
         Element previous = previousElement(e);
-        long previousId = previous == null ? 0 : known(previous).id;
+        Object before = siblingDepth >= 0 ? SiblingSelectors.before(previous, siblingDepth)
+                : previous == null ? 0L : known(previous).id;
+        int following = siblingDepth >= 0 ? Math.min(1, followingElements(e)) : followingElements(e);
         String local = e.getLocalName();
-        ElementShape shape = new ElementShape(parentId, previousId, followingElements(e), e.getNamespaceURI(),
+        ElementShape shape = new ElementShape(parentId, before, following, e.getNamespaceURI(),
                 local == null ? e.getNodeName() : local, attributes(e));
         known = shapes.get(shape);
         if (known == null) {
@@ -131,7 +141,7 @@ final class MatchedStyles {
         return known;
     }
 
-    private static Element previousElement(Node e) {
+    static Element previousElement(Node e) {
         for (Node n = e.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
             if (n instanceof Element sibling) {
                 return sibling;
@@ -151,7 +161,7 @@ final class MatchedStyles {
     }
 
     /** Every attribute's namespace, name and value. */
-    private static List<String> attributes(Element e) {
+    static List<String> attributes(Element e) {
         NamedNodeMap attributes = e.getAttributes();
         int count = attributes.getLength();
         if (count == 0) {

@@ -92,9 +92,10 @@ final class SchoolStages {
         result.recordStage(stage, Duration.ofNanos(System.nanoTime() - stageStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - stageCpu));
         // Progress as it goes: a 1,200-student school takes minutes per stage on a loaded machine.
-        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s%n", stage,
+        // With the moment it ended (UTC), so a profile's samples can be cut to a stage's window.
+        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s (ended %s)%n", stage,
                 (System.nanoTime() - stageStart) / 1e9, (SchoolRun.cpuNanos() - stageCpu) / 1e9,
-                database.seconds() - stageDatabase);
+                database.seconds() - stageDatabase, java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
     }
 
     /**
