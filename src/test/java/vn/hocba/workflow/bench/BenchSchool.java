@@ -74,6 +74,24 @@ final class BenchSchool implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * The first class of the school (a component benchmark starts a school of one class), its marks complete and the
+     * signers' keys made, taken through both term closes, the year end, the documents and every subject teacher's
+     * sheet: where the components measured after the sheets start.
+     */
+    ClassYearSteps firstClassThroughSubjectSheets() {
+        completeMarks();
+        SchoolClass schoolClass = classes().get(0);
+        ClassYearSteps steps = new ClassYearSteps(this, schoolClass.id().value(), schoolClass.code());
+        issueSigningKeys();
+        steps.closeTerm(1);
+        steps.closeTerm(2);
+        steps.closeYear();
+        steps.generateDocuments();
+        steps.signSubjectSheets();
+        return steps;
+    }
+
     List<SchoolClass> classes() {
         SchoolDirectory directory = bean(SchoolDirectory.class);
         var year = directory.activeYear(directory.schools().get(0).id()).orElseThrow();

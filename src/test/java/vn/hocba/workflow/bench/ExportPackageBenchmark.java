@@ -28,15 +28,8 @@ public final class ExportPackageBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (BenchSchool school = BenchSchool.start("bench_export", "--hocba.demo.classes=1",
                 "--hocba.demo.students-per-class=" + students)) {
-            school.completeMarks();
+            ClassYearSteps steps = school.firstClassThroughSubjectSheets();
             SchoolClass schoolClass = school.classes().get(0);
-            ClassYearSteps steps = new ClassYearSteps(school, schoolClass.id().value(), schoolClass.code());
-            school.issueSigningKeys();
-            steps.closeTerm(1);
-            steps.closeTerm(2);
-            steps.closeYear();
-            steps.generateDocuments();
-            steps.signSubjectSheets();
             steps.generateTranscripts();
             steps.homeroomSigns();
             steps.principalSigns();

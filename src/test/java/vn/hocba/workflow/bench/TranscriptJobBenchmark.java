@@ -38,15 +38,8 @@ public final class TranscriptJobBenchmark {
         String students = args.length > 1 ? args[1] : "40";
         try (BenchSchool school = BenchSchool.start("bench_transcripts", "--hocba.demo.classes=1",
                 "--hocba.demo.students-per-class=" + students)) {
-            school.completeMarks();
+            school.firstClassThroughSubjectSheets();
             SchoolClass schoolClass = school.classes().get(0);
-            ClassYearSteps steps = new ClassYearSteps(school, schoolClass.id().value(), schoolClass.code());
-            school.issueSigningKeys();
-            steps.closeTerm(1);
-            steps.closeTerm(2);
-            steps.closeYear();
-            steps.generateDocuments();
-            steps.signSubjectSheets();
             SubjectSheetSigning sheets = school.bean(SubjectSheetSigning.class);
             ClassDocuments documents = school.bean(ClassDocuments.class);
             JdbcClient jdbc = school.bean(JdbcClient.class);
