@@ -82,9 +82,19 @@ final class ClassYearSteps {
 
     /** Every subject teacher signs their result sheet (co-teachers in column order: one open task each, as the engine lists them). */
     void signSubjectSheets() {
-        for (Task task = sheetTask(); task != null; task = sheetTask()) {
-            api.expect(200, task.getAssignee(), documentsPath() + "/subject-sheet/signature", "");
+        while (signNextSubjectSheet()) {
+            // one teacher's request per open task
         }
+    }
+
+    /** The next subject teacher in the engine's order signs their sheet; false when every sheet is signed. */
+    boolean signNextSubjectSheet() {
+        Task task = sheetTask();
+        if (task == null) {
+            return false;
+        }
+        api.expect(200, task.getAssignee(), documentsPath() + "/subject-sheet/signature", "");
+        return true;
     }
 
     /**
