@@ -42,7 +42,16 @@ public final class EmbeddedPostgresDatabases {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (PostgresStatements.ENABLED) {
+                    // Loaded at start only; the benchmark's per-stage list of statements needs it (see PostgresStatements).
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "all")
+                            .setServerConfig("pg_stat_statements.max", "10000")
+                            .setServerConfig("pg_stat_statements.track_planning", "on")
+                            .setServerConfig("track_io_timing", "on");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }

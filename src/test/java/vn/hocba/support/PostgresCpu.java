@@ -3,7 +3,9 @@ package vn.hocba.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,6 +45,40 @@ public final class PostgresCpu {
             return 0;
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * {@link #seconds} by kind of process: "backends" (the connections), each of the server's own processes by its
+     * title (checkpointer, walwriter, stats collector, ...), and "ended" (processes that ended: autovacuum workers
+     * above all, as the pool keeps its connections), so that a stage's database CPU outside the statements shows.
+     */
+    public Map<String, Double> byProcess() {
+        Map<String, Double> kinds = new TreeMap<>();
+        fields(postmaster).ifPresent(f -> {
+            kinds.put("postmaster", (ticks(f, 11) + ticks(f, 12)) / TICKS_PER_SECOND);
+            kinds.put("ended", (ticks(f, 13) + ticks(f, 14)) / TICKS_PER_SECOND);
+        });
+        try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+            all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                long pid = Long.parseLong(p.getFileName().toString());
+                fields(pid).filter(f -> Long.parseLong(f[1]) == postmaster).ifPresent(f -> kinds.merge(kindOf(pid),
+                        (ticks(f, 11) + ticks(f, 12)) / TICKS_PER_SECOND, Double::sum));
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return kinds;
+    }
+
+    /** "backends" for a connection ("postgres: user database host(port) state"), else the process's title. */
+    private static String kindOf(long pid) {
+        try {
+            String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').trim();
+            String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+            return kind.contains("(") ? "backends" : kind.startsWith("autovacuum worker") ? "autovacuum worker" : kind;
+        } catch (IOException e) {
+            return "ended";
+        }
     }
 
     private static long ticks(String[] fields, int index) {

@@ -1,11 +1,11 @@
 package vn.hocba.documents.records;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.hocba.documents.RegisterNumbers;
@@ -76,13 +76,24 @@ public class ClassDocumentsSource {
         return withAbsences(draft);
     }
 
+    /**
+     * The absences of the year's months, day by day and counted per student and month (P, K), from one read of the
+     * year's absence days (each document read of a class did two queries per month: 18 of a sheet request's).
+     */
     private ClassRecords withAbsences(ClassRecords c) {
         Map<YearMonth, Map<Long, MonthlyAbsences>> absences = new LinkedHashMap<>();
         Map<YearMonth, List<AbsenceDay>> days = new LinkedHashMap<>();
-        for (YearMonth month : c.months(0)) {
-            absences.put(month, homeroom.monthly(c.schoolClass(), month).stream()
-                    .collect(Collectors.toMap(MonthlyAbsences::studentId, a -> a)));
-            days.put(month, homeroom.days(c.schoolClass(), month));
+        List<YearMonth> months = c.months(0);
+        for (YearMonth month : months) {
+            absences.put(month, new HashMap<>());
+            days.put(month, new ArrayList<>());
+        }
+        for (AbsenceDay day : homeroom.days(c.schoolClass(), months.get(0), months.get(months.size() - 1))) {
+            YearMonth month = YearMonth.from(day.day());
+            days.get(month).add(day);
+            absences.get(month).merge(day.studentId(), new MonthlyAbsences(day.studentId(), month, day.excused() ? 1 : 0,
+                    day.excused() ? 0 : 1), (a, b) -> new MonthlyAbsences(a.studentId(), month,
+                    a.excused() + b.excused(), a.unexcused() + b.unexcused()));
         }
         return new ClassRecords(c.school(), c.year(), c.schoolClass(), c.subjects(), c.teachers(), c.homeroomTeacher(),
                 c.principalName(), c.roster(), c.gradebook(), c.results(), absences, days, c.corrections(),

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import vn.hocba.support.PostgresCpu;
+import vn.hocba.support.PostgresStatements;
 import vn.hocba.support.ThreadCpu;
 import vn.hocba.workflow.ExportPackages;
 
@@ -28,10 +29,13 @@ final class SchoolStages {
     private final SchoolRun result;
     private final Map<String, byte[]> packages = new LinkedHashMap<>();
     private final PostgresCpu database;
+    private final PostgresStatements statements;
 
-    SchoolStages(Map<String, ClassYearSteps> classes, Duration startup, Duration marks, PostgresCpu database) {
+    SchoolStages(Map<String, ClassYearSteps> classes, Duration startup, Duration marks, PostgresCpu database,
+            PostgresStatements statements) {
         this.classes = classes;
         this.database = database;
+        this.statements = statements;
         this.result = new SchoolRun(new ArrayList<>(classes.keySet()), startup, marks);
     }
 
@@ -50,6 +54,7 @@ final class SchoolStages {
         stage(Stage.PRINCIPAL, ClassYearSteps::principalSigns);
         long sealStart = System.nanoTime();
         long sealCpu = SchoolRun.cpuNanos();
+        statements.reset();
         forEachClass((code, c) -> {
             long cpu = SchoolRun.cpuNanos();
             Map<Stage, Duration> wall = c.sealAndExtend();
@@ -57,6 +62,7 @@ final class SchoolStages {
         });
         result.recordStages(List.of(Stage.SEAL, Stage.LONG_TERM), Duration.ofNanos(System.nanoTime() - sealStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - sealCpu));
+        statements.printTop("SEAL + LONG_TERM", System.out);
         stage(Stage.EXPORT, c -> {
             byte[] zip = c.export();
             synchronized (packages) {
@@ -83,6 +89,8 @@ final class SchoolStages {
         long stageStart = System.nanoTime();
         long stageCpu = SchoolRun.cpuNanos();
         double stageDatabase = database.seconds();
+        Map<String, Double> databaseProcesses = database.byProcess();
+        statements.reset();
         forEachClass((code, c) -> {
             long start = System.nanoTime();
             long cpu = SchoolRun.cpuNanos();
@@ -96,6 +104,11 @@ final class SchoolStages {
         System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s (ended %s)%n", stage,
                 (System.nanoTime() - stageStart) / 1e9, (SchoolRun.cpuNanos() - stageCpu) / 1e9,
                 database.seconds() - stageDatabase, java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
+        System.out.println("  PostgreSQL CPU-s by process: "
+                + ThreadCpu.describe(ThreadCpu.minus(database.byProcess(), databaseProcesses).entrySet().stream()
+                        .filter(e -> e.getValue() >= 0.05).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                                Map.Entry::getValue))));
+        statements.printTop(stage.toString(), System.out);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.support.PostgresCpu;
+import vn.hocba.support.PostgresStatements;
 
 /**
  * The whole demo school (8 classes) from complete marks to the 8 signed export packages, on
@@ -79,6 +80,7 @@ public final class SchoolYearBenchmark {
                         .put(c.code(), new ClassYearSteps(school, c.id().value(), c.code()));
             }
             PostgresCpu database = PostgresCpu.of(school.bean(org.springframework.jdbc.core.simple.JdbcClient.class));
+            PostgresStatements statements = PostgresStatements.of(school.bean(org.springframework.jdbc.core.simple.JdbcClient.class));
             long keysStart = System.nanoTime();
             long keysCpu = SchoolRun.cpuNanos();
             school.issueSigningKeys(); // setup, not timed: see BenchSchool.issueSigningKeys
@@ -86,10 +88,10 @@ public final class SchoolYearBenchmark {
                     (System.nanoTime() - keysStart) / 1e9, (SchoolRun.cpuNanos() - keysCpu) / 1e9);
             if (!warmUpSteps.isEmpty()) {
                 System.out.println("warm-up classes " + warmUpSteps.keySet() + " in the same application context (not counted)");
-                new SchoolStages(warmUpSteps, startup, marks, database).run().print(System.out);
+                new SchoolStages(warmUpSteps, startup, marks, database, statements).run().print(System.out);
                 System.out.println("measured classes " + measured.keySet());
             }
-            SchoolStages stages = new SchoolStages(measured, startup, marks, database);
+            SchoolStages stages = new SchoolStages(measured, startup, marks, database, statements);
             SchoolRun result = stages.run();
             Map<String, byte[]> packages = stages.packages();
             long databaseBytes = school.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
