@@ -27,6 +27,7 @@ import vn.hocba.support.PostgresStatements;
  * school, taken through every stage first in the same application context, as a server that has been running does
  * (no second application start whose code the compilers must also work through during the measured stages; see
  * bench/README.md, session 22). The measured classes are the same classes in both modes.
+ * {@code -Dhocba.bench.pg-statements=true}: PostgreSQL's top statements per stage ({@link vn.hocba.support.PostgresStatements}).
  */
 public final class SchoolYearBenchmark {
 
