@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
@@ -65,12 +64,12 @@ class ClassRecordCompletion {
         long started = System.nanoTime();
         String classCode = directory.schoolClass(prepared.classId()).code();
         Finished finished = finishAll(prepared, valueOf);
-        Map<String, Document> saved = new LinkedHashMap<>();
+        Map<String, RecentRecordDocuments.Stored> saved = new LinkedHashMap<>();
         Outcome outcome = transactions.execute(status -> {
             saved.clear();
             return store(prepared, finished, classCode, by, saved);
         });
-        saved.forEach(recent::keep);
+        saved.forEach((sha256, stored) -> recent.keep(sha256, stored.doc(), stored.bytes()));
         log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} ms of threads' "
                 + "time for {} time-stamps", classCode, prepared.slotId(), outcome.signed(), outcome.alreadySigned(),
                 outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, finished.stampingMillis(),
@@ -82,7 +81,8 @@ class ClassRecordCompletion {
      * Inside the transaction: under the class's lock, the records still based on their stored version stored and
      * their signatures audited; {@code saved} gets each stored version's document by its SHA-256.
      */
-    private Outcome store(Prepared prepared, Finished finished, String classCode, Actor by, Map<String, Document> saved) {
+    private Outcome store(Prepared prepared, Finished finished, String classCode, Actor by,
+            Map<String, RecentRecordDocuments.Stored> saved) {
         directory.lockClass(prepared.classId());
         List<String> waiting = new ArrayList<>(prepared.waiting());
         int signed = 0;
@@ -103,7 +103,8 @@ class ClassRecordCompletion {
         for (int i = 0; i < storing.size(); i++) {
             PreparedRecord item = prepared.items().get(storing.get(i));
             StoredRecord version = versions.get(i);
-            saved.put(version.sha256(), item.current().doc());
+            saved.put(version.sha256(), new RecentRecordDocuments.Stored(item.current().doc(),
+                    finished.bytes()[storing.get(i)]));
             if (item.signature() != null) {
                 audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
                         + item.fresh().studentCode(), item.basedOn(), version.sha256(),
@@ -136,17 +137,33 @@ class ClassRecordCompletion {
         AtomicLong stampingNanos = new AtomicLong();
         threads.forEach(items.size(), i -> {
             PreparedRecord item = items.get(i);
+            Element signature = null;
             if (item.signature() != null) {
-                Element signature = item.signature().finish(valueOf.apply(valueIndex[i]));
+                signature = item.signature().finish(valueOf.apply(valueIndex[i]));
                 if (tsa != null) {
                     long t = System.nanoTime();
                     SignatureTimeStamps.add(signature, tsa);
                     stampingNanos.addAndGet(System.nanoTime() - t);
                 }
             }
-            bytes[i] = XmlDocuments.bytes(item.current().doc());
+            bytes[i] = bytes(item.current(), signature);
         });
         return new Finished(bytes, stampingNanos.get() / 1_000_000);
+    }
+
+    /**
+     * The record's bytes: its stored bytes with the new signature put in when this step signed a stored version (the
+     * rest of the record is as stored, {@link PreparedRecord.Current}), else the whole record written.
+     */
+    private static byte[] bytes(PreparedRecord.Current current, Element signature) {
+        if (signature != null && current.stored() != null) {
+            Optional<byte[]> spliced = XmlBytes.withSignature(current.stored(), (Element) signature.getParentNode(),
+                    signature);
+            if (spliced.isPresent()) {
+                return spliced.get();
+            }
+        }
+        return XmlDocuments.bytes(current.doc());
     }
 
     /** The version to store; the slot counts of a record signed now as its signature's finish found them. */

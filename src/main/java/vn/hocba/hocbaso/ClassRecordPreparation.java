@@ -132,27 +132,34 @@ class ClassRecordPreparation {
             fingerprint = fingerprints.remember(fresh.studentId(), fresh.input(), built);
         }
         if (latest.isPresent() && latest.get().contentSha256().equals(fingerprint)) {
-            return new Current(stored(latest.get()), fingerprint, latest.get().version(), false);
+            RecentRecordDocuments.Stored stored = stored(latest.get());
+            return new Current(stored.doc(), stored.bytes(), fingerprint, latest.get().version(), false);
         }
         if (built == null) {
             built = records.build(fresh.input());
         }
         if (latest.isPresent()) {
-            List<String> kept = RecordFingerprint.carrySubjectSignatures(stored(latest.get()), built);
+            List<String> kept = RecordFingerprint.carrySubjectSignatures(stored(latest.get()).doc(), built);
             log.info("Record of {} changed: version {} keeps {}", fresh.studentCode(), latest.get().version() + 1, kept);
         }
-        return new Current(built, fingerprint, latest.map(l -> l.version() + 1).orElse(1), true);
+        return new Current(built, null, fingerprint, latest.map(l -> l.version() + 1).orElse(1), true);
     }
 
-    /** The stored version: the document it was written from when this server stored it lately, else its bytes parsed. */
-    private Document stored(StoredRecord record) {
-        return recent.take(record.sha256()).orElseGet(() -> XmlDocuments.parse(store.read(record)));
+    /**
+     * The stored version and its bytes: the document it was written from when this server stored it lately, else its
+     * bytes parsed.
+     */
+    private RecentRecordDocuments.Stored stored(StoredRecord record) {
+        return recent.take(record.sha256()).orElseGet(() -> {
+            byte[] bytes = store.read(record);
+            return new RecentRecordDocuments.Stored(XmlDocuments.parse(bytes), bytes);
+        });
     }
 
     /** Hands an unchanged stored version that this step does not sign back for the next signer. */
     private void keepUnchanged(Optional<StoredRecord> latest, Current current) {
         if (!current.changed() && latest.isPresent()) {
-            recent.keep(latest.get().sha256(), current.doc());
+            recent.keep(latest.get().sha256(), current.doc(), current.stored());
         }
     }
 }

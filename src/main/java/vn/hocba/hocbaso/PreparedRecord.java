@@ -11,7 +11,10 @@ import vn.hocba.hocbaso.ClassRecordsService.ReadyInput;
 record PreparedRecord(ReadyInput fresh, Current current, String basedOn, SignatureSlot slot,
         UnfinishedSignature signature) {
 
-    /** The record to sign further: the stored version when it states the same, else a new version. */
-    record Current(Document doc, String fingerprint, int version, boolean changed) {
+    /**
+     * The record to sign further: the stored version when it states the same ({@code stored}: the bytes it is stored
+     * as, which {@code doc} is written as until this step signs it), else a new version ({@code stored} null).
+     */
+    record Current(Document doc, byte[] stored, String fingerprint, int version, boolean changed) {
     }
 }

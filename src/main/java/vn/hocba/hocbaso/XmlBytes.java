@@ -1,5 +1,6 @@
 package vn.hocba.hocbaso;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,34 +66,63 @@ final class XmlBytes {
         return Optional.of(bytes);
     }
 
+    /**
+     * {@code before}, the bytes this writer gave for a record, with {@code signature} put into {@code slot} since, as
+     * this writer would write the whole record now (empty: cannot tell, the caller writes the whole record). For a
+     * signing step, whose only change to the record is the new signature in its empty slot: the slot's empty element
+     * is found in {@code before} (exactly once) and replaced by the slot with the signature, so that the record's
+     * other 100–200 KB are copied instead of written again (writing them was a fifth of a subject teacher's sheet
+     * request). {@code SlotValuesTest} checks every slot of a record against the whole record written anew.
+     */
+    static Optional<byte[]> withSignature(byte[] before, Element slot, Element signature) {
+        if (slot.getFirstChild() != signature || signature.getNextSibling() != null) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> scope = scopeOf((Element) slot.getParentNode());
+            XmlBytes empty = new XmlBytes(256);
+            empty.startTag(slot, scope);
+            empty.out.put('/');
+            empty.out.put('>');
+            byte[] emptySlot = empty.out.toByteArray();
+            int at = indexOf(before, emptySlot, 0);
+            if (at < 0 || indexOf(before, emptySlot, at + 1) >= 0) {
+                return Optional.empty();
+            }
+            XmlBytes signed = new XmlBytes(before.length + 32 * 1024);
+            signed.out.raw(before, 0, at);
+            signed.element(slot, scope);
+            signed.out.raw(before, at + emptySlot.length, before.length - at - emptySlot.length);
+            return Optional.of(signed.out.toByteArray());
+        } catch (Declined e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The namespace bindings in scope inside {@code e} as this writer declares them on the way down to it. */
+    private static Map<String, String> scopeOf(Element e) {
+        Map<String, String> outer = e.getParentNode() instanceof Element parent ? scopeOf(parent) : Map.of();
+        Map<String, String> declared = declared(e, outer);
+        if (declared == null || declared.isEmpty()) {
+            return outer;
+        }
+        Map<String, String> scope = new HashMap<>(outer);
+        scope.putAll(declared);
+        return scope;
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
+        byte first = what[0];
+        for (int i = from, last = in.length - what.length; i <= last; i++) {
+            if (in[i] == first && Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void element(Element e, Map<String, String> inScope) {
-        Map<String, String> scope = inScope;
-        TreeMap<String, String> declared = null;
-        if (!bindsNothingNew(e, inScope)) {
-            declared = new TreeMap<>();
-            for (Map.Entry<String, String> binding : bindings(e).entrySet()) {
-                if (!binding.getValue().equals(inScope.get(binding.getKey()))) {
-                    declared.put(binding.getKey(), binding.getValue());
-                }
-            }
-            if (!declared.isEmpty()) {
-                scope = new HashMap<>(inScope);
-                scope.putAll(declared);
-            }
-        }
-        String name = e.getTagName();
-        out.put('<');
-        out.raw(name);
-        if (declared != null) {
-            declared.forEach((prefix, uri) -> attribute(XMLNS + ":" + prefix, uri));
-        }
-        NamedNodeMap attributes = e.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr a = (Attr) attributes.item(i);
-            if (!isNamespaceDeclaration(a.getName())) {
-                attribute(a.getName(), a.getValue());
-            }
-        }
+        Map<String, String> scope = startTag(e, inScope);
         Node child = e.getFirstChild();
         if (child == null) {
             out.put('/');
@@ -109,8 +139,45 @@ final class XmlBytes {
         }
         out.put('<');
         out.put('/');
-        out.raw(name);
+        out.raw(e.getTagName());
         out.put('>');
+    }
+
+    /** The bindings {@code e} declares beyond {@code inScope} (null or empty: none), by prefix in Saxon's order. */
+    private static TreeMap<String, String> declared(Element e, Map<String, String> inScope) {
+        if (bindsNothingNew(e, inScope)) {
+            return null;
+        }
+        TreeMap<String, String> declared = new TreeMap<>();
+        for (Map.Entry<String, String> binding : bindings(e).entrySet()) {
+            if (!binding.getValue().equals(inScope.get(binding.getKey()))) {
+                declared.put(binding.getKey(), binding.getValue());
+            }
+        }
+        return declared;
+    }
+
+    /** {@code <name}, its namespace declarations and attributes, without the closing {@code >}; the scope inside. */
+    private Map<String, String> startTag(Element e, Map<String, String> inScope) {
+        Map<String, String> scope = inScope;
+        TreeMap<String, String> declared = declared(e, inScope);
+        if (declared != null && !declared.isEmpty()) {
+            scope = new HashMap<>(inScope);
+            scope.putAll(declared);
+        }
+        out.put('<');
+        out.raw(e.getTagName());
+        if (declared != null) {
+            declared.forEach((prefix, uri) -> attribute(XMLNS + ":" + prefix, uri));
+        }
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (!isNamespaceDeclaration(a.getName())) {
+                attribute(a.getName(), a.getValue());
+            }
+        }
+        return scope;
     }
 
     /**

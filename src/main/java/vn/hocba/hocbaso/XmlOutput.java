@@ -128,6 +128,13 @@ final class XmlOutput {
         size += b.length;
     }
 
+    /** {@code length} bytes of {@code b} from {@code offset}, as they are (bytes this writer wrote before). */
+    void raw(byte[] b, int offset, int length) {
+        room(length);
+        System.arraycopy(b, offset, bytes, size, length);
+        size += length;
+    }
+
     private void put(byte[] b) {
         room(b.length);
         System.arraycopy(b, 0, bytes, size, b.length);

@@ -68,12 +68,16 @@ class RecordFingerprintMemoTest {
         assertThat(memo.known(3, input)).isPresent();
 
         RecentRecordDocuments recent = new RecentRecordDocuments(2);
-        recent.keep("a", built);
-        assertThat(recent.take("a")).containsSame(built);
+        byte[] bytes = XmlDocuments.bytes(built);
+        recent.keep("a", built, bytes);
+        assertThat(recent.take("a")).hasValueSatisfying(kept -> {
+            assertThat(kept.doc()).isSameAs(built);
+            assertThat(kept.bytes()).isSameAs(bytes);
+        });
         assertThat(recent.take("a")).as("a second signer of the same version reads the stored bytes").isEmpty();
-        recent.keep("a", built);
-        recent.keep("b", built);
-        recent.keep("c", built);
+        recent.keep("a", built, bytes);
+        recent.keep("b", built, bytes);
+        recent.keep("c", built, bytes);
         assertThat(recent.take("a")).isEmpty();
         assertThat(recent.take("c")).isPresent();
     }

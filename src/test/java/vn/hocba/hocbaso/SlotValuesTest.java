@@ -23,7 +23,9 @@ import vn.hocba.pades.devpki.DevelopmentPki;
  * while the credential signs, and finished with the value; the record it gives is, byte for byte, the one a
  * second JSR 105 signature over the same record, signing time and value gave before, for RSA and ECDSA keys,
  * XAdES-T and plain XMLDSig, every slot in order; xmlsec1 and HocBa's verifier accept it, and a changed mark
- * still breaks exactly the signatures over it.
+ * still breaks exactly the signatures over it. Each signed record's bytes, copied from the record's bytes before
+ * the step with the new signature put in its slot ({@link XmlBytes#withSignature}), are the bytes of the whole
+ * record written anew.
  */
 class SlotValuesTest {
 
@@ -31,6 +33,8 @@ class SlotValuesTest {
     static Path dir;
     static DevelopmentPki pki;
     static Document record;
+    /** Per slot signed: the record written anew after the step, and its bytes before with the signature put in. */
+    static final java.util.Map<String, List<byte[]>> SIGNED_BYTES = new java.util.LinkedHashMap<>();
 
     @BeforeAll
     static void signEverySlotBothWays() {
@@ -50,6 +54,7 @@ class SlotValuesTest {
                 Instant time = n++ % 4 == 3 ? null : at;
                 List<java.security.cert.X509Certificate> chain = credential.certificateChain();
                 String before = text(record);
+                byte[] stored = XmlDocuments.bytes(record);
                 UnfinishedSignature unfinished = SlotValues.unfinished(record, role, subject, chain, time);
                 assertThat(text(record)).as("building the signature leaves the record as it was").isEqualTo(before);
                 byte[] value = credential.sign(unfinished.data());
@@ -68,6 +73,8 @@ class SlotValuesTest {
                     SignatureTimeStamps.add(resigned, pki.timeStampAuthority());
                     // the two time-stamps differ (time, serial): carry on with the finished record's
                 }
+                SIGNED_BYTES.put(slot.label(), List.of(XmlDocuments.bytes(record),
+                        XmlBytes.withSignature(stored, slot.element(), finished).orElseThrow()));
             }
         }
     }
@@ -87,6 +94,34 @@ class SlotValuesTest {
             Xmlsec1.Result result = Xmlsec1.verify(file, root, "sig-" + slot.id());
             assertThat(result.ok()).as(slot.label() + ": " + result.output()).isTrue();
         }
+    }
+
+    @Test
+    void theBytesBeforeTheStepWithTheNewSignaturePutInAreTheRecordWrittenAnew() {
+        assertThat(SIGNED_BYTES).hasSizeGreaterThan(5);
+        SIGNED_BYTES.forEach((slot, bytes) -> assertThat(new String(bytes.get(1), StandardCharsets.UTF_8)).as(slot)
+                .isEqualTo(new String(bytes.get(0), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aSlotThatHoldsMoreThanTheNewSignatureOrIsNotOnceInTheBytesIsWrittenWhole() {
+        Document fresh = SampleRecords.unsigned(SampleDocuments.create().transcript(0));
+        byte[] before = XmlDocuments.bytes(fresh);
+        SigningCredential teacher = pki.issue("Giáo viên Toán", "Giáo viên bộ môn", null);
+        UnfinishedSignature unfinished = unfinishedMathSlot(fresh, teacher);
+        org.w3c.dom.Element signature = unfinished.finish(teacher.sign(unfinished.data()));
+        org.w3c.dom.Element slot = (org.w3c.dom.Element) signature.getParentNode();
+        assertThat(XmlBytes.withSignature(before, slot, signature)).contains(XmlDocuments.bytes(fresh));
+
+        slot.appendChild(fresh.createTextNode(" "));
+        assertThat(XmlBytes.withSignature(before, slot, signature)).as("text after the signature").isEmpty();
+        slot.removeChild(slot.getLastChild());
+        assertThat(XmlBytes.withSignature("<a/>".getBytes(StandardCharsets.UTF_8), slot, signature))
+                .as("the slot is not in the bytes").isEmpty();
+        byte[] twice = new byte[2 * before.length];
+        System.arraycopy(before, 0, twice, 0, before.length);
+        System.arraycopy(before, 0, twice, before.length, before.length);
+        assertThat(XmlBytes.withSignature(twice, slot, signature)).as("the slot twice in the bytes").isEmpty();
     }
 
     @Test
