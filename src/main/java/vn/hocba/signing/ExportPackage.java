@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -24,14 +22,12 @@ import vn.hocba.common.Sha256;
  * versions of subject sheets that current transcripts may still cite ({@code superseded/pdf/…},
  * {@code superseded/xml/…}) and {@code manifest.json} listing every file with its SHA-256 (and
  * {@code "current": false} for the earlier versions). Written document by document into the stream the
- * object store gives (one PDF in memory at a time), with fixed entry times: the same documents make the
- * same bytes, so two nodes building the same version write the same object.
+ * object store gives (one PDF in memory at a time), with fixed entry times and levels ({@link PackageZip}): the same
+ * documents make the same bytes, so two nodes building the same version write the same object.
  */
 final class ExportPackage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** 1980-01-01, the first time a zip entry carries: the same in every node's time zone. */
-    private static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private ExportPackage() {
     }
@@ -70,31 +66,36 @@ final class ExportPackage {
             Map<String, Supplier<SignedPdf>> earlier, Map<String, byte[]> extras) throws IOException {
         ObjectNode manifest = JSON.createObjectNode().put("class", className).put("version", version);
         Map<String, ObjectNode> listed = new TreeMap<>();
-        ZipOutputStream zip = new ZipOutputStream(out);
+        PackageZip zip = new PackageZip(out);
         add(zip, listed, "", current);
         add(zip, listed, "superseded/", earlier);
         for (var extra : new TreeMap<>(extras).entrySet()) {
-            put(zip, listed, extra.getKey(), extra.getValue(), null, true);
+            zip.stored(extra.getKey(), extra.getValue());
+            list(listed, extra.getKey(), extra.getValue(), null, true);
         }
         ArrayNode files = manifest.putArray("files");
         listed.values().forEach(files::add);
-        write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.deflated("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.finish();
     }
 
-    private static void add(ZipOutputStream zip, Map<String, ObjectNode> listed, String folder,
+    private static void add(PackageZip zip, Map<String, ObjectNode> listed, String folder,
             Map<String, Supplier<SignedPdf>> signedFiles) throws IOException {
         for (var file : new TreeMap<>(signedFiles).entrySet()) {
             SignedPdf pdf = file.getValue().get();
-            put(zip, listed, folder + "pdf/" + file.getKey() + ".pdf", pdf.bytes(), pdf.checkedSha256(), folder.isEmpty());
-            put(zip, listed, folder + "xml/" + file.getKey() + ".xml", embeddedXml(pdf.bytes()), null, folder.isEmpty());
+            String pdfName = folder + "pdf/" + file.getKey() + ".pdf";
+            zip.pdf(pdfName, pdf.bytes());
+            list(listed, pdfName, pdf.bytes(), pdf.checkedSha256(), folder.isEmpty());
+            String xmlName = folder + "xml/" + file.getKey() + ".xml";
+            byte[] xml = embeddedXml(pdf.bytes());
+            zip.deflated(xmlName, xml);
+            list(listed, xmlName, xml, null, folder.isEmpty());
         }
     }
 
     /** {@code checkedSha256}: the hash the bytes were checked against when read (their own), else null. */
-    private static void put(ZipOutputStream zip, Map<String, ObjectNode> listed, String name, byte[] bytes,
-            String checkedSha256, boolean current) throws IOException {
-        write(zip, name, bytes);
+    private static void list(Map<String, ObjectNode> listed, String name, byte[] bytes, String checkedSha256,
+            boolean current) {
         String sha256 = checkedSha256 != null ? checkedSha256.trim().toLowerCase(Locale.ROOT) : Sha256.hex(bytes);
         listed.put(name, JSON.createObjectNode().put("path", name).put("sha256", sha256)
                 .put("size", bytes.length).put("current", current));
@@ -109,13 +110,5 @@ final class ExportPackage {
             }
             return new PDComplexFileSpecification((COSDictionary) associated.getObject(0)).getEmbeddedFile().toByteArray();
         }
-    }
-
-    private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(ENTRY_TIME);
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
     }
 }

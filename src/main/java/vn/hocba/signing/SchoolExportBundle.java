@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,9 @@ public class SchoolExportBundle {
         List<String> without = new ArrayList<>();
         try {
             ZipOutputStream zip = new ZipOutputStream(out);
+            // Each class's package is a zip of compressed files: deflating it again gained 0.4-2 % for ≈ 0.28 CPU-s
+            // per class (a 30-class school: ≈ 8.5 s per download). Stored blocks, no CRC pass over the file first.
+            zip.setLevel(Deflater.NO_COMPRESSION);
             for (SchoolClass c : classes) {
                 List<PackageState> states = receipts.of(c.id());
                 if (states.isEmpty() || states.get(0).version().outdated()) {

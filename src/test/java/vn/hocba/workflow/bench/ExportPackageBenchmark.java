@@ -18,7 +18,8 @@ import vn.hocba.signing.ExportPackageFile;
  * seal and LT/LTA, then its package is built again and again on the calling thread (the package's rows and file
  * removed before each build: benchmark only), followed by what the clerk's download does (the current package looked
  * up again, checked and streamed). Thread CPU of this thread, which includes zlib's deflate (native, not in JFR's
- * execution samples). Arguments: rounds (default 12), students per class (default 40). Not a test; see bench/README.
+ * execution samples). Arguments: rounds (default 12), students per class (default 40); {@code -Dhocba.bench.export-copy=<file>}
+ * keeps a copy of the last package. Not a test; see bench/README.
  */
 public final class ExportPackageBenchmark {
 
@@ -66,6 +67,12 @@ public final class ExportPackageBenchmark {
             System.out.printf("median of rounds 3..%d: build %.1f ms CPU, download %.1f ms CPU%n", rounds,
                     median(builds.subList(2, rounds)), median(downloads.subList(2, rounds)));
             printContents(signing, signing.currentExportPackage(classId));
+            String copy = System.getProperty("hocba.bench.export-copy");
+            if (copy != null) { // the last package kept, to study its entries (compression levels) outside the school
+                try (InputStream in = signing.openExportPackage(signing.currentExportPackage(classId))) {
+                    Files.copy(in, java.nio.file.Path.of(copy), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
