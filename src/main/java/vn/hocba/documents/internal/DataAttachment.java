@@ -10,6 +10,7 @@ import com.lowagie.text.pdf.PdfStream;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.util.Locale;
+import java.util.zip.Deflater;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,7 +21,9 @@ import vn.hocba.documents.SourceAttachment;
  * Embeds the document's data XML as a PDF/A-3 associated file (like Factur-X): an embedded file
  * with MIME subtype and params, a file specification with {@code /AFRelationship /Data}, listed
  * both in the EmbeddedFiles name tree (by file name) and in the catalog's {@code /AF} array. The
- * embedded files are stored as they are, not deflated.
+ * embedded files are deflated (zlib's fastest level, no predictor: what {@code EmbeddedData} reads within its
+ * bound): stored uncompressed they were 40 % of a class's PDF bytes (14.2 of 35 MB), which every signature's
+ * incremental save copies and hashes again and every version keeps on disk.
  */
 final class DataAttachment {
 
@@ -68,6 +71,7 @@ final class DataAttachment {
         params.put(PdfName.CREATIONDATE, issued);
         params.put(PdfName.MODDATE, issued);
         PdfStream file = new PdfStream(bytes);
+        file.flateCompress(Deflater.BEST_SPEED);
         file.put(PdfName.TYPE, PdfName.EMBEDDEDFILE);
         file.put(PdfName.SUBTYPE, XML);
         file.put(PdfName.PARAMS, params);
