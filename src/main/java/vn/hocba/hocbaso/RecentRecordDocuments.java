@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
 /**
- * The record versions this server stored last, as the documents they were written from, by the SHA-256 of
- * the stored bytes ({@link SignedRecords.StoredRecord#sha256}), with those bytes: the next signer of the same record (the next
- * subject teacher of the class, a few seconds later) signs further on that document instead of reading and
+ * The record versions this server stored last, as the documents they were written from and their bytes, by the
+ * SHA-256 of the stored bytes ({@link SignedRecords.StoredRecord#sha256}): the next signer of the same record (the
+ * next subject teacher of the class, a few seconds later) signs further on that document instead of reading and
  * parsing the stored bytes again. Keyed by content, so a document found here is exactly the stored version
  * the database names. A document is handed out once ({@link #take}: whoever takes it may change it; a second
  * signer of the same version at the same moment reads the stored bytes as before). Bounded: the least

@@ -10,10 +10,10 @@ import com.lowagie.text.pdf.PdfStream;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.util.Locale;
-import java.util.zip.Deflater;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
 import vn.hocba.documents.DocumentData;
 import vn.hocba.documents.SourceAttachment;
 
