@@ -111,10 +111,21 @@ final class XmlBytes {
         return scope;
     }
 
+    /**
+     * Where {@code what} first occurs in {@code in} from {@code from}, or -1. Horspool's search: compared from its last
+     * byte, a window that cannot match moves on by up to the pattern's length; the record is searched twice per
+     * signature and a byte-by-byte scan of its 100–200 KB was ≈ 5 % of a subject teacher's sheet request.
+     */
     private static int indexOf(byte[] in, byte[] what, int from) {
-        byte first = what[0];
-        for (int i = from, last = in.length - what.length; i <= last; i++) {
-            if (in[i] == first && Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+        int n = what.length;
+        int[] shift = new int[256];
+        Arrays.fill(shift, n);
+        for (int i = 0; i < n - 1; i++) {
+            shift[what[i] & 0xff] = n - 1 - i;
+        }
+        byte lastByte = what[n - 1];
+        for (int i = from, last = in.length - n; i <= last; i += shift[in[i + n - 1] & 0xff]) {
+            if (in[i + n - 1] == lastByte && Arrays.equals(in, i, i + n - 1, what, 0, n - 1)) {
                 return i;
             }
         }
