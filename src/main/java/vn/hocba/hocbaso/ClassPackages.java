@@ -68,7 +68,7 @@ public class ClassPackages {
         }
         List<ClassPackage.Entry> entries = new ArrayList<>();
         for (SignedRecords.StoredRecord r : released) {
-            entries.add(ClassPackage.released(records.read(r)));
+            entries.add(ClassPackage.released(records.read(r), r.slotsSigned(), r.slotsTotal()));
         }
         String label = directory.year(schoolClass.yearId()).name() + "-" + schoolClass.code();
         byte[] zip = ClassPackage.buildChecked(label, entries, issuer);

@@ -16,7 +16,7 @@ import vn.hocba.pades.devpki.DevelopmentPki;
 /**
  * The class package the school submits (hocbaso.md, "gói của lớp"): only records signed in every slot go in, named by
  * the student's code, and the signed manifest lists each file with its SHA-256; whether the records were checked on
- * the way in ({@link ClassPackage#released}, one parse per record) or by {@link ClassPackage#build}, the package is
+ * the way in ({@link ClassPackage#released}: the slot counts the store recorded, the code read as a stream) or by {@link ClassPackage#build}, the package is
  * the same and checks out.
  */
 class ClassPackageTest {
@@ -26,17 +26,20 @@ class ClassPackageTest {
     static DevelopmentPki pki;
     static TranscriptData transcript;
     static byte[] signed;
+    /** How many slots the record has: what the store records beside a record signed in every slot. */
+    static int slots;
 
     @BeforeAll
     static void signOneRecord() {
         pki = DevelopmentPki.createFresh(dir.resolve("pki"));
         transcript = SampleDocuments.create().transcript(0);
         signed = XmlDocuments.bytes(SampleRecords.signInOrder(SampleRecords.unsigned(transcript), pki, SignatureForm.XMLDSIG));
+        slots = RecordSlots.of(XmlDocuments.parse(signed)).all().size();
     }
 
     @Test
     void aReleasedRecordIsNamedByTheStudentsCodeAndThePackageChecksOut() {
-        ClassPackage.Entry entry = ClassPackage.released(signed);
+        ClassPackage.Entry entry = ClassPackage.released(signed, slots, slots);
         assertThat(entry.fileName()).isEqualTo(transcript.student().studentCode() + ".hocbaso.xml");
 
         byte[] checkedOnTheWayIn = ClassPackage.buildChecked("DEMO01-2025-2026-7A1", List.of(entry),
@@ -59,9 +62,9 @@ class ClassPackageTest {
         byte[] unsigned = XmlDocuments.bytes(SampleRecords.unsigned(transcript));
         String file = transcript.student().studentCode() + ".hocbaso.xml";
 
-        assertThatThrownBy(() -> ClassPackage.released(unsigned)).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> ClassPackage.released(unsigned, slots - 1, slots)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("Học bạ số " + file + " chưa được phát hành")
-                .hasMessageContaining("chưa ký");
+                .hasMessageContaining("còn 1 ô chưa ký");
         assertThatThrownBy(() -> ClassPackage.build("DEMO01-2025-2026-7A1", List.of(new ClassPackage.Entry(file, unsigned)),
                 pki.organisation("TRƯỜNG THCS MẪU"))).isInstanceOf(Rejected.class)
                 .hasMessageContaining("Học bạ số " + file + " chưa được phát hành");
@@ -75,7 +78,7 @@ class ClassPackageTest {
                 + HocBaSoProfile.SCHOOL_STUDENT_CODE + ">", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(withoutCode).isNotEqualTo(signed);
 
-        assertThatThrownBy(() -> ClassPackage.released(withoutCode)).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> ClassPackage.released(withoutCode, slots, slots)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("không có mã học sinh (MA_HOC_SINH)");
     }
 }

@@ -47,6 +47,7 @@ public final class RecordRegionBenchmark {
         Instant at = SignatureForm.XADES_T.signingTime(Clock.systemUTC());
         Document signed = SampleRecords.signInOrder(SampleRecords.unsigned(SampleDocuments.create().transcript(0)), pki);
         byte[] released = XmlDocuments.bytes(signed);
+        int slots = RecordSlots.of(signed).all().size();
         System.out.printf("record with %d signatures: %d bytes%n", RecordSlots.of(record).all().stream()
                 .filter(SignatureSlot::signed).count(), XmlDocuments.bytes(record).length);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -60,7 +61,7 @@ public final class RecordRegionBenchmark {
             prepare.add((cpu.getCurrentThreadCpuTime() - started) / 1e6);
             started = cpu.getCurrentThreadCpuTime();
             for (int i = 0; i < RECORDS; i++) {
-                ClassPackage.released(released);
+                ClassPackage.released(released, slots, slots);
             }
             check.add((cpu.getCurrentThreadCpuTime() - started) / 1e6);
             System.out.printf("round %d: principal's signatures built %.1f ms, package checks %.1f ms (CPU, %d records)%n",
