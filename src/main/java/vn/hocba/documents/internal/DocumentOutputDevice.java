@@ -31,12 +31,16 @@ import org.xhtmlrenderer.render.RenderingContext;
  * <li>any other dotted or dashed side (the signature boxes): the same clip and stroke, written straight into the
  * page; the PDF intersects the clip with the current one itself.</li>
  * </ul>
- * Every other border is painted by Flying Saucer as before, side by side in Flying Saucer's order.
+ * A solid side of a box without rounded corners (every table cell) is filled with the same four-point area Flying
+ * Saucer builds, made directly ({@link SolidBorderSide}). Every other border is painted by Flying Saucer as before,
+ * side by side in Flying Saucer's order.
  */
 final class DocumentOutputDevice extends ITextOutputDevice {
 
     private static final int[] SIDES = {BorderPainter.TOP, BorderPainter.BOTTOM, BorderPainter.LEFT,
             BorderPainter.RIGHT};
+
+    private static final BasicStroke SOLID_STROKE = new BasicStroke(1f);
 
     private float pageHeight;
 
@@ -63,7 +67,11 @@ final class DocumentOutputDevice extends ITextOutputDevice {
 
     private void paint(RenderingContext c, Rectangle bounds, int sides, BorderPropertySet border) {
         if (!anyPatterned(sides, border)) {
-            BorderPainter.paint(bounds, sides, border, c, 0);
+            if (SolidBorderSide.applies(border)) {
+                paintSides(c, bounds, sides, border);
+            } else {
+                BorderPainter.paint(bounds, sides, border, c, 0);
+            }
             return;
         }
         for (int side : SIDES) {
@@ -75,6 +83,26 @@ final class DocumentOutputDevice extends ITextOutputDevice {
                 paintPatterned(bounds, border, side);
             } else if (patterned(border, side)) {
                 paintPatternedClipped(bounds, border, side);
+            } else {
+                BorderPainter.paint(bounds, side, border, c, 0);
+            }
+        }
+    }
+
+    /**
+     * As BorderPainter.paint, side by side in its order, a solid side's area built directly ({@link SolidBorderSide});
+     * any other style is left to Flying Saucer.
+     */
+    private void paintSides(RenderingContext c, Rectangle bounds, int sides, BorderPropertySet border) {
+        for (int side : SIDES) {
+            FSColor color = BorderSide.color(border, side);
+            if ((sides & side) == 0 || BorderSide.none(border, side) || color == FSRGBColor.TRANSPARENT) {
+                continue; // what BorderPainter.paint leaves out
+            }
+            if (BorderSide.style(border, side) == IdentValue.SOLID) {
+                setStroke(SOLID_STROKE); // what BorderPainter sets before filling a solid side
+                setColor(color);
+                fill(SolidBorderSide.shape(bounds, border, side));
             } else {
                 BorderPainter.paint(bounds, side, border, c, 0);
             }
