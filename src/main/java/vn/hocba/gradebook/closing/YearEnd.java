@@ -94,7 +94,10 @@ public class YearEnd {
 
     @Transactional(readOnly = true)
     public Lists lists(SchoolClass schoolClass) {
-        ClassResults computed = results.compute(schoolClass);
+        return lists(results.compute(schoolClass));
+    }
+
+    private static Lists lists(ClassResults computed) {
         Map<Promotion, List<String>> byPromotion = new EnumMap<>(Promotion.class);
         computed.students().stream().filter(StudentResults::complete).forEach(s -> byPromotion
                 .computeIfAbsent(s.promotion(), p -> new java.util.ArrayList<>()).add(label(s)));
@@ -132,7 +135,9 @@ public class YearEnd {
 
     /** Records a stage of the year-end decision after checking that the class is ready for it. */
     public void decide(SchoolClass schoolClass, Stage stage, String note, Actor by) {
-        Lists lists = lists(schoolClass);
+        // one read of the class's gradebook for the checks and the hash recorded (it was read twice per decision)
+        ClassResults computed = results.compute(schoolClass);
+        Lists lists = lists(computed);
         if (!lists.complete()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa đủ điểm và xếp loại cả năm; hãy xem danh sách còn thiếu.");
         }
@@ -145,7 +150,7 @@ public class YearEnd {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " còn học sinh chờ kiểm tra lại hoặc rèn luyện hè: "
                     + pending(lists) + ". Hãy nhập kết quả trước khi chốt.");
         }
-        String sha = Sha256.hex(new ResultsJson(false).write(results.compute(schoolClass)));
+        String sha = Sha256.hex(new ResultsJson(false).write(computed));
         jdbc.sql("insert into year_end_decision (class_id, stage, decided_by, decided_at, results_sha256, note) values (?, ?, ?, ?, ?, ?)")
                 .params(schoolClass.id().value(), stage.name(), by.username(), Timestamp.from(clock.instant()), sha, note)
                 .update();
