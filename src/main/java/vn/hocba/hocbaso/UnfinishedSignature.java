@@ -74,9 +74,15 @@ final class UnfinishedSignature {
 
     /**
      * The digest this signature's reference states for the region it covers, when the signature sits outside that
-     * region: the version it makes has that very region ({@link RegionDigests}); empty when it sits inside it.
+     * region, so the version it makes has that very region, and a slot still to be signed covers it too (the seal after
+     * the principal, a subject's second teacher after the first): {@link RegionDigests}. Empty otherwise.
      */
     Optional<byte[]> regionDigestKept() {
+        boolean wanted = slots.all().stream().anyMatch(s -> s.element() != slot.element() && !s.signed()
+                && s.covers().equals(slot.covers()));
+        if (!wanted) {
+            return Optional.empty();
+        }
         for (Node n = slot.element(); n != null; n = n.getParentNode()) {
             if (n instanceof Element e && slot.covers().equals(e.getAttribute(HocBaSoProfile.ID))) {
                 return Optional.empty();
