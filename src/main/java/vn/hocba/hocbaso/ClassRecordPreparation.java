@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +75,9 @@ class ClassRecordPreparation {
         List<Candidate> candidates = candidates(classId, waiting);
         List<X509Certificate> chain = credential.certificateChain();
         SlotValues.Found[] found = new SlotValues.Found[candidates.size()];
+        AtomicInteger digestsKnown = new AtomicInteger();
         threads.forEach(found.length, i -> found[i] = SlotValues.find(candidates.get(i).current().doc(), role, slotId,
-                chain, signingTime, regionDigests(candidates.get(i))));
+                chain, signingTime, regionDigests(candidates.get(i), digestsKnown)));
         for (int i = 0; i < found.length; i++) {
             Candidate candidate = candidates.get(i);
             Optional<SignatureSlot> slot = Optional.ofNullable(found[i].slot());
@@ -100,8 +102,8 @@ class ClassRecordPreparation {
         if (check != null && items.stream().anyMatch(i -> i.signature() != null)) {
             check.requireUsable(credential, clock.instant());
         }
-        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms ({} with the region's digest known)",
+                classId.value(), slotId, items.size(), (System.nanoTime() - started) / 1_000_000, digestsKnown.get());
         return new Prepared(classId, role, slotId, items, waiting, already, signingTime);
     }
 
@@ -109,13 +111,19 @@ class ClassRecordPreparation {
     private record Candidate(ReadyInput fresh, Optional<StoredRecord> latest, Current current) {
     }
 
-    /** The digests of regions of the candidate's stored version known here, when it is signed further. */
-    private Function<String, byte[]> regionDigests(Candidate candidate) {
+    /** The digests of regions of the candidate's stored version known here, when it is signed further; counted. */
+    private Function<String, byte[]> regionDigests(Candidate candidate, AtomicInteger known) {
         if (candidate.current().changed() || candidate.latest().isEmpty()) {
             return region -> null;
         }
         String sha256 = candidate.latest().get().sha256();
-        return region -> regionDigests.of(sha256, region).orElse(null);
+        return region -> {
+            byte[] digest = regionDigests.of(sha256, region).orElse(null);
+            if (digest != null) {
+                known.incrementAndGet();
+            }
+            return digest;
+        };
     }
 
     /** Every ready record of the class with its stored version; why the others wait goes to {@code waiting}. */

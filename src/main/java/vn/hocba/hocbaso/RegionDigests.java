@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * form), known by the SHA-256 of the stored version's bytes and the region's {@code Id}: the principal's signature sits
  * outside {@code #data}, which it covers, so the version it made has the very {@code #data} whose digest it computed,
  * and the school's seal over {@code #data}, the next step, takes that digest instead of canonicalizing and hashing the
- * whole record with its signatures again ({@link UnfinishedSignature#regionDigestKept}). Keyed by the stored bytes'
+ * whole record with its signatures again (≈ 0.5 ms of the seal's ≈ 1 ms per record, before its time-stamp; likewise a
+ * subject's second teacher after the first: {@link UnfinishedSignature#regionDigestKept}). Keyed by the stored bytes'
  * hash, so a digest found here is the digest of exactly the stored version the database names; a version another
  * node stored is not found and its region digested as before. Bounded ({@code hocba.hocbaso.region-digests}, default
  * 4,800 records; ≈ 150 bytes each).
