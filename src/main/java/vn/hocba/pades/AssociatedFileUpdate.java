@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import vn.hocba.pades.internal.IncrementalWriter;
 import vn.hocba.pades.internal.PdfLoading;
 
 /**
@@ -166,7 +167,7 @@ public final class AssociatedFileUpdate {
         annotations.setNeedToBeUpdated(true);
         page.getCOSObject().setNeedToBeUpdated(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
-        document.saveIncremental(out);
+        IncrementalWriter.save(document, pdf, out);
         return out.toByteArray();
     }
 
@@ -213,7 +214,7 @@ public final class AssociatedFileUpdate {
             tree.getCOSObject().setNeedToBeUpdated(true);
             associated.setNeedToBeUpdated(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
-            document.saveIncremental(out);
+            IncrementalWriter.save(document, pdf, out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("Không đính kèm được tệp " + file.name() + " vào văn bản: " + e.getMessage(), e);
