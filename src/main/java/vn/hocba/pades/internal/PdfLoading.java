@@ -5,12 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfparser.PDFParser;
-import org.apache.pdfbox.pdfparser.XrefTrailerResolver;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -18,8 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * blocks. Every signed revision carries a {@code /Contents} of 64 Ki hex digits, which PDFBox reads
  * one character at a time through a {@code StringBuilder} and decodes a second time; each later
  * signature re-reads all earlier ones, which made this a sixth of a transcript's signing chain. A
- * string with anything but hex digits and white space is left to PDFBox's own (lenient) parser. Cross-reference
- * tables of the standard layout are read straight from the bytes ({@link StandardXrefTable}).
+ * string with anything but hex digits and white space is left to PDFBox's own (lenient) parser.
  */
 public final class PdfLoading {
 
@@ -52,26 +49,9 @@ public final class PdfLoading {
     private static final class BlockHexParser extends PDFParser {
 
         private final byte[] block = new byte[8192];
-        private final byte[] pdf;
 
         BlockHexParser(byte[] pdf) throws IOException {
             super(new RandomAccessReadBuffer(pdf), "", null, null, IOUtils.createMemoryOnlyStreamCache());
-            this.pdf = pdf;
-        }
-
-        @Override
-        protected boolean parseXrefTable(long startByteOffset) throws IOException {
-            long at = source.getPosition();
-            StandardXrefTable.Section section = at > Integer.MAX_VALUE ? null : StandardXrefTable.read(pdf, (int) at);
-            if (section == null) {
-                return super.parseXrefTable(startByteOffset);
-            }
-            xrefTrailerResolver.nextXrefObj(startByteOffset, XrefTrailerResolver.XRefType.TABLE);
-            for (StandardXrefTable.Entry entry : section.entries()) {
-                xrefTrailerResolver.setXRef(new COSObjectKey(entry.number(), entry.generation()), entry.offset());
-            }
-            source.seek(section.trailer());
-            return true;
         }
 
         @Override
