@@ -3,7 +3,6 @@ package vn.hocba.pades;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +10,6 @@ import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.cos.COSArray;
@@ -29,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import vn.hocba.pades.internal.IncrementalWriter;
 import vn.hocba.pades.internal.PdfLoading;
 
 /**
@@ -41,7 +40,8 @@ import vn.hocba.pades.internal.PdfLoading;
  *   <li>{@link #attachToPage}: a FileAttachment annotation of zero size (printable, so PDF/A needs no
  *       appearance for it) whose {@code /FS} is the file and whose {@code /AF} associates it. DSS classes the
  *       revision as an annotation change, which no DocMDP/FieldMDP rule of ours forbids: the earlier signatures
- *       stay TOTAL_PASSED under HocBa's policy. This is what the seal step uses.</li>
+ *       stay TOTAL_PASSED under HocBa's policy. This is what the seal step uses, in the revision of the seal's
+ *       signature ({@link BatchDocuments#attachment}).</li>
  *   <li>{@link #add}: an entry in the catalog's EmbeddedFiles name tree and {@code /AF} array. DSS classes a
  *       change of the catalog as "undefined changes": a warning under DSS's default policy, a failure under
  *       HocBa's ({@code signing/validation-policy.xml} raises UndefinedChanges to FAIL) for every signature
@@ -108,39 +108,26 @@ public final class AssociatedFileUpdate {
      * attached already.
      */
     public static byte[] attachToPage(byte[] pdf, int pageIndex, File file) {
-        return attachToPageUnlessSignedBy(pdf, pageIndex, null, () -> Optional.of(file));
-    }
-
-    /**
-     * {@link #attachToPage} on one load of the document, which first answers whether {@code signer} (when not null)
-     * signed it already (then the PDF is returned unchanged and {@code file} is not asked for), then whether
-     * {@code file} gives a file at all. The school seal's step asked both on separate loads of the same bytes.
-     */
-    public static byte[] attachToPageUnlessSignedBy(byte[] pdf, int pageIndex, X509Certificate signer,
-            Supplier<Optional<File>> file) {
-        PDDocument document;
-        try {
-            document = PdfLoading.load(pdf);
-        } catch (IOException e) {
-            throw new SigningException("Không đọc được tệp PDF: " + e.getMessage(), e);
-        }
-        try (document) {
-            if (signer != null && BatchSigner.signedBy(document, pdf, signer)) {
+        try (PDDocument document = PdfLoading.load(pdf)) {
+            if (!annotate(document, pageIndex, file)) {
                 return pdf;
             }
-            Optional<File> attached = file.get();
-            if (attached.isEmpty()) {
-                return pdf;
-            }
-            return attach(document, pdf, pageIndex, attached.get());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
+            IncrementalWriter.save(document, pdf, out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("Không đính kèm được tệp vào văn bản: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] attach(PDDocument document, byte[] pdf, int pageIndex, File file) throws IOException {
+    /**
+     * {@link #attachToPage}'s change made on a loaded document, to be saved by the caller (the school seal's
+     * signature saves it in its own revision, {@link PadesSigner}); false, and nothing changed, when a file of that
+     * name is attached already.
+     */
+    static boolean annotate(PDDocument document, int pageIndex, File file) throws IOException {
         if (embeddedFiles(document).containsKey(file.name())) { // looked up on the document the update is made on
-            return pdf;
+            return false;
         }
         PDPage page = document.getPage(pageIndex < 0 ? document.getNumberOfPages() - 1 : pageIndex);
         PDComplexFileSpecification spec = spec(document, file);
@@ -165,9 +152,7 @@ public final class AssociatedFileUpdate {
         annotations.add(annotation);
         annotations.setNeedToBeUpdated(true);
         page.getCOSObject().setNeedToBeUpdated(true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
-        document.saveIncremental(out);
-        return out.toByteArray();
+        return true;
     }
 
     /** The PDF with {@code file} added in a new incremental revision (unchanged when a file of that name is there). */
@@ -213,7 +198,7 @@ public final class AssociatedFileUpdate {
             tree.getCOSObject().setNeedToBeUpdated(true);
             associated.setNeedToBeUpdated(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + file.bytes().length + 4_096);
-            document.saveIncremental(out);
+            IncrementalWriter.save(document, pdf, out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("Không đính kèm được tệp " + file.name() + " vào văn bản: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package vn.hocba.pades;
 
+import java.util.Optional;
+
 /**
  * Where a batch reads documents and puts their signed versions. Storage stays outside this
  * module: the application adapts its own document repository; {@link PathBatchDocuments} keeps
@@ -15,4 +17,13 @@ public interface BatchDocuments {
      * either the old or the new version, never half of one.
      */
     void replace(String documentId, byte[] signed);
+
+    /**
+     * A file to attach to the document in the revision of its new signature, which then covers it (the school seal
+     * attaches the student's học bạ số record, issue 17 item 2); asked only for a document the batch's certificate
+     * has not signed yet. None by default.
+     */
+    default Optional<AssociatedFileUpdate.File> attachment(String documentId) {
+        return Optional.empty();
+    }
 }

@@ -64,7 +64,8 @@ public final class BatchSigner {
         for (String id : documentIds) {
             Outcome outcome;
             try {
-                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential);
+                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
+                        () -> store.attachment(id));
                 if (data == null) {
                     already.add(id);
                     outcome = Outcome.ALREADY_SIGNED;

@@ -29,7 +29,8 @@ final class DeviceBatch {
         Map<String, String> failed = new LinkedHashMap<>();
         for (String id : documentIds) {
             try {
-                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential);
+                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
+                        () -> store.attachment(id));
                 if (data == null) {
                     already.add(id);
                 } else {

@@ -73,7 +73,7 @@ public final class LongTermExtender {
         try (PDDocument document = PdfLoading.load(pdf)) {
             collectValidationData(document, pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 20_000);
-            document.saveIncremental(out);
+            IncrementalWriter.save(document, pdf, out);
             return out.toByteArray();
         } catch (IOException | CertificateEncodingException e) {
             throw new SigningException("Không bổ sung được dữ liệu xác thực dài hạn (/DSS): " + e.getMessage(), e);

@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -91,11 +93,15 @@ public final class PadesSigner {
     }
 
     /**
-     * Step 1 for a batch: null when the credential's certificate signed {@code pdf} already, else as {@link #prepare}.
-     * The check and the preparation share one load of the document (the second load of the same bytes was 5–8 %
-     * of a homeroom or principal batch in a profile of the whole-school benchmark).
+     * Step 1 for a batch: null when the credential's certificate signed {@code pdf} already, else as {@link #prepare},
+     * with the file {@code attachment} gives (asked only then) attached to the last page in the signature's own
+     * revision ({@link AssociatedFileUpdate#attachToPage}'s annotation), so the signature covers it. The check and the
+     * preparation share one load of the document (the second load of the same bytes was 5–8 % of a homeroom or
+     * principal batch in a profile of the whole-school benchmark); the school seal's attachment of the học bạ số
+     * record had a load, a "sealed already?" check and an incremental save of its own (issue 19).
      */
-    DataToSign prepareUnlessSigned(byte[] pdf, SignatureRequest request, SigningCredential credential) {
+    DataToSign prepareUnlessSigned(byte[] pdf, SignatureRequest request, SigningCredential credential,
+            Supplier<Optional<AssociatedFileUpdate.File>> attachment) {
         PDDocument document;
         try {
             document = PdfLoading.load(pdf);
@@ -105,6 +111,10 @@ public final class PadesSigner {
         try (document) {
             if (BatchSigner.signedBy(document, pdf, credential.certificate())) {
                 return null;
+            }
+            Optional<AssociatedFileUpdate.File> file = attachment.get();
+            if (file.isPresent()) {
+                AssociatedFileUpdate.annotate(document, -1, file.get());
             }
             return prepare(document, pdf, request, credential.certificateChain());
         } catch (IOException e) {

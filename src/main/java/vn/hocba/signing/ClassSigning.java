@@ -102,7 +102,7 @@ public class ClassSigning implements IssuingCredential {
         String school = schoolName(schoolClass);
         SigningCredential seal = desk.seal(school);
         // The issuing slot of every record first, so that each sealed transcript carries its record signed in
-        // every slot (added right before the seal's signature, which covers it; issue 17 item 2). A batch seal
+        // every slot (added in the seal's signature revision, which covers it; issue 17 item 2). A batch seal
         // credential (remote service) is asked twice: once for the records, once for the PDFs.
         desk.records().sign(desk.records().prepare(classId, SlotRole.ISSUER, seal, desk.credentialCheck()), seal, by);
         Map<String, Long> students = new TreeMap<>();
@@ -110,7 +110,7 @@ public class ClassSigning implements IssuingCredential {
                 .forEach(d -> students.put(d.id(), d.studentId().get()));
         desk.step().run(documents, documents.approved(), SigningStage.SCHOOL_SEAL, 1, SignerRole.SCHOOL_SEAL.fieldName(),
                 seal, school, by, new RecordsInSealedTranscripts(desk.sealedRecords(), classId, students,
-                        seal.certificate(), desk.clock().instant()));
+                        desk.clock().instant()));
         desk.longTerm().extend(documents);
         log.info("Class {}: seal and long-term extension done for {} documents", schoolClass.code(),
                 documents.all().size());

@@ -2,7 +2,8 @@ package vn.hocba.signing;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.audit.Actor;
@@ -10,6 +11,7 @@ import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Sha256;
+import vn.hocba.pades.AssociatedFileUpdate;
 import vn.hocba.pades.BatchDocuments;
 import vn.hocba.pades.BatchSigner;
 import vn.hocba.pades.SignatureRequest;
@@ -56,25 +58,29 @@ final class SignatureStep {
     }
 
     /**
-     * As above, with {@code beforeSigning} turning each document's current bytes into the bytes signed (an
-     * incremental update the new signature covers; it must return the bytes unchanged for a document it
-     * already updated, so a resumed batch still recognises what this certificate signed).
+     * As above, with {@code attachments} giving the file, if any, that each document not yet signed by this
+     * certificate gets in the revision of its new signature, which covers it (the seal's học bạ số record).
      */
     BatchSigner.Result run(ClassYearDocuments documents, List<String> ids, SigningStage stage, int part,
             String fieldName, SigningCredential credential, String signerName, Actor by,
-            BiFunction<String, byte[], byte[]> beforeSigning) {
+            Function<String, Optional<AssociatedFileUpdate.File>> attachments) {
         long started = System.nanoTime();
         SignedFiles store = documents.store(stage, part);
         SignatureRequest request = SignatureRequest.inBox(stage.role(), clock.instant()).withField(fieldName);
-        BatchDocuments target = beforeSigning == null ? store : new BatchDocuments() {
+        BatchDocuments target = attachments == null ? store : new BatchDocuments() {
             @Override
             public byte[] read(String documentId) {
-                return beforeSigning.apply(documentId, store.read(documentId));
+                return store.read(documentId);
             }
 
             @Override
             public void replace(String documentId, byte[] signed) {
                 store.replace(documentId, signed);
+            }
+
+            @Override
+            public Optional<AssociatedFileUpdate.File> attachment(String documentId) {
+                return attachments.apply(documentId);
             }
         };
         SignatureProgress progress = new SignatureProgress(transactions, d -> {

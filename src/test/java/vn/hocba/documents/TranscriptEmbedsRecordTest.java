@@ -35,6 +35,10 @@ import vn.hocba.hocbaso.SignatureSlot;
 import vn.hocba.hocbaso.XmlDocuments;
 import vn.hocba.hocbaso.Xmlsec1;
 import vn.hocba.pades.AssociatedFileUpdate;
+import vn.hocba.pades.BatchDocuments;
+import vn.hocba.pades.BatchSigner;
+import vn.hocba.pades.PadesSigner;
+import vn.hocba.pades.SignatureRequest;
 import vn.hocba.pades.SignerRole;
 import vn.hocba.pades.SigningChain;
 import vn.hocba.pades.devpki.DevelopmentPki;
@@ -100,7 +104,23 @@ class TranscriptEmbedsRecordTest {
                     .isSameAs(attached);
             return attached;
         });
+        everySignatureValidAtLtaWithTheRecord(chain, sealed, name);
+    }
 
+    /**
+     * What the seal step does since session 26: the record's annotation in the revision of the seal's signature
+     * (one load and one save fewer per transcript). The same checks as above: the annotation is a change after the
+     * homeroom's and principal's signatures, made by the seal's own revision.
+     */
+    @Test
+    void theFullySignedRecordAttachedInTheSealsRevisionKeepsEverySignatureValidAtLtaAndThePdfA3b() throws Exception {
+        String name = "HS0001" + SealedRecords.FILE_SUFFIX;
+        Chain chain = new Chain();
+        byte[] sealed = chain.sealedWith(chain.file(name));
+        everySignatureValidAtLtaWithTheRecord(chain, sealed, name);
+    }
+
+    private void everySignatureValidAtLtaWithTheRecord(Chain chain, byte[] sealed, String name) throws Exception {
         Map<String, List<String>> undefined = chain.validate(sealed);
         chain.reports.getSimpleReport().getSignatureIdList().forEach(id -> {
             SimpleReport report = chain.reports.getSimpleReport();
@@ -177,15 +197,48 @@ class TranscriptEmbedsRecordTest {
                     Instant.parse("2026-05-31T03:00:00Z"));
         }
 
+        final SigningChain signing = SigningChain.of(pki.timeStampAuthority(), pki.revocationSource(),
+                pki.credentialCheck());
+
         byte[] run(java.util.function.UnaryOperator<byte[]> beforeSeal) throws Exception {
+            return signing.finish(signing.approve(beforeSeal.apply(approved()), SignerRole.SCHOOL_SEAL,
+                    pki.organisation()));
+        }
+
+        /** Sealed by the seal's batch, which attaches {@code file} in the seal's revision, then extended. */
+        byte[] sealedWith(AssociatedFileUpdate.File file) throws Exception {
+            byte[][] pdf = {approved()};
+            BatchDocuments documents = new BatchDocuments() {
+                @Override
+                public byte[] read(String documentId) {
+                    return pdf[0];
+                }
+
+                @Override
+                public void replace(String documentId, byte[] signed) {
+                    pdf[0] = signed;
+                }
+
+                @Override
+                public Optional<AssociatedFileUpdate.File> attachment(String documentId) {
+                    return Optional.of(file);
+                }
+            };
+            BatchSigner seal = new BatchSigner(new PadesSigner(pki.timeStampAuthority(), pki.credentialCheck()),
+                    pki.credentialCheck());
+            assertThat(seal.sign(List.of("t"), documents, SignatureRequest.inBox(SignerRole.SCHOOL_SEAL, Instant.now()),
+                    pki.organisation(), (id, outcome, done, total) -> { }).signed()).containsExactly("t");
+            return signing.finish(pdf[0]);
+        }
+
+        /** Rendered, signed by the homeroom teacher and the principal. */
+        private byte[] approved() throws java.io.IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new DocumentRenderer().render(transcript, Optional.of(new SourceAttachment("HS0001.hocbaso.xml",
                     "Học bạ số", atGeneration)), out);
-            SigningChain chain = SigningChain.of(pki.timeStampAuthority(), pki.revocationSource(), pki.credentialCheck());
-            byte[] homeroom = chain.approve(out.toByteArray(), SignerRole.HOMEROOM_TEACHER,
+            byte[] homeroom = signing.approve(out.toByteArray(), SignerRole.HOMEROOM_TEACHER,
                     pki.issue("Trần Thị Hoa", "Giáo viên chủ nhiệm", null));
-            byte[] principal = chain.approve(homeroom, SignerRole.PRINCIPAL, pki.issue("Lê Văn Nam", "Hiệu trưởng", null));
-            return chain.finish(chain.approve(beforeSeal.apply(principal), SignerRole.SCHOOL_SEAL, pki.organisation()));
+            return signing.approve(homeroom, SignerRole.PRINCIPAL, pki.issue("Lê Văn Nam", "Hiệu trưởng", null));
         }
 
         /** Validates with HocBa's policy; the undefined changes DSS found after each signature, by signer. */

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Documents kept in memory, for batches whose outcome a test inspects. */
-final class MemoryBatchDocuments implements BatchDocuments {
+class MemoryBatchDocuments implements BatchDocuments {
 
     private final Map<String, byte[]> documents = new HashMap<>();
 

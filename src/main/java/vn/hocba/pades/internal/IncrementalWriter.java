@@ -15,10 +15,11 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SigningSupport;
 
 /**
- * {@link PDDocument#saveIncrementalForExternalSigning} with one difference: long strings — the
- * reserved {@code /Contents} of the new signature — are written as hex in one block. PDFBox
+ * {@link PDDocument#saveIncrementalForExternalSigning} with two differences: long strings — the
+ * reserved {@code /Contents} of the new signature — are written as hex in one block (PDFBox
  * writes them one byte at a time into a synchronised buffer, which was a fifth of the cost of a
- * whole signing chain. Fonts must already be subset ({@link SignatureStamp} does it).
+ * whole signing chain), and only the objects the increment reaches are parsed ({@link IncrementReach}).
+ * Fonts must already be subset ({@link SignatureStamp} does it).
  */
 public final class IncrementalWriter {
 
@@ -49,8 +50,18 @@ public final class IncrementalWriter {
                 getStandardOutput().write(hex);
             }
         };
-        writer.write(document);
+        IncrementReach.save(document, () -> writer.write(document));
         return new SigningSupport(writer);
+    }
+
+    /**
+     * {@link PDDocument#saveIncremental(OutputStream)} of {@code document}, loaded from {@code original}, for an
+     * update without a signature and without new fonts (PDFBox would subset those first), parsing only the objects
+     * the increment reaches ({@link IncrementReach}).
+     */
+    public static void save(PDDocument document, byte[] original, OutputStream out) throws IOException {
+        COSWriter writer = new COSWriter(out, new RandomAccessReadBuffer(original));
+        IncrementReach.save(document, () -> writer.write(document));
     }
 
     /**
