@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,12 +39,10 @@ class ClassRecordPreparation {
     private final RecordFingerprintMemo fingerprints;
     private final RecentRecordDocuments recent;
     private final RecordThreads threads;
-    private final RegionDigests regionDigests;
 
     ClassRecordPreparation(ClassRecordsService records, SignedRecords store, Clock clock,
             RecordSignatureSetting signatureForm, RecordFingerprintMemo fingerprints, RecentRecordDocuments recent,
-            RecordThreads threads, RegionDigests regionDigests) {
-        this.regionDigests = regionDigests;
+            RecordThreads threads) {
         this.records = records;
         this.store = store;
         this.clock = clock;
@@ -75,9 +71,8 @@ class ClassRecordPreparation {
         List<Candidate> candidates = candidates(classId, waiting);
         List<X509Certificate> chain = credential.certificateChain();
         SlotValues.Found[] found = new SlotValues.Found[candidates.size()];
-        AtomicInteger digestsKnown = new AtomicInteger();
         threads.forEach(found.length, i -> found[i] = SlotValues.find(candidates.get(i).current().doc(), role, slotId,
-                chain, signingTime, regionDigests(candidates.get(i), digestsKnown)));
+                chain, signingTime));
         for (int i = 0; i < found.length; i++) {
             Candidate candidate = candidates.get(i);
             Optional<SignatureSlot> slot = Optional.ofNullable(found[i].slot());
@@ -102,28 +97,13 @@ class ClassRecordPreparation {
         if (check != null && items.stream().anyMatch(i -> i.signature() != null)) {
             check.requireUsable(credential, clock.instant());
         }
-        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms ({} with the region's digest known)",
-                classId.value(), slotId, items.size(), (System.nanoTime() - started) / 1_000_000, digestsKnown.get());
+        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return new Prepared(classId, role, slotId, items, waiting, already, signingTime);
     }
 
     /** A ready record of the class, its stored version and the record to sign further. */
     private record Candidate(ReadyInput fresh, Optional<StoredRecord> latest, Current current) {
-    }
-
-    /** The digests of regions of the candidate's stored version known here, when it is signed further; counted. */
-    private Function<String, byte[]> regionDigests(Candidate candidate, AtomicInteger known) {
-        if (candidate.current().changed() || candidate.latest().isEmpty()) {
-            return region -> null;
-        }
-        String sha256 = candidate.latest().get().sha256();
-        return region -> {
-            byte[] digest = regionDigests.of(sha256, region).orElse(null);
-            if (digest != null) {
-                known.incrementAndGet();
-            }
-            return digest;
-        };
     }
 
     /** Every ready record of the class with its stored version; why the others wait goes to {@code waiting}. */
@@ -167,15 +147,12 @@ class ClassRecordPreparation {
 
     /**
      * The stored version and its bytes: the document it was written from when this server stored it lately, else its
-     * bytes parsed, lazily and without marking its ids: a step reads the slots and the region it signs, not the
-     * earlier signatures that are most of a signed record, and marks only the id it signs ({@link XmlDocuments#markId};
-     * parsing and marking every id was 15 % of the homeroom, principal and seal steps, as each stage passes every class
-     * of a school, more records than {@link RecentRecordDocuments} keeps).
+     * bytes parsed.
      */
     private RecentRecordDocuments.Stored stored(StoredRecord record) {
         return recent.take(record.sha256()).orElseGet(() -> {
             byte[] bytes = store.read(record);
-            return new RecentRecordDocuments.Stored(XmlDocuments.parseUnmarked(bytes), bytes);
+            return new RecentRecordDocuments.Stored(XmlDocuments.parse(bytes), bytes);
         });
     }
 

@@ -104,16 +104,6 @@ public final class RecordSigner {
      */
     static Element signInto(Document doc, Element parent, String coversId, String signatureId, String label,
             SigningCredential credential, Instant xadesSigningTime) {
-        return signInto(doc, parent, coversId, null, signatureId, label, credential, xadesSigningTime);
-    }
-
-    /**
-     * As {@link #signInto(Document, Element, String, String, String, SigningCredential, Instant)}; {@code coveredDigest}
-     * (null: computed) is the digest of the region as it is now ({@link RegionDigests}), stated without canonicalizing
-     * and hashing the region again.
-     */
-    static Element signInto(Document doc, Element parent, String coversId, byte[] coveredDigest, String signatureId,
-            String label, SigningCredential credential, Instant xadesSigningTime) {
         if (covered(doc, coversId) == null) {
             throw new IllegalStateException("Không có phần Id=\"" + coversId + "\" mà " + label + " ký.");
         }
@@ -121,7 +111,7 @@ public final class RecordSigner {
             DOMSignContext context = new DOMSignContext(CredentialProvider.keyOf(credential), parent);
             context.setDefaultNamespacePrefix("ds");
             context.setProperty(CredentialProvider.CONTEXT_PROPERTY, new CredentialProvider(credential));
-            signature(doc, context, credential, coversId, coveredDigest, signatureId, xadesSigningTime).sign(context);
+            signature(doc, context, credential, coversId, signatureId, xadesSigningTime).sign(context);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
             throw new SigningException("Không ký được " + label + ": " + e.getMessage(), e);
         }
@@ -131,28 +121,27 @@ public final class RecordSigner {
 
     /**
      * The element JSR 105 dereferences for {@code #coversId}: when it is already marked as the id (the record was
-     * built, parsed with its ids marked, or signed over that region before, in this JVM), that element; else it is
-     * found and its id marked by a walk of the record outside its signatures ({@link XmlDocuments#markId}).
+     * parsed, or signed before, in this JVM: every {@code Id} was marked then and JSR 105 marks those it writes), that
+     * element; else it is found while every {@code Id} of the record is marked (a walk of the whole record, once per
+     * record and slot: 5 % of a subject sheet's request when it was done every time).
      */
     private static Element covered(Document doc, String coversId) {
         Element marked = doc.getElementById(coversId); // only an element still in the document
         if (marked != null && coversId.equals(marked.getAttribute(HocBaSoProfile.ID))) {
             return marked;
         }
-        return XmlDocuments.markId(doc, coversId);
+        return XmlDocuments.markIds(doc, coversId);
     }
 
     private static XMLSignature signature(Document doc, DOMSignContext context, SigningCredential credential,
-            String coversId, byte[] coveredDigest, String signatureId, Instant xadesSigningTime)
-            throws GeneralSecurityException {
+            String coversId, String signatureId, Instant xadesSigningTime) throws GeneralSecurityException {
         XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
         boolean xades = xadesSigningTime != null;
         List<Transform> exclusive = List.of(f.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
         DigestMethod sha256 = f.newDigestMethod(DigestMethod.SHA256, null);
         List<Reference> references = new ArrayList<>();
-        String referenceId = xades ? XadesProperties.referenceId(signatureId) : null;
-        references.add(coveredDigest == null ? f.newReference("#" + coversId, sha256, exclusive, null, referenceId)
-                : f.newReference("#" + coversId, sha256, exclusive, null, referenceId, coveredDigest));
+        references.add(f.newReference("#" + coversId, sha256, exclusive, null,
+                xades ? XadesProperties.referenceId(signatureId) : null));
         List<XMLObject> objects = null;
         if (xades) {
             XadesProperties.Built built = XadesProperties.build(doc, signatureId, credential.certificate(),

@@ -96,7 +96,7 @@ public final class RecordSlots {
         }
     }
 
-    static boolean isSignature(Element e) {
+    private static boolean isSignature(Element e) {
         return DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName());
     }
 

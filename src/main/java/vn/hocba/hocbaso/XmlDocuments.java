@@ -15,7 +15,6 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
@@ -45,10 +44,8 @@ public final class XmlDocuments {
     }
 
     /**
-     * Parses a record as {@link #parse} but without marking the ids: to be read (its slots, its values; the walk
-     * marking them was 5 % of building a class package), or to be signed in one slot, whose region's id the signing
-     * marks ({@link XmlDocuments#markId}). Xerces' DOM is deferred: a node is built when first read, so what is not
-     * read (a record's earlier signatures) costs little.
+     * Parses a record only to be read (its slots, its values), as {@link #parse} but without marking the ids: nothing
+     * is dereferenced or signed in it (the walk marking them was 5 % of building a class package).
      */
     static Document parseUnmarked(byte[] xml) {
         try {
@@ -94,6 +91,15 @@ public final class XmlDocuments {
     }
 
     static void markIds(Document doc) {
+        markIds(doc, null);
+    }
+
+    /**
+     * Marks every {@code Id} attribute as an XML id and returns the first element whose {@code Id} is {@code id}
+     * (null when none, or {@code id} is null): {@link #markIds} and {@link #byId} in one walk of the record.
+     */
+    static Element markIds(Document doc, String id) {
+        Element found = null;
         NodeList all = doc.getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
@@ -101,31 +107,11 @@ public final class XmlDocuments {
             if (attribute != null) {
                 e.setIdAttributeNode(attribute, true);
             }
-        }
-    }
-
-    /**
-     * The first element whose {@code Id} is {@code id} (null when none), with that {@code Id} marked as the XML id (what
-     * JSR 105 dereferences {@code #id} to), found without entering signatures: a region a signature covers is never
-     * inside one, and a stored record is mostly its signatures, which a record read lazily ({@link #parseUnmarked})
-     * then never expands (marking every {@code Id} walked and expanded all of them: 3.5 % of the homeroom, principal
-     * and seal steps, and most of the record's parse is expanding what no step of them reads).
-     */
-    static Element markId(Node parent, String id) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && !RecordSlots.isSignature(e)) {
-                Attr attribute = e.getAttributeNode(HocBaSoProfile.ID);
-                if (attribute != null && id.equals(attribute.getValue())) {
-                    e.setIdAttributeNode(attribute, true);
-                    return e;
-                }
-                Element found = markId(e, id);
-                if (found != null) {
-                    return found;
-                }
+            if (found == null && id != null && id.equals(attribute == null ? "" : attribute.getValue())) {
+                found = e;
             }
         }
-        return null;
+        return found;
     }
 
     /** The element whose {@code Id} is {@code id}, or null. */
