@@ -59,6 +59,7 @@ final class SchoolStages {
         stage(Stage.PRINCIPAL, ClassYearSteps::principalSigns);
         long sealStart = System.nanoTime();
         long sealCpu = SchoolRun.cpuNanos();
+        long sealRsa = RSA == null ? 0 : RSA.count();
         statements.reset();
         forEachClass((code, c) -> {
             long cpu = SchoolRun.cpuNanos();
@@ -67,6 +68,9 @@ final class SchoolStages {
         });
         result.recordStages(List.of(Stage.SEAL, Stage.LONG_TERM), Duration.ofNanos(System.nanoTime() - sealStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - sealCpu));
+        System.out.printf("SEAL + LONG_TERM: %.1f s wall, %.1f JVM CPU-s%s (ended %s)%n", (System.nanoTime() - sealStart) / 1e9,
+                (SchoolRun.cpuNanos() - sealCpu) / 1e9, RSA == null ? "" : ", " + (RSA.count() - sealRsa)
+                        + " RSA private-key operations", java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         statements.printTop("SEAL + LONG_TERM", System.out);
         stage(Stage.EXPORT, c -> {
             byte[] zip = c.export();
