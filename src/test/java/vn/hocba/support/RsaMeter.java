@@ -12,6 +12,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -34,6 +38,7 @@ public final class RsaMeter {
     public static final boolean WANTED = Boolean.getBoolean("hocba.bench.rsa-meter");
 
     static final String COUNTERS = "hocba.bench.rsa-meter.counters";
+    static final String CALLS = "hocba.bench.rsa-meter.calls";
 
     private final AtomicLongArray counters;
 
@@ -45,6 +50,7 @@ public final class RsaMeter {
     public static RsaMeter install() {
         AtomicLongArray counters = new AtomicLongArray(2);
         System.getProperties().put(COUNTERS, counters);
+        System.getProperties().put(CALLS, new ConcurrentHashMap<String, AtomicLong>());
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -55,6 +61,12 @@ public final class RsaMeter {
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(JdkPrivate.class)
                         .on(named("rsa").and(takesArguments(3))
                                 .and(takesArgument(1, named("java.security.interfaces.RSAPrivateKey"))))))
+                .type(named("vn.hocba.pades.devpki.InProcessTimeStampAuthority"))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Calls.class)
+                        .on(named("timeStamp").and(takesArguments(2)).or(named("respond")))))
+                .type(named("vn.hocba.pades.devpki.InProcessRevocation"))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(Calls.class)
+                        .on(named("ocsp").or(named("respond")).or(named("crl")))))
                 .type(named("org.bouncycastle.crypto.engines.RSABlindedEngine"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(BouncyCastlePrivate.class)
                         .on(named("processBlock"))))
@@ -65,6 +77,18 @@ public final class RsaMeter {
     /** The private-key operations so far. */
     public long count() {
         return counters.get(0);
+    }
+
+    /**
+     * What the development PKI's stand-ins have answered so far, by method ({@code InProcessTimeStampAuthority.timeStamp}:
+     * time-stamp tokens; {@code InProcessRevocation.ocsp}, {@code .respond}: OCSP answers; {@code .crl}: CRLs): the
+     * work a remote TSA and CA do in production.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> standInCalls() {
+        Map<String, Long> calls = new TreeMap<>();
+        ((Map<String, AtomicLong>) System.getProperties().get(CALLS)).forEach((k, v) -> calls.put(k, v.get()));
+        return calls;
     }
 
     /** The elapsed seconds inside them so far. */
@@ -115,6 +139,22 @@ public final class RsaMeter {
             if (counters instanceof AtomicLongArray c) {
                 c.incrementAndGet(0);
                 c.addAndGet(1, System.nanoTime() - started);
+            }
+        }
+    }
+
+    /** Inlined into the development PKI's stand-ins: counts calls by class and method name (java.base types only). */
+    static final class Calls {
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        @SuppressWarnings("unchecked")
+        static void exit(@Advice.Origin("#t.#m") String method) {
+            Object calls = System.getProperties().get("hocba.bench.rsa-meter.calls");
+            if (calls instanceof ConcurrentHashMap<?, ?> any) {
+                // no lambda here: this code is copied into the instrumented class, its lambda body would not be
+                ConcurrentHashMap<String, AtomicLong> map = (ConcurrentHashMap<String, AtomicLong>) any;
+                String key = method.substring(method.lastIndexOf('.', method.lastIndexOf('.') - 1) + 1);
+                map.putIfAbsent(key, new AtomicLong());
+                map.get(key).incrementAndGet();
             }
         }
     }

@@ -44,5 +44,13 @@ class RsaMeterTest {
         assertThat(meter.count() - before).as("and one Bouncy Castle signature").isEqualTo(2);
         assertThat(meter.seconds()).isPositive();
         assertThat(RsaMeter.cpuMillisOfOne()).isBetween(0.01, 100.0);
+
+        var pki = vn.hocba.pades.devpki.DevelopmentPki.createFresh(java.nio.file.Files.createTempDirectory("rsa-meter")
+                .resolve("pki"));
+        long tokens = meter.standInCalls().getOrDefault("InProcessTimeStampAuthority.timeStamp", 0L);
+        before = meter.count();
+        pki.timeStampAuthority().timeStamp(new byte[32]);
+        assertThat(meter.standInCalls()).containsEntry("InProcessTimeStampAuthority.timeStamp", tokens + 1);
+        assertThat(meter.count() - before).as("a time-stamp token is one RSA signature of the TSA").isEqualTo(1);
     }
 }

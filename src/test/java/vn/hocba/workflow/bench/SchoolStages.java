@@ -89,6 +89,7 @@ final class SchoolStages {
             System.out.printf("RSA private-key operations of the stages: %d, %.1f s elapsed inside them; at %.3f ms CPU each "
                     + "(one RSA-2048 signature alone, measured now) %.1f CPU-s%n", operations, RSA.seconds() - rsaSecondsBefore,
                     alone, operations * alone / 1000);
+            System.out.println("the development PKI's stand-ins answered (all runs so far in this JVM): " + RSA.standInCalls());
         }
         for (var entry : packages.entrySet()) {
             ExportPackages.assertManifestMatches(ExportPackages.unzip(entry.getValue()));
