@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import vn.hocba.support.PostgresCpu;
 import vn.hocba.support.PostgresStatements;
+import vn.hocba.support.RsaMeter;
 import vn.hocba.support.ThreadCpu;
 import vn.hocba.workflow.ExportPackages;
 
@@ -24,6 +25,8 @@ import vn.hocba.workflow.ExportPackages;
 final class SchoolStages {
 
     private static final int PARALLEL_CLASSES = Integer.getInteger("hocba.bench.parallel-classes", 1);
+    /** The RSA private-key operations counted ({@code -Dhocba.bench.rsa-meter=true}); null when not asked. */
+    private static final RsaMeter RSA = RsaMeter.WANTED ? RsaMeter.install() : null;
 
     private final Map<String, ClassYearSteps> classes;
     private final SchoolRun result;
@@ -42,6 +45,8 @@ final class SchoolStages {
     /** Runs every stage for the classes, prints the CPU by thread kind and checks the packages. */
     SchoolRun run() throws Exception {
         long wallStart = System.nanoTime();
+        long rsaBefore = RSA == null ? 0 : RSA.count();
+        double rsaSecondsBefore = RSA == null ? 0 : RSA.seconds();
         Map<String, Double> threadsBefore = ThreadCpu.of(ProcessHandle.current().pid());
         double databaseBefore = database.seconds();
         stage(Stage.TERM_CLOSE_1, c -> c.closeTerm(1));
@@ -54,6 +59,7 @@ final class SchoolStages {
         stage(Stage.PRINCIPAL, ClassYearSteps::principalSigns);
         long sealStart = System.nanoTime();
         long sealCpu = SchoolRun.cpuNanos();
+        long sealRsa = RSA == null ? 0 : RSA.count();
         statements.reset();
         forEachClass((code, c) -> {
             long cpu = SchoolRun.cpuNanos();
@@ -62,6 +68,9 @@ final class SchoolStages {
         });
         result.recordStages(List.of(Stage.SEAL, Stage.LONG_TERM), Duration.ofNanos(System.nanoTime() - sealStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - sealCpu));
+        System.out.printf("SEAL + LONG_TERM: %.1f s wall, %.1f JVM CPU-s%s (ended %s)%n", (System.nanoTime() - sealStart) / 1e9,
+                (SchoolRun.cpuNanos() - sealCpu) / 1e9, RSA == null ? "" : ", " + (RSA.count() - sealRsa)
+                        + " RSA private-key operations", java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         statements.printTop("SEAL + LONG_TERM", System.out);
         stage(Stage.EXPORT, c -> {
             byte[] zip = c.export();
@@ -74,6 +83,14 @@ final class SchoolStages {
                 database.seconds() - databaseBefore);
         System.out.println("JVM CPU-s of the stages by thread kind (live threads; the HTTP clients are \"other\"): "
                 + ThreadCpu.describe(ThreadCpu.minus(ThreadCpu.of(ProcessHandle.current().pid()), threadsBefore)));
+        if (RSA != null) {
+            long operations = RSA.count() - rsaBefore;
+            double alone = RsaMeter.cpuMillisOfOne();
+            System.out.printf("RSA private-key operations of the stages: %d, %.1f s elapsed inside them; at %.3f ms CPU each "
+                    + "(one RSA-2048 signature alone, measured now) %.1f CPU-s%n", operations, RSA.seconds() - rsaSecondsBefore,
+                    alone, operations * alone / 1000);
+            System.out.println("the development PKI's stand-ins answered (all runs so far in this JVM): " + RSA.standInCalls());
+        }
         for (var entry : packages.entrySet()) {
             ExportPackages.assertManifestMatches(ExportPackages.unzip(entry.getValue()));
         }
@@ -90,6 +107,7 @@ final class SchoolStages {
         long stageCpu = SchoolRun.cpuNanos();
         double stageDatabase = database.seconds();
         Map<String, Double> databaseProcesses = database.byProcess();
+        long rsaBefore = RSA == null ? 0 : RSA.count();
         statements.reset();
         forEachClass((code, c) -> {
             long start = System.nanoTime();
@@ -101,9 +119,10 @@ final class SchoolStages {
                 Duration.ofNanos(SchoolRun.cpuNanos() - stageCpu));
         // Progress as it goes: a 1,200-student school takes minutes per stage on a loaded machine.
         // With the moment it ended (UTC), so a profile's samples can be cut to a stage's window.
-        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s (ended %s)%n", stage,
+        System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s%s (ended %s)%n", stage,
                 (System.nanoTime() - stageStart) / 1e9, (SchoolRun.cpuNanos() - stageCpu) / 1e9,
-                database.seconds() - stageDatabase, java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
+                database.seconds() - stageDatabase, RSA == null ? "" : ", " + (RSA.count() - rsaBefore) + " RSA private-key operations",
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         System.out.println("  PostgreSQL CPU-s by process: "
                 + ThreadCpu.describe(ThreadCpu.minus(database.byProcess(), databaseProcesses).entrySet().stream()
                         .filter(e -> e.getValue() >= 0.05).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
