@@ -25,10 +25,10 @@ public final class XmlDocuments {
     private static final DocumentBuilderFactory FACTORY = factory(true);
     /**
      * For {@link #parse}: Xerces' DOM built directly, not deferred. Marking every {@code Id} reads every node, which
-     * a deferred DOM builds a second time from its tables: built directly, a stored record (≈ 150 KB) is parsed in
-     * ≈ 0.6 of the CPU time with ≈ 2/3 of the garbage (≈ 375 against ≈ 555 KB), and canonicalized faster (the
-     * principal's and the seal's digest of {@code #data}); that parse was ≈ 1 ms a record in the homeroom, principal
-     * and seal steps of a whole school, which pass more records than {@link RecentRecordDocuments} keeps.
+     * a deferred DOM builds a second time from its tables. In the homeroom, principal and seal steps of a whole school
+     * (which pass more records than {@link RecentRecordDocuments} keeps, so each step parses each stored record) the
+     * parse was ≈ 1 ms of CPU and ≈ 555 KB of garbage a record (≈ 150 KB) deferred, ≈ 0.6–0.9 ms and ≈ 375 KB built
+     * directly, and the steps' digests of the record's regions were faster on it (bench/README.md, seal27).
      */
     private static final DocumentBuilderFactory BUILT_DIRECTLY = factory(false);
     private static final String DEFER_NODE_EXPANSION = "http://apache.org/xml/features/dom/defer-node-expansion";
