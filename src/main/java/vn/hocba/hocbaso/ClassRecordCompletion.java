@@ -45,10 +45,12 @@ class ClassRecordCompletion {
     private final RecordSignatureSetting signatureForm;
     private final RecentRecordDocuments recent;
     private final RecordThreads threads;
+    private final RegionDigests regionDigests;
 
     ClassRecordCompletion(SignedRecords store, SchoolDirectory directory, AuditLog audit, Clock clock,
             PlatformTransactionManager transactionManager, RecordSignatureSetting signatureForm,
-            RecentRecordDocuments recent, RecordThreads threads) {
+            RecentRecordDocuments recent, RecordThreads threads, RegionDigests regionDigests) {
+        this.regionDigests = regionDigests;
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -65,11 +67,14 @@ class ClassRecordCompletion {
         String classCode = directory.schoolClass(prepared.classId()).code();
         Finished finished = finishAll(prepared, valueOf);
         Map<String, RecentRecordDocuments.Stored> saved = new LinkedHashMap<>();
+        List<KeptRegion> kept = new ArrayList<>();
         Outcome outcome = transactions.execute(status -> {
             saved.clear();
-            return store(prepared, finished, classCode, by, saved);
+            kept.clear();
+            return store(prepared, finished, classCode, by, saved, kept);
         });
         saved.forEach((sha256, stored) -> recent.keep(sha256, stored.doc(), stored.bytes()));
+        kept.forEach(k -> regionDigests.remember(k.sha256(), k.regionId(), k.digest()));
         log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} ms of threads' "
                 + "time for {} time-stamps", classCode, prepared.slotId(), outcome.signed(), outcome.alreadySigned(),
                 outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, finished.stampingMillis(),
@@ -77,12 +82,17 @@ class ClassRecordCompletion {
         return outcome;
     }
 
+    /** A region that a version stored now has as its signature's reference digested it ({@link RegionDigests}). */
+    private record KeptRegion(String sha256, String regionId, byte[] digest) {
+    }
+
     /**
      * Inside the transaction: under the class's lock, the records still based on their stored version stored and
-     * their signatures audited; {@code saved} gets each stored version's document by its SHA-256.
+     * their signatures audited; {@code saved} gets each stored version's document by its SHA-256, {@code kept} the
+     * digest of each region signed now that the new version has unchanged.
      */
     private Outcome store(Prepared prepared, Finished finished, String classCode, Actor by,
-            Map<String, RecentRecordDocuments.Stored> saved) {
+            Map<String, RecentRecordDocuments.Stored> saved, List<KeptRegion> kept) {
         directory.lockClass(prepared.classId());
         List<String> waiting = new ArrayList<>(prepared.waiting());
         int signed = 0;
@@ -106,6 +116,8 @@ class ClassRecordCompletion {
             saved.put(version.sha256(), new RecentRecordDocuments.Stored(item.current().doc(),
                     finished.bytes()[storing.get(i)]));
             if (item.signature() != null) {
+                item.signature().regionDigestKept().ifPresent(d -> kept.add(new KeptRegion(version.sha256(),
+                        item.slot().covers(), d)));
                 audit.append(new AuditRecord(by, "HOCBASO_RECORD_SIGNED", "hocbaso " + classCode + " "
                         + item.fresh().studentCode(), item.basedOn(), version.sha256(),
                         item.slot().label() + ", phiên bản " + version.version(), null));

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,10 +41,12 @@ class ClassRecordPreparation {
     private final RecordFingerprintMemo fingerprints;
     private final RecentRecordDocuments recent;
     private final RecordThreads threads;
+    private final RegionDigests regionDigests;
 
     ClassRecordPreparation(ClassRecordsService records, SignedRecords store, Clock clock,
             RecordSignatureSetting signatureForm, RecordFingerprintMemo fingerprints, RecentRecordDocuments recent,
-            RecordThreads threads) {
+            RecordThreads threads, RegionDigests regionDigests) {
+        this.regionDigests = regionDigests;
         this.records = records;
         this.store = store;
         this.clock = clock;
@@ -71,8 +75,9 @@ class ClassRecordPreparation {
         List<Candidate> candidates = candidates(classId, waiting);
         List<X509Certificate> chain = credential.certificateChain();
         SlotValues.Found[] found = new SlotValues.Found[candidates.size()];
+        AtomicInteger digestsKnown = new AtomicInteger();
         threads.forEach(found.length, i -> found[i] = SlotValues.find(candidates.get(i).current().doc(), role, slotId,
-                chain, signingTime));
+                chain, signingTime, regionDigests(candidates.get(i), role, digestsKnown)));
         for (int i = 0; i < found.length; i++) {
             Candidate candidate = candidates.get(i);
             Optional<SignatureSlot> slot = Optional.ofNullable(found[i].slot());
@@ -97,13 +102,31 @@ class ClassRecordPreparation {
         if (check != null && items.stream().anyMatch(i -> i.signature() != null)) {
             check.requireUsable(credential, clock.instant());
         }
-        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms", classId.value(), slotId, items.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Class {}: học bạ số slot {} prepared for {} records in {} ms ({} with the region's digest known)",
+                classId.value(), slotId, items.size(), (System.nanoTime() - started) / 1_000_000, digestsKnown.get());
         return new Prepared(classId, role, slotId, items, waiting, already, signingTime);
     }
 
     /** A ready record of the class, its stored version and the record to sign further. */
     private record Candidate(ReadyInput fresh, Optional<StoredRecord> latest, Current current) {
+    }
+
+    /**
+     * The digests of regions of the candidate's stored version known here, when {@code role} signs it further (not
+     * changed); counted. Null for each region otherwise: the slot's signature digests its region itself.
+     */
+    private Function<String, byte[]> regionDigests(Candidate candidate, SlotRole role, AtomicInteger known) {
+        if (!RegionDigests.reusedIn(role) || candidate.current().changed() || candidate.latest().isEmpty()) {
+            return region -> null;
+        }
+        String sha256 = candidate.latest().get().sha256();
+        return region -> {
+            byte[] digest = regionDigests.of(sha256, region).orElse(null);
+            if (digest != null) {
+                known.incrementAndGet();
+            }
+            return digest;
+        };
     }
 
     /** Every ready record of the class with its stored version; why the others wait goes to {@code waiting}. */

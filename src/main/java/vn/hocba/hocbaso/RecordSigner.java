@@ -104,6 +104,16 @@ public final class RecordSigner {
      */
     static Element signInto(Document doc, Element parent, String coversId, String signatureId, String label,
             SigningCredential credential, Instant xadesSigningTime) {
+        return signInto(doc, parent, coversId, null, signatureId, label, credential, xadesSigningTime);
+    }
+
+    /**
+     * As {@link #signInto(Document, Element, String, String, String, SigningCredential, Instant)}; {@code coveredDigest}
+     * (null: computed) is the digest of the region as it is now ({@link RegionDigests}), stated without canonicalizing
+     * and hashing the region again.
+     */
+    static Element signInto(Document doc, Element parent, String coversId, byte[] coveredDigest, String signatureId,
+            String label, SigningCredential credential, Instant xadesSigningTime) {
         if (covered(doc, coversId) == null) {
             throw new IllegalStateException("Không có phần Id=\"" + coversId + "\" mà " + label + " ký.");
         }
@@ -111,7 +121,7 @@ public final class RecordSigner {
             DOMSignContext context = new DOMSignContext(CredentialProvider.keyOf(credential), parent);
             context.setDefaultNamespacePrefix("ds");
             context.setProperty(CredentialProvider.CONTEXT_PROPERTY, new CredentialProvider(credential));
-            signature(doc, context, credential, coversId, signatureId, xadesSigningTime).sign(context);
+            signature(doc, context, credential, coversId, coveredDigest, signatureId, xadesSigningTime).sign(context);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
             throw new SigningException("Không ký được " + label + ": " + e.getMessage(), e);
         }
@@ -134,14 +144,16 @@ public final class RecordSigner {
     }
 
     private static XMLSignature signature(Document doc, DOMSignContext context, SigningCredential credential,
-            String coversId, String signatureId, Instant xadesSigningTime) throws GeneralSecurityException {
+            String coversId, byte[] coveredDigest, String signatureId, Instant xadesSigningTime)
+            throws GeneralSecurityException {
         XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
         boolean xades = xadesSigningTime != null;
         List<Transform> exclusive = List.of(f.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
         DigestMethod sha256 = f.newDigestMethod(DigestMethod.SHA256, null);
         List<Reference> references = new ArrayList<>();
-        references.add(f.newReference("#" + coversId, sha256, exclusive, null,
-                xades ? XadesProperties.referenceId(signatureId) : null));
+        String referenceId = xades ? XadesProperties.referenceId(signatureId) : null;
+        references.add(coveredDigest == null ? f.newReference("#" + coversId, sha256, exclusive, null, referenceId)
+                : f.newReference("#" + coversId, sha256, exclusive, null, referenceId, coveredDigest));
         List<XMLObject> objects = null;
         if (xades) {
             XadesProperties.Built built = XadesProperties.build(doc, signatureId, credential.certificate(),

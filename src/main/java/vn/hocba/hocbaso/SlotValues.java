@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.hocba.common.Rejected;
@@ -49,12 +50,18 @@ final class SlotValues {
      */
     static UnfinishedSignature unfinished(Document record, RecordSlots slots, SignatureSlot slot,
             List<X509Certificate> chain, Instant xadesSigningTime) {
+        return unfinished(record, slots, slot, null, chain, xadesSigningTime);
+    }
+
+    /** As above; {@code coveredDigest}: the digest of the slot's region as it is now (null: computed). */
+    private static UnfinishedSignature unfinished(Document record, RecordSlots slots, SignatureSlot slot,
+            byte[] coveredDigest, List<X509Certificate> chain, Instant xadesSigningTime) {
         slots.requireTurn(slot);
         Capture capture = new Capture(chain);
         Element built = null;
         try {
-            RecordSigner.signInto(record, slot.element(), slot.covers(), RecordSigner.signatureId(slot), slot.label(),
-                    capture, xadesSigningTime);
+            RecordSigner.signInto(record, slot.element(), slot.covers(), coveredDigest, RecordSigner.signatureId(slot),
+                    slot.label(), capture, xadesSigningTime);
         } catch (RuntimeException e) {
             if (capture.data == null) {
                 throw e;
@@ -82,6 +89,15 @@ final class SlotValues {
      */
     static Found find(Document record, SlotRole role, String slotId, List<X509Certificate> chain,
             Instant signingTime) {
+        return find(record, role, slotId, chain, signingTime, region -> null);
+    }
+
+    /**
+     * As above; {@code regionDigests} gives the digest of a region of {@code record} as it is now, by the region's
+     * {@code Id}, when it is known ({@link RegionDigests}; null: computed).
+     */
+    static Found find(Document record, SlotRole role, String slotId, List<X509Certificate> chain,
+            Instant signingTime, Function<String, byte[]> regionDigests) {
         RecordSlots slots = RecordSlots.of(record);
         SignatureSlot slot = slots.all().stream()
                 .filter(s -> s.role() == role && (role != SlotRole.SUBJECT_TEACHER || s.id().equals(slotId)))
@@ -90,7 +106,8 @@ final class SlotValues {
             return new Found(slot, null, null);
         }
         try {
-            return new Found(slot, unfinished(record, slots, slot, chain, signingTime), null);
+            return new Found(slot, unfinished(record, slots, slot, regionDigests.apply(slot.covers()), chain,
+                    signingTime), null);
         } catch (Rejected e) {
             return new Found(slot, null, e.getMessage());
         }

@@ -5,9 +5,11 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import vn.hocba.pades.SigningException;
 
 /**
@@ -68,6 +70,37 @@ final class UnfinishedSignature {
         slotsSigned = (int) slots.all().stream().filter(SignatureSlot::signed).count() + 1;
         slotsTotal = slots.all().size();
         return signature;
+    }
+
+    /**
+     * The digest this signature's reference states for the region it covers, when the signature sits outside that
+     * region, so the version it makes has that very region, and a later step's slot still to be signed covers it too
+     * (the seal after the principal): {@link RegionDigests}. Empty otherwise, and for a subject teacher's signature
+     * ({@link RegionDigests#reusedIn}).
+     */
+    Optional<byte[]> regionDigestKept() {
+        if (!RegionDigests.reusedIn(slot.role())) {
+            return Optional.empty();
+        }
+        boolean wanted = slots.all().stream().anyMatch(s -> s.element() != slot.element() && !s.signed()
+                && RegionDigests.reusedIn(s.role()) && s.covers().equals(slot.covers()));
+        if (!wanted) {
+            return Optional.empty();
+        }
+        for (Node n = slot.element(); n != null; n = n.getParentNode()) {
+            if (n instanceof Element e && slot.covers().equals(e.getAttribute(HocBaSoProfile.ID))) {
+                return Optional.empty();
+            }
+        }
+        Element signedInfo = XadesProperties.children(signature, RecordSlots.DSIG, "SignedInfo").get(0);
+        for (Element reference : XadesProperties.children(signedInfo, RecordSlots.DSIG, "Reference")) {
+            if (("#" + slot.covers()).equals(reference.getAttribute("URI"))) {
+                String value = XadesProperties.children(reference, RecordSlots.DSIG, "DigestValue").get(0)
+                        .getTextContent();
+                return Optional.of(Base64.getMimeDecoder().decode(value));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The record's slots signed once {@link #finish} signed this one; -1 before. */

@@ -22,7 +22,16 @@ import org.xml.sax.SAXException;
 public final class XmlDocuments {
 
     /** Configured once (looking the implementation up is slow); only read afterwards. */
-    private static final DocumentBuilderFactory FACTORY = factory();
+    private static final DocumentBuilderFactory FACTORY = factory(true);
+    /**
+     * For {@link #parse}: Xerces' DOM built directly, not deferred. Marking every {@code Id} reads every node, which
+     * a deferred DOM builds a second time from its tables. In the homeroom, principal and seal steps of a whole school
+     * (which pass more records than {@link RecentRecordDocuments} keeps, so each step parses each stored record) the
+     * parse was ≈ 1 ms of CPU and ≈ 555 KB of garbage a record (≈ 150 KB) deferred, ≈ 0.6–0.9 ms and ≈ 375 KB built
+     * directly, and the steps' digests of the record's regions were faster on it (bench/README.md, seal27).
+     */
+    private static final DocumentBuilderFactory BUILT_DIRECTLY = factory(false);
+    private static final String DEFER_NODE_EXPANSION = "http://apache.org/xml/features/dom/defer-node-expansion";
     private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
 
     private XmlDocuments() {
@@ -38,7 +47,7 @@ public final class XmlDocuments {
 
     /** Parses a record (or manifest) and marks every {@code Id} attribute as an XML id. */
     public static Document parse(byte[] xml) {
-        Document doc = parseUnmarked(xml);
+        Document doc = parse(BUILT_DIRECTLY, xml);
         markIds(doc);
         return doc;
     }
@@ -48,8 +57,12 @@ public final class XmlDocuments {
      * is dereferenced or signed in it (the walk marking them was 5 % of building a class package).
      */
     static Document parseUnmarked(byte[] xml) {
+        return parse(FACTORY, xml);
+    }
+
+    private static Document parse(DocumentBuilderFactory factory, byte[] xml) {
         try {
-            return FACTORY.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalArgumentException("Tệp không phải XML hợp lệ: " + e.getMessage(), e);
         }
@@ -144,13 +157,15 @@ public final class XmlDocuments {
         }
     }
 
-    private static DocumentBuilderFactory factory() {
+    /** {@code deferred}: Xerces builds a node when it is first read (what is never read costs little). */
+    private static DocumentBuilderFactory factory(boolean deferred) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
+            f.setFeature(DEFER_NODE_EXPANSION, deferred);
             return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);

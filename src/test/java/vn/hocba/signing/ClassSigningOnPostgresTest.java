@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +37,10 @@ import vn.hocba.common.Sha256;
 import vn.hocba.documents.YearCompletion;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.interchange.GradebookBulkLoad;
+import vn.hocba.hocbaso.RecordVerifier;
+import vn.hocba.hocbaso.SignedRecords;
+import vn.hocba.hocbaso.SlotFinding;
+import vn.hocba.hocbaso.XmlDocuments;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
@@ -56,6 +63,7 @@ import vn.hocba.pades.SignerRole;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClassSigningOnPostgresTest {
@@ -91,6 +99,8 @@ class ClassSigningOnPostgresTest {
     SigningDesk desk;
     @Autowired
     SigningServices services;
+    @Autowired
+    SignedRecords records;
     SchoolClass schoolClass;
     final Actor by = new Actor("hieutruong", "PRINCIPAL", "test");
 
@@ -206,8 +216,29 @@ class ClassSigningOnPostgresTest {
 
     @Test
     @Order(4)
-    void everyDocumentSignedInOrderIsTotalPassedAtBaselineLtaForEverySignature() throws Exception {
+    void everyDocumentSignedInOrderIsTotalPassedAtBaselineLtaForEverySignature(CapturedOutput output) throws Exception {
         signAll();
+
+        // the seal took the digest of #data that the principal's signature stated in each record's stored version
+        // (RegionDigests); every slot of every record is valid and trusted
+        var prepared = java.util.regex.Pattern.compile("prepared for (\\d+) records in \\d+ ms \\((\\d+) with the "
+                + "region's digest known\\)").matcher(output.getOut());
+        List<Integer> known = new java.util.ArrayList<>();
+        int sealed = 0;
+        while (prepared.find()) {
+            known.add(Integer.parseInt(prepared.group(2)));
+            sealed = Integer.parseInt(prepared.group(1));
+        }
+        assertThat(sealed).isGreaterThan(20);
+        assertThat(known).as("the seal's step is the last").last().isEqualTo(sealed);
+        RecordVerifier recordVerifier = new RecordVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
+        List<SignedRecords.StoredRecord> latest = records.latestOfClass(schoolClass.id());
+        assertThat(latest).hasSize(sealed);
+        for (SignedRecords.StoredRecord record : latest) {
+            List<SlotFinding> findings = recordVerifier.verify(XmlDocuments.parse(records.read(record)));
+            assertThat(findings).hasSizeGreaterThan(5)
+                    .allSatisfy(f -> assertThat(f.signed() && f.valid() && f.trusted()).as(f.line()).isTrue());
+        }
 
         SignatureVerifier verifier = new SignatureVerifier(SigningServices.readPemDirectory(dataDir.resolve("pki")));
         Map<String, Path> files = signing.signedFiles(schoolClass.id());
