@@ -30,6 +30,13 @@ public final class ClassPackage {
 
     public static final String MANIFEST_FILE = "manifest.xml";
     public static final String RECORDS_FOLDER = "hocba/";
+    /**
+     * zlib's level 3 for the records, as the export package's zip uses for its XML: a class's 40 records (7.3 MB)
+     * deflated in 31 ms instead of 52 at the default level 6, 1.58 MB instead of 1.35 (2026-12-07). The package is
+     * built once per set of records, in the export step, and carried as it is in the export zip and to the national
+     * store.
+     */
+    static final int LEVEL = 3;
 
     /** One released record and its file name ({@code <student code>.hocbaso.xml}). */
     public record Entry(String fileName, byte[] record) {
@@ -102,6 +109,7 @@ public final class ClassPackage {
         RecordSigner.signInto(manifest, slot, MANIFEST_ID, "sig-goi", "gói học bạ số " + classLabel, issuer, null);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.setLevel(LEVEL);
             put(out, MANIFEST_FILE, XmlDocuments.bytes(manifest));
             for (Entry e : records) {
                 put(out, RECORDS_FOLDER + e.fileName(), e.record());

@@ -57,6 +57,38 @@ class ClassPackageTest {
         assertThat(ClassPackage.records(checkedByBuild).get("hocba/" + entry.fileName())).isEqualTo(signed);
     }
 
+    /** The records are deflated at {@link ClassPackage#LEVEL}, not the zip's default level 6 (1.7× its CPU). */
+    @Test
+    void theRecordsAreDeflatedAtTheFasterLevel() throws java.io.IOException {
+        ClassPackage.Entry entry = ClassPackage.released(signed, slots, slots);
+        byte[] zip = ClassPackage.buildChecked("DEMO01-2025-2026-7A1", List.of(entry), pki.organisation("TRƯỜNG THCS MẪU"));
+
+        long compressed = -1;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                in.readAllBytes(); // the sizes follow the data
+                if (e.getName().equals("hocba/" + entry.fileName())) {
+                    compressed = e.getCompressedSize();
+                }
+            }
+        }
+        assertThat(compressed).isEqualTo(deflatedSize(signed, ClassPackage.LEVEL))
+                .isNotEqualTo(deflatedSize(signed, java.util.zip.Deflater.DEFAULT_COMPRESSION));
+    }
+
+    private static long deflatedSize(byte[] bytes, int level) {
+        var deflater = new java.util.zip.Deflater(level, true);
+        deflater.setInput(bytes);
+        deflater.finish();
+        byte[] out = new byte[bytes.length + 1024];
+        long size = 0;
+        while (!deflater.finished()) {
+            size += deflater.deflate(out);
+        }
+        deflater.end();
+        return size;
+    }
+
     @Test
     void aRecordWithAnEmptySlotIsRefusedNamingTheFileAndTheSlot() {
         byte[] unsigned = XmlDocuments.bytes(SampleRecords.unsigned(transcript));
