@@ -19,7 +19,9 @@ import vn.hocba.signing.ExportPackageFile;
  * removed before each build: benchmark only), followed by what the clerk's download does (the current package looked
  * up again, checked and streamed). Thread CPU of this thread, which includes zlib's deflate (native, not in JFR's
  * execution samples). Arguments: rounds (default 12), students per class (default 40); {@code -Dhocba.bench.export-copy=<file>}
- * keeps a copy of the last package. Not a test; see bench/README.
+ * keeps a copy of the last package; {@code -Dhocba.bench.export-hocbaso=rebuild} removes the stored học bạ số class
+ * package too, so that each build includes its first build (as the school's export stage does: its records' deflate
+ * and the manifest's signature). Not a test; see bench/README.
  */
 public final class ExportPackageBenchmark {
 
@@ -27,6 +29,7 @@ public final class ExportPackageBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         String students = args.length > 1 ? args[1] : "40";
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean rebuildHocBaSo = "rebuild".equals(System.getProperty("hocba.bench.export-hocbaso"));
         try (BenchSchool school = BenchSchool.start("bench_export", "--hocba.demo.classes=1",
                 "--hocba.demo.students-per-class=" + students)) {
             ClassYearSteps steps = school.firstClassThroughSubjectSheets();
@@ -43,12 +46,9 @@ public final class ExportPackageBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 jdbc.sql("delete from export_package_receipt where class_id = ?").param(classId.value()).update();
                 jdbc.sql("delete from export_package where class_id = ?").param(classId.value()).update();
-                try (var files = Files.walk(school.dataDir().resolve("exports"))) {
-                    for (var f : files.sorted(Comparator.reverseOrder()).filter(Files::isRegularFile).toList()) {
-                        Files.delete(f);
-                    }
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // the first round: nothing exported yet
+                deleteFiles(school.dataDir().resolve("exports"), "");
+                if (rebuildHocBaSo) { // the class packages only: the records beside them stay
+                    deleteFiles(school.dataDir().resolve("hocbaso").resolve(String.valueOf(classId.value())), "package-");
                 }
                 long cpu = threads.getCurrentThreadCpuTime();
                 signing.currentExportPackage(classId);
@@ -73,6 +73,17 @@ public final class ExportPackageBenchmark {
                     Files.copy(in, java.nio.file.Path.of(copy), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    private static void deleteFiles(java.nio.file.Path folder, String namePrefix) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            for (var f : files.sorted(Comparator.reverseOrder()).filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().startsWith(namePrefix)).toList()) {
+                Files.delete(f);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the first round: nothing exported yet
         }
     }
 
