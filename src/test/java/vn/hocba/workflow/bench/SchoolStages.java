@@ -69,8 +69,7 @@ final class SchoolStages {
         result.recordStages(List.of(Stage.SEAL, Stage.LONG_TERM), Duration.ofNanos(System.nanoTime() - sealStart),
                 Duration.ofNanos(SchoolRun.cpuNanos() - sealCpu));
         System.out.printf("SEAL + LONG_TERM: %.1f s wall, %.1f JVM CPU-s%s (ended %s)%n", (System.nanoTime() - sealStart) / 1e9,
-                (SchoolRun.cpuNanos() - sealCpu) / 1e9, RSA == null ? "" : ", " + (RSA.count() - sealRsa)
-                        + " RSA private-key operations", java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
+                (SchoolRun.cpuNanos() - sealCpu) / 1e9, rsaSince(sealRsa), java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         statements.printTop("SEAL + LONG_TERM", System.out);
         stage(Stage.EXPORT, c -> {
             byte[] zip = c.export();
@@ -102,6 +101,11 @@ final class SchoolStages {
         return packages;
     }
 
+    /** ", N RSA private-key operations" since the meter read {@code before}; empty when the meter is off. */
+    private static String rsaSince(long before) {
+        return RSA == null ? "" : ", " + (RSA.count() - before) + " RSA private-key operations";
+    }
+
     private void stage(Stage stage, Consumer<ClassYearSteps> step) {
         long stageStart = System.nanoTime();
         long stageCpu = SchoolRun.cpuNanos();
@@ -121,7 +125,7 @@ final class SchoolStages {
         // With the moment it ended (UTC), so a profile's samples can be cut to a stage's window.
         System.out.printf("%s: %.1f s wall, %.1f JVM CPU-s, %.1f PostgreSQL CPU-s%s (ended %s)%n", stage,
                 (System.nanoTime() - stageStart) / 1e9, (SchoolRun.cpuNanos() - stageCpu) / 1e9,
-                database.seconds() - stageDatabase, RSA == null ? "" : ", " + (RSA.count() - rsaBefore) + " RSA private-key operations",
+                database.seconds() - stageDatabase, rsaSince(rsaBefore),
                 java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
         System.out.println("  PostgreSQL CPU-s by process: "
                 + ThreadCpu.describe(ThreadCpu.minus(database.byProcess(), databaseProcesses).entrySet().stream()
