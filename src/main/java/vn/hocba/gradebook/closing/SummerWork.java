@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.Promotion;
 import vn.hocba.grading.StudentResults;
 import vn.hocba.grading.SubjectCode;
@@ -48,12 +49,16 @@ public class SummerWork {
 
     /** Retests still to enter: every failed subject (ĐTBmcn below 5.0 or CĐ) of each student waiting for retests. */
     public List<PendingRetest> retests(SchoolClass schoolClass) {
+        return retests(schoolClass, results.compute(schoolClass));
+    }
+
+    private List<PendingRetest> retests(SchoolClass schoolClass, ClassResults computed) {
         Set<String> entered = new HashSet<>(jdbc.sql("select st.code || '/' || su.code from retest_mark r "
                 + "join student st on st.id = r.student_id join subject su on su.id = r.subject_id where r.class_id = ?")
                 .param(schoolClass.id().value()).query(String.class).list());
         List<GradeSubject> subjects = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade());
         List<PendingRetest> pending = new ArrayList<>();
-        for (StudentResults s : results.compute(schoolClass).students()) {
+        for (StudentResults s : computed.students()) {
             if (s.promotion() != Promotion.RETEST_PENDING) {
                 continue;
             }
@@ -70,8 +75,10 @@ public class SummerWork {
 
     /** Everything of the summer not entered yet, one sentence each: retests, then re-assessed conduct. */
     public List<String> missing(SchoolClass schoolClass) {
-        List<String> missing = new ArrayList<>(retests(schoolClass).stream().map(PendingRetest::message).toList());
-        results.compute(schoolClass).students().stream().filter(s -> s.promotion() == Promotion.SUMMER_TRAINING_PENDING)
+        // computed once for both: a computation reads the class's whole gradebook (the seal and export steps ask)
+        ClassResults computed = results.compute(schoolClass);
+        List<String> missing = new ArrayList<>(retests(schoolClass, computed).stream().map(PendingRetest::message).toList());
+        computed.students().stream().filter(s -> s.promotion() == Promotion.SUMMER_TRAINING_PENDING)
                 .forEach(s -> missing.add("Rèn luyện trong hè: học sinh " + s.code().value() + " " + s.fullName()
                         + " chưa được xếp loại rèn luyện lại."));
         return missing;
