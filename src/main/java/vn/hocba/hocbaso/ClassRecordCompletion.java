@@ -2,12 +2,12 @@ package vn.hocba.hocbaso;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +75,8 @@ class ClassRecordCompletion {
         });
         saved.forEach((sha256, stored) -> recent.keep(sha256, stored.doc(), stored.bytes()));
         kept.forEach(k -> regionDigests.remember(k.sha256(), k.regionId(), k.digest()));
-        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} ms of threads' "
-                + "time for {} time-stamps", classCode, prepared.slotId(), outcome.signed(), outcome.alreadySigned(),
+        log.info("Class {}: học bạ số slot {} signed in {} records ({} already, {} waiting) in {} ms, {} ms of it "
+                + "for {} time-stamps", classCode, prepared.slotId(), outcome.signed(), outcome.alreadySigned(),
                 outcome.waiting().size(), (System.nanoTime() - started) / 1_000_000, finished.stampingMillis(),
                 prepared.signingTime() == null ? 0 : prepared.dataToSign().size());
         return outcome;
@@ -133,8 +133,11 @@ class ClassRecordCompletion {
 
     /**
      * Puts the values into the prepared signatures (the {@code n}th value into the {@code n}th signature), in the
-     * XAdES-T form time-stamps each signature, and writes each record's bytes: record by record on the step's
-     * threads ({@link RecordThreads}; each record is its own document), before the class's lock is taken.
+     * XAdES-T form time-stamps them, and writes each record's bytes: record by record on the step's threads
+     * ({@link RecordThreads}; each record is its own document), before the class's lock is taken. The time-stamps are
+     * asked for all at once between the two ({@link SignatureTimeStamps#addAll}): a TSA over the internet answers
+     * them together in a few round trips, where one request per record waited ≈ 0.1 s each (bench/README.md,
+     * session 28).
      */
     private Finished finishAll(Prepared prepared, IntFunction<byte[]> valueOf) {
         List<PreparedRecord> items = prepared.items();
@@ -145,22 +148,20 @@ class ClassRecordCompletion {
         }
         // looked up once per step (a Spring lookup each time cost 3 % of a sheet request)
         TimeStampSource tsa = prepared.signingTime() != null && signatures > 0 ? signatureForm.timeStamps() : null;
-        byte[][] bytes = new byte[items.size()][];
-        AtomicLong stampingNanos = new AtomicLong();
+        Element[] finished = new Element[items.size()];
         threads.forEach(items.size(), i -> {
-            PreparedRecord item = items.get(i);
-            Element signature = null;
-            if (item.signature() != null) {
-                signature = item.signature().finish(valueOf.apply(valueIndex[i]));
-                if (tsa != null) {
-                    long t = System.nanoTime();
-                    SignatureTimeStamps.add(signature, tsa);
-                    stampingNanos.addAndGet(System.nanoTime() - t);
-                }
+            if (items.get(i).signature() != null) {
+                finished[i] = items.get(i).signature().finish(valueOf.apply(valueIndex[i]));
             }
-            bytes[i] = bytes(item.current(), signature);
         });
-        return new Finished(bytes, stampingNanos.get() / 1_000_000);
+        long stamping = System.nanoTime();
+        if (tsa != null) {
+            SignatureTimeStamps.addAll(Arrays.stream(finished).filter(Objects::nonNull).toList(), tsa);
+        }
+        long stampingMillis = (System.nanoTime() - stamping) / 1_000_000;
+        byte[][] bytes = new byte[items.size()][];
+        threads.forEach(items.size(), i -> bytes[i] = bytes(items.get(i).current(), finished[i]));
+        return new Finished(bytes, stampingMillis);
     }
 
     /**

@@ -63,24 +63,53 @@ final class SignatureTimeStamps {
     }
 
     /**
-     * Time-stamps {@code signature} (signed, with qualifying properties) with {@code tsa}. The token goes in as the
-     * source returned it, not parsed again here: the HTTP source checks every answer against its request (status,
-     * imprint, nonce, the TSA's signature) before returning it, the in-process TSA makes it, and {@link #check} reads
-     * it whenever a record is verified (reading it again was ≈ 3 % of a subject sheet's request, one per record).
+     * What {@code signature}'s time-stamp is over: the SHA-256 of its exclusive-C14N {@code ds:SignatureValue}, for a
+     * signature (signed, with qualifying properties) that has no unsigned properties yet.
      */
-    static void add(Element signature, TimeStampSource tsa) {
+    static byte[] imprint(Element signature) {
         Element qualifying = XadesProperties.qualifyingProperties(signature);
         if (qualifying == null || XadesProperties.first(qualifying, "UnsignedProperties") != null) {
             throw new IllegalStateException("chữ ký " + signature.getAttribute(HocBaSoProfile.ID)
                     + " không phải XAdES chưa có dấu thời gian");
         }
+        return sha256(SignatureValueCanonical.of(signatureValue(signature)));
+    }
+
+    /**
+     * Time-stamps each of {@code signatures} ({@link #imprint}) with {@code tsa}, their requests together
+     * ({@link TimeStampSource#timeStampAll}). Each token goes in as the source returned it, not parsed again here: the
+     * HTTP source checks every answer against its request (status, imprint, nonce, the TSA's signature) before
+     * returning it, the in-process TSA makes it, and {@link #check} reads it whenever a record is verified (reading
+     * it again was ≈ 3 % of a subject sheet's request, one per record).
+     */
+    static void addAll(List<Element> signatures, TimeStampSource tsa) {
+        List<byte[]> tokens;
+        try {
+            tokens = tsa.timeStampAll(signatures.stream().map(SignatureTimeStamps::imprint).toList());
+        } catch (RuntimeException e) {
+            throw new SigningException("Không lấy được dấu thời gian cho chữ ký học bạ số của " + signatures.size()
+                    + " học sinh: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < signatures.size(); i++) {
+            put(signatures.get(i), tokens.get(i));
+        }
+    }
+
+    /** {@link #addAll} for one signature. */
+    static void add(Element signature, TimeStampSource tsa) {
+        byte[] imprint = imprint(signature);
         byte[] token;
         try {
-            token = tsa.timeStamp(sha256(SignatureValueCanonical.of(signatureValue(signature))));
+            token = tsa.timeStamp(imprint);
         } catch (RuntimeException e) {
             throw new SigningException("Không lấy được dấu thời gian cho chữ ký " + signature.getAttribute(HocBaSoProfile.ID)
                     + " của học bạ số: " + e.getMessage(), e);
         }
+        put(signature, token);
+    }
+
+    private static void put(Element signature, byte[] token) {
+        Element qualifying = XadesProperties.qualifyingProperties(signature);
         Element stamp = XadesProperties.append(XadesProperties.append(XadesProperties.append(qualifying,
                 "UnsignedProperties"), "UnsignedSignatureProperties"), "SignatureTimeStamp");
         stamp.setAttributeNS(null, HocBaSoProfile.ID, signature.getAttribute(HocBaSoProfile.ID) + "-ts");

@@ -16,6 +16,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -48,6 +54,20 @@ public final class HttpTimeStampSource implements TimeStampSource {
         }
     }
 
+    /**
+     * The most requests one {@link #timeStampAll} has waiting at once: a CA's service answers in ≈ 50–200 ms over
+     * the internet, so a class's 40 records are stamped in a few round trips instead of 40; a handful per step keeps
+     * the load a school puts on the service modest (a province's schools share it, bench/README.md).
+     */
+    static final int REQUESTS_AT_ONCE = 8;
+
+    /** Threads that wait for the service's answers (shared by every source; idle ones end after a minute). */
+    private static final ExecutorService WAITING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hocba-tsa-request");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final List<Endpoint> endpoints;
     private final Duration timeout;
     private final HttpClient http;
@@ -76,6 +96,47 @@ public final class HttpTimeStampSource implements TimeStampSource {
     @Override
     public byte[] timeStamp(byte[] sha256Digest) {
         return encoded(token(sha256Digest));
+    }
+
+    /**
+     * The tokens of all digests, their requests sent together, at most {@link #REQUESTS_AT_ONCE} waiting at once,
+     * each checked and failed over to the next endpoint as {@link #timeStamp} does. After a failure no further
+     * request is sent, and the failure of the first digest that failed is thrown.
+     */
+    @Override
+    public List<byte[]> timeStampAll(List<byte[]> sha256Digests) {
+        if (sha256Digests.size() < 2) {
+            return TimeStampSource.super.timeStampAll(sha256Digests);
+        }
+        Semaphore waiting = new Semaphore(REQUESTS_AT_ONCE);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<CompletableFuture<byte[]>> answers = new ArrayList<>();
+        for (byte[] digest : sha256Digests) {
+            waiting.acquireUninterruptibly();
+            if (failed.get()) {
+                waiting.release();
+                break;
+            }
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return timeStamp(digest);
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                } finally {
+                    waiting.release();
+                }
+            }, WAITING));
+        }
+        List<byte[]> tokens = new ArrayList<>(answers.size());
+        for (CompletableFuture<byte[]> answer : answers) {
+            try {
+                tokens.add(answer.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return tokens;
     }
 
     /** The TSA's chain as it sends it in its tokens (asked for once, with a dummy digest). */

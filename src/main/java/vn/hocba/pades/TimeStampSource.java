@@ -17,6 +17,16 @@ public interface TimeStampSource {
     byte[] timeStamp(byte[] sha256Digest);
 
     /**
+     * Time-stamps each of {@code sha256Digests} as {@link #timeStamp} does; the tokens in the same order. A step
+     * that signs a class's records asks for all of theirs at once: one after the other here, together where that is
+     * faster (a TSA over the internet is mostly waited for, {@link HttpTimeStampSource}). A failure is thrown as
+     * {@link #timeStamp} throws it, and then no token is returned.
+     */
+    default List<byte[]> timeStampAll(List<byte[]> sha256Digests) {
+        return sha256Digests.stream().map(this::timeStamp).toList();
+    }
+
+    /**
      * The TSA's certificate chain, TSA first, so that the long-term step can put its revocation
      * data into the {@code /DSS} before the document time-stamp is made.
      */

@@ -8,11 +8,15 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIFreeText;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -21,6 +25,8 @@ import org.bouncycastle.asn1.tsp.TimeStampResp;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,68 @@ class HttpTimeStampSourceTest {
             }
             PkiOverHttp.reply(exchange, 500, "text/plain", new byte[0]);
         });
+        tsaTakingItsTime();
+    }
+
+    /** Requests of {@code /tsa-waiting} being answered now, and the most there were at once. */
+    static final AtomicInteger waitingNow = new AtomicInteger();
+    static final AtomicInteger mostAtOnce = new AtomicInteger();
+    /** Requests {@code /tsa-fails-after-3} answered so far. */
+    static final AtomicInteger answeredBeforeFailing = new AtomicInteger();
+
+    private static void tsaTakingItsTime() {
+        http.answer("/tsa-waiting", exchange -> {
+            mostAtOnce.accumulateAndGet(waitingNow.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150); // a CA's service over the internet
+                PkiOverHttp.reply(exchange, 200, "application/timestamp-reply",
+                        pki.timeStampAuthority().respond(exchange.getRequestBody().readAllBytes()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waitingNow.decrementAndGet();
+            }
+        });
+        http.answer("/tsa-fails-after-3", exchange -> {
+            if (answeredBeforeFailing.incrementAndGet() > 3) {
+                PkiOverHttp.reply(exchange, 503, "text/plain", new byte[0]);
+            } else {
+                PkiOverHttp.reply(exchange, 200, "application/timestamp-reply",
+                        pki.timeStampAuthority().respond(exchange.getRequestBody().readAllBytes()));
+            }
+        });
+    }
+
+    @Test
+    void aClassOfRecordsIsTimeStampedWithTheirRequestsWaitingTogetherEachTokenOverItsOwnDigest() throws Exception {
+        HttpTimeStampSource tsa = new HttpTimeStampSource(http.url("/tsa-waiting"), Duration.ofSeconds(5));
+        List<byte[]> digests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            digests.add(MessageDigest.getInstance("SHA-256").digest(("học sinh " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        mostAtOnce.set(0);
+
+        List<byte[]> tokens = tsa.timeStampAll(digests);
+
+        assertThat(tokens).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(new TimeStampToken(new CMSSignedData(tokens.get(i))).getTimeStampInfo().getMessageImprintDigest())
+                    .as("token %d", i).isEqualTo(digests.get(i));
+        }
+        // one request after the other would have had one waiting at a time; a TSA is not flooded either
+        assertThat(mostAtOnce.get()).isBetween(2, HttpTimeStampSource.REQUESTS_AT_ONCE);
+    }
+
+    @Test
+    void aFailingTimeStampStopsTheRequestsNotSentYetAndIsThrownNamingTheTsa() {
+        HttpTimeStampSource tsa = new HttpTimeStampSource(http.url("/tsa-fails-after-3"), Duration.ofSeconds(5));
+        answeredBeforeFailing.set(0);
+
+        assertThatThrownBy(() -> tsa.timeStampAll(Collections.nCopies(200, new byte[32])))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("Không nhận được dấu thời gian từ " + http.url("/tsa-fails-after-3")
+                        + ": dịch vụ trả về lỗi HTTP 503");
+        assertThat(answeredBeforeFailing.get()).as("requests sent").isLessThan(3 + 2 * HttpTimeStampSource.REQUESTS_AT_ONCE);
     }
 
     @AfterAll

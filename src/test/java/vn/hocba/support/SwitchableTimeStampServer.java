@@ -15,7 +15,9 @@ import vn.hocba.pades.devpki.DevelopmentPki;
 /**
  * The development PKI's RFC 3161 TSA over real HTTP at {@code http://127.0.0.1:<port>/tsa}, as a CA serves
  * it, which a test switches off ({@link #stop}: the port is closed, a client's connection is refused) and on
- * again on the same port ({@link #start}). Counts the time-stamps it issued.
+ * again on the same port ({@link #start}). Counts the time-stamps it issued. A latency ({@link #answerAfter})
+ * makes it answer as a CA's service over the internet does: each reply sent that long after its request arrived,
+ * any number of requests waiting at once (as a TSA's farm serves many clients).
  */
 public final class SwitchableTimeStampServer implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class SwitchableTimeStampServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     public final AtomicInteger issued = new AtomicInteger();
     private HttpServer server;
+    private volatile long latencyMillis;
 
     private SwitchableTimeStampServer(DevelopmentPki pki, int port) {
         this.pki = pki;
@@ -40,6 +43,12 @@ public final class SwitchableTimeStampServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each later reply is sent {@code latency} after its request arrived (the token is issued at the end). */
+    public SwitchableTimeStampServer answerAfter(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+        return this;
     }
 
     public URI url() {
@@ -64,6 +73,9 @@ public final class SwitchableTimeStampServer implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/tsa", exchange -> {
             try (exchange) {
+                if (latencyMillis > 0) {
+                    ChildApplication.pause(latencyMillis);
+                }
                 byte[] reply = pki.timeStampAuthority().respond(exchange.getRequestBody().readAllBytes());
                 exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
                 exchange.sendResponseHeaders(200, reply.length);

@@ -93,6 +93,15 @@ public final class InProcessTimeStampAuthority implements TimeStampSource {
     }
 
     /**
+     * Computed here (an RSA signature each), so spread over the cores as the records' own work is: the caller and the
+     * common pool's workers, tokens in order.
+     */
+    @Override
+    public List<byte[]> timeStampAll(List<byte[]> sha256Digests) {
+        return sha256Digests.parallelStream().map(this::timeStamp).toList();
+    }
+
+    /**
      * Time-stamps a digest made with the algorithm {@code digestOid} (SHA-256, SHA-384, SHA-512...): the same
      * request (certificate requested, a random nonce) and token as {@link #respond} gives, without encoding the
      * request and the response and parsing them again on each side (in-process there is no wire; that was about

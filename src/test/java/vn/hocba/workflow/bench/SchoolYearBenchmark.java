@@ -1,13 +1,20 @@
 package vn.hocba.workflow.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import vn.hocba.pades.devpki.DevelopmentPki;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.support.PostgresCpu;
 import vn.hocba.support.PostgresStatements;
+import vn.hocba.support.SwitchableTimeStampServer;
+import vn.hocba.support.TemporaryDataDirectory;
 
 /**
  * The whole demo school (8 classes) from complete marks to the 8 signed export packages, on
@@ -28,11 +35,16 @@ import vn.hocba.support.PostgresStatements;
  * (no second application start whose code the compilers must also work through during the measured stages; see
  * bench/README.md, session 22). The measured classes are the same classes in both modes.
  * {@code -Dhocba.bench.pg-statements=true}: PostgreSQL's top statements per stage ({@link vn.hocba.support.PostgresStatements}).
+ * {@code -Dhocba.bench.tsa-latency-ms=L}: the time-stamps come over HTTP from the development PKI's TSA served in this
+ * JVM ({@link SwitchableTimeStampServer}) that answers each request L ms after it arrived, as a CA's TSA over the
+ * internet does (the application as configured with {@code hocba.signing.time-stamping.urls}); without it, the
+ * in-process TSA of issue 19's definition.
  */
 public final class SchoolYearBenchmark {
 
     private static final int WARM_UP_CLASSES = Integer.getInteger("hocba.bench.warm-up-classes", 0);
     private static final boolean WARM_UP_IN_CONTEXT = Boolean.getBoolean("hocba.bench.warm-up-in-context");
+    private static final int TSA_LATENCY_MS = Integer.getInteger("hocba.bench.tsa-latency-ms", -1);
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -66,8 +78,27 @@ public final class SchoolYearBenchmark {
 
     /** One school on a fresh database; its first {@code warmUpClasses} classes (see {@link #warmUpFirst}) not counted. */
     private static SchoolRun run(int run, int warmUpClasses, String... size) throws Exception {
+        if (TSA_LATENCY_MS < 0) {
+            return run(run, warmUpClasses, size, new String[0]);
+        }
+        Path pkiDirectory = Files.createTempDirectory("hocba-bench-pki");
+        try (SwitchableTimeStampServer tsa = SwitchableTimeStampServer.open(DevelopmentPki.openOrCreate(pkiDirectory))
+                .answerAfter(Duration.ofMillis(TSA_LATENCY_MS))) {
+            System.out.println("time-stamps over HTTP from " + tsa.url() + ", each answered " + TSA_LATENCY_MS
+                    + " ms after its request");
+            SchoolRun result = run(run, warmUpClasses, size, new String[] {"--hocba.signing.development-pki=" + pkiDirectory,
+                    "--hocba.signing.time-stamping.urls=" + tsa.url()});
+            System.out.println("time-stamps issued over HTTP in the run: " + tsa.issued.get());
+            return result;
+        } finally {
+            TemporaryDataDirectory.delete(pkiDirectory);
+        }
+    }
+
+    private static SchoolRun run(int run, int warmUpClasses, String[] size, String[] signing) throws Exception {
         long contextStart = System.nanoTime();
-        try (BenchSchool school = BenchSchool.start("bench_school_year_" + run, size)) {
+        String[] arguments = Stream.concat(Arrays.stream(size), Arrays.stream(signing)).toArray(String[]::new);
+        try (BenchSchool school = BenchSchool.start("bench_school_year_" + run, arguments)) {
             Duration startup = Duration.ofNanos(System.nanoTime() - contextStart);
             long marksStart = System.nanoTime();
             school.completeMarks();
