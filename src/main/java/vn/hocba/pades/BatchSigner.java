@@ -37,6 +37,13 @@ public final class BatchSigner {
     public record Result(List<String> signed, List<String> alreadySigned, Map<String, String> failed) {
     }
 
+    /**
+     * Documents signed, then time-stamped together ({@link PadesSigner#embedAll}), then written, at a time: a TSA over
+     * the internet answers the chunk in about one round trip; few enough that the chunk's documents in memory and a
+     * progress bar that moves stay as they were.
+     */
+    static final int STAMPED_TOGETHER = 8;
+
     private final PadesSigner signer;
     private final CredentialCheck check;
 
@@ -61,27 +68,53 @@ public final class BatchSigner {
         List<String> already = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         int done = 0;
-        for (String id : documentIds) {
-            Outcome outcome;
-            try {
-                DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
-                        () -> store.attachment(id));
-                if (data == null) {
-                    already.add(id);
-                    outcome = Outcome.ALREADY_SIGNED;
-                } else {
-                    store.replace(id, signer.embed(data, credential.sign(data.bytes())));
-                    signed.add(id);
-                    outcome = Outcome.SIGNED;
+        for (int from = 0; from < documentIds.size(); from += STAMPED_TOGETHER) {
+            Map<String, DataToSign> prepared = new LinkedHashMap<>();
+            List<byte[]> values = new ArrayList<>();
+            for (String id : documentIds.subList(from, Math.min(from + STAMPED_TOGETHER, documentIds.size()))) {
+                try {
+                    DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
+                            () -> store.attachment(id));
+                    if (data == null) {
+                        already.add(id);
+                        progress.documentDone(id, Outcome.ALREADY_SIGNED, ++done, documentIds.size());
+                    } else {
+                        values.add(credential.sign(data.bytes()));
+                        prepared.put(id, data);
+                    }
+                } catch (SigningException e) {
+                    done = failed(id, e, failed, progress, done, documentIds.size());
                 }
-            } catch (SigningException e) {
-                log.warn("Batch signing of {} failed: {}", id, e.toString());
-                failed.put(id, e.getMessage());
-                outcome = Outcome.FAILED;
             }
-            progress.documentDone(id, outcome, ++done, documentIds.size());
+            List<byte[]> documents;
+            try {
+                documents = signer.embedAll(List.copyOf(prepared.values()), values);
+            } catch (SigningException e) {
+                for (String id : prepared.keySet()) {
+                    done = failed(id, e, failed, progress, done, documentIds.size());
+                }
+                continue;
+            }
+            int i = 0;
+            for (String id : prepared.keySet()) {
+                try {
+                    store.replace(id, documents.get(i++));
+                    signed.add(id);
+                    progress.documentDone(id, Outcome.SIGNED, ++done, documentIds.size());
+                } catch (SigningException e) {
+                    done = failed(id, e, failed, progress, done, documentIds.size());
+                }
+            }
         }
         return new Result(signed, already, failed);
+    }
+
+    private static int failed(String id, SigningException e, Map<String, String> failed, Progress progress, int done,
+            int total) {
+        log.warn("Batch signing of {} failed: {}", id, e.toString());
+        failed.put(id, e.getMessage());
+        progress.documentDone(id, Outcome.FAILED, done + 1, total);
+        return done + 1;
     }
 
     /** True when one of the document's signatures was made with {@code certificate}. */

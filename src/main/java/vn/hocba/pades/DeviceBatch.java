@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@link BatchSigner}'s path for a {@link BatchSigningCredential}: prepares every document not yet
  * signed by the certificate, asks the device for all signature values at once, checks every value
- * against the certificate, and only then embeds and writes the documents one by one. A refusal, a
+ * against the certificate, and only then embeds and writes the documents, a chunk at a time with their
+ * time-stamps asked for together ({@link PadesSigner#embedAll}). A refusal, a
  * time-out or a wrong key writes nothing; a crash while writing leaves documents that the next run
  * skips (already signed by this certificate), so nothing is ever signed twice.
  */
@@ -47,20 +48,32 @@ final class DeviceBatch {
         List<String> signed = new ArrayList<>();
         if (!prepared.isEmpty()) {
             List<byte[]> values = signatureValues(prepared, failed);
-            int i = 0;
-            for (Map.Entry<String, DataToSign> e : prepared.entrySet()) {
-                byte[] value = values == null ? null : values.get(i++);
-                if (value == null) {
-                    progress.documentDone(e.getKey(), BatchSigner.Outcome.FAILED, ++done, documentIds.size());
-                    continue;
+            List<String> ids = List.copyOf(prepared.keySet());
+            for (int from = 0; from < ids.size(); from += BatchSigner.STAMPED_TOGETHER) {
+                List<String> chunk = ids.subList(from, Math.min(from + BatchSigner.STAMPED_TOGETHER, ids.size()));
+                List<byte[]> documents = null;
+                if (values != null) {
+                    try {
+                        documents = signer.embedAll(chunk.stream().map(prepared::get).toList(),
+                                values.subList(from, from + chunk.size()));
+                    } catch (SigningException ex) {
+                        chunk.forEach(id -> failed.put(id, ex.getMessage()));
+                    }
                 }
-                try {
-                    store.replace(e.getKey(), signer.embed(e.getValue(), value));
-                    signed.add(e.getKey());
-                    progress.documentDone(e.getKey(), BatchSigner.Outcome.SIGNED, ++done, documentIds.size());
-                } catch (SigningException ex) {
-                    failed.put(e.getKey(), ex.getMessage());
-                    progress.documentDone(e.getKey(), BatchSigner.Outcome.FAILED, ++done, documentIds.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    String id = chunk.get(i);
+                    try {
+                        if (documents == null) {
+                            progress.documentDone(id, BatchSigner.Outcome.FAILED, ++done, documentIds.size());
+                            continue;
+                        }
+                        store.replace(id, documents.get(i));
+                        signed.add(id);
+                        progress.documentDone(id, BatchSigner.Outcome.SIGNED, ++done, documentIds.size());
+                    } catch (SigningException ex) {
+                        failed.put(id, ex.getMessage());
+                        progress.documentDone(id, BatchSigner.Outcome.FAILED, ++done, documentIds.size());
+                    }
                 }
             }
         }

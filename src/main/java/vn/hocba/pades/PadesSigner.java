@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
@@ -165,6 +166,27 @@ public final class PadesSigner {
         byte[] token = timeStamps == null ? null : timeStamps.timeStamp(CmsSignature.sha256(signatureValue));
         byte[] cms = CmsSignature.signedData(data.signedAttributes(), signatureValue, data.chain(), token);
         return reservation.fill(data.reserved(), cms, "Chữ ký");
+    }
+
+    /**
+     * Step 3 for several documents ({@code values} in the order of {@code data}): as {@link #embed}, their signature
+     * time-stamps asked for together ({@link TimeStampSource#timeStampAll}: a TSA over the internet answers a chunk of
+     * a class's documents in one round trip instead of one each). Returns the signed documents in the same order;
+     * throws, embedding nothing, when a value does not match its certificate or the time-stamps cannot be had.
+     */
+    List<byte[]> embedAll(List<DataToSign> data, List<byte[]> values) {
+        for (int i = 0; i < data.size(); i++) {
+            requireValid(data.get(i), values.get(i));
+        }
+        List<byte[]> tokens = timeStamps == null ? null
+                : timeStamps.timeStampAll(values.stream().map(CmsSignature::sha256).toList());
+        List<byte[]> signed = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            byte[] cms = CmsSignature.signedData(data.get(i).signedAttributes(), values.get(i), data.get(i).chain(),
+                    tokens == null ? null : tokens.get(i));
+            signed.add(reservation.fill(data.get(i).reserved(), cms, "Chữ ký"));
+        }
+        return signed;
     }
 
     static void requireValid(DataToSign data, byte[] signatureValue) {

@@ -128,6 +128,32 @@ class HttpTimeStampSourceTest {
     }
 
     @Test
+    void aBatchOfTranscriptsHasItsTimeStampsAskedForTogetherAndEachSignatureValidates() {
+        HttpTimeStampSource tsa = new HttpTimeStampSource(http.url("/tsa-waiting"), Duration.ofSeconds(5));
+        BatchSigner batch = new BatchSigner(new PadesSigner(tsa, pki.credentialCheck()), pki.credentialCheck());
+        MemoryBatchDocuments store = new MemoryBatchDocuments();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            ids.add("hoc-ba-" + i + ".pdf");
+            store.with(ids.get(i - 1), TestDocuments.transcript());
+        }
+        mostAtOnce.set(0);
+
+        BatchSigner.Result result = batch.sign(ids, store, SignatureRequest.inBox(SignerRole.PRINCIPAL, Instant.now()),
+                principal, (id, outcome, done, total) -> { });
+
+        assertThat(result.signed()).containsExactlyElementsOf(ids);
+        assertThat(mostAtOnce.get()).as("time-stamp requests waiting at once").isGreaterThanOrEqualTo(2);
+        LongTermExtender longTerm = new LongTermExtender(tsa, pki.revocationSource());
+        for (String id : List.of(ids.get(0), ids.get(9))) { // each token in its own document's signature
+            SimpleReport report = new SignatureVerifier(pki.trustAnchors())
+                    .validate(longTerm.extendToLta(store.read(id)), id).getSimpleReport();
+            assertThat(report.getIndication(report.getFirstSignatureId())).as(id).isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(report.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        }
+    }
+
+    @Test
     void aFailingTimeStampStopsTheRequestsNotSentYetAndIsThrownNamingTheTsa() {
         HttpTimeStampSource tsa = new HttpTimeStampSource(http.url("/tsa-fails-after-3"), Duration.ofSeconds(5));
         answeredBeforeFailing.set(0);
