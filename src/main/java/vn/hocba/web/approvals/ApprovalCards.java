@@ -82,8 +82,7 @@ class ApprovalCards {
         List<MissingEntry> missing = readiness.missing(schoolClass, term);
         facts.add(Fact.of("Còn thiếu", missing.isEmpty() ? "Không thiếu điểm, nhận xét hay xếp loại nào" : missing.size() + " mục"));
         List<SignOff> active = signOffs.of(schoolClass, term).stream().filter(SignOff::active).toList();
-        long subjects = active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT).count();
-        facts.add(Fact.of("GVBM đã kí", subjects + " môn"));
+        facts.add(Fact.of("GVBM đã kí", subjectsSigned(active) + " môn"));
         active.stream().filter(s -> s.kind() == SignOff.Kind.HOMEROOM).findFirst().ifPresent(h -> {
             facts.add(Fact.of("GVCN kí xác nhận", name(h.signedBy()) + ", " + when(h.signedAt())));
             facts.add(new Fact("SHA-256 GVCN đã kí", h.contentSha256(), true));
@@ -92,6 +91,14 @@ class ApprovalCards {
         return new Card("hoc-ki-" + schoolClass.id().value() + "-" + term,
                 "Chốt học kì " + roman(term) + " · Lớp " + schoolClass.code(), when(p.since()), facts, details,
                 "/duyet/lop/" + schoolClass.id().value() + "/hoc-ki/" + term, true, false, null, null);
+    }
+
+    /**
+     * The subjects with an active sign-off. Co-teachers of an integrated subject each sign it, so counting sign-offs
+     * would say "15 môn" for a class of 12 subjects.
+     */
+    static long subjectsSigned(List<SignOff> active) {
+        return active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT).map(SignOff::subjectId).distinct().count();
     }
 
     private Card yearEnd(PendingApproval p) {

@@ -56,6 +56,11 @@ class TaskLinks {
             case YearEndModel.TASK_PROPOSAL -> new Link("Lập đề nghị cuối năm", schoolClass + "/cuoi-nam");
             case YearEndModel.TASK_SUMMER_RESULTS -> new Link("Nhập kết quả hè", schoolClass + "/cuoi-nam");
             case TaskInbox.RETEST_STEP -> new Link("Nhập điểm kiểm tra lại", "/thi-lai");
+            // A subject teacher may not open the class's documents page (403): the signing tasks go to the signing page.
+            case ClassDocumentsModel.TASK_SIGN_SUBJECT_SHEETS ->
+                    new Link("Ký bảng kết quả môn học", "/ki-so?buoc=SUBJECT_SHEET&lop=" + task.classId());
+            case ClassDocumentsModel.TASK_HOMEROOM_SIGNS ->
+                    new Link("Ký học bạ, sổ theo dõi và phiếu liên lạc", "/ki-so?buoc=HOMEROOM&lop=" + task.classId());
             case ClassDocumentsModel.TASK_CLERK_ARCHIVES -> new Link("Lưu trữ và xuất", "/xuat");
             default -> fallback(task);
         };

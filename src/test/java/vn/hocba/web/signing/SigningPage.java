@@ -41,6 +41,27 @@ final class SigningPage {
         return this;
     }
 
+    /**
+     * As {@link #open}, but the way a person does it: "Việc cần làm", then the button of their signing task, which must
+     * lead to the signing page of {@code step} (a subject teacher may not open the class's documents page).
+     */
+    SigningPage openFromTasks(String username, String step, long classId) {
+        if (!username.equals(user)) {
+            logIn(username);
+        }
+        browser.open("/viec-can-lam");
+        String target = "/ki-so?buoc=" + step + "&lop=" + classId;
+        WebElement button = browser.driver().findElements(By.cssSelector("a.task-open")).stream()
+                .filter(a -> a.getAttribute("href").endsWith(target)).findFirst()
+                .orElseThrow(() -> new AssertionError(username + ": no task button to " + target + " on Việc cần làm"));
+        browser.click(button);
+        if (!browser.path().equals(target)) {
+            throw new AssertionError(username + ": the task button opened " + browser.path() + ", not " + target);
+        }
+        await(() -> browser.find("#certificates").isDisplayed());
+        return this;
+    }
+
     /** "Đọc chứng thư số trên USB token" (the PIN is typed at the agent), then picks the certificate of {@code name}. */
     SigningPage readTokenAndPick(String name) {
         return readTokenAndPick(name, "");
