@@ -67,8 +67,17 @@ public class StoreSubmissions {
         this.bodies = dataDir.resolve("hocbaso").resolve("submissions");
     }
 
+    /**
+     * Why nothing can be sent when no store is configured (the default, the demo school): said before anything is
+     * recorded, so no submission waits for a store that does not exist.
+     */
+    static final String NO_STORE = "Chưa gửi được: máy chủ HocBa chưa được cấu hình địa chỉ kho học bạ số của Sở"
+            + " (hocba.hocbaso.store.url). Gói học bạ số của lớp vẫn tải về được bằng «Tải gói học bạ số của lớp (.zip)»;"
+            + " hãy báo quản trị hệ thống cấu hình kho rồi gửi lại.";
+
     /** Submits a class package once; the same package again returns the first submission. */
     public long submitPackage(ClassId classId, byte[] packageZip, Actor by) {
+        store();
         String key = NationalStore.CREATE + "-" + Sha256.hex(packageZip);
         Long existing = byKey(key);
         if (existing != null) {
@@ -92,6 +101,7 @@ public class StoreSubmissions {
                 + " where s.purpose = '01' and r.national_id = ?").param(nationalId).query(StoreSubmissions::result)
                 .optional().orElseThrow(() -> Rejected.notFound("Không có học bạ số nào được kho chấp nhận với mã định danh "
                         + nationalId + "."));
+        store();
         String key = NationalStore.RECALL + "-" + Sha256.hex(nationalId);
         Long existing = byKey(key);
         if (existing != null) {
@@ -116,9 +126,13 @@ public class StoreSubmissions {
         if (!"QUEUED".equals(s.state())) {
             return;
         }
+        NationalStore configured = store.getIfAvailable();
+        if (configured == null) {
+            return; // queued before the store's address was removed: sent once one is configured again
+        }
         String key = jdbc.sql("select idempotency_key from hocbaso_submission where id = ?").param(id).query(String.class).single();
         try {
-            String reference = store.getObject().submit(s.purpose(), key, read(key));
+            String reference = configured.submit(s.purpose(), key, read(key));
             jdbc.sql("update hocbaso_submission set state = 'SENT', store_reference = ?, attempts = attempts + 1,"
                     + " next_attempt_at = null, last_error = null where id = ?").params(reference, id).update();
         } catch (StoreUnavailableException e) {
@@ -142,12 +156,21 @@ public class StoreSubmissions {
                 .param(Timestamp.from(clock.instant())).query(Long.class).list().forEach(this::attempt);
     }
 
+    /** The configured store; refused with {@link #NO_STORE} when there is none. */
+    private NationalStore store() {
+        NationalStore configured = store.getIfAvailable();
+        if (configured == null) {
+            throw Rejected.conflict(NO_STORE);
+        }
+        return configured;
+    }
+
     /** Asks the store how far it got with a sent message and records the answer. */
     public Submission poll(long id) {
         String reference = jdbc.sql("select store_reference from hocbaso_submission where id = ? and state = 'SENT'")
                 .param(id).query(String.class).optional().orElse(null);
         if (reference != null) {
-            NationalStore.Status status = store.getObject().status(reference);
+            NationalStore.Status status = store().status(reference);
             transactions.executeWithoutResult(tx -> record(id, status)); // the store's answer and its audit, together
         }
         return submission(id);

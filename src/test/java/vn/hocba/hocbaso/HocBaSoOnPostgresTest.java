@@ -85,6 +85,26 @@ class HocBaSoOnPostgresTest {
 
     final Actor clerk = new Actor("vanthu", "CLERK", "127.0.0.1");
 
+    @Autowired
+    vn.hocba.audit.AuditLog audit;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Test
+    @Order(0)
+    void withoutAConfiguredStoreSendingIsRefusedSayingWhatToDoAndNothingIsRecorded() {
+        StoreSubmissions nowhere = new StoreSubmissions(jdbc,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(NationalStore.class),
+                audit, java.time.Clock.systemUTC(), dataDir, transactionManager);
+        long before = jdbc.sql("select count(*) from hocbaso_submission").query(Long.class).single();
+
+        assertThatThrownBy(() -> nowhere.submitPackage(classOf("6A1"), new byte[] {1, 2, 3}, clerk))
+                .isInstanceOf(vn.hocba.common.Rejected.class)
+                .hasMessageContaining("chưa được cấu hình địa chỉ kho học bạ số của Sở (hocba.hocbaso.store.url)")
+                .hasMessageContaining("Tải gói học bạ số của lớp (.zip)");
+        assertThat(jdbc.sql("select count(*) from hocbaso_submission").query(Long.class).single()).isEqualTo(before);
+    }
+
     ClassId classOf(String code) {
         return new ClassId(jdbc.sql("select id from school_class where code = ?").param(code).query(Long.class).single());
     }
