@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ class UnknownNameGuesses {
     static final int MAX_NAMES = 10_000;
 
     private final Clock clock;
-    private final Map<String, Name> names = new HashMap<>();
+    /** In the order the names were first guessed, so that the oldest go first when the memory is full. */
+    private final Map<String, Name> names = new LinkedHashMap<>();
 
     UnknownNameGuesses(Clock clock) {
         this.clock = clock;
