@@ -67,6 +67,14 @@ public class GradebookLocks {
         if (request.schoolClass() == null && request.subject() != null) {
             throw Rejected.invalid("Khoá một môn thì phải chọn cả lớp.");
         }
+        if (request.schoolClass() != null) {
+            // isLocked looks a class's locks up under the class's own year: a lock filed under another year never applied
+            SchoolClass schoolClass = directory.schoolClass(request.schoolClass());
+            if (schoolClass.yearId().value() != request.yearId()) {
+                throw Rejected.invalid("Lớp " + schoolClass.code() + " (mã số " + schoolClass.id().value()
+                        + ") không thuộc năm học đang hoạt động nên không khoá sổ được ở năm học này.");
+            }
+        }
         String target = target(request);
         covering(request).ifPresent(existing -> {
             throw Rejected.conflict(target + " đã " + existing.describe() + ".");

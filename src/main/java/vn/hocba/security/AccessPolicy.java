@@ -1,6 +1,7 @@
 package vn.hocba.security;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -10,6 +11,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.ClassId;
+import vn.hocba.schoolyear.ColumnRange;
 import vn.hocba.schoolyear.HomeroomAssignment;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -128,6 +130,22 @@ public class AccessPolicy {
             SchoolClass target = directory.schoolClass(schoolClass);
             throw Rejected.forbidden("Bạn không được phân công dạy môn này ở lớp " + target.code()
                     + " nên không được nhập hay sửa điểm.");
+        }
+        return viewer;
+    }
+
+    /**
+     * A regular column of a subject shared by co-teachers (seed 000: history columns 1–2, geography 3–4): only
+     * the teacher whose assigned range holds it, as in mark entry. Mid-term and end-of-term marks have no range.
+     */
+    public Viewer requireTeachingColumn(ClassId schoolClass, SubjectId subject, int regularColumn) {
+        Viewer viewer = requireTeaching(schoolClass, subject);
+        List<ColumnRange> columns = viewer.columns(schoolClass, subject);
+        if (columns.stream().noneMatch(r -> r.contains(regularColumn))) {
+            throw Rejected.forbidden("Điểm thường xuyên cột " + regularColumn + " lớp " + directory.schoolClass(schoolClass).code()
+                    + " không thuộc phần bạn được phân công (" + columns.stream().map(ColumnRange::toString)
+                            .collect(Collectors.joining(", "))
+                    + ") nên bạn không đề nghị sửa được; giáo viên dạy cột này gửi đề nghị.");
         }
         return viewer;
     }

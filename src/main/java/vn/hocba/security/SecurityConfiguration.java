@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,8 +35,10 @@ class SecurityConfiguration {
 
     private static final String VERIFICATION_API = "/api/signatures/verification";
 
+    // Not the API description (/v3/api-docs, /swagger-ui): it is for the people and programs that hold an account
+    // (a session or a bearer token), not a map of every address for whoever finds the server (attack 28).
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/auth/token",
+        "/api/auth/token",
         // Anyone holding a printed document checks it here (QR code); shows no personal data beyond name and class.
         "/xac-minh/**",
         // ... and whoever received a PDF checks its signatures (no account: a university, an employer).
@@ -61,10 +64,15 @@ class SecurityConfiguration {
     /** One manager for the login page and the token endpoint; every password check is throttled by {@link LoginLockout}. */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords,
-            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout) {
+            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout, UnknownNameGuesses unknownNames) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, accounts, lockout));
+        // A disabled account is said to be disabled only to whoever typed its password: Spring checks the
+        // account's state before the password by default, so a wrong password told anyone the account exists.
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, accounts, lockout,
+                unknownNames));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

@@ -13,26 +13,38 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Username and password logins (login page and token endpoint): the password is compared only
  * after {@link LoginLockout} granted an attempt for this account from this client address.
- * Unknown usernames go straight to the password check, which compares against a dummy hash so
- * that the answer takes as long as for a real account.
+ * Unknown usernames go to the password check, which compares against a dummy hash so that the
+ * answer takes as long as for a real account, and are locked out alike ({@link UnknownNameGuesses}).
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final Accounts accounts;
     private final LoginLockout lockout;
+    private final UnknownNameGuesses unknownNames;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, Accounts accounts, LoginLockout lockout) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, Accounts accounts, LoginLockout lockout,
+            UnknownNameGuesses unknownNames) {
         this.passwords = passwords;
         this.accounts = accounts;
         this.lockout = lockout;
+        this.unknownNames = unknownNames;
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
         Optional<Account> account = request.getName() == null ? Optional.empty() : accounts.byUsername(request.getName());
         if (account.isEmpty()) {
-            return passwords.authenticate(request);
+            String address = clientAddress(request);
+            if (!unknownNames.allowed(request.getName(), address)) {
+                throw new LockedException("Too many failed logins for " + request.getName());
+            }
+            try {
+                return passwords.authenticate(request);
+            } catch (BadCredentialsException wrong) {
+                unknownNames.failed(request.getName(), address);
+                throw wrong;
+            }
         }
         LoginLockout.Attempt attempt = lockout.claim(account.get(), clientAddress(request))
                 .orElseThrow(() -> new LockedException("Too many failed logins for " + request.getName()));

@@ -144,6 +144,58 @@ class LoginTest {
                 .isEqualTo(403);
     }
 
+    /** Attack 28: whether a username exists was told by the sixth wrong password (locked or not); now alike. */
+    @Test
+    void aNameWithoutAccountIsLockedOutAfterFiveWrongPasswordsLikeARealOne() throws Exception {
+        accounts.create("co.that", "dung-mat-khau", "Có Thật", null, EnumSet.of(Role.CLERK), Actor.system("test"));
+        for (String name : java.util.List.of("co.that", "khong.co.ai")) {
+            for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+                MockHttpServletResponse wrong = tokenReply(name, "sai-mat-khau");
+                assertThat(wrong.getStatus()).as(name + " attempt " + (i + 1)).isEqualTo(401);
+                assertThat(wrong.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Sai tên đăng nhập hoặc mật khẩu");
+            }
+            MockHttpServletResponse sixth = tokenReply(name, "sai-mat-khau");
+            assertThat(sixth.getStatus()).as(name).isEqualTo(403);
+            assertThat(sixth.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(name).contains("tạm khoá 15 phút");
+            assertThat(login(name, "sai-mat-khau").getRedirectedUrl()).as(name).endsWith("/login?error=locked");
+        }
+    }
+
+    /** Attack 28: a disabled account answered "disabled" to any password, so a wrong one confirmed the name. */
+    @Test
+    void aDisabledAccountIsSaidToBeDisabledOnlyToWhoeverTypedItsPassword() throws Exception {
+        accounts.create("da.nghi", "dung-mat-khau", "Đã Nghỉ", null, EnumSet.of(Role.CLERK), Actor.system("test"));
+        accounts.setEnabled("da.nghi", false, Actor.system("test"));
+        MockHttpServletResponse wrong = tokenReply("da.nghi", "sai-mat-khau");
+        assertThat(wrong.getStatus()).isEqualTo(401);
+        assertThat(wrong.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Sai tên đăng nhập hoặc mật khẩu")
+                .doesNotContain("vô hiệu hoá");
+        MockHttpServletResponse right = tokenReply("da.nghi", "dung-mat-khau");
+        assertThat(right.getStatus()).isEqualTo(403);
+        assertThat(right.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("vô hiệu hoá");
+        assertThat(login("da.nghi", "dung-mat-khau").getRedirectedUrl()).endsWith("/login?error=bad");
+    }
+
+    /** Attack 28: the API description is for account holders (session or bearer token), not for whoever finds the server. */
+    @Test
+    void theApiDescriptionNeedsAnAccount() throws Exception {
+        for (String path : java.util.List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            MockHttpServletResponse anonymous = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(anonymous.getStatus()).as(path).isEqualTo(302);
+            assertThat(anonymous.getRedirectedUrl()).as(path).endsWith("/login");
+        }
+        accounts.create("doc.api", "dung-mat-khau", "Đọc API", null, EnumSet.of(Role.CLERK), Actor.system("test"));
+        MockHttpServletResponse docs = mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer "
+                + tokenOf("doc.api", "dung-mat-khau"))).andReturn().getResponse();
+        assertThat(docs.getStatus()).isEqualTo(200);
+        assertThat(docs.getContentAsString()).contains("/api/auth/token");
+    }
+
+    private MockHttpServletResponse tokenReply(String user, String password) throws Exception {
+        return mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).andReturn().getResponse();
+    }
+
     @Test
     void sessionsExpireAfterThirtyIdleMinutes() {
         assertThat(sessionTimeout).isEqualTo("30m");

@@ -69,7 +69,7 @@ class BadInputOnPostgresTest extends SecuritySuiteOnPostgres {
             browsers.put(persona, persona.equals("anonymous") ? SuiteBrowser.anonymous(port)
                     : SuiteBrowser.loggedIn(port, school.username(persona)));
         }
-        List<ApiOperation> operations = ApiOperation.all(browsers.get("anonymous").send("GET", "/v3/api-docs", null, null).body());
+        List<ApiOperation> operations = ApiOperation.all(browsers.get("admin-board").send("GET", "/v3/api-docs", null, null).body());
         Map<String, byte[]> files = new LinkedHashMap<>(MalformedFiles.spreadsheets(new Random(SEED)));
         files.putAll(MalformedFiles.pdfs());
         List<Request> requests = new ArrayList<>();

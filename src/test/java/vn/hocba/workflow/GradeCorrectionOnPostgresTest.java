@@ -182,6 +182,51 @@ class GradeCorrectionOnPostgresTest {
                 .contains("cột 3 không có (điểm định kì chỉ có một cột)").doesNotContain("mark ");
     }
 
+    /** Attack 28: a request is refused, like mark entry, for a student the class does not have. */
+    @Test
+    void aStudentOfAnotherClassHasNoMarkHereToCorrect() {
+        long stranger = jdbc.sql("select student_id from enrolment where class_id <> ? order by student_id limit 1")
+                .param(classId).query(Long.class).single();
+        Reply reply = api.post("gv04", "/api/corrections", body(classId, stranger, "8"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.detail()).contains("Học sinh mã số " + stranger + " không có tên trong lớp");
+        assertThat(jdbc.sql("select count(*) from correction_request where student_id = ?").param(stranger)
+                .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Attack 28: co-teachers share a subject by columns (history 1–2, geography 3–4); a request for a regular
+     * column is the business of the teacher whose range holds it, as in mark entry. Mid-term and end-of-term
+     * marks have no range.
+     */
+    @Test
+    void aCoTeacherRequestsCorrectionsOnlyOfTheColumnsAssignedToThem() {
+        long lsdl = jdbc.sql("select id from subject where code = 'LS_DL'").query(Long.class).single();
+        String history = teacherOfColumn(lsdl, 1);
+        String geography = teacherOfColumn(lsdl, 3);
+        long student = students.get(4);
+        Reply refused = api.post(history, "/api/corrections", lsdlBody(lsdl, student, "REGULAR", 3));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.detail()).contains("cột 3").contains("cột 1–2");
+        assertThat(api.post(geography, "/api/corrections", lsdlBody(lsdl, student, "REGULAR", 1)).status()).isEqualTo(403);
+
+        Reply own = api.post(geography, "/api/corrections", lsdlBody(lsdl, student, "REGULAR", 3));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        Reply midterm = api.post(history, "/api/corrections", lsdlBody(lsdl, student, "MIDTERM", 1));
+        assertThat(midterm.status()).as(midterm.toString()).isEqualTo(201);
+    }
+
+    private String teacherOfColumn(long subject, int column) {
+        return jdbc.sql("select lower(s.code) from teaching_assignment t join staff s on s.id = t.staff_id where t.class_id = ? "
+                + "and t.subject_id = ? and t.first_column <= ? and t.last_column >= ?")
+                .params(classId, subject, column, column).query(String.class).single();
+    }
+
+    private String lsdlBody(long subject, long student, String kind, int column) {
+        return "{\"classId\":" + classId + ",\"subjectId\":" + subject + ",\"studentId\":" + student + ",\"term\":1,\"kind\":\""
+                + kind + "\",\"column\":" + column + ",\"newValue\":\"" + (kind.equals("REGULAR") ? "2" : "2.5") + "\",\"reason\":\"Nhập nhầm so với sổ điểm cá nhân\"}";
+    }
+
     private Reply request(long student, String value) {
         return api.post("gv04", "/api/corrections", body(classId, student, value));
     }

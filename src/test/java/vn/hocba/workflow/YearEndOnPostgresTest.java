@@ -93,6 +93,24 @@ class YearEndOnPostgresTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.detail()).contains("chưa có kết quả");
 
+        // Attack 28: a retest mark only for the student the engine sent to a retest, in a subject failed for the year;
+        // not for another student of the class, nor one of another class, nor in a subject the student passed.
+        String mathsRetests = "/api/classes/" + classId + "/year-end/subjects/"
+                + teachingOf(api, classId, "TOAN").path("subject").path("id").asLong() + "/retests";
+        long ofAnotherClass = jdbc.sql("select student_id from enrolment where class_id <> ? order by student_id limit 1")
+                .param(classId).query(Long.class).single();
+        for (long stranger : new long[] {needsTraining, ofAnotherClass}) {
+            Reply refused = api.post(maths, mathsRetests, "{\"studentId\":" + stranger + ",\"value\":\"9.0\"}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        }
+        Reply passed = api.post(physicalEducation, "/api/classes/" + classId + "/year-end/subjects/"
+                + teachingOf(api, classId, "GDTC").path("subject").path("id").asLong() + "/retests",
+                "{\"studentId\":" + needsRetests + ",\"value\":\"Đ\"}");
+        assertThat(passed.status()).as(passed.toString()).isEqualTo(400);
+        assertThat(passed.detail()).contains("không phải kiểm tra lại môn này");
+        assertThat(jdbc.sql("select count(*) from retest_mark where class_id = ? or student_id = ?").params(classId, ofAnotherClass)
+                .query(Long.class).single()).isZero();
+
         for (String subject : new String[] {"TOAN", "NGU_VAN"}) {
             JsonNode teaching = teachingOf(api, classId, subject);
             Reply retest = api.post(teaching.path("teacher").path("code").asText().toLowerCase(), "/api/classes/" + classId

@@ -20,12 +20,15 @@ import vn.hocba.common.Rejected;
 import vn.hocba.grading.ClassResults;
 import vn.hocba.grading.Promotion;
 import vn.hocba.grading.StudentResults;
+import vn.hocba.grading.SubjectCode;
+import vn.hocba.grading.SubjectResult;
 import vn.hocba.grading.json.ResultsJson;
 import vn.hocba.schoolyear.AssessedBy;
 import vn.hocba.schoolyear.GradeSubject;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.students.StudentRegistry;
 import vn.hocba.gradebook.ClassResultsStore;
 import vn.hocba.gradebook.EntryPolicies;
 import vn.hocba.gradebook.MarkKind;
@@ -80,11 +83,13 @@ public class YearEnd {
     private final ClassResultsStore results;
     private final EntryPolicies policies;
     private final AuditLog audit;
+    private final StudentRegistry students;
     private final Clock clock;
 
     public YearEnd(JdbcClient jdbc, SchoolDirectory directory, ClassResultsStore results, EntryPolicies policies,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, StudentRegistry students, Clock clock) {
         this.jdbc = jdbc;
+        this.students = students;
         this.directory = directory;
         this.results = results;
         this.policies = policies;
@@ -113,6 +118,7 @@ public class YearEnd {
                 .filter(g -> g.subject().id().equals(subject)).findFirst()
                 .orElseThrow(() -> Rejected.notFound("Môn học mã số " + subject.value() + " không có ở lớp " + schoolClass.code() + "."));
         String where = "Điểm kiểm tra lại môn " + gs.subject().name() + ", học sinh mã số " + studentId;
+        requireRetestOf(schoolClass, gs, studentId, where);
         BigDecimal score = null;
         String level = null;
         if (gs.subject().assessment() == AssessedBy.COMMENT) {
@@ -131,6 +137,29 @@ public class YearEnd {
         audit.append(new AuditRecord(by, "RETEST_RECORDED", "retest " + schoolClass.code() + "/" + gs.subject().code()
                 + "/student " + studentId, null, score != null ? score.toPlainString() : level, null, null));
         results.recomputeBeforeCommit(schoolClass);
+    }
+
+    /**
+     * A retest mark belongs to a student of the class whom the engine sent to a retest in a subject failed for the
+     * year (TT22 Art. 14), or who already has one in it (a typo corrected). Before, the subject's teacher could record
+     * one at any time for any student id, even of another class, and it counted in the results like a real retest.
+     */
+    private void requireRetestOf(SchoolClass schoolClass, GradeSubject gs, long studentId, String where) {
+        String code = students.roster(schoolClass.id()).stream().filter(e -> e.student().id().value() == studentId)
+                .map(e -> e.student().profile().code()).findFirst()
+                .orElseThrow(() -> Rejected.invalid(where + ": học sinh không có tên trong lớp " + schoolClass.code() + "."));
+        boolean entered = jdbc.sql("select count(*) from retest_mark where class_id = ? and subject_id = ? and student_id = ?")
+                .params(schoolClass.id().value(), gs.subject().id().value(), studentId).query(Long.class).single() > 0;
+        if (entered) {
+            return;
+        }
+        StudentResults student = results.compute(schoolClass).students().stream().filter(r -> r.code().value().equals(code))
+                .findFirst().orElse(null);
+        SubjectResult subject = student == null ? null : student.subjects().get(new SubjectCode(gs.subject().code()));
+        if (student == null || student.promotion() != Promotion.RETEST_PENDING || subject == null || !subject.failedYear()) {
+            throw Rejected.invalid(where + " (" + code + "): học sinh không phải kiểm tra lại môn này; chỉ nhập điểm kiểm tra "
+                    + "lại cho học sinh trong danh sách kiểm tra lại, ở môn có kết quả cả năm chưa đạt.");
+        }
     }
 
     /** Records a stage of the year-end decision after checking that the class is ready for it. */

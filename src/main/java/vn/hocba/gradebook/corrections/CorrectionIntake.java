@@ -23,6 +23,7 @@ import vn.hocba.gradebook.EntryPolicy;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.gradebook.MarkKind;
 import vn.hocba.gradebook.MarkWriter;
+import vn.hocba.students.StudentRegistry;
 /** Checks a correction request against the gradebook, and writes an approved one to its mark. */
 @Component
 class CorrectionIntake {
@@ -40,11 +41,13 @@ class CorrectionIntake {
     private final GradebookLocks locks;
     private final EntryPolicies policies;
     private final CorrectionDeadlines deadlines;
+    private final StudentRegistry students;
     private final Clock clock;
 
     CorrectionIntake(JdbcClient jdbc, SchoolDirectory directory, GradebookLocks locks, EntryPolicies policies,
-            CorrectionDeadlines deadlines, Clock clock) {
+            CorrectionDeadlines deadlines, StudentRegistry students, Clock clock) {
         this.jdbc = jdbc;
+        this.students = students;
         this.directory = directory;
         this.locks = locks;
         this.policies = policies;
@@ -60,6 +63,12 @@ class CorrectionIntake {
         GradeSubject gs = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(g -> g.subject().id().equals(new SubjectId(r.subjectId()))).findFirst()
                 .orElseThrow(() -> Rejected.notFound("Môn học mã số " + r.subjectId() + " không có ở lớp " + schoolClass.code() + "."));
+        // As mark entry (CellRules): the mark of a student of another class is not this class's to change; without
+        // this check an approved request wrote a mark row for that student into this class's gradebook.
+        if (students.roster(schoolClass.id()).stream().noneMatch(e -> e.student().id().value() == r.studentId())) {
+            throw Rejected.invalid("Học sinh mã số " + r.studentId() + " không có tên trong lớp " + schoolClass.code()
+                    + " nên không đề nghị sửa điểm của học sinh này ở lớp " + schoolClass.code() + " được.");
+        }
         String target = "mark " + schoolClass.code() + "/" + gs.subject().code() + "/student " + r.studentId() + "/HK"
                 + r.term() + "/" + r.kind() + "#" + r.column();
         if (!locks.isLocked(schoolClass, gs.subject().id(), r.term())) {

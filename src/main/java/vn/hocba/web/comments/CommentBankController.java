@@ -69,8 +69,9 @@ class CommentBankController {
                 ? Role.HOMEROOM_TEACHER : viewer.roles().iterator().next();
     }
 
-    /** Only a path of this site (never an address elsewhere) to return to. */
-    private static String local(String back) {
-        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+    /** Only a path of this site (never an address elsewhere, nor a line break that Tomcat refuses with a 500) to return to. */
+    static String local(String back) {
+        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(Character::isISOControl) ? back : "/";
     }
 }

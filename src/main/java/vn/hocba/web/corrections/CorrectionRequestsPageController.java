@@ -1,6 +1,7 @@
 package vn.hocba.web.corrections;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,8 +92,14 @@ class CorrectionRequestsPageController {
     String file(@RequestParam long lop, @RequestParam long mon, @RequestParam int hk, @RequestParam long hs,
             @RequestParam String cot, @RequestParam String diemMoi, @RequestParam String liDo,
             @RequestParam(required = false) String minhChung, Model model, RedirectAttributes redirect) {
-        Viewer viewer = access.requireTeaching(new ClassId(lop), new SubjectId(mon));
         String[] column = cot.split("-");
+        if (column.length != 2 || !column[1].matches("[0-9]{1,2}") || Arrays.stream(MarkKind.values())
+                .noneMatch(k -> k.name().equals(column[0]))) {
+            throw Rejected.invalid("Cột điểm \"" + cot + "\" không có: chọn cột trong danh sách của mẫu đề nghị.");
+        }
+        Viewer viewer = MarkKind.valueOf(column[0]) == MarkKind.REGULAR
+                ? access.requireTeachingColumn(new ClassId(lop), new SubjectId(mon), Integer.parseInt(column[1]))
+                : access.requireTeaching(new ClassId(lop), new SubjectId(mon));
         try {
             Corrections.Filed filed = workflow.request(new Corrections.Request(lop, mon, hs, hk, MarkKind.valueOf(column[0]),
                     Integer.parseInt(column[1]), diemMoi, liDo, minhChung == null || minhChung.isBlank() ? null : minhChung.trim(),

@@ -48,7 +48,9 @@ class CorrectionsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "GVBM đề nghị sửa một điểm đã khoá (điểm cũ, điểm mới, lí do, minh chứng)")
     Filed request(@RequestBody NewCorrection body) {
-        Viewer viewer = access.requireTeaching(new ClassId(body.classId()), new SubjectId(body.subjectId()));
+        Viewer viewer = body.kind() == MarkKind.REGULAR
+                ? access.requireTeachingColumn(new ClassId(body.classId()), new SubjectId(body.subjectId()), body.column())
+                : access.requireTeaching(new ClassId(body.classId()), new SubjectId(body.subjectId()));
         Corrections.Filed filed = workflow.request(new Corrections.Request(body.classId(), body.subjectId(),
                 body.studentId(), body.term(), body.kind(), body.column(), body.newValue(), body.reason(),
                 body.evidenceName(), body.evidence()), access.actor(viewer, Role.SUBJECT_TEACHER));

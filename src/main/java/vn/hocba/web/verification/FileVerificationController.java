@@ -25,9 +25,11 @@ class FileVerificationController {
     static final String PATH = "/xac-minh/tep";
 
     private final DocumentVerification verification;
+    private final VerificationTurns turns;
 
-    FileVerificationController(DocumentVerification verification) {
+    FileVerificationController(DocumentVerification verification, VerificationTurns turns) {
         this.verification = verification;
+        this.turns = turns;
     }
 
     /** One signature as the page shows it. */
@@ -56,7 +58,7 @@ class FileVerificationController {
             return refused(model, response, "Chưa chọn tệp. Hãy chọn tệp PDF cần kiểm tra rồi bấm «Kiểm tra».");
         }
         try {
-            VerifiedDocument verified = verification.verify(UploadedPdf.read(file), UploadedPdf.name(file));
+            VerifiedDocument verified = turns.take(() -> verification.verify(UploadedPdf.read(file), UploadedPdf.name(file)));
             model.addAttribute("verified", verified);
             model.addAttribute("report", verified.report());
             model.addAttribute("signatures", verified.report().signatures().stream().map(SignatureRow::of).toList());
@@ -69,6 +71,11 @@ class FileVerificationController {
             return "verification-file";
         } catch (Rejected e) {
             return refused(model, response, e.getMessage());
+        } catch (VerificationTurns.Busy e) {
+            response.setHeader("Retry-After", "60");
+            String page = refused(model, response, e.getMessage());
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return page;
         }
     }
 

@@ -4,7 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,9 +31,11 @@ class SignatureVerificationApiController {
     static final String PATH = "/api/signatures/verification";
 
     private final DocumentVerification verification;
+    private final VerificationTurns turns;
 
-    SignatureVerificationApiController(DocumentVerification verification) {
+    SignatureVerificationApiController(DocumentVerification verification, VerificationTurns turns) {
         this.verification = verification;
+        this.turns = turns;
     }
 
     /**
@@ -50,12 +57,18 @@ class SignatureVerificationApiController {
     @Operation(summary = "Kiểm tra chữ ký số của một tệp PDF (thân yêu cầu application/pdf)")
     @PostMapping(path = PATH, consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     Report verifyBody(HttpServletRequest request) throws IOException {
-        return Report.of(verification.verify(UploadedPdf.read(request.getInputStream()), "tep-tai-len.pdf"));
+        return turns.take(() -> Report.of(verification.verify(UploadedPdf.read(request.getInputStream()), "tep-tai-len.pdf")));
     }
 
     @Operation(summary = "Kiểm tra chữ ký số của một tệp PDF (multipart, trường file)")
     @PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Report verifyUpload(@RequestParam("file") MultipartFile file) throws IOException {
-        return Report.of(verification.verify(UploadedPdf.read(file), UploadedPdf.name(file)));
+        return turns.take(() -> Report.of(verification.verify(UploadedPdf.read(file), UploadedPdf.name(file))));
+    }
+
+    @ExceptionHandler(VerificationTurns.Busy.class)
+    ResponseEntity<ProblemDetail> busy(VerificationTurns.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 }

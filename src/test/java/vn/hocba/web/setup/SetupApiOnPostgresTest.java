@@ -110,6 +110,24 @@ class SetupApiOnPostgresTest {
                 .param(planned).query(Long.class).single()).isEqualTo(1);
     }
 
+    /** Attack 28: a lock names a class of the active year; one of another year was filed and never applied. */
+    @Test
+    void aClassOfAnotherSchoolYearIsNotLockedUnderTheActiveYear() {
+        Reply year = api.post("quantri", "/api/setup/years", """
+                {"startYear": 2032, "terms": [{"number": 1, "startsOn": "2032-09-05", "endsOn": "2033-01-16"},
+                                              {"number": 2, "startsOn": "2033-01-18", "endsOn": "2033-05-31"}]}""");
+        assertThat(year.status()).as(year.toString()).isEqualTo(201);
+        Reply created = api.post("quantri", "/api/setup/years/" + year.body().path("id").asLong() + "/classes",
+                "{\"code\":\"6K1\",\"grade\":6}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long planned = created.body().path("id").asLong();
+        Reply lock = api.post("hieutruong", "/api/locks", "{\"term\":1,\"classId\":" + planned + ",\"reason\":\"Khoá thử\"}");
+        assertThat(lock.status()).as(lock.toString()).isEqualTo(400);
+        assertThat(lock.detail()).contains("6K1", "không thuộc năm học đang hoạt động");
+        assertThat(jdbc.sql("select count(*) from gradebook_lock where class_id = ?").param(planned).query(Long.class).single())
+                .isZero();
+    }
+
     @Test
     void badSetupInputIsRefusedWithASpecificMessageAndChangesNothing() {
         long before = rows();
