@@ -150,6 +150,7 @@ class HomeroomPagesBrowserTest {
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
         long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
         long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
+        long third = Long.parseLong(rows.get(2).getAttribute("data-student"));
         new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
         browser.driver().findElement(By.name("comment_" + first)).sendKeys("Cần mạnh dạn phát biểu hơn.");
         new Select(browser.driver().findElement(By.name("level_" + second))).selectByValue("T");
@@ -167,6 +168,16 @@ class HomeroomPagesBrowserTest {
         assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
         assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
+        // The level's name says what it is, not only whose it is
+        assertThat(browser.driver().findElement(By.name("level_" + first)).getAccessibleName()).isEqualTo("Mức " + studentName);
+
+        // A comment for a student without any rating: a level is asked for, no "stored rating" is spoken of
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
+        browser.driver().findElement(By.name("comment_" + third)).sendKeys("Hăng hái tham gia phong trào.");
+        submit(By.id("save-conduct"));
+        assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(text(By.id("name-" + third)))
+                .contains("nhận xét chỉ được lưu cùng một mức").doesNotContain("đã lưu");
+        assertThat(browser.driver().findElement(By.name("comment_" + third)).getAttribute("value")).isEqualTo("Hăng hái tham gia phong trào.");
         browser.checkPage("gvcn-ren-luyen");
     }
 
