@@ -40,7 +40,7 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, jakarta.servlet.ServletException {
-        if (denied instanceof CsrfException && (expired(request) || loggedOutElsewhere())) {
+        if (denied instanceof CsrfException && (expired(request) || loggedOutElsewhere(request))) {
             toLogin(request, response, true);
         } else {
             otherwise.handle(request, response, denied);
@@ -70,9 +70,13 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     /**
      * A form or save sent by someone no longer logged in although their session lives on: they logged out in
      * another tab (the login page that follows starts a new session, with a new CSRF token) and go on working in
-     * this one. That is a login to make again, not a missing right as the 403 page would say.
+     * this one. That is a login to make again, not a missing right as the 403 page would say. The login form itself
+     * keeps its 403: a login posted without this session's token is what a forged login looks like.
      */
-    private static boolean loggedOutElsewhere() {
+    private static boolean loggedOutElsewhere(HttpServletRequest request) {
+        if (request.getRequestURI().equals(request.getContextPath() + "/login")) {
+            return false;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated();
