@@ -116,6 +116,7 @@ class HomeroomPagesBrowserTest {
         new Select(browser.driver().findElement(By.id("absence-kind"))).selectByValue("K");
         submit(By.cssSelector("#absence-form button[type=submit]"));
         assertThat(text(By.cssSelector("p.info"))).contains("ngày 10/02/2026").contains("nghỉ không phép (K)");
+        assertThat(browser.path()).as("the form at the top comes back to the top").doesNotContain("#");
         List<WebElement> days = browser.driver().findElements(By.cssSelector("tr[data-student='" + studentId + "'] td.day"));
         assertThat(days.get(9).getText()).isEqualTo("K");
         assertThat(jdbc.sql("select excused from absence where student_id = ? and absent_on = date '2026-02-10'")
@@ -126,6 +127,8 @@ class HomeroomPagesBrowserTest {
         By day9 = By.cssSelector("tr[data-student='" + other + "'] button.day-cycle[data-day='9']");
         submit(day9);
         assertThat(text(day9)).isEqualTo("P");
+        assertThat(browser.path()).as("back at the cell just changed, not at the top of the page").endsWith("#ngay-" + other + "-9");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("ngay-" + other + "-9");
         assertThat(excused(other, "2026-02-09")).containsExactly(true);
         submit(day9);
         assertThat(text(day9)).isEqualTo("K");
