@@ -202,6 +202,16 @@ class WebBaseBrowserTest {
     }
 
     @Test
+    void theClassDocumentsPageBeforeAnyDocumentSaysWhenTheyAreMadeAndShowsNoEmptySigning() {
+        browser.logIn("vanthu");
+        browser.open("/lop/1/tai-lieu");
+        assertThat(browser.driver().findElements(By.id("sign-all"))).as("no 'Đã ký 0/0' over an empty bar").isEmpty();
+        assertThat(browser.text("#chua-co-van-ban")).startsWith("Lớp chưa có văn bản nào được lập.")
+                .contains("khi năm học của lớp đã chốt");
+        browser.checkPage("tai-lieu-chua-co");
+    }
+
+    @Test
     void anUnknownAddressIsAVietnamesePageInTheLayout() {
         browser.logIn("gv02");
         browser.open("/lop/khong-co-trang-nay");
