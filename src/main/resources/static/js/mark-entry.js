@@ -133,7 +133,7 @@
         })
         .catch(function (error) {
           cells.forEach(function (input) { setState(input, 'refused', error.message || 'Không lưu được: mất kết nối tới máy chủ.'); });
-          say(studentName(cells[0]) + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ') + '.', true);
+          say(studentName(cells[0]) + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ').replace(/\.$/, '') + '.', true);
         })
         .then(function () {
           pending--;

@@ -31,8 +31,12 @@ import vn.hocba.grading.SchoolYear;
 @Transactional(readOnly = true)
 public class EntryProgress {
 
-    /** One teacher's progress in one class × subject × term, and how many students still lack the mid-term mark. */
-    public record Line(long teacherId, String teacherCode, String teacherName, String classCode, String subjectCode, int term,
+    /**
+     * One teacher's progress in one class × subject × term, and how many students still lack the mid-term mark;
+     * {@code subjectName} is what people read ("Ngữ văn"), {@code subjectCode} what programs match ({@code NGU_VAN}).
+     */
+    public record Line(long teacherId, String teacherCode, String teacherName, String classCode, String subjectCode,
+            String subjectName, int term,
             int required, int entered, BigDecimal share, int midtermMissing) {
     }
 
@@ -128,7 +132,7 @@ public class EntryProgress {
                 : BigDecimal.valueOf(entered).divide(BigDecimal.valueOf(required), 3, RoundingMode.HALF_UP);
         TeachingAssignment ta = a.assignment();
         return new Line(ta.teacher().id().value(), ta.teacher().code(), ta.teacher().fullName(), ta.schoolClass().code(),
-                ta.subject().code(), a.term(), required, entered, share, Math.max(0, enrolled - midterms));
+                ta.subject().code(), ta.subject().name(), a.term(), required, entered, share, Math.max(0, enrolled - midterms));
     }
 
     /** Mid-term and end-of-term marks are stored as column 1 of their kind. */

@@ -33,9 +33,9 @@ class MidtermEntryReminders {
     int notify(EntryProgress.Line line, LocalDate today, LocalDate due) {
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         String key = "midterm-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
-        String what = "lớp " + line.classCode() + " môn " + line.subjectCode() + " học kì " + line.term() + ": còn thiếu "
+        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " học kì " + line.term() + ": còn thiếu "
                 + line.midtermMissing() + " điểm giữa kì (hạn " + DAY.format(due) + ", 10 ngày sau ngày kiểm tra)";
-        String subject = "Quá hạn nhập điểm giữa kì lớp " + line.classCode() + " môn " + line.subjectCode();
+        String subject = "Quá hạn nhập điểm giữa kì lớp " + line.classCode() + " môn " + line.subjectName();
         int sent = 0;
         Optional<Account> teacher = accounts.byStaff(new StaffId(line.teacherId()));
         if (teacher.isPresent() && notices.send(teacher.get(), "MIDTERM_ENTRY_OVERDUE", subject,

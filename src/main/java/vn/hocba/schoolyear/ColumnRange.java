@@ -33,6 +33,7 @@ public record ColumnRange(Integer first, Integer last) {
 
     @Override
     public String toString() {
-        return isWhole() ? "tất cả các cột" : "cột " + first + "–" + last;
+        // One column is "cột 2", not "cột 2–2" (Nghệ thuật: music column 1, fine arts column 2).
+        return isWhole() ? "tất cả các cột" : first.equals(last) ? "cột " + first : "cột " + first + "–" + last;
     }
 }

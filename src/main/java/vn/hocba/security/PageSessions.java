@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -18,7 +21,8 @@ import org.springframework.security.web.csrf.CsrfException;
  * remembered ({@link #RETURN_TO}) and {@link ReturnAfterLogin} opens it again after the login. An
  * htmx request is answered with {@code HX-Redirect} (a full page load, not a login form inside a
  * table cell) and remembers the page it came from; a form posted after the session ended (its CSRF
- * token died with the session) remembers the page that held the form. API addresses keep their 401.
+ * token died with the session), or after the person logged out in another tab, remembers the page that held
+ * the form. API addresses keep their 401.
  */
 final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -30,26 +34,26 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        toLogin(request, response);
+        toLogin(request, response, expired(request));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, jakarta.servlet.ServletException {
-        if (denied instanceof CsrfException && expired(request)) {
-            toLogin(request, response);
+        if (denied instanceof CsrfException && (expired(request) || loggedOutElsewhere(request))) {
+            toLogin(request, response, true);
         } else {
             otherwise.handle(request, response, denied);
         }
     }
 
-    private static void toLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean expired = expired(request);
+    /** {@code ended}: the login page says that the session has ended (and that the person comes back here). */
+    private static void toLogin(HttpServletRequest request, HttpServletResponse response, boolean ended) throws IOException {
         String returnTo = returnTo(request);
         if (returnTo != null) {
             request.getSession(true).setAttribute(RETURN_TO, returnTo);
         }
-        String login = request.getContextPath() + (expired ? "/login?expired" : "/login");
+        String login = request.getContextPath() + (ended ? "/login?expired" : "/login");
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Redirect", login);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -61,6 +65,21 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     /** The browser sent a session id the server no longer knows: the session ended. */
     private static boolean expired(HttpServletRequest request) {
         return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+    }
+
+    /**
+     * A form or save sent by someone no longer logged in although their session lives on: they logged out in
+     * another tab (the login page that follows starts a new session, with a new CSRF token) and go on working in
+     * this one. That is a login to make again, not a missing right as the 403 page would say. The login form itself
+     * keeps its 403: a login posted without this session's token is what a forged login looks like.
+     */
+    private static boolean loggedOutElsewhere(HttpServletRequest request) {
+        if (request.getRequestURI().equals(request.getContextPath() + "/login")) {
+            return false;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated();
     }
 
     /** The page to come back to: this page (GET), or the page that sent the htmx request or the form. */

@@ -163,6 +163,55 @@ class WebBaseBrowserTest {
     }
 
     @Test
+    void workAfterLoggingOutInAnotherTabLeadsToTheLoginPageNotToAForbiddenPage() {
+        browser.logIn("gv03");
+        browser.open("/lop/1/mon/4/hoc-ki/2/diem");
+        String grid = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.open("/");
+        browser.click(browser.find("form.logout button"));
+        assertThat(browser.path()).isEqualTo("/login?logout");
+        browser.driver().close();
+        browser.driver().switchTo().window(grid);
+
+        WebElement row = browser.find("#grid tbody tr");
+        long student = Long.parseLong(row.getAttribute("data-student"));
+        WebElement cell = browser.find("#o-" + student + "-FINAL-1");
+        cell.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "7", org.openqa.selenium.Keys.TAB);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20), BrowserSession.POLL)
+                .until(d -> cell.findElement(By.xpath("..")).getAttribute("class").contains("refused"));
+        assertThat(cell.getAttribute("value")).as("what was typed stays in the cell").isEqualTo("7");
+        assertThat(cell.getAttribute("title")).startsWith("Phiên đăng nhập đã hết; hãy đăng nhập lại");
+        assertThat(browser.text("#status")).contains("Phiên đăng nhập đã hết").doesNotContain("Forbidden").doesNotContain("..");
+        assertThat(jdbc.sql("select count(*) from mark where class_id = 1 and subject_id = 4 and term = 2 and kind = 'FINAL' "
+                + "and student_id = ?").param(student).query(Long.class).single()).as("nothing stored").isZero();
+
+        browser.open("/tai-khoan/mat-khau");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.submitLogin("gv03", BrowserSession.DEMO_PASSWORD);
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.open("/");
+        browser.click(browser.find("form.logout button"));
+        browser.driver().close();
+        browser.driver().switchTo().window(grid);
+        fillPassword(BrowserSession.DEMO_PASSWORD, "Song Hong chay mai", "Song Hong chay mai");
+        assertThat(browser.path()).as("a login to make again, not a 403 page").isEqualTo("/login?expired");
+        assertThat(browser.text("main [role=status]")).startsWith("Phiên làm việc đã hết hạn");
+        browser.submitLogin("gv03", BrowserSession.DEMO_PASSWORD);
+        assertThat(browser.path()).as("back to the page of the form").isEqualTo("/tai-khoan/mat-khau");
+    }
+
+    @Test
+    void theClassDocumentsPageBeforeAnyDocumentSaysWhenTheyAreMadeAndShowsNoEmptySigning() {
+        browser.logIn("vanthu");
+        browser.open("/lop/1/tai-lieu");
+        assertThat(browser.driver().findElements(By.id("sign-all"))).as("no 'Đã ký 0/0' over an empty bar").isEmpty();
+        assertThat(browser.text("#chua-co-van-ban")).startsWith("Lớp chưa có văn bản nào được lập.")
+                .contains("khi năm học của lớp đã chốt");
+        browser.checkPage("tai-lieu-chua-co");
+    }
+
+    @Test
     void anUnknownAddressIsAVietnamesePageInTheLayout() {
         browser.logIn("gv02");
         browser.open("/lop/khong-co-trang-nay");

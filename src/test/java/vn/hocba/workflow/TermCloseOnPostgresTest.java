@@ -392,11 +392,11 @@ class TermCloseOnPostgresTest {
             reminders.remind(java.time.LocalDate.of(2026, 3, 20));
             long students = jdbc.sql("select count(*) from enrolment where class_id = ?").param(classId("8A1"))
                     .query(Long.class).single();
-            assertThat(messages(toan8)).contains("Quá hạn nhập điểm giữa kì lớp 8A1 môn TOAN học kì 2: còn thiếu " + students
+            assertThat(messages(toan8)).contains("Quá hạn nhập điểm giữa kì lớp 8A1 môn Toán học kì 2: còn thiếu " + students
                     + " điểm giữa kì (hạn 19/03/2026, 10 ngày sau ngày kiểm tra). Đề nghị nhập ngay.");
             assertThat(messages(toan6)).noneMatch(m -> m.contains("giữa kì lớp 6A1"));
             assertThat(messages("phohieutruong")).anyMatch(m -> m.startsWith("Quá hạn nhập điểm giữa kì: ")
-                    && m.contains("lớp 8A1 môn TOAN học kì 2"));
+                    && m.contains("lớp 8A1 môn Toán học kì 2"));
             assertThat(reminders.remind(java.time.LocalDate.of(2026, 3, 20))).as("once a week").isZero();
         } finally {
             jdbc.sql("delete from assessment_date").update();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -78,9 +79,18 @@ class YearSetupPageController {
             @RequestParam(required = false) String commune, @RequestParam String moetCode, RedirectAttributes flash) {
         Viewer viewer = pages.board();
         SchoolId school = context.school(viewer).id();
-        return pages.change(flash, "/quan-tri/truong", Map.of(), () -> {
-            schoolData.update(school, name, province, district, commune, pages.actor(viewer));
+        // A refusal comes back with what was typed in every field, not the stored values.
+        Map<String, String> typed = new HashMap<>();
+        typed.put("name", name);
+        typed.put("province", province);
+        typed.put("district", district == null ? "" : district);
+        typed.put("commune", commune == null ? "" : commune);
+        typed.put("moetCode", moetCode);
+        return pages.change(flash, "/quan-tri/truong", typed, () -> {
+            // The code first: a mistyped code (the usual refusal; name and province are required in the form) then
+            // leaves the school's data as it was instead of half saved.
             identifiers.setSchoolCode(school, moetCode == null ? null : moetCode.trim(), pages.actor(viewer));
+            schoolData.update(school, name, province, district, commune, pages.actor(viewer));
             return "Đã lưu thông tin trường.";
         });
     }

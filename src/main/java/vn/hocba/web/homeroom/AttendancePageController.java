@@ -92,8 +92,8 @@ class AttendancePageController {
 
     @PostMapping("/lop/{classId}/diem-danh/{month}/nghi")
     String absence(@PathVariable long classId, @PathVariable YearMonth month, @RequestParam(required = false) Long studentId,
-            @RequestParam(required = false) Integer day, @RequestParam(required = false) String kind, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Integer day, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String tu, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
         SchoolClass schoolClass = page.readable(classId, "điểm danh của lớp", model);
         AbsenceForm form = new AbsenceForm(studentId, day, kind);
@@ -107,7 +107,8 @@ class AttendancePageController {
             redirect.addFlashAttribute("saved", "Đã lưu: " + studentName(schoolClass, studentId) + ", ngày "
                     + DAY.format(month.atDay(day)) + ": " + (value == null ? "đi học (đã xoá ngày nghỉ)" : value.equals("P")
                             ? "nghỉ có phép (P)" : "nghỉ không phép (K)") + ".");
-            return "redirect:/lop/" + classId + "/diem-danh/" + month;
+            // A click in the table ("tu=bang") comes back to the cell just changed, not to the top of a long page.
+            return "redirect:/lop/" + classId + "/diem-danh/" + month + ("bang".equals(tu) ? "#ngay-" + studentId + "-" + day : "");
         } catch (Rejected e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("form", form);

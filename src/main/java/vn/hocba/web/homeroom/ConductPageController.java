@@ -98,8 +98,11 @@ class ConductPageController {
                 records.conduct(schoolClass, id, term, level, comment, by);
                 saved++;
             } catch (Rejected r) {
+                // Without a level: a stored rating cannot be cleared, and a comment alone (nothing stored) needs a level.
                 errors.put(id, level == null ? "Học sinh " + e.student().profile().fullName()
-                        + ": chưa chọn mức rèn luyện (T, K, Đ hoặc CĐ); xếp loại đã lưu không xoá được, hãy chọn một mức." : r.getMessage());
+                        + ": chưa chọn mức rèn luyện (T, K, Đ hoặc CĐ); "
+                        + (old == null ? "nhận xét chỉ được lưu cùng một mức, hãy chọn một mức."
+                                : "xếp loại đã lưu không xoá được, hãy chọn một mức.") : r.getMessage());
             }
         }
         return saved;

@@ -140,6 +140,14 @@ class AdminBoardBrowserTest {
         browser.open("/quan-tri/truong");
         type("#district", "Quận Cầu Giấy");
         type("#commune", "Phường Nghĩa Đô");
+        // A mistyped code: the reason, every field as typed, and nothing saved
+        type("#moetCode", "01 001234");
+        submit("form.stacked");
+        assertThat(browser.text("#loi")).contains("Mã trường trên CSDL ngành \"01 001234\" không hợp lệ");
+        assertThat(browser.find("#moetCode").getAttribute("value")).isEqualTo("01 001234");
+        assertThat(browser.find("#district").getAttribute("value")).isEqualTo("Quận Cầu Giấy");
+        assertThat(browser.find("#commune").getAttribute("value")).isEqualTo("Phường Nghĩa Đô");
+        assertThat(jdbc.sql("select commune from school where code = 'DEMO01'").query(String.class).single()).isEqualTo("Phường Cầu Giấy");
         type("#moetCode", "01001234");
         submit("form.stacked");
         assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã lưu thông tin trường");

@@ -116,6 +116,7 @@ class HomeroomPagesBrowserTest {
         new Select(browser.driver().findElement(By.id("absence-kind"))).selectByValue("K");
         submit(By.cssSelector("#absence-form button[type=submit]"));
         assertThat(text(By.cssSelector("p.info"))).contains("ngày 10/02/2026").contains("nghỉ không phép (K)");
+        assertThat(browser.path()).as("the form at the top comes back to the top").doesNotContain("#");
         List<WebElement> days = browser.driver().findElements(By.cssSelector("tr[data-student='" + studentId + "'] td.day"));
         assertThat(days.get(9).getText()).isEqualTo("K");
         assertThat(jdbc.sql("select excused from absence where student_id = ? and absent_on = date '2026-02-10'")
@@ -126,6 +127,8 @@ class HomeroomPagesBrowserTest {
         By day9 = By.cssSelector("tr[data-student='" + other + "'] button.day-cycle[data-day='9']");
         submit(day9);
         assertThat(text(day9)).isEqualTo("P");
+        assertThat(browser.path()).as("back at the cell just changed, not at the top of the page").endsWith("#ngay-" + other + "-9");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("ngay-" + other + "-9");
         assertThat(excused(other, "2026-02-09")).containsExactly(true);
         submit(day9);
         assertThat(text(day9)).isEqualTo("K");
@@ -150,6 +153,7 @@ class HomeroomPagesBrowserTest {
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
         long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
         long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
+        long third = Long.parseLong(rows.get(2).getAttribute("data-student"));
         new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
         browser.driver().findElement(By.name("comment_" + first)).sendKeys("Cần mạnh dạn phát biểu hơn.");
         new Select(browser.driver().findElement(By.name("level_" + second))).selectByValue("T");
@@ -167,6 +171,16 @@ class HomeroomPagesBrowserTest {
         assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
         assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
+        // The level's name says what it is, not only whose it is
+        assertThat(browser.driver().findElement(By.name("level_" + first)).getAccessibleName()).isEqualTo("Mức " + studentName);
+
+        // A comment for a student without any rating: a level is asked for, no "stored rating" is spoken of
+        new Select(browser.driver().findElement(By.name("level_" + first))).selectByValue("K");
+        browser.driver().findElement(By.name("comment_" + third)).sendKeys("Hăng hái tham gia phong trào.");
+        submit(By.id("save-conduct"));
+        assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(text(By.id("name-" + third)))
+                .contains("nhận xét chỉ được lưu cùng một mức").doesNotContain("đã lưu");
+        assertThat(browser.driver().findElement(By.name("comment_" + third)).getAttribute("value")).isEqualTo("Hăng hái tham gia phong trào.");
         browser.checkPage("gvcn-ren-luyen");
     }
 

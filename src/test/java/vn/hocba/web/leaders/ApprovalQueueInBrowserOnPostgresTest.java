@@ -211,6 +211,9 @@ class ApprovalQueueInBrowserOnPostgresTest {
     void thePrincipalRemindsATeacherWhoIsBehindAndTheReminderIsAudited() throws Exception {
         browser.logIn("hieutruong");
         browser.open("/truong?hk=2&khoi=6");
+        java.util.Set<String> subjectNames = new java.util.HashSet<>(jdbc.sql("select name from subject").query(String.class).list());
+        assertThat(browser.driver.findElements(By.cssSelector("#behind tbody td:nth-child(3)"))).extracting(WebElement::getText)
+                .as("subjects as people name them (Ngữ văn), not their codes (NGU_VAN)").isNotEmpty().allMatch(subjectNames::contains);
         WebElement first = browser.driver.findElements(By.cssSelector("#behind tbody tr")).get(0);
         String teacherName = first.findElements(By.cssSelector("td")).get(0).getText();
         first.findElement(By.cssSelector("button")).click();

@@ -245,6 +245,23 @@ class MarkEntryBrowserTest {
     }
 
     @Test
+    void aReaderWhoEntersNoColumnIsToldTheSheetIsReadOnlyNotHowToType() {
+        Sheet sheet = sheet("6A2", "GDCD");
+        logIn("vanthu");
+        browser.get(url(sheet.page(2)));
+        assertThat(browser.findElements(By.cssSelector("#grid tbody input"))).isNotEmpty()
+                .allMatch(input -> input.getAttribute("readonly") != null);
+        assertThat(browser.findElement(By.id("chi-xem")).getText()).startsWith("Chỉ xem");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Gõ điểm 0–10");
+
+        browser.manage().deleteAllCookies();
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(2)));
+        assertThat(browser.findElements(By.id("chi-xem"))).as("the teacher of the subject").isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Gõ điểm 0–10");
+    }
+
+    @Test
     void aCoTeachersColumnsAreReadOnlyLabelledWithTheOwnerAndRefusedByTheServer() {
         Sheet sheet = sheet("7A2", "LS_DL");
         logIn("gv11");
