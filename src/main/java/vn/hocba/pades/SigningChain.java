@@ -1,6 +1,7 @@
 package vn.hocba.pades;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The school's signing order (profile "Order and meaning") over {@link PadesSigner} and
@@ -51,5 +52,10 @@ public final class SigningChain {
     /** The long-term extension after the last approval signature: /DSS, then a document time-stamp. */
     public byte[] finish(byte[] pdf) {
         return extender.extendToLta(pdf);
+    }
+
+    /** {@link #finish} for several documents, their document time-stamps asked for together; in order. */
+    public List<byte[]> finishAll(List<byte[]> pdfs) {
+        return extender.extendToLtaAll(pdfs);
     }
 }

@@ -3,6 +3,7 @@ package vn.hocba.signing;
 import java.time.Clock;
 import vn.hocba.common.Rejected;
 import vn.hocba.common.Sha256;
+import java.util.ArrayList;
 import java.util.List;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.pades.SigningChain;
@@ -17,6 +18,9 @@ final class LongTermExtension {
     private final SigningChain chain;
     private final DocumentSignatures signatures;
     private final Clock clock;
+
+    /** Documents extended per round of document time-stamps (as {@code pades.BatchSigner} signs them). */
+    static final int STAMPED_TOGETHER = 8;
 
     LongTermExtension(SigningChain chain, DocumentSignatures signatures, Clock clock) {
         this.chain = chain;
@@ -35,6 +39,7 @@ final class LongTermExtension {
         // still looked up on its own).
         documents = documents.recordedAs(signatures.recordedOfClass(documents.schoolClass().id().value()));
         SignedFiles store = documents.store(SigningStage.LONG_TERM);
+        List<String> toExtend = new ArrayList<>();
         for (IssuedDocument document : documents.documents()) {
             if (!ids.contains(document.id())) {
                 continue;
@@ -52,11 +57,19 @@ final class LongTermExtension {
                 throw Rejected.conflict("Văn bản " + document.id() + " của lớp " + documents.schoolClass().code()
                         + " chưa được ký ở bước «" + last.role().title() + "»; chưa thể gia hạn dài hạn (LTA).");
             }
-            byte[] extended = chain.finish(store.read(document.id()));
-            store.replace(document.id(), extended);
-            // The hash the store computed while writing these bytes.
-            signatures.record(document.id(), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
-                    "PAdES-BASELINE-LTA", store.stageSha256(document.id()), clock.instant());
+            toExtend.add(document.id());
+        }
+        // A chunk at a time: their document time-stamps asked for together (a TSA over the internet answers the chunk
+        // in about one round trip), few enough documents in memory at once.
+        for (int from = 0; from < toExtend.size(); from += STAMPED_TOGETHER) {
+            List<String> chunk = toExtend.subList(from, Math.min(from + STAMPED_TOGETHER, toExtend.size()));
+            List<byte[]> extended = chain.finishAll(chunk.stream().map(store::read).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                store.replace(chunk.get(i), extended.get(i));
+                // The hash the store computed while writing these bytes.
+                signatures.record(chunk.get(i), SigningStage.LONG_TERM, documents.schoolClass().id().value(),
+                        "PAdES-BASELINE-LTA", store.stageSha256(chunk.get(i)), clock.instant());
+            }
         }
     }
 }

@@ -128,7 +128,7 @@ class HttpTimeStampSourceTest {
     }
 
     @Test
-    void aBatchOfTranscriptsHasItsTimeStampsAskedForTogetherAndEachSignatureValidates() {
+    void aBatchOfTranscriptsHasItsTimeStampsAndDocumentTimeStampsAskedForTogetherAndEachValidatesAtLta() {
         HttpTimeStampSource tsa = new HttpTimeStampSource(http.url("/tsa-waiting"), Duration.ofSeconds(5));
         BatchSigner batch = new BatchSigner(new PadesSigner(tsa, pki.credentialCheck()), pki.credentialCheck());
         MemoryBatchDocuments store = new MemoryBatchDocuments();
@@ -144,11 +144,14 @@ class HttpTimeStampSourceTest {
 
         assertThat(result.signed()).containsExactlyElementsOf(ids);
         assertThat(mostAtOnce.get()).as("time-stamp requests waiting at once").isGreaterThanOrEqualTo(2);
-        LongTermExtender longTerm = new LongTermExtender(tsa, pki.revocationSource());
-        for (String id : List.of(ids.get(0), ids.get(9))) { // each token in its own document's signature
+        mostAtOnce.set(0);
+        List<byte[]> extended = new LongTermExtender(tsa, pki.revocationSource())
+                .extendToLtaAll(ids.stream().map(store::read).toList());
+        assertThat(mostAtOnce.get()).as("document time-stamp requests waiting at once").isGreaterThanOrEqualTo(2);
+        for (int i : new int[] {0, 9}) { // each token in its own document's signature and document time-stamp
             SimpleReport report = new SignatureVerifier(pki.trustAnchors())
-                    .validate(longTerm.extendToLta(store.read(id)), id).getSimpleReport();
-            assertThat(report.getIndication(report.getFirstSignatureId())).as(id).isEqualTo(Indication.TOTAL_PASSED);
+                    .validate(extended.get(i), ids.get(i)).getSimpleReport();
+            assertThat(report.getIndication(report.getFirstSignatureId())).as(ids.get(i)).isEqualTo(Indication.TOTAL_PASSED);
             assertThat(report.getSignatureFormat(report.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
         }
     }
