@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -30,6 +31,12 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     static final String RETURN_TO = "hocba.returnTo";
 
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+    private final RequestMatcher publicPages;
+
+    /** {@code publicPages}: pages that need no login (the login form, the verification of a document). */
+    PageSessions(RequestMatcher publicPages) {
+        this.publicPages = publicPages;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -70,11 +77,12 @@ final class PageSessions implements AuthenticationEntryPoint, AccessDeniedHandle
     /**
      * A form or save sent by someone no longer logged in although their session lives on: they logged out in
      * another tab (the login page that follows starts a new session, with a new CSRF token) and go on working in
-     * this one. That is a login to make again, not a missing right as the 403 page would say. The login form itself
-     * keeps its 403: a login posted without this session's token is what a forged login looks like.
+     * this one. That is a login to make again, not a missing right as the 403 page would say. A page that needs no
+     * login keeps its 403: the login form (a login posted without this session's token is what a forged login looks
+     * like) and a document's verification, which nobody logs in for.
      */
-    private static boolean loggedOutElsewhere(HttpServletRequest request) {
-        if (request.getRequestURI().equals(request.getContextPath() + "/login")) {
+    private boolean loggedOutElsewhere(HttpServletRequest request) {
+        if (publicPages.matches(request)) {
             return false;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

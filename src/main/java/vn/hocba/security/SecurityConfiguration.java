@@ -1,6 +1,7 @@
 package vn.hocba.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -83,7 +86,8 @@ class SecurityConfiguration {
             @Value("${hocba.camunda.cockpit.enabled:false}") boolean cockpit,
             @Value("${hocba.own-keys.agent-port:17365}") int agentPort) throws Exception {
         http.authenticationManager(manager);
-        PageSessions pages = new PageSessions();
+        PageSessions pages = new PageSessions(new OrRequestMatcher(Arrays.stream(PUBLIC)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList()));
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
         RequestMatcher cockpitReading = cockpit ? new CockpitReading() : request -> false;
