@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +39,7 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ChildApplication;
 import vn.hocba.support.ChildRequests;
+import vn.hocba.support.DatabaseHold;
 import vn.hocba.support.RestartablePostgres;
 import vn.hocba.support.SwitchableTimeStampServer;
 import vn.hocba.support.TemporaryDataDirectory;
@@ -94,6 +96,8 @@ class YearEndFaultsOnPostgresIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -183,12 +187,16 @@ class YearEndFaultsOnPostgresIT {
             assertThat(atTsaOutage).isLessThan(principalAll);
             tsa.start();
 
-            // 3. kill -9 in the middle of the principal's resumed batch
-            ChildApplication third = child;
-            batch = CompletableFuture.supplyAsync(() -> requests.post(third, "hieutruong", path + "/principal-signature"));
-            await("resumed principal batch under way", () -> signedAt(classId, "PRINCIPAL") >= atTsaOutage + 2);
-            child.kill();
-            long principalAtKill = signedAt(classId, "PRINCIPAL");
+            // 3. kill -9 in the middle of the principal's resumed batch: the signatures table is held against writes
+            // from before the batch (DatabaseHold), the kill comes once the batch waits to record its first chunk
+            long principalAtKill;
+            try (DatabaseHold writes = DatabaseHold.writesTo(dataSource, "document_signature")) {
+                ChildApplication third = child;
+                batch = CompletableFuture.supplyAsync(() -> requests.post(third, "hieutruong", path + "/principal-signature"));
+                writes.awaitWriterBlockedOn("document_signature");
+                child.kill();
+                principalAtKill = signedAt(classId, "PRINCIPAL");
+            }
             log("killed during the principal batch at %d of %d", principalAtKill, principalAll);
             assertThat(principalAtKill).as("killed before the batch ended").isLessThan(principalAll);
             assertThat(batch.get(1, TimeUnit.MINUTES).status()).isNotEqualTo(200);
@@ -199,9 +207,12 @@ class YearEndFaultsOnPostgresIT {
 
             // 4. kill -9 while the seal/LT/LTA job extends the documents (the sheets were extended before the transcripts)
             long sheetsExtended = storedFiles("signed", f -> f.endsWith(LTA_FILE));
-            await("LT/LTA under way", () -> storedFiles("signed", f -> f.endsWith(LTA_FILE)) >= sheetsExtended + 3);
-            child.kill();
-            long ltaAtKill = storedFiles("signed", f -> f.endsWith(LTA_FILE));
+            long ltaAtKill;
+            try (DatabaseHold job = DatabaseHold.jobOf(dataSource, instance, ClassDocumentsModel.TASK_APPLY_SEAL)) {
+                await("LT/LTA under way", () -> storedFiles("signed", f -> f.endsWith(LTA_FILE)) >= sheetsExtended + 3);
+                child.kill();
+                ltaAtKill = storedFiles("signed", f -> f.endsWith(LTA_FILE));
+            }
             log("killed during LT/LTA at %d extended files (%d recorded)", ltaAtKill, signedAt(classId, "LONG_TERM"));
             assertThat(task(instance, ClassDocumentsModel.TASK_CLERK_ARCHIVES)).isNull();
 
@@ -225,8 +236,10 @@ class YearEndFaultsOnPostgresIT {
             tsa.start();
 
             // 6. kill -9 while the export job writes the package
-            await("export package being written", () -> storedFiles("exports", f -> true) > 0);
-            child.kill();
+            try (DatabaseHold job = DatabaseHold.jobOf(dataSource, instance, ClassDocumentsModel.TASK_BUILD_EXPORT)) {
+                await("export package being written", () -> storedFiles("exports", f -> true) > 0);
+                child.kill();
+            }
             log("killed during export with %s in exports/", storedFileNames("exports"));
             assertThat(task(instance, ClassDocumentsModel.TASK_CLERK_ARCHIVES)).as("the export job had not ended").isNull();
             // the cut write's temporary file made 16 minutes old, as if the node had stayed down that long: the

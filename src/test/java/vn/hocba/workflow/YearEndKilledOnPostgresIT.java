@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import vn.hocba.students.StudentRegistry;
 import vn.hocba.support.ApiClient;
 import vn.hocba.support.ChildApplication;
 import vn.hocba.support.ChildRequests;
+import vn.hocba.support.DatabaseHold;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 import vn.hocba.support.TemporaryDataDirectory;
 
@@ -75,6 +77,8 @@ class YearEndKilledOnPostgresIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     TaskService tasks;
     @Autowired
     SchoolDirectory directory;
@@ -110,10 +114,14 @@ class YearEndKilledOnPostgresIT {
         ChildApplication child = child();
         try {
             // 1. SIGKILL while the documents are generated
-            // The job generates in its own transaction: rows appear at its commit, files as they are written.
-            await("generation under way", () -> documentFiles() >= 3);
-            child.kill();
-            long doneAtKill = documentFiles();
+            // The job generates in its own transaction: rows appear at its commit, files as they are written. Its
+            // job row is held from here (DatabaseHold), so it cannot commit before the kill, however fast it runs.
+            long doneAtKill;
+            try (DatabaseHold job = DatabaseHold.jobOf(dataSource, instance, ClassDocumentsModel.TASK_GENERATE)) {
+                await("generation under way", () -> documentFiles() >= 3);
+                child.kill();
+                doneAtKill = documentFiles();
+            }
             assertThat(sheetTask(instance)).as("the process did not pass the generation").isNull();
             System.out.printf("killed during generation at %d document files, %d s%n", doneAtKill, seconds(started));
             child = child();
@@ -128,9 +136,12 @@ class YearEndKilledOnPostgresIT {
 
             // 2. SIGKILL while GenerateTranscripts issues the transcripts (after the sheets' LT/LTA, files written
             // as they are made, rows at the job's commit); the job is taken again once its lock expires
-            await("transcripts being issued", () -> documentFiles() >= beforeTranscripts + 6);
-            child.kill();
-            long transcriptFilesAtKill = documentFiles() - beforeTranscripts;
+            long transcriptFilesAtKill;
+            try (DatabaseHold job = DatabaseHold.jobOf(dataSource, instance, ClassDocumentsModel.TASK_GENERATE_TRANSCRIPTS)) {
+                await("transcripts being issued", () -> documentFiles() >= beforeTranscripts + 6);
+                child.kill();
+                transcriptFilesAtKill = documentFiles() - beforeTranscripts;
+            }
             assertThat(task(instance, ClassDocumentsModel.TASK_HOMEROOM_SIGNS)).as("the process did not pass the transcripts")
                     .isNull();
             System.out.printf("killed during GenerateTranscripts at %d new document files, %d s%n", transcriptFilesAtKill,
@@ -150,9 +161,13 @@ class YearEndKilledOnPostgresIT {
             String path = "/api/classes/" + classId + "/year-documents";
             CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> post(signing, homeroom, path
                     + "/homeroom-signature").status());
+            // held from the fifth signature on: the batch cannot record another before the kill
+            long signedAtKill;
             await("homeroom batch under way", () -> signedAt(classId, "HOMEROOM_TEACHER") >= 5);
-            child.kill();
-            long signedAtKill = signedAt(classId, "HOMEROOM_TEACHER");
+            try (DatabaseHold writes = DatabaseHold.writesTo(dataSource, "document_signature")) {
+                child.kill();
+                signedAtKill = signedAt(classId, "HOMEROOM_TEACHER");
+            }
             assertThat(signedAtKill).as("killed before the batch ended").isLessThan(2L * students + 1);
             assertThat(batch.handle((s, e) -> s == null ? -1 : s).get()).isNotEqualTo(200);
             System.out.printf("killed during the homeroom batch at %d of %d, %d s%n", signedAtKill, 2 * students + 1,
@@ -304,7 +319,7 @@ class YearEndKilledOnPostgresIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + STEP + ": " + what);
             }
-            ChildApplication.pause(200);
+            ChildApplication.pause(50);
         }
     }
 
