@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.hocba.pades.internal.EmbeddedSignatures;
 import vn.hocba.pades.internal.PdfLoading;
 
@@ -21,8 +19,6 @@ import vn.hocba.pades.internal.PdfLoading;
  * batch goes on.
  */
 public final class BatchSigner {
-
-    private static final Logger log = LoggerFactory.getLogger(BatchSigner.class);
 
     /** What happened to one document. */
     public enum Outcome { SIGNED, ALREADY_SIGNED, FAILED }
@@ -36,13 +32,6 @@ public final class BatchSigner {
     /** The batch's result; {@code failed} maps document ids to a Vietnamese reason. */
     public record Result(List<String> signed, List<String> alreadySigned, Map<String, String> failed) {
     }
-
-    /**
-     * Documents signed, then time-stamped together ({@link PadesSigner#embedAll}), then written, at a time: a TSA over
-     * the internet answers the chunk in about one round trip; few enough that the chunk's documents in memory and a
-     * progress bar that moves stay as they were.
-     */
-    static final int STAMPED_TOGETHER = 8;
 
     private final PadesSigner signer;
     private final CredentialCheck check;
@@ -64,57 +53,32 @@ public final class BatchSigner {
         if (credential instanceof BatchSigningCredential device) {
             return new DeviceBatch(signer, device).sign(documentIds, store, request, progress);
         }
-        List<String> signed = new ArrayList<>();
-        List<String> already = new ArrayList<>();
-        Map<String, String> failed = new LinkedHashMap<>();
-        int done = 0;
-        for (int from = 0; from < documentIds.size(); from += STAMPED_TOGETHER) {
+        BatchTally tally = new BatchTally(progress, documentIds.size());
+        for (int from = 0; from < documentIds.size(); from += TimeStampSource.STAMPED_TOGETHER) {
             Map<String, DataToSign> prepared = new LinkedHashMap<>();
             List<byte[]> values = new ArrayList<>();
-            for (String id : documentIds.subList(from, Math.min(from + STAMPED_TOGETHER, documentIds.size()))) {
+            for (String id : documentIds.subList(from, Math.min(from + TimeStampSource.STAMPED_TOGETHER,
+                    documentIds.size()))) {
                 try {
                     DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
                             () -> store.attachment(id));
                     if (data == null) {
-                        already.add(id);
-                        progress.documentDone(id, Outcome.ALREADY_SIGNED, ++done, documentIds.size());
+                        tally.alreadySigned(id);
                     } else {
                         values.add(credential.sign(data.bytes()));
                         prepared.put(id, data);
                     }
                 } catch (SigningException e) {
-                    done = failed(id, e, failed, progress, done, documentIds.size());
+                    tally.failed(id, e);
                 }
             }
-            List<byte[]> documents;
             try {
-                documents = signer.embedAll(List.copyOf(prepared.values()), values);
+                tally.write(store, List.copyOf(prepared.keySet()), signer.embedAll(List.copyOf(prepared.values()), values));
             } catch (SigningException e) {
-                for (String id : prepared.keySet()) {
-                    done = failed(id, e, failed, progress, done, documentIds.size());
-                }
-                continue;
-            }
-            int i = 0;
-            for (String id : prepared.keySet()) {
-                try {
-                    store.replace(id, documents.get(i++));
-                    signed.add(id);
-                    progress.documentDone(id, Outcome.SIGNED, ++done, documentIds.size());
-                } catch (SigningException e) {
-                    done = failed(id, e, failed, progress, done, documentIds.size());
-                }
+                prepared.keySet().forEach(id -> tally.failed(id, e));
             }
         }
-        return new Result(signed, already, failed);
-    }
-
-    private static int failed(String id, SigningException e, Map<String, String> failed, Progress progress, int done,
-            int total) {
-        log.warn("Batch signing of {} failed: {}", id, e.toString());
-        failed.put(id, e.getMessage());
-        progress.documentDone(id, Outcome.FAILED, done + 1, total);
-        return done + 1;
+        return tally.result();
     }
 
     /** True when one of the document's signatures was made with {@code certificate}. */

@@ -1,6 +1,5 @@
 package vn.hocba.pades;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,77 +24,52 @@ final class DeviceBatch {
 
     BatchSigner.Result sign(List<String> documentIds, BatchDocuments store, SignatureRequest request,
                             BatchSigner.Progress progress) {
-        List<String> already = new ArrayList<>();
+        BatchTally tally = new BatchTally(progress, documentIds.size());
         Map<String, DataToSign> prepared = new LinkedHashMap<>();
-        Map<String, String> failed = new LinkedHashMap<>();
         for (String id : documentIds) {
             try {
                 DataToSign data = signer.prepareUnlessSigned(store.read(id), request, credential,
                         () -> store.attachment(id));
                 if (data == null) {
-                    already.add(id);
+                    tally.alreadySigned(id);
                 } else {
                     prepared.put(id, data);
                 }
             } catch (SigningException e) {
-                failed.put(id, e.getMessage());
+                tally.failed(id, e);
             }
         }
-        int done = 0;
-        for (String id : already) {
-            progress.documentDone(id, BatchSigner.Outcome.ALREADY_SIGNED, ++done, documentIds.size());
+        List<byte[]> values;
+        try {
+            values = prepared.isEmpty() ? List.of() : signatureValues(prepared);
+        } catch (SigningException e) {
+            prepared.keySet().forEach(id -> tally.failed(id, e));
+            return tally.result();
         }
-        List<String> signed = new ArrayList<>();
-        if (!prepared.isEmpty()) {
-            List<byte[]> values = signatureValues(prepared, failed);
-            List<String> ids = List.copyOf(prepared.keySet());
-            for (int from = 0; from < ids.size(); from += BatchSigner.STAMPED_TOGETHER) {
-                List<String> chunk = ids.subList(from, Math.min(from + BatchSigner.STAMPED_TOGETHER, ids.size()));
-                List<byte[]> documents = null;
-                if (values != null) {
-                    try {
-                        documents = signer.embedAll(chunk.stream().map(prepared::get).toList(),
-                                values.subList(from, from + chunk.size()));
-                    } catch (SigningException ex) {
-                        chunk.forEach(id -> failed.put(id, ex.getMessage()));
-                    }
-                }
-                for (int i = 0; i < chunk.size(); i++) {
-                    String id = chunk.get(i);
-                    try {
-                        if (documents == null) {
-                            progress.documentDone(id, BatchSigner.Outcome.FAILED, ++done, documentIds.size());
-                            continue;
-                        }
-                        store.replace(id, documents.get(i));
-                        signed.add(id);
-                        progress.documentDone(id, BatchSigner.Outcome.SIGNED, ++done, documentIds.size());
-                    } catch (SigningException ex) {
-                        failed.put(id, ex.getMessage());
-                        progress.documentDone(id, BatchSigner.Outcome.FAILED, ++done, documentIds.size());
-                    }
-                }
+        List<String> ids = List.copyOf(prepared.keySet());
+        for (int from = 0; from < ids.size(); from += TimeStampSource.STAMPED_TOGETHER) {
+            List<String> chunk = ids.subList(from, Math.min(from + TimeStampSource.STAMPED_TOGETHER, ids.size()));
+            try {
+                tally.write(store, chunk, signer.embedAll(chunk.stream().map(prepared::get).toList(),
+                        values.subList(from, from + chunk.size())));
+            } catch (SigningException e) {
+                chunk.forEach(id -> tally.failed(id, e));
             }
         }
-        return new BatchSigner.Result(signed, already, failed);
+        return tally.result();
     }
 
-    /** All values, each checked against the certificate; null (and every document failed) when any is wrong. */
-    private List<byte[]> signatureValues(Map<String, DataToSign> prepared, Map<String, String> failed) {
-        try {
-            List<byte[]> values = credential.signAll(prepared.values().stream().map(DataToSign::bytes).toList());
-            if (values.size() != prepared.size()) {
-                throw new SigningException("Thiết bị ký trả về " + values.size() + " chữ ký cho " + prepared.size()
-                        + " văn bản; không văn bản nào được ký.");
-            }
-            int i = 0;
-            for (DataToSign data : prepared.values()) {
-                PadesSigner.requireValid(data, values.get(i++));
-            }
-            return values;
-        } catch (SigningException e) {
-            prepared.keySet().forEach(id -> failed.put(id, e.getMessage()));
-            return null;
+    /** All values, each checked against the certificate; throws (and no document is signed) when any is wrong. */
+    private List<byte[]> signatureValues(Map<String, DataToSign> prepared) {
+        List<byte[]> values = credential.signAll(prepared.values().stream().map(DataToSign::bytes).toList());
+        if (values.size() != prepared.size()) {
+            throw new SigningException("Thiết bị ký trả về " + values.size() + " chữ ký cho " + prepared.size()
+                    + " văn bản; không văn bản nào được ký.");
         }
+        int i = 0;
+        for (DataToSign data : prepared.values()) {
+            PadesSigner.requireValid(data, values.get(i++));
+        }
+        return values;
     }
 }

@@ -60,12 +60,7 @@ public final class LongTermExtender {
      * one load and one save instead of two).
      */
     public byte[] extendToLta(byte[] pdf) {
-        try (PDDocument document = PdfLoading.load(pdf)) {
-            collectValidationData(document, pdf);
-            return stamp(document, pdf);
-        } catch (IOException | CertificateEncodingException e) {
-            throw new SigningException("Không bổ sung được dữ liệu xác thực dài hạn và dấu thời gian: " + e.getMessage(), e);
-        }
+        return extendToLtaAll(List.of(pdf)).get(0);
     }
 
     /**

@@ -162,10 +162,7 @@ public final class PadesSigner {
      * writes it into the reserved space. Returns the signed document.
      */
     public byte[] embed(DataToSign data, byte[] signatureValue) {
-        requireValid(data, signatureValue);
-        byte[] token = timeStamps == null ? null : timeStamps.timeStamp(CmsSignature.sha256(signatureValue));
-        byte[] cms = CmsSignature.signedData(data.signedAttributes(), signatureValue, data.chain(), token);
-        return reservation.fill(data.reserved(), cms, "Chữ ký");
+        return embedAll(List.of(data), List.of(signatureValue)).get(0);
     }
 
     /**

@@ -11,6 +11,14 @@ import java.util.OptionalInt;
 public interface TimeStampSource {
 
     /**
+     * Documents a step signs or extends, then time-stamps together ({@link #timeStampAll}), then writes, at a time
+     * ({@link BatchSigner}, the long-term extension of a class): a TSA over the internet answers the chunk in about one
+     * round trip ({@link HttpTimeStampSource#REQUESTS_AT_ONCE}); few enough that the chunk's documents in memory and a
+     * progress bar that moves stay as they were.
+     */
+    int STAMPED_TOGETHER = 8;
+
+    /**
      * Time-stamps a SHA-256 digest and returns the DER-encoded time-stamp token (a CMS
      * {@code ContentInfo}) with the TSA's certificate inside.
      */

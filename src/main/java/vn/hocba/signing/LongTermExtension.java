@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hocba.documents.IssuedDocument;
 import vn.hocba.pades.SigningChain;
+import vn.hocba.pades.TimeStampSource;
 
 /**
  * The last stage of every signed document of a class: validation data (/DSS) and a document
@@ -18,9 +19,6 @@ final class LongTermExtension {
     private final SigningChain chain;
     private final DocumentSignatures signatures;
     private final Clock clock;
-
-    /** Documents extended per round of document time-stamps (as {@code pades.BatchSigner} signs them). */
-    static final int STAMPED_TOGETHER = 8;
 
     LongTermExtension(SigningChain chain, DocumentSignatures signatures, Clock clock) {
         this.chain = chain;
@@ -61,8 +59,8 @@ final class LongTermExtension {
         }
         // A chunk at a time: their document time-stamps asked for together (a TSA over the internet answers the chunk
         // in about one round trip), few enough documents in memory at once.
-        for (int from = 0; from < toExtend.size(); from += STAMPED_TOGETHER) {
-            List<String> chunk = toExtend.subList(from, Math.min(from + STAMPED_TOGETHER, toExtend.size()));
+        for (int from = 0; from < toExtend.size(); from += TimeStampSource.STAMPED_TOGETHER) {
+            List<String> chunk = toExtend.subList(from, Math.min(from + TimeStampSource.STAMPED_TOGETHER, toExtend.size()));
             List<byte[]> extended = chain.finishAll(chunk.stream().map(store::read).toList());
             for (int i = 0; i < chunk.size(); i++) {
                 store.replace(chunk.get(i), extended.get(i));

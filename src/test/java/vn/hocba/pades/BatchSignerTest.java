@@ -100,6 +100,39 @@ class BatchSignerTest {
         assertThat(result.failed().get(ids.get(2))).startsWith("Không đọc được");
     }
 
+    @Test
+    void aDeviceBatchReportsADocumentThatCannotBePreparedSoItsProgressReachesTheEnd(@TempDir Path directory)
+            throws IOException {
+        List<String> ids = classOfFive(directory);
+        Files.write(directory.resolve(ids.get(2)), "not a pdf".getBytes());
+        List<List<byte[]>> calls = new ArrayList<>();
+        BatchSigningCredential token = new BatchSigningCredential() { // the person's token behind the local agent
+            @Override
+            public List<java.security.cert.X509Certificate> certificateChain() {
+                return principal.certificateChain();
+            }
+
+            @Override
+            public List<byte[]> signAll(List<byte[]> dataToSign) {
+                calls.add(dataToSign);
+                return dataToSign.stream().map(principal::sign).toList();
+            }
+        };
+        List<String> progress = new ArrayList<>();
+
+        BatchSigner.Result result = batch.sign(ids, new PathBatchDocuments(directory), principalRequest(), token,
+                (id, outcome, done, total) -> progress.add(done + "/" + total + " " + outcome));
+
+        assertThat(calls).as("one authorisation for the batch").hasSize(1);
+        assertThat(calls.get(0)).hasSize(4);
+        assertThat(result.signed()).containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(4));
+        assertThat(result.failed()).containsOnlyKeys(ids.get(2));
+        assertThat(progress).containsExactly("1/5 FAILED", "2/5 SIGNED", "3/5 SIGNED", "4/5 SIGNED", "5/5 SIGNED");
+        for (String id : List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4))) {
+            assertThat(signatureCount(directory.resolve(id))).as(id).isEqualTo(1);
+        }
+    }
+
     private static int signatureCount(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return document.getSignatureDictionaries().size();

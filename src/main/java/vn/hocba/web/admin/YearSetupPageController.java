@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,9 +45,11 @@ class YearSetupPageController {
     private final StudentIdentifiers identifiers;
     private final YearSetup years;
     private final StudentRegistry students;
+    private final TransactionTemplate transactions;
 
     YearSetupPageController(AdminPages pages, SchoolContext context, SchoolDirectory directory, SchoolData schoolData,
-            StudentIdentifiers identifiers, YearSetup years, StudentRegistry students) {
+            StudentIdentifiers identifiers, YearSetup years, StudentRegistry students, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.pages = pages;
         this.context = context;
         this.directory = directory;
@@ -86,13 +89,12 @@ class YearSetupPageController {
         typed.put("district", district == null ? "" : district);
         typed.put("commune", commune == null ? "" : commune);
         typed.put("moetCode", moetCode);
-        return pages.change(flash, "/quan-tri/truong", typed, () -> {
-            // The code first: a mistyped code (the usual refusal; name and province are required in the form) then
-            // leaves the school's data as it was instead of half saved.
+        // Two services, one save: a refusal of either (a mistyped code, a blank name) leaves both as they were.
+        return pages.change(flash, "/quan-tri/truong", typed, () -> transactions.execute(status -> {
             identifiers.setSchoolCode(school, moetCode == null ? null : moetCode.trim(), pages.actor(viewer));
             schoolData.update(school, name, province, district, commune, pages.actor(viewer));
             return "Đã lưu thông tin trường.";
-        });
+        }));
     }
 
     @GetMapping("/quan-tri/nam-hoc")

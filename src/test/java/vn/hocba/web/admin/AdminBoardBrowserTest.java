@@ -148,6 +148,17 @@ class AdminBoardBrowserTest {
         assertThat(browser.find("#district").getAttribute("value")).isEqualTo("Quận Cầu Giấy");
         assertThat(browser.find("#commune").getAttribute("value")).isEqualTo("Phường Nghĩa Đô");
         assertThat(jdbc.sql("select commune from school where code = 'DEMO01'").query(String.class).single()).isEqualTo("Phường Cầu Giấy");
+        // A valid code with a blank name (the browser's own check bypassed, as a script would): nothing saved either
+        String name = browser.find("#name").getAttribute("value");
+        browser.driver().executeScript("document.getElementById('name').removeAttribute('required')");
+        type("#name", "");
+        type("#moetCode", "01001234");
+        submit("form.stacked");
+        assertThat(browser.text("#loi")).contains("tên trường");
+        assertThat(count("select count(*) from hocbaso_school_code where moet_code = '01001234'"))
+                .as("the code not saved without the school's data")
+                .isZero();
+        type("#name", name);
         type("#moetCode", "01001234");
         submit("form.stacked");
         assertThat(browser.text("#thong-bao-ket-qua")).contains("Đã lưu thông tin trường");
