@@ -16,6 +16,8 @@ import vn.hocba.security.Accounts;
 @Component
 class TermCloseNotices {
 
+    private static final int MAX_MESSAGE = 2000;
+
     private final ReminderNotices notices;
     private final Accounts accounts;
     private final TermCloseReturns returns;
@@ -41,7 +43,9 @@ class TermCloseNotices {
     }
 
     private void send(SignOff reopened, String kind, String subject, String message) {
+        // A reason may be up to 2000 characters (sign_off.reopen_reason), so may a notice: the task and the page show it whole.
+        String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
         accounts.byUsername(reopened.signedBy()).ifPresent(to ->
-                notices.send(to, kind, subject, message, "sign-off-reopened-" + reopened.id()));
+                notices.send(to, kind, subject, text, "sign-off-reopened-" + reopened.id()));
     }
 }

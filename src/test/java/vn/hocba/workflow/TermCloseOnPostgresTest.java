@@ -172,7 +172,8 @@ class TermCloseOnPostgresTest {
         assertThat(signSubject(classId, toan).status()).isEqualTo(200);
         assertThat(api.page(toan.user(), subjectPages + "/diem")).as("signed again: nothing to redo").doesNotContain(why);
         homeroomChecksAndSigns(classId, homeroom);
-        String notApproved = "Thiếu nhận xét của giáo viên chủ nhiệm ở học kì I";
+        // A long reason (the records keep up to 2000 characters): the notice is cut, the task and the page show it whole.
+        String notApproved = "Thiếu nhận xét của giáo viên chủ nhiệm ở học kì I" + ", và cần xem lại nhận xét".repeat(75);
         assertThat(api.post("hieutruong", path(classId) + "/rejection", "{\"reason\":\"" + notApproved + "\"}").status())
                 .isEqualTo(200);
 
@@ -182,7 +183,7 @@ class TermCloseOnPostgresTest {
                 .startsWith("Hiệu trưởng " + principalName + " không duyệt kết quả học kì I lúc ")
                 .endsWith("Lí do: " + notApproved);
         assertThat(messages(homeroom)).anyMatch(m -> m.startsWith("Lớp 9A1: Hiệu trưởng " + principalName + " không duyệt")
-                && m.contains(notApproved));
+                && m.contains(notApproved.substring(0, 200)) && m.length() == 2000 && m.endsWith("…"));
         String check = "/lop/" + classId + "/kiem-tra/hoc-ki/1";
         assertThat(api.page(homeroom, check)).contains("id=\"rejected\"").contains(notApproved);
         assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
