@@ -292,6 +292,7 @@ class HomeroomPagesBrowserTest {
         browser.open("/lop/" + classId + "/mon/" + toanId + "/hoc-ki/1/ki-xac-nhan");
         assertThat(text(By.id("returned"))).startsWith(who).endsWith("Lí do: " + reason);
         assertThat(browser.driver().findElement(By.id("sign")).isEnabled()).as("signed again from here").isTrue();
+        browser.checkPage("gvbm-ki-xac-nhan-bi-tra-lai");
         browser.open("/thong-bao");
         assertThat(text(By.tagName("main"))).contains(reason);
     }
