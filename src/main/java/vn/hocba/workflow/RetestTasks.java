@@ -53,7 +53,7 @@ class RetestTasks {
                             inbox.add(new TaskInbox.InboxTask("retest-" + schoolClass.id().value() + "-" + subject.id().value(),
                                     ACTION + " môn " + subject.name(), YearEndModel.PROCESS, schoolClass.code(),
                                     schoolClass.id().value(), subject.code(), subject.name(), null, null,
-                                    Date.from(approved.get()), null, missing, TaskInbox.RETEST_STEP));
+                                    Date.from(approved.get()), null, missing, TaskInbox.RETEST_STEP, null));
                         }
                     });
         }

@@ -33,11 +33,12 @@ public class TaskInbox {
     /**
      * One open task as the inbox shows it; {@code step} is the model's task id (e.g.
      * {@code Task_SubjectSignOff}, see the {@code *Model} constants; {@link #RETEST_STEP} for retests),
-     * from which the pages choose where the task is done.
+     * from which the pages choose where the task is done; {@code returned} says who sent the step back, when and
+     * why (a subject sent back by the homeroom teacher, a term not approved by the principal), else null.
      */
     public record InboxTask(String taskId, String action, String process, String classCode, Long classId,
             String subjectCode, String subjectName, Integer term, Long correctionId, Date created, Date due,
-            List<String> missing, String step) {
+            List<String> missing, String step, String returned) {
     }
 
     /** The step of a retest task (not an engine task: derived from the domain by {@link RetestTasks}). */
@@ -53,9 +54,11 @@ public class TaskInbox {
     private final SummerWork summer;
     private final RetestTasks retests;
     private final WaitingSubjectSignOffs waitingSignOffs;
+    private final TermCloseReturns returns;
 
     public TaskInbox(TaskService tasks, SchoolDirectory directory, TermCloseTasks people, Readiness readiness,
-            SummerWork summer, RetestTasks retests, WaitingSubjectSignOffs waitingSignOffs) {
+            SummerWork summer, RetestTasks retests, WaitingSubjectSignOffs waitingSignOffs, TermCloseReturns returns) {
+        this.returns = returns;
         this.waitingSignOffs = waitingSignOffs;
         this.summer = summer;
         this.retests = retests;
@@ -92,8 +95,13 @@ public class TaskInbox {
         String subjectCode = null;
         String subjectName = null;
         List<String> missing = List.of();
+        String returned = null;
         if (assignmentId != null) {
             TeachingAssignment assignment = people.assignment(assignmentId);
+            if (term != null && task.getTaskDefinitionKey().equals(TermCloseModel.TASK_SUBJECT_REWORK)) {
+                returned = returns.sentBack(assignment.schoolClass(), term, assignment.subject().id(), task.getAssignee())
+                        .orElse(null);
+            }
             subjectCode = assignment.subject().code();
             subjectName = assignment.subject().name();
             String code = subjectCode;
@@ -105,13 +113,14 @@ public class TaskInbox {
         if (schoolClass != null && term != null && HOMEROOM_TASKS.contains(task.getTaskDefinitionKey())) {
             missing = readiness.unconfirmedAttendanceMonths(schoolClass, term).stream()
                     .map(m -> "Điểm danh tháng " + MonthConfirmation.label(m) + " chưa được xác nhận.").toList();
+            returned = returns.rejection(schoolClass, term).orElse(null);
         }
         if (schoolClass != null && task.getTaskDefinitionKey().equals(YearEndModel.TASK_SUMMER_RESULTS)) {
             missing = summer.missing(schoolClass);
         }
         return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,
-                task.getCreateTime(), task.getDueDate(), missing, task.getTaskDefinitionKey());
+                task.getCreateTime(), task.getDueDate(), missing, task.getTaskDefinitionKey(), returned);
     }
 
     private static Long number(Object value) {

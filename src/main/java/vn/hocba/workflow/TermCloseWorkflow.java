@@ -1,5 +1,6 @@
 package vn.hocba.workflow;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,9 +30,11 @@ public class TermCloseWorkflow {
     private final ConcurrentCompletion completion;
     private final SubjectSignOffTasks subjectTasks;
     private final TermCloseSignOffs classLevel;
+    private final TermCloseNotices notices;
 
     public TermCloseWorkflow(SignOffs signOffs, RuntimeService runtime, TaskService tasks, TermCloseTasks people,
-            ConcurrentCompletion completion, SubjectSignOffTasks subjectTasks, TermCloseSignOffs classLevel) {
+            ConcurrentCompletion completion, SubjectSignOffTasks subjectTasks, TermCloseSignOffs classLevel,
+            TermCloseNotices notices) {
         this.signOffs = signOffs;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -39,6 +42,7 @@ public class TermCloseWorkflow {
         this.completion = completion;
         this.subjectTasks = subjectTasks;
         this.classLevel = classLevel;
+        this.notices = notices;
     }
 
     /** Starts the term close of a class; at most one runs per class and term. */
@@ -67,12 +71,13 @@ public class TermCloseWorkflow {
         });
     }
 
-    /** The homeroom teacher sends a subject back to its teacher with a reason. */
+    /** The homeroom teacher sends a subject back to its teacher with a reason; the teacher is told in "Thông báo". */
     public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
         completion.run("send back", () -> {
             Task check = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
             TeachingAssignment assignment = assignmentOf(schoolClass, subject);
-            signOffs.sendBack(schoolClass, subject, term, reason, by);
+            List<SignOff> reopened = signOffs.sendBack(schoolClass, subject, term, reason, by);
+            notices.sentBack(schoolClass, assignment.subject().name(), reopened);
             tasks.complete(check.getId(), Map.of(TermCloseModel.SENT_BACK, true,
                     TermCloseModel.REWORK_ASSIGNMENT_ID, assignment.id()));
             return null;
@@ -107,10 +112,11 @@ public class TermCloseWorkflow {
         });
     }
 
+    /** The principal does not approve the class's term: back to the homeroom teacher, who is told in "Thông báo". */
     public void reject(SchoolClass schoolClass, int term, String reason, Actor by) {
         completion.run("principal rejection", () -> {
             Task task = task(schoolClass, term, TermCloseModel.TASK_PRINCIPAL_APPROVAL, null);
-            signOffs.reject(schoolClass, term, reason, by);
+            notices.rejected(schoolClass, signOffs.reject(schoolClass, term, reason, by));
             tasks.complete(task.getId(), Map.of(TermCloseModel.APPROVED, false));
             return null;
         });

@@ -93,6 +93,6 @@ class WaitingSubjectSignOffs {
         return open.stream().map(t -> new TaskInbox.InboxTask(
                 "sign-off-" + schoolClass.id().value() + "-" + term + "-" + t.id(), action, TermCloseModel.PROCESS,
                 schoolClass.code(), schoolClass.id().value(), t.subject().code(), t.subject().name(), term, null, since, null,
-                missing(schoolClass, term, t.subject().code()), TermCloseModel.TASK_SUBJECT_SIGN_OFF)).toList();
+                missing(schoolClass, term, t.subject().code()), TermCloseModel.TASK_SUBJECT_SIGN_OFF, null)).toList();
     }
 }

@@ -138,6 +138,71 @@ class TermCloseOnPostgresTest {
         assertThat(active).isEqualTo(teaching.size() + 2);
     }
 
+    /**
+     * Session 29 (guide28 findings 3, 4): the reason of a send-back reaches the subject teacher, and the principal's
+     * "Không duyệt" the homeroom teacher — on the task, on the page the task opens and in "Thông báo", taken from
+     * the sign-off records — and both go away once the subject, or the class, is signed again.
+     */
+    @Test
+    void theSubjectTeacherSeesWhySentBackAndTheHomeroomTeacherWhyNotApproved() {
+        long classId = classId("9A1");
+        String homeroom = homeroomOf(classId);
+        String homeroomName = jdbc.sql("select display_name from account where username = ?").param(homeroom)
+                .query(String.class).single();
+        start(classId);
+        List<Teaching> teaching = teachingOf(classId);
+        teaching.forEach(t -> assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200));
+        Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
+        String why = "Điểm giữa kì của em số 3 chưa khớp với bài làm";
+        assertThat(api.post(homeroom, path(classId) + "/subjects/" + toan.subjectId() + "/send-back",
+                "{\"reason\":\"" + why + "\"}").status()).isEqualTo(200);
+
+        JsonNode rework = task(toan.user(), classId, TermCloseModel.TASK_SUBJECT_REWORK);
+        assertThat(rework.path("returned").asText()).startsWith("GVCN " + homeroomName + " trả lại môn này lúc ")
+                .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}").endsWith("Lí do: " + why);
+        assertThat(messages(toan.user())).anyMatch(m -> m.startsWith("Lớp 9A1, môn Toán, học kì I: GVCN " + homeroomName)
+                && m.contains("Lí do: " + why) && m.endsWith("Sửa điểm rồi ký xác nhận lại môn (Việc cần làm)."));
+        String subjectPages = "/lop/" + classId + "/mon/" + toan.subjectId() + "/hoc-ki/1";
+        assertThat(api.page(toan.user(), "/viec-can-lam")).contains(why);
+        assertThat(api.page(toan.user(), subjectPages + "/diem")).contains(why).contains(homeroomName);
+        assertThat(api.page(toan.user(), subjectPages + "/ki-xac-nhan")).contains(why);
+        assertThat(api.page(teaching.stream().filter(t -> !t.user().equals(toan.user())).findFirst().orElseThrow().user(),
+                "/viec-can-lam")).as("only the subject's teacher is told").doesNotContain(why);
+
+        assertThat(signSubject(classId, toan).status()).isEqualTo(200);
+        assertThat(api.page(toan.user(), subjectPages + "/diem")).as("signed again: nothing to redo").doesNotContain(why);
+        homeroomChecksAndSigns(classId, homeroom);
+        // A long reason (the records keep up to 2000 characters): the notice is cut, the task and the page show it whole.
+        String notApproved = "Thiếu nhận xét của giáo viên chủ nhiệm ở học kì I" + ", và cần xem lại nhận xét".repeat(75);
+        assertThat(api.post("hieutruong", path(classId) + "/rejection", "{\"reason\":\"" + notApproved + "\"}").status())
+                .isEqualTo(200);
+
+        String principalName = jdbc.sql("select display_name from account where username = 'hieutruong'")
+                .query(String.class).single();
+        assertThat(task(homeroom, classId, TermCloseModel.TASK_HOMEROOM_CHECK).path("returned").asText())
+                .startsWith("Hiệu trưởng " + principalName + " không duyệt kết quả học kì I lúc ")
+                .endsWith("Lí do: " + notApproved);
+        assertThat(messages(homeroom)).anyMatch(m -> m.startsWith("Lớp 9A1: Hiệu trưởng " + principalName + " không duyệt")
+                && m.contains(notApproved.substring(0, 200)) && m.length() == 2000 && m.endsWith("…"));
+        String check = "/lop/" + classId + "/kiem-tra/hoc-ki/1";
+        assertThat(api.page(homeroom, check)).contains("id=\"rejected\"").contains(notApproved);
+        assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
+        assertThat(task(homeroom, classId, TermCloseModel.TASK_HOMEROOM_SIGN_OFF).path("returned").asText())
+                .as("still to send again").endsWith(notApproved);
+        assertThat(api.post(homeroom, path(classId) + "/sign-off", "{}").status()).isEqualTo(200);
+        assertThat(api.page(homeroom, check)).as("sent again").doesNotContain("id=\"rejected\"");
+    }
+
+    /** The person's open task of a step in the class (term I), as /api/tasks lists it. */
+    private JsonNode task(String user, long classId, String step) {
+        for (JsonNode t : api.get(user, "/api/tasks").body()) {
+            if (t.path("classId").asLong() == classId && step.equals(t.path("step").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError("no task " + step + " of class " + classId + " for " + user);
+    }
+
     @Test
     void aSubjectWithMissingMarksCannotBeSignedOff() {
         long classId = classId("9A2");

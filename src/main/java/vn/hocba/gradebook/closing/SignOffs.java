@@ -81,14 +81,17 @@ public class SignOffs {
         return insert(schoolClass, term, SignOff.Kind.SUBJECT, subject.value(), subjectHash(schoolClass, subject, term), by);
     }
 
-    /** The homeroom teacher sends a signed subject back to its teacher with a reason. */
-    public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
+    /**
+     * The homeroom teacher sends a signed subject back to its teacher with a reason; returns the sign-offs
+     * reopened (each co-teacher's), as stored now: whom to tell, and who sent it back, when and why.
+     */
+    public List<SignOff> sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
         List<SignOff> signed = activeSubject(schoolClass, term, subject.value());
         if (signed.isEmpty()) {
             throw Rejected.conflict("Môn này chưa được kí xác nhận nên không cần trả lại.");
         }
         String why = required(reason);
-        signed.forEach(s -> reopen(s, why, by));
+        return signed.stream().map(s -> reopen(s, why, by)).toList();
     }
 
     /**
@@ -140,11 +143,32 @@ public class SignOffs {
         return insert(schoolClass, term, SignOff.Kind.PRINCIPAL, null, homeroom.contentSha256(), by);
     }
 
-    /** The principal rejects: the homeroom sign-off is reopened with the reason. */
-    public void reject(SchoolClass schoolClass, int term, String reason, Actor by) {
+    /** The principal rejects: the homeroom sign-off is reopened with the reason; returns it as stored now. */
+    public SignOff reject(SchoolClass schoolClass, int term, String reason, Actor by) {
         SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
                 .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
-        reopen(homeroom, required(reason), by);
+        return reopen(homeroom, required(reason), by);
+    }
+
+    /**
+     * The send-back of a subject still waiting for one of its teachers: that teacher's latest sign-off of the
+     * subject when it was reopened (a send-back; signing again leaves a newer active one), else empty.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SignOff> sentBack(SchoolClass schoolClass, int term, SubjectId subject, String teacher) {
+        return of(schoolClass, term).stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT
+                        && subject.value() == s.subjectId() && s.signedBy().equals(teacher))
+                .reduce((a, b) -> b).filter(s -> !s.active());
+    }
+
+    /**
+     * The principal's "Không duyệt" of the class's term still waiting for the homeroom teacher: the class's latest
+     * homeroom sign-off when it was reopened; empty once the homeroom teacher signs the class again.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SignOff> rejection(SchoolClass schoolClass, int term) {
+        return of(schoolClass, term).stream().filter(s -> s.kind() == SignOff.Kind.HOMEROOM)
+                .reduce((a, b) -> b).filter(s -> !s.active());
     }
 
     /**
@@ -195,11 +219,12 @@ public class SignOffs {
         return jdbc.sql("select * from sign_off where id = ?").param(id).query(SignOffs::row).single();
     }
 
-    private void reopen(SignOff signed, String reason, Actor by) {
+    private SignOff reopen(SignOff signed, String reason, Actor by) {
         jdbc.sql("update sign_off set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ? where id = ?")
                 .params(by.username(), now(), reason, signed.id()).update();
         audit.append(new AuditRecord(by, "SIGN_OFF_REOPENED", "sign-off " + signed.id(), "ACTIVE", "REOPENED", reason,
                 "sign-off " + signed.id()));
+        return jdbc.sql("select * from sign_off where id = ?").param(signed.id()).query(SignOffs::row).single();
     }
 
     private String subjectHash(SchoolClass c, SubjectId subject, int term) {
@@ -232,6 +257,8 @@ public class SignOffs {
         return new SignOff(rs.getLong("id"), rs.getLong("class_id"), rs.getInt("term"),
                 SignOff.Kind.valueOf(rs.getString("kind")), rs.getObject("subject_id", Long.class), rs.getString("signed_by"),
                 rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("content_sha256"),
-                rs.getString("status").equals("ACTIVE"), rs.getString("reopen_reason"));
+                rs.getString("status").equals("ACTIVE"), rs.getString("reopen_reason"), rs.getString("reopened_by"),
+                rs.getObject("reopened_at", OffsetDateTime.class) == null ? null
+                        : rs.getObject("reopened_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -77,6 +77,8 @@ class ApprovalQueuePageController {
         model.addAttribute("locks", locks.locks(year.id().value()).stream()
                 .sorted(Comparator.comparing(GradebookLock::lockedAt).reversed()).map(this::row).toList());
         model.addAttribute("testDates", calendar.of(year.id().value()));
+        model.addAttribute("dateFields", TestDatesPageController.fields(calendar.of(year.id().value()),
+                flashed(model, "datesTyped"), flashed(model, "datesErrors")));
         return "approvals";
     }
 
@@ -182,6 +184,13 @@ class ApprovalQueuePageController {
         };
         return new LockRow(scope, what, lock.term(), ApprovalCards.when(lock.lockedAt()), lock.lockedByName(), lock.reason(),
                 lock.unlockedAt() == null ? "" : ApprovalCards.when(lock.unlockedAt()));
+    }
+
+    /** A map the test dates' form left after a refused save (typed values, reasons by field), else empty. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, String> flashed(Model model, String name) {
+        Object value = model.getAttribute(name);
+        return value instanceof java.util.Map<?, ?> map ? (java.util.Map<String, String>) map : java.util.Map.of();
     }
 
     private static String blankToNull(String text) {

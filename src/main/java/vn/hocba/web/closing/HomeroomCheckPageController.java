@@ -25,6 +25,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.web.homeroom.ClassPage;
 import vn.hocba.workflow.ProcessSteps;
 import vn.hocba.workflow.TermCloseModel;
+import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
@@ -48,9 +49,11 @@ class HomeroomCheckPageController {
     private final TermCloseWorkflow workflow;
     private final ProcessSteps steps;
     private final GradebookLocks locks;
+    private final TermCloseReturns returns;
 
     HomeroomCheckPageController(ClassPage page, SchoolDirectory directory, SignOffs signOffs, Readiness readiness,
-            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks) {
+            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns) {
+        this.returns = returns;
         this.page = page;
         this.directory = directory;
         this.signOffs = signOffs;
@@ -73,6 +76,7 @@ class HomeroomCheckPageController {
         model.addAttribute("checkOpen", open.contains(TermCloseModel.TASK_HOMEROOM_CHECK));
         model.addAttribute("signOpen", open.contains(TermCloseModel.TASK_HOMEROOM_SIGN_OFF));
         model.addAttribute("approvalOpen", open.contains(TermCloseModel.TASK_PRINCIPAL_APPROVAL));
+        model.addAttribute("rejection", returns.rejection(schoolClass, term).orElse(null));
         model.addAttribute("missing", readiness.missing(schoolClass, term).size());
         model.addAttribute("months", readiness.unconfirmedAttendanceMonths(schoolClass, term).stream()
                 .map(MonthConfirmation::label).toList());

@@ -26,6 +26,7 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.web.marks.SheetCrumbs;
+import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
@@ -43,9 +44,11 @@ class SubjectSignOffPageController {
     private final Readiness readiness;
     private final SignOffs signOffs;
     private final TermCloseWorkflow workflow;
+    private final TermCloseReturns returns;
 
     SubjectSignOffPageController(AccessPolicy access, SchoolDirectory directory, MarkGrids grids, Readiness readiness,
-            SignOffs signOffs, TermCloseWorkflow workflow) {
+            SignOffs signOffs, TermCloseWorkflow workflow, TermCloseReturns returns) {
+        this.returns = returns;
         this.access = access;
         this.directory = directory;
         this.grids = grids;
@@ -80,6 +83,8 @@ class SubjectSignOffPageController {
         model.addAttribute("missing", missing);
         model.addAttribute("signed", signed);
         model.addAttribute("teaching", viewer.teaches(id, subject));
+        model.addAttribute("returned", viewer.teaches(id, subject)
+                ? returns.sentBack(schoolClass, term, subject, viewer.account().username()).orElse(null) : null);
         model.addAttribute("zone", ZoneId.of("Asia/Ho_Chi_Minh"));
         model.addAttribute("base", "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/" + term);
         return "marks/sign-off";

@@ -24,6 +24,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.workflow.TermCloseReturns;
 
 /**
  * "Nhập điểm": the grid of one subject in one class and term, and the cell saves its script sends.
@@ -39,8 +40,11 @@ class MarkEntryPageController {
     private final SchoolDirectory directory;
     private final MarkSheets sheets;
     private final MarkGrids grids;
+    private final TermCloseReturns returns;
 
-    MarkEntryPageController(AccessPolicy access, SchoolDirectory directory, MarkSheets sheets, MarkGrids grids) {
+    MarkEntryPageController(AccessPolicy access, SchoolDirectory directory, MarkSheets sheets, MarkGrids grids,
+            TermCloseReturns returns) {
+        this.returns = returns;
         this.access = access;
         this.directory = directory;
         this.sheets = sheets;
@@ -52,8 +56,12 @@ class MarkEntryPageController {
         ClassId id = new ClassId(classId);
         SubjectId subject = new SubjectId(subjectId);
         Viewer viewer = access.requireReadSubject(id, subject);
-        MarkGrid grid = grids.grid(directory.schoolClass(id), subject, term, viewer.columns(id, subject));
+        SchoolClass schoolClass = directory.schoolClass(id);
+        MarkGrid grid = grids.grid(schoolClass, subject, term, viewer.columns(id, subject));
         model.addAttribute("viewer", viewer);
+        // The rework task opens this page: the teacher reads here why the subject came back.
+        model.addAttribute("returned", viewer.teaches(id, subject)
+                ? returns.sentBack(schoolClass, term, subject, viewer.account().username()).orElse(null) : null);
         model.addAttribute("grid", grid);
         model.addAttribute("crumbs", SheetCrumbs.grid(grid));
         model.addAttribute("inputMode", grid.scored() ? "decimal" : "text");

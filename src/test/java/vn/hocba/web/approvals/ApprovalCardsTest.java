@@ -11,7 +11,7 @@ import vn.hocba.gradebook.closing.SignOff;
 class ApprovalCardsTest {
 
     private static SignOff subject(long id, long subjectId, String teacher) {
-        return new SignOff(id, 1, 1, SignOff.Kind.SUBJECT, subjectId, teacher, Instant.now(), "ab", true, null);
+        return new SignOff(id, 1, 1, SignOff.Kind.SUBJECT, subjectId, teacher, Instant.now(), "ab", true, null, null, null);
     }
 
     @Test
@@ -20,7 +20,7 @@ class ApprovalCardsTest {
                 subject(1, 2, "gv04"),                    // Toán
                 subject(2, 5, "gv10"), subject(3, 5, "gv12"), // Lịch sử và Địa lí: history and geography teachers
                 subject(4, 10, "gv20"), subject(5, 10, "gv21"), // Nghệ thuật: music and fine arts
-                new SignOff(6, 1, 1, SignOff.Kind.HOMEROOM, null, "gv01", Instant.now(), "cd", true, null));
+                new SignOff(6, 1, 1, SignOff.Kind.HOMEROOM, null, "gv01", Instant.now(), "cd", true, null, null, null));
 
         assertThat(ApprovalCards.subjectsSigned(active)).isEqualTo(3);
     }

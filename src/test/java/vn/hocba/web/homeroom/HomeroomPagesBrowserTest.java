@@ -251,12 +251,15 @@ class HomeroomPagesBrowserTest {
                 .map(s -> s.path("reopenReason").asText()).toList()).contains(reason);
         String toanTeacher = toan.path("teacher").path("code").asText().toLowerCase();
         assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và kí lại môn bị trả");
+        theSubjectTeacherReadsWhyTheSubjectCameBack(toanTeacher, toanId, reason);
         assertThat(signSubject(toan).status()).isEqualTo(200);
 
+        browser.logIn("gv07");
         browser.open(page("/kiem-tra/hoc-ki/1"));
         submit(By.id("confirm-check"));
         assertThat(browser.driver().findElements(By.id("sign-waiting"))).hasSize(1);
         submit(By.id("sign-class"));
+        theHomeroomTeacherReadsWhyTheTermWasNotApprovedAndSignsAgain();
         String shown = text(By.id("class-sha"));
         JsonNode homeroom = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("kind").stream()
                 .filter(s -> s.path("kind").asText().equals("HOMEROOM") && s.path("active").asBoolean()).findFirst().orElseThrow();
@@ -265,6 +268,63 @@ class HomeroomPagesBrowserTest {
         assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
         assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
         browser.checkPage("gvcn-kiem-tra-da-ki");
+    }
+
+    /**
+     * Session 29 (guide28 finding 3): the Toán teacher sees who sent the subject back, when and why — on the task
+     * in Việc cần làm, on the entry grid the task's button opens, on the sign-off page and in Thông báo.
+     */
+    private void theSubjectTeacherReadsWhyTheSubjectCameBack(String teacher, long toanId, String reason) {
+        String who = "GVCN " + displayName("gv07") + " trả lại môn này lúc ";
+        browser.logIn(teacher);
+        browser.open("/viec-can-lam");
+        WebElement task = browser.driver().findElements(By.cssSelector("#tasks li.task")).stream()
+                .filter(t -> "Task_SubjectRework".equals(t.getAttribute("data-step"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no rework task on " + text(By.tagName("main"))));
+        assertThat(task.findElement(By.cssSelector(".returned")).getText()).startsWith(who).endsWith("Lí do: " + reason)
+                .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+        assertThat(text(By.id("notifications"))).contains("Lớp 7A1, môn Toán, học kì I: " + who).contains(reason);
+        browser.checkPage("gvbm-mon-bi-tra-lai");
+        browser.click(task.findElement(By.cssSelector("a.task-open")));
+        assertThat(browser.path()).isEqualTo("/lop/" + classId + "/mon/" + toanId + "/hoc-ki/1/diem");
+        assertThat(text(By.id("returned"))).startsWith(who).endsWith("Lí do: " + reason);
+        browser.checkPage("gvbm-nhap-diem-bi-tra-lai");
+        browser.open("/lop/" + classId + "/mon/" + toanId + "/hoc-ki/1/ki-xac-nhan");
+        assertThat(text(By.id("returned"))).startsWith(who).endsWith("Lí do: " + reason);
+        assertThat(browser.driver().findElement(By.id("sign")).isEnabled()).as("signed again from here").isTrue();
+        browser.checkPage("gvbm-ki-xac-nhan-bi-tra-lai");
+        browser.open("/thong-bao");
+        assertThat(text(By.tagName("main"))).contains(reason);
+    }
+
+    /**
+     * Session 29 (guide28 finding 4): the principal does not approve; gv07 sees it in Thông báo, on the returned
+     * task and on the check page (who, when, why) until the class is signed again.
+     */
+    private void theHomeroomTeacherReadsWhyTheTermWasNotApprovedAndSignsAgain() {
+        String why = "Thiếu nhận xét của giáo viên chủ nhiệm cho ba học sinh.";
+        assertThat(api.post("hieutruong", "/api/classes/" + classId + "/terms/1/rejection", "{\"reason\":\"" + why + "\"}")
+                .status()).isEqualTo(200);
+        String who = "Hiệu trưởng " + displayName("hieutruong") + " không duyệt kết quả học kì I lúc ";
+        browser.open("/viec-can-lam");
+        WebElement task = browser.driver().findElements(By.cssSelector("#tasks li.task")).stream()
+                .filter(t -> "Task_HomeroomCheck".equals(t.getAttribute("data-step"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check task on " + text(By.tagName("main"))));
+        assertThat(task.findElement(By.cssSelector(".returned")).getText()).startsWith(who).endsWith("Lí do: " + why);
+        assertThat(text(By.id("notifications"))).contains("Lớp 7A1: " + who).contains(why);
+        browser.checkPage("gvcn-khong-duyet-viec-can-lam");
+        browser.click(task.findElement(By.cssSelector("a.task-open")));
+        assertThat(browser.path()).isEqualTo(page("/kiem-tra/hoc-ki/1"));
+        assertThat(text(By.id("rejected"))).contains(who).contains("Lí do: " + why);
+        browser.checkPage("gvcn-kiem-tra-khong-duyet");
+        submit(By.id("confirm-check"));
+        assertThat(text(By.id("rejected"))).as("until the class is sent again").contains(why);
+        submit(By.id("sign-class"));
+        assertThat(browser.driver().findElements(By.id("rejected"))).isEmpty();
+    }
+
+    private String displayName(String username) {
+        return jdbc.sql("select display_name from account where username = ?").param(username).query(String.class).single();
     }
 
     /**

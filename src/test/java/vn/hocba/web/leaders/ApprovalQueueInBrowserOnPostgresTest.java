@@ -396,6 +396,79 @@ class ApprovalQueueInBrowserOnPostgresTest {
         assertThat(after).as("statements of GET /truong with 4 more classes (%d before)", before).isEqualTo(before);
     }
 
+    /**
+     * Session 29 (guide28 finding 5): /truong/tien-do says the test dates are recorded on Duyệt; the principal types
+     * them there as dd/MM/yyyy. A refused date keeps what was typed with the reason beside it (which field, what is
+     * wrong), the others are saved through the same service as the API (audited); the vice principal only reads.
+     */
+    @Test
+    @Order(9)
+    void thePrincipalRecordsTheTestDatesOnTheApprovalPage() throws Exception {
+        session.logIn("hieutruong");
+        session.open("/duyet");
+        assertThat(session.find("#hk2-midterm").getAttribute("value")).as("recorded through the API in order 6, shown dd/MM/yyyy")
+                .isEqualTo("09/03/2026");
+        type("hk1-midterm", "3/11/2025");
+        type("hk1-final", "31/02/2026");
+        type("hk2-final", "01/10/2025");
+        session.click(session.find("#save-test-dates"));
+        assertThat(session.text("#dates-saved")).isEqualTo("Đã ghi ngày kiểm tra: Giữa kì học kì I 03/11/2025.");
+        assertThat(session.text("#dates-error")).contains("Chưa ghi được 2 ngày");
+        assertThat(session.find("#hk1-final").getAttribute("value")).as("kept as typed").isEqualTo("31/02/2026");
+        assertThat(session.find("#hk1-final").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(session.text("#hk1-final-error")).isEqualTo("Cuối kì học kì I: «31/02/2026» không phải ngày có thật; "
+                + "gõ ngày theo dạng ngày/tháng/năm, ví dụ 09/03/2026.");
+        assertThat(session.find("#hk2-final").getAttribute("value")).isEqualTo("01/10/2025");
+        assertThat(session.text("#hk2-final-error")).isEqualTo("Cuối kì học kì II: Ngày kiểm tra 01/10/2025 không thuộc "
+                + "học kì 2 (19/01/2026 – 31/05/2026).");
+        assertThat(session.find("#hk1-midterm").getAttribute("value")).isEqualTo("03/11/2025");
+        assertThat(testDates()).containsExactly("1:MIDTERM:2025-11-03", "2:MIDTERM:2026-03-09");
+        session.checkPage("duyet-ngay-kiem-tra-loi");
+
+        type("hk1-final", "12/01/2026");
+        type("hk2-final", "20-05-2026");
+        session.click(session.find("#save-test-dates"));
+        assertThat(session.text("#hk2-final-error")).isEqualTo("Cuối kì học kì II: «20-05-2026» không đúng dạng "
+                + "ngày/tháng/năm (dd/MM/yyyy), ví dụ 09/03/2026.");
+        type("hk2-final", "20/05/2026");
+        session.click(session.find("#save-test-dates"));
+        assertThat(session.text("#dates-saved")).isEqualTo("Đã ghi ngày kiểm tra: Cuối kì học kì II 20/05/2026.");
+        assertThat(session.driver().findElements(By.id("dates-error"))).isEmpty();
+        assertThat(testDates()).containsExactly("1:FINAL:2026-01-12", "1:MIDTERM:2025-11-03", "2:FINAL:2026-05-20",
+                "2:MIDTERM:2026-03-09");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ASSESSMENT_DATE_SET' and actor = 'hieutruong' "
+                + "and target like '%/HK1/FINAL'").query(Long.class).single()).isEqualTo(1);
+
+        session.logIn("phohieutruong");
+        session.open("/duyet");
+        assertThat(session.driver().findElements(By.id("test-dates"))).as("the vice principal only reads").isEmpty();
+        assertThat(session.text("#ngay-kiem-tra")).contains("Cuối kì học kì II: 20/05/2026").contains("Chỉ Hiệu trưởng ghi");
+        assertThat(postTestDate("phohieutruong", "13/01/2026")).isEqualTo(403);
+        assertThat(testDates()).contains("1:FINAL:2026-01-12");
+        assertThat(postTestDate("hieutruong", "13/01/2026")).as("the same request by the principal").isEqualTo(302);
+        assertThat(testDates()).contains("1:FINAL:2026-01-13");
+    }
+
+    /** The form's POST with a bearer token (no browser session), as {@code user}: its status. */
+    private int postTestDate(String user, String finalOfTermOne) throws Exception {
+        String token = api.send(null, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/auth/token")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + user + "\",\"password\":\"HocBa@2025\"}")).body().path("token").asText();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/duyet/ngay-kiem-tra")
+                .header("Authorization", "Bearer " + token).param("hk1-final", finalOfTermOne)).andReturn().getResponse().getStatus();
+    }
+
+    private void type(String field, String value) {
+        WebElement input = session.find("#" + field);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private java.util.List<String> testDates() {
+        return jdbc.sql("select term || ':' || kind || ':' || test_date from assessment_date order by term, kind")
+                .query(String.class).list();
+    }
+
     private long statementsOfDashboard() {
         SqlStatementCounter.start();
         api.page("hieutruong", "/truong");

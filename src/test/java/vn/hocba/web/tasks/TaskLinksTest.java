@@ -18,7 +18,7 @@ class TaskLinksTest {
 
     private static InboxTask task(String step, String subjectCode) {
         return new InboxTask("t1", "…", ClassDocumentsModel.PROCESS, "7A1", 3L, subjectCode, null, null, null,
-                new Date(), null, List.of(), step);
+                new Date(), null, List.of(), step, null);
     }
 
     @Test
