@@ -170,6 +170,8 @@ class HomeroomPagesBrowserTest {
         String studentName = text(By.id("name-" + first));
         assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
         assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
+        assertThat(browser.driver().findElements(By.cssSelector(".kept-text")))
+                .as("a refused save shows what was typed itself: no note about an ended session").isEmpty();
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
         // The level's name says what it is, not only whose it is
         assertThat(browser.driver().findElement(By.name("level_" + first)).getAccessibleName()).isEqualTo("Mức " + studentName);
