@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An upstream service's answer read into memory, but never more than a limit: a broken or
@@ -17,7 +21,8 @@ import java.util.concurrent.Flow;
  * phone-approval provider) could otherwise make the server hold any amount. An answer that declares
  * a larger {@code Content-Length} is refused before its body is read; one that streams on (chunked,
  * no length) is cut off as soon as it passes the limit. Either way {@link #send} throws
- * {@link AnswerTooLargeException} naming the service and the limit, and the connection is dropped.
+ * {@link AnswerTooLargeException} naming the service and the limit, and the connection is dropped. One that
+ * trickles (a byte now and then) is cut off when the time for the answer is over ({@link #send}).
  */
 public final class BoundedAnswer implements HttpResponse.BodyHandler<byte[]> {
 
@@ -40,17 +45,34 @@ public final class BoundedAnswer implements HttpResponse.BodyHandler<byte[]> {
     }
 
     /**
-     * {@link HttpClient#send} with this handler; an answer over the limit throws the
-     * {@link AnswerTooLargeException} itself (the client wraps it in a plain {@link IOException}).
+     * {@link HttpClient#send} with this handler, and a deadline for the whole answer: the request's time-out
+     * covers only the wait for the headers (a service sending its body a byte at a time held the thread for as
+     * long as it liked), so the body gets as long again, and then the exchange is cancelled with an
+     * {@link HttpTimeoutException} naming the service. An answer over the limit throws the
+     * {@link AnswerTooLargeException}.
      */
     public HttpResponse<byte[]> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, this);
         try {
-            return http.send(request, this);
-        } catch (IOException e) {
-            if (e.getCause() instanceof AnswerTooLargeException tooLarge) {
-                throw new AnswerTooLargeException(tooLarge.getMessage(), tooLarge.limit());
+            if (request.timeout().isEmpty()) {
+                return answer.get();
             }
+            return answer.get(request.timeout().get().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            answer.cancel(true);
+            throw new HttpTimeoutException(upstream + " gửi câu trả lời quá chậm: chưa xong sau "
+                    + request.timeout().get().multipliedBy(2).toSeconds() + " giây");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
             throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

@@ -96,6 +96,31 @@ class UpstreamAnswerLimitTest {
     }
 
     @Test
+    void aRemoteSigningServiceTricklingItsAnswerIsCutOffWhenItsTimeIsOver() throws Exception {
+        CscClient client = new CscClient(ca.url("/trickle/csc/v2"), "token".toCharArray(), Duration.ofSeconds(1), null);
+
+        long started = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(client::credentialIds)
+                .isInstanceOf(SigningException.class)
+                .hasMessage("Dịch vụ ký từ xa " + ca.url("/trickle/csc/v2/") + " (credentials/list): dịch vụ không trả lời "
+                        + "trong 1 giây. Văn bản chưa được ký."));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("headers at once, then two seconds for the body")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(ca.lastAnswer(Duration.ofSeconds(10))).as("the service noticed the hang-up").isLessThan(100);
+    }
+
+    @Test
+    void aTimeStampingServiceTricklingItsAnswerIsCutOffWhenItsTimeIsOver() throws Exception {
+        HttpTimeStampSource tsa = new HttpTimeStampSource(ca.url("/trickle/tsa"), Duration.ofSeconds(1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> tsa.timeStamp(new byte[32]))
+                .isInstanceOf(SigningException.class)
+                .hasMessageStartingWith("Không nhận được dấu thời gian từ " + ca.url("/trickle/tsa")
+                        + ": dịch vụ không trả lời trong 1 giây. Văn bản chưa được ký"));
+        assertThat(ca.lastAnswer(Duration.ofSeconds(10))).isLessThan(100);
+    }
+
+    @Test
     void anOcspResponderAndACrlStreamingWithoutEndGiveNoRevocationDataInsteadOfFillingTheMemory() throws Exception {
         OnlineRevocationSource revocation = new OnlineRevocationSource(Duration.ofSeconds(5));
         X509Certificate[] chain = certificatePointingAt(ca.url("/endless/ocsp"), ca.url("/endless/ca.crl"));

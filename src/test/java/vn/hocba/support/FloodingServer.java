@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
  * A broken (or hostile) upstream service over real HTTP: under {@code /declared/…} it answers 200 with a
  * {@code Content-Length} of {@link #DECLARED} bytes and sends them; under {@code /endless/…} it answers 200
  * chunked, with no length, and sends until the client hangs up (at most {@link #DECLARED} bytes, so that a
- * client without a limit ends in the test's time-out, not in the machine's memory). {@link #lastAnswer} says
- * how many bytes the last answer got out before the client hung up.
+ * client without a limit ends in the test's time-out, not in the machine's memory); under {@code /trickle/…} it
+ * answers 200 at once and then sends one byte every 100 ms for up to a minute. {@link #lastAnswer} says how
+ * many bytes the last answer got out before the client hung up.
  */
 public final class FloodingServer implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class FloodingServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/declared/", exchange -> flood(exchange, DECLARED));
         server.createContext("/endless/", exchange -> flood(exchange, 0));
+        server.createContext("/trickle/", this::trickle);
         server.setExecutor(threads);
         server.start();
     }
@@ -80,6 +82,29 @@ public final class FloodingServer implements AutoCloseable {
             body.close();
         } catch (IOException hungUp) {
             // the client stopped reading: what a limit is for
+        } finally {
+            answer.complete(sent);
+            exchange.close();
+        }
+    }
+
+    private void trickle(HttpExchange exchange) throws IOException {
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        lastAnswer = answer;
+        exchange.getRequestBody().readAllBytes();
+        long sent = 0;
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            for (int i = 0; i < 600; i++) {
+                body.write(' ');
+                body.flush();
+                sent++;
+                Thread.sleep(100);
+            }
+            body.close();
+        } catch (IOException | InterruptedException hungUp) {
+            // the client stopped waiting
         } finally {
             answer.complete(sent);
             exchange.close();
