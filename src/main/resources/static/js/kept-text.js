@@ -56,7 +56,7 @@
     note.id = 'khoi-phuc-' + (form.id || 'form');
     note.setAttribute('role', 'status');
     note.textContent = NOTE + (button ? '«' + button.textContent.trim() + '».' : 'lưu.');
-    form.parentNode.insertBefore(note, form);
+    form.insertBefore(note, form.firstChild); // inside: the form may be one cell of a page grid (comments and bank)
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -150,6 +150,9 @@ class SubjectPagesBrowserTest {
                 .as("the counter counts the restored text").isEqualTo(firstText.length() + "/150 kí tự");
         assertThat(browser.findElement(By.id("khoi-phuc-comments-form")).getText()).isEqualTo("Đã khôi phục nội dung "
                 + "bạn gõ trước khi phiên hết hạn; nội dung này chưa được lưu: hãy kiểm tra rồi bấm «Lưu nhận xét».");
+        // the note passes the page checks too (axe-core, no sideways scrolling at 390 px; target/screens)
+        vn.hocba.web.BrowserSession.around((org.openqa.selenium.chrome.ChromeDriver) browser, port)
+                .checkPage("gvbm-nhan-xet-khoi-phuc");
 
         browser.findElement(By.id("save-comments")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("info")).isEmpty());
