@@ -74,6 +74,9 @@ public class GradebookLocks {
                 throw Rejected.invalid("Lớp " + schoolClass.code() + " (mã số " + schoolClass.id().value()
                         + ") không thuộc năm học đang hoạt động nên không khoá sổ được ở năm học này.");
             }
+            if (request.subject() != null) {
+                requireTaught(schoolClass, request.subject());
+            }
         }
         String target = target(request);
         covering(request).ifPresent(existing -> {
@@ -96,6 +99,21 @@ public class GradebookLocks {
         classes.forEach(c -> snapshots.take(id, c));
         checkpoints.anchor("khoá sổ: lock " + id + " " + target); // the audit chain is anchored at every lock
         return find(id);
+    }
+
+    /** A subject lock names a subject of the class's curriculum (before: a foreign key's "tham chiếu không tồn tại"). */
+    private void requireTaught(SchoolClass schoolClass, SubjectId subject) {
+        if (directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
+                .anyMatch(g -> g.subject().id().equals(subject))) {
+            return;
+        }
+        String named = directory.subjects(directory.year(schoolClass.yearId()).schoolId()).stream()
+                .filter(s -> s.id().equals(subject)).findFirst()
+                .map(s -> "môn " + s.name() + " (mã số " + subject.value() + ")")
+                .orElse("môn học mã số " + subject.value());
+        throw Rejected.invalid("Lớp " + schoolClass.code() + " (mã số " + schoolClass.id().value() + ") không học " + named
+                + " (môn này không có trong chương trình khối " + schoolClass.grade() + " năm học này), nên không khoá sổ "
+                + "môn này của lớp được.");
     }
 
     public GradebookLock unlock(long lockId, String reason, Actor by) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import vn.hocba.common.AnswerTooLargeException;
+import vn.hocba.common.BoundedAnswer;
 
 /**
  * {@link NationalStore} over HTTP (transport provisional until the Sở names it): {@code POST
@@ -19,20 +21,31 @@ import java.util.List;
  * authentication, the package as {@code application/zip}; answers {@code {"reference": …}}.
  * {@code GET {url}/messages/{reference}} answers {@code {"trang_thai": "02", "ket_qua": [{"tep", "ket_qua",
  * "ma_dinh_danh_hoc_ba", "loi": [{"ma", "ten"}]}]}}. URL and credentials come from
- * {@code hocba.hocbaso.store.*}.
+ * {@code hocba.hocbaso.store.*}. An answer is read up to {@link #MAX_ANSWER} bytes (its references and
+ * result lists are a few kilobytes); a longer one is refused ({@link BoundedAnswer}) as the store being unavailable.
  */
 public final class HttpNationalStore implements NationalStore {
+
+    /** The most bytes read from one answer: 4 MB, a thousand times a class's result list. */
+    public static final long MAX_ANSWER = 4L * 1024 * 1024;
 
     private final URI base;
     private final String authorization;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final BoundedAnswer answers;
 
     public HttpNationalStore(URI base, String username, String password, Duration timeout) {
+        this(base, username, password, timeout, MAX_ANSWER);
+    }
+
+    /** @param maxAnswer the most bytes read from one answer */
+    public HttpNationalStore(URI base, String username, String password, Duration timeout, long maxAnswer) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.answers = new BoundedAnswer("Kho học bạ số " + this.base, maxAnswer, null);
     }
 
     @Override
@@ -62,7 +75,7 @@ public final class HttpNationalStore implements NationalStore {
 
     private JsonNode read(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = answers.send(http, request);
             int code = response.statusCode();
             if (code == 429 || code >= 500) {
                 throw new StoreUnavailableException("Kho học bạ số trả lời HTTP " + code, null);
@@ -72,6 +85,8 @@ public final class HttpNationalStore implements NationalStore {
                         + new String(response.body(), StandardCharsets.UTF_8));
             }
             return json.readTree(response.body());
+        } catch (AnswerTooLargeException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreUnavailableException("Không kết nối được kho học bạ số " + base + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

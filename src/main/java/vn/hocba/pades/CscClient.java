@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.hocba.common.AnswerTooLargeException;
+import vn.hocba.common.BoundedAnswer;
 
 /**
  * A client of a remote signing service speaking the Cloud Signature Consortium API v2 (the key
@@ -27,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * signature values back): {@code credentials/list}, {@code credentials/info},
  * {@code credentials/authorize}, {@code signatures/signHash}, each a JSON POST with the service
  * account's OAuth2 bearer token. A refusal becomes a {@link SigningException} naming the service,
- * the call and the service's own {@code error_description}.
+ * the call and the service's own {@code error_description}. An answer is read up to {@link #MAX_ANSWER}
+ * bytes; a longer one is refused ({@link BoundedAnswer}) and nothing is signed.
  */
 public final class CscClient implements RemoteSigningService {
 
@@ -36,11 +39,17 @@ public final class CscClient implements RemoteSigningService {
     private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
     private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most bytes read from one answer: 8 MB, room for a chain of large certificates or a signHash answer for
+     * thousands of documents (≈ 700 bytes per RSA-4096 value in Base64).
+     */
+    public static final long MAX_ANSWER = 8L * 1024 * 1024;
 
     private final URI baseUrl;
     private final char[] accessToken;
     private final Duration timeout;
     private final HttpClient http;
+    private final BoundedAnswer answers;
     private final Map<String, List<X509Certificate>> chains = new ConcurrentHashMap<>();
 
     /**
@@ -49,11 +58,17 @@ public final class CscClient implements RemoteSigningService {
      * @param proxy       outgoing HTTP proxy, or null
      */
     public CscClient(URI baseUrl, char[] accessToken, Duration timeout, ProxySelector proxy) {
+        this(baseUrl, accessToken, timeout, proxy, MAX_ANSWER);
+    }
+
+    /** @param maxAnswer the most bytes read from one answer */
+    public CscClient(URI baseUrl, char[] accessToken, Duration timeout, ProxySelector proxy, long maxAnswer) {
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
         this.accessToken = accessToken.clone();
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
         this.http = (proxy == null ? builder : builder.proxy(proxy)).build();
+        this.answers = new BoundedAnswer("dịch vụ", maxAnswer, null);
     }
 
     @Override
@@ -133,9 +148,11 @@ public final class CscClient implements RemoteSigningService {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = answers.send(http, request);
         } catch (HttpTimeoutException e) {
             throw refusal(method, "dịch vụ không trả lời trong " + timeout.toSeconds() + " giây");
+        } catch (AnswerTooLargeException e) {
+            throw refusal(method, e.getMessage());
         } catch (IOException e) {
             throw refusal(method, "không kết nối được (" + e + ")");
         } catch (InterruptedException e) {

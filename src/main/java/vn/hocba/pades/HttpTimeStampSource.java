@@ -28,6 +28,8 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hocba.common.AnswerTooLargeException;
+import vn.hocba.common.BoundedAnswer;
 import vn.hocba.pades.internal.LargestToken;
 
 /**
@@ -35,7 +37,8 @@ import vn.hocba.pades.internal.LargestToken;
  * time-stamping service of a licensed Vietnamese CA: one or more endpoints tried in order, each
  * with optional HTTP basic authentication. Every answer is checked against its request (status,
  * imprint, nonce, the token's signature) before use ({@link TimeStampReply}); a failure gives a
- * Vietnamese message naming the service and what went wrong, and nothing is signed.
+ * Vietnamese message naming the service and what went wrong, and nothing is signed. An answer is read up
+ * to {@link #MAX_ANSWER} bytes; a longer one is refused like any other failure ({@link BoundedAnswer}).
  */
 public final class HttpTimeStampSource implements TimeStampSource {
 
@@ -61,6 +64,9 @@ public final class HttpTimeStampSource implements TimeStampSource {
      */
     static final int REQUESTS_AT_ONCE = 8;
 
+    /** The most bytes read from one answer: 1 MB, a hundred times a token with its TSA's chain (≈ 5–10 KB). */
+    public static final long MAX_ANSWER = 1024L * 1024;
+
     /** Threads that wait for the service's answers (shared by every source; idle ones end after a minute). */
     private static final ExecutorService WAITING = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hocba-tsa-request");
@@ -71,6 +77,7 @@ public final class HttpTimeStampSource implements TimeStampSource {
     private final List<Endpoint> endpoints;
     private final Duration timeout;
     private final HttpClient http;
+    private final long maxAnswer;
     private final SecureRandom random = new SecureRandom();
     private volatile List<X509Certificate> chain;
     private final LargestToken largest = new LargestToken();
@@ -84,6 +91,11 @@ public final class HttpTimeStampSource implements TimeStampSource {
      * @param proxy     the outgoing HTTP proxy, or null for a direct connection
      */
     public HttpTimeStampSource(List<Endpoint> endpoints, Duration timeout, ProxySelector proxy) {
+        this(endpoints, timeout, proxy, MAX_ANSWER);
+    }
+
+    /** @param maxAnswer the most bytes read from one answer */
+    public HttpTimeStampSource(List<Endpoint> endpoints, Duration timeout, ProxySelector proxy, long maxAnswer) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no time-stamping endpoint");
         }
@@ -91,6 +103,7 @@ public final class HttpTimeStampSource implements TimeStampSource {
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
         this.http = (proxy == null ? builder : builder.proxy(proxy)).build();
+        this.maxAnswer = maxAnswer;
     }
 
     @Override
@@ -198,7 +211,9 @@ public final class HttpTimeStampSource implements TimeStampSource {
             post.header("Authorization", endpoint.authorization());
         }
         try {
-            return http.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BoundedAnswer("dịch vụ", maxAnswer, null).send(http, post.build());
+        } catch (AnswerTooLargeException e) {
+            throw new TimeStampReply.Refused(e.getMessage());
         } catch (HttpTimeoutException e) {
             throw new TimeStampReply.Refused("dịch vụ không trả lời trong " + timeout.toSeconds() + " giây");
         } catch (IOException e) {

@@ -25,15 +25,22 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hocba.common.BoundedAnswer;
 
 /**
  * Revocation data from the CA's own services, as the certificate names them: OCSP from the
  * Authority Information Access extension (preferred), else the CRL from the CRL distribution
- * points. A service that does not answer yields no data (and a warning in the log).
+ * points. A service that does not answer yields no data (and a warning in the log), and so does one
+ * whose answer is longer than {@link #MAX_OCSP_ANSWER} or {@link #MAX_CRL} ({@link BoundedAnswer}).
  */
 public final class OnlineRevocationSource implements RevocationSource {
 
     private static final Logger log = LoggerFactory.getLogger(OnlineRevocationSource.class);
+
+    /** The most bytes read from an OCSP answer: 1 MB (one answer with its responder's chain is a few KB). */
+    public static final long MAX_OCSP_ANSWER = 1024L * 1024;
+    /** The most bytes read from a CRL: 64 MB (a large CA's full list is a few MB to a few tens of MB). */
+    public static final long MAX_CRL = 64L * 1024 * 1024;
 
     private final HttpClient http;
     private final Duration timeout;
@@ -61,7 +68,8 @@ public final class OnlineRevocationSource implements RevocationSource {
         }
         for (String url : urls(certificate, Extension.cRLDistributionPoints)) {
             try {
-                return new RevocationData(List.of(fetch(HttpRequest.newBuilder(URI.create(url)).GET())), List.of());
+                return new RevocationData(List.of(fetch(HttpRequest.newBuilder(URI.create(url)).GET(),
+                        new BoundedAnswer("CRL " + url, MAX_CRL, null))), List.of());
             } catch (Exception e) {
                 log.warn("CRL {} unreachable for {}: {}", url, certificate.getSubjectX500Principal(), e.toString());
             }
@@ -74,7 +82,7 @@ public final class OnlineRevocationSource implements RevocationSource {
                 new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
         byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
         byte[] answer = fetch(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/ocsp-request")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request)), new BoundedAnswer("OCSP " + url, MAX_OCSP_ANSWER, null));
         OCSPResp response = new OCSPResp(answer);
         if (response.getStatus() != OCSPResp.SUCCESSFUL) {
             throw new IOException("OCSP status " + response.getStatus());
@@ -82,8 +90,8 @@ public final class OnlineRevocationSource implements RevocationSource {
         return answer;
     }
 
-    private byte[] fetch(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private byte[] fetch(HttpRequest.Builder request, BoundedAnswer answers) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = answers.send(http, request.timeout(timeout).build());
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
         }

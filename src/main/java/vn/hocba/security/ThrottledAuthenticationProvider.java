@@ -35,16 +35,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         Optional<Account> account = request.getName() == null ? Optional.empty() : accounts.byUsername(request.getName());
         if (account.isEmpty()) {
-            String address = clientAddress(request);
-            if (!unknownNames.allowed(request.getName(), address)) {
+            if (!unknownNames.claim(request.getName(), clientAddress(request))) {
                 throw new LockedException("Too many failed logins for " + request.getName());
             }
-            try {
-                return passwords.authenticate(request);
-            } catch (BadCredentialsException wrong) {
-                unknownNames.failed(request.getName(), address);
-                throw wrong;
-            }
+            return passwords.authenticate(request); // compared against a dummy hash: wrong, as counted
         }
         LoginLockout.Attempt attempt = lockout.claim(account.get(), clientAddress(request))
                 .orElseThrow(() -> new LockedException("Too many failed logins for " + request.getName()));

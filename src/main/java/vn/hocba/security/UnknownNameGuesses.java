@@ -1,95 +1,95 @@
 package vn.hocba.security;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wrong logins with a username that has no account, counted as {@link LoginLockout} counts them for a
- * real one (five from one address, twenty from all addresses, forgotten after {@link Accounts#LOCKOUT}
- * without a try), so that the sixth guess is answered "locked" for every name alike. Before, only real
- * accounts ever answered "locked": five wrong passwords told anyone whether a username exists.
+ * real one, so that the answers do not tell whether a username exists: five from one address lock that
+ * address, twenty from all addresses lock the name (an unknown name has no address it logged in from),
+ * forgotten {@link Accounts#LOCKOUT} after the last failure. Each guess <em>claims</em> its failure before
+ * the password is compared, with one atomic {@code UPDATE … WHERE failures < limit} (a password for a name
+ * without an account is always wrong, so the claim is the failure): 40 guesses sent at once get five
+ * answers "wrong password" and 35 "locked", as for a real account.
  *
- * <p>Kept in memory (there is no account row to count on): each node counts its own, and at most
- * {@link #MAX_NAMES} names are remembered; past that the stale ones go first, then the oldest.
+ * <p>In the database ({@code unknown_login_name}), shared by every node as {@code login_throttle} is:
+ * counted in each node's memory, N nodes gave an attacker 5 × N guesses per name before "locked" while a
+ * real account's count is shared. A row starts afresh once its last failure is {@link Accounts#LOCKOUT}
+ * old; such rows are deleted as new failures come, so the table holds the last quarter hour's names.
  */
 @Component
 class UnknownNameGuesses {
 
-    static final int MAX_NAMES = 10_000;
+    /** The address of the row that counts a name's failures from all addresses (no client address is "*"). */
+    static final String ALL_ADDRESSES = "*";
 
+    private final JdbcClient jdbc;
     private final Clock clock;
-    /** In the order the names were first guessed, so that the oldest go first when the memory is full. */
-    private final Map<String, Name> names = new LinkedHashMap<>();
+    private final TransactionTemplate newTransaction;
 
-    UnknownNameGuesses(Clock clock) {
+    UnknownNameGuesses(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The failures of one unknown username: from each address, and in all. */
-    private static final class Name {
-        final Map<String, Integer> byAddress = new HashMap<>();
-        int total;
-        Instant last;
+    /**
+     * Counts one failed guess of {@code username} from {@code address} (committed before the password is
+     * compared); false when that address, or every address, is locked out of the name: the guess is then
+     * answered as for a locked account and nothing is counted.
+     */
+    boolean claim(String username, String address) {
+        String name = cut(username);
+        String from = address == null ? "unknown" : cut(address);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime aged = now.minus(Accounts.LOCKOUT);
+        insertRowIfAbsent(name, from, now, aged);
+        insertRowIfAbsent(name, ALL_ADDRESSES, now, aged);
+        return Boolean.TRUE.equals(newTransaction.execute(status -> {
+            if (!claimOn(name, from, Accounts.MAX_FAILED_LOGINS, now, aged)) {
+                return false;
+            }
+            if (!claimOn(name, ALL_ADDRESSES, LoginLockout.MAX_FAILED_FROM_NEW_ADDRESSES, now, aged)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            return true;
+        }));
     }
 
-    /** False when the guess is to be answered as for a locked account (no password is compared then). */
-    synchronized boolean allowed(String username, String address) {
-        Name name = current(username);
-        return name == null || name.byAddress.getOrDefault(key(address), 0) < Accounts.MAX_FAILED_LOGINS
-                && name.total < LoginLockout.MAX_FAILED_FROM_NEW_ADDRESSES;
+    /** One more failure on the row, unless it holds {@code limit} already; an aged row starts from nought. */
+    private boolean claimOn(String name, String address, int limit, OffsetDateTime now, OffsetDateTime aged) {
+        return jdbc.sql("update unknown_login_name set failures = case when last_failed_at <= ? then 1 else failures + 1 end, "
+                + "last_failed_at = ? where username = ? and address = ? and (failures < ? or last_failed_at <= ?)")
+                .params(aged, now, name, address, limit, aged).update() > 0;
     }
 
-    synchronized void failed(String username, String address) {
-        Name name = current(username);
-        if (name == null) {
-            makeRoom();
-            name = new Name();
-            names.put(normalised(username), name);
-        }
-        name.byAddress.merge(key(address), 1, Integer::sum);
-        name.total++;
-        name.last = clock.instant();
-    }
-
-    /** The counts of {@code username}, or null when there are none or they have aged out. */
-    private Name current(String username) {
-        String key = normalised(username);
-        Name name = names.get(key);
-        if (name != null && stale(name)) {
-            names.remove(key);
-            return null;
-        }
-        return name;
-    }
-
-    private boolean stale(Name name) {
-        return !clock.instant().isBefore(name.last.plus(Accounts.LOCKOUT));
-    }
-
-    private void makeRoom() {
-        if (names.size() < MAX_NAMES) {
-            return;
-        }
-        names.values().removeIf(this::stale);
-        Iterator<Map.Entry<String, Name>> oldest = names.entrySet().iterator();
-        while (names.size() >= MAX_NAMES && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+    /** A concurrent first guess may insert the row too: the loser's duplicate is harmless. */
+    private void insertRowIfAbsent(String name, String address, OffsetDateTime now, OffsetDateTime aged) {
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                if (jdbc.sql("insert into unknown_login_name (username, address, failures, last_failed_at) "
+                        + "select ?, ?, 0, ? where not exists (select 1 from unknown_login_name where username = ? and address = ?)")
+                        .params(name, address, now, name, address).update() > 0) {
+                    jdbc.sql("delete from unknown_login_name where last_failed_at <= ?").param(aged).update();
+                }
+            });
+        } catch (DuplicateKeyException raced) {
+            // the other guess created it; claim on it
         }
     }
 
-    /** As accounts are looked up: the name exactly as typed (cut, so that no name fills the memory). */
-    private static String normalised(String username) {
-        String name = username == null ? "" : username;
-        return name.length() <= 100 ? name : name.substring(0, 100);
-    }
-
-    private static String key(String address) {
-        return address == null ? "unknown" : address;
+    /** As accounts are looked up: the name exactly as typed, cut to the column. */
+    private static String cut(String text) {
+        String s = text == null ? "" : text;
+        return s.length() <= 100 ? s : s.substring(0, 100);
     }
 }

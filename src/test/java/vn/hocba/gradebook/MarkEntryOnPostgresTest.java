@@ -231,6 +231,29 @@ class MarkEntryOnPostgresTest {
         assertThat(put("gv17", tin, 1, cell(student, "REGULAR", 1, "10", version)).status()).isEqualTo(200);
     }
 
+    /** Attack 28: a subject outside the class's curriculum was refused as a foreign key ("tham chiếu không tồn tại"). */
+    @Test
+    void aSubjectLockForASubjectTheClassDoesNotLearnNamesTheSubjectAndTheClass() {
+        Assignment tin = assignment("gv17", "TIN_HOC");
+        String code = jdbc.sql("select code from school_class where id = ?").param(tin.classId()).query(String.class).single();
+        long school = jdbc.sql("select school_id from subject where id = ?").param(tin.subjectId()).query(Long.class).single();
+        jdbc.sql("insert into subject (school_id, code, name, assessment) values (?, 'TIENG_NHAT', 'Tiếng Nhật', 'SCORE')")
+                .param(school).update();
+        long japanese = jdbc.sql("select id from subject where code = 'TIENG_NHAT'").query(Long.class).single();
+        long locksBefore = jdbc.sql("select count(*) from gradebook_lock").query(Long.class).single();
+
+        Reply notTaught = api.post("hieutruong", "/api/locks", "{\"term\":2,\"classId\":" + tin.classId()
+                + ",\"subjectId\":" + japanese + ",\"reason\":\"Chốt điểm\"}");
+        assertThat(notTaught.status()).isEqualTo(400);
+        assertThat(notTaught.detail()).startsWith("Lớp " + code + " (mã số " + tin.classId() + ") không học môn Tiếng Nhật "
+                + "(mã số " + japanese + ") (môn này không có trong chương trình khối");
+        Reply unknown = api.post("hieutruong", "/api/locks", "{\"term\":2,\"classId\":" + tin.classId()
+                + ",\"subjectId\":987654,\"reason\":\"Chốt điểm\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.detail()).startsWith("Lớp " + code + " (mã số " + tin.classId() + ") không học môn học mã số 987654");
+        assertThat(jdbc.sql("select count(*) from gradebook_lock").query(Long.class).single()).isEqualTo(locksBefore);
+    }
+
     @Test
     void theHomeroomTeacherRecordsAbsencesAndConductOthersCannot() {
         JsonNode homeroom = api.get("gv07", "/api/me").body().path("homerooms").get(0).path("schoolClass");

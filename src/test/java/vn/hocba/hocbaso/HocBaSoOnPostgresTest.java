@@ -323,6 +323,19 @@ class HocBaSoOnPostgresTest {
         var schoolId = new vn.hocba.schoolyear.SchoolId(jdbc.sql("select school_id from student where id = ?")
                 .param(student.studentId()).query(Long.class).single());
         RecordIdentifiers before = identifiers.of(schoolId, new vn.hocba.students.StudentId(student.studentId()));
+        long auditedBefore = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+        for (String nothing : List.of("{}", "{\"moetCode\":\"\",\"registerNumber\":\" \"}", "{\"temporaryCode\":true}")) {
+            var refused = api().send("vanthu", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .put(base + "/students/" + student.studentId() + "/identifiers")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(nothing));
+            assertThat(refused.status()).as(nothing).isEqualTo(400);
+            assertThat(refused.detail()).as(nothing).startsWith("Học sinh mã số " + student.studentId() + ": ")
+                    .contains(nothing.contains("temporaryCode") ? "temporaryCode chỉ đi cùng moetCode"
+                            : "hãy gửi ít nhất một trong moetCode, registerNumber, personalId");
+        }
+        assertThat(identifiers.of(schoolId, new vn.hocba.students.StudentId(student.studentId()))).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single())
+                .as("a refused request records no change").isEqualTo(auditedBefore);
         var put = api().send("vanthu", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .put(base + "/students/" + student.studentId() + "/identifiers")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)

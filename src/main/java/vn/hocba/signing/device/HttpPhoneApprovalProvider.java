@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import vn.hocba.common.AnswerTooLargeException;
+import vn.hocba.common.BoundedAnswer;
 import vn.hocba.signing.registry.CertificateChains;
 
 /**
@@ -22,9 +24,13 @@ import vn.hocba.signing.registry.CertificateChains;
  * {@code GET v1/signatures/{transaction}} ({@code PENDING}, {@code SIGNED} with the values and the
  * signer's certificate, {@code REFUSED}, {@code EXPIRED}); {@code GET v1/users/{id}/certificate}
  * gives the chain to register. A provider whose endpoints are named otherwise gets an adapter of
- * its own behind {@link PhoneApprovalProvider}.
+ * its own behind {@link PhoneApprovalProvider}. An answer is read up to a limit (setting
+ * {@code max-answer-size}, {@link #MAX_ANSWER} by default); a longer one is refused ({@link BoundedAnswer}).
  */
 public final class HttpPhoneApprovalProvider implements PhoneApprovalProvider {
+
+    /** The most bytes read from one answer by default: 4 MB (a chain or a batch's signature values are kilobytes). */
+    public static final long MAX_ANSWER = 4L * 1024 * 1024;
 
     private final String name;
     private final String displayName;
@@ -33,14 +39,23 @@ public final class HttpPhoneApprovalProvider implements PhoneApprovalProvider {
     private final String clientSecret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final BoundedAnswer answers;
     private String token;
 
     public HttpPhoneApprovalProvider(String name, String displayName, URI base, String clientId, String clientSecret) {
+        this(name, displayName, base, clientId, clientSecret, MAX_ANSWER);
+    }
+
+    /** @param maxAnswer the most bytes read from one answer */
+    public HttpPhoneApprovalProvider(String name, String displayName, URI base, String clientId, String clientSecret,
+            long maxAnswer) {
         this.name = name;
         this.displayName = displayName;
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.answers = new BoundedAnswer("Dịch vụ ký từ xa " + displayName + " (" + this.base + ")", maxAnswer,
+                "hocba.own-keys.remote-providers[…].max-answer-size");
     }
 
     @Override
@@ -103,11 +118,13 @@ public final class HttpPhoneApprovalProvider implements PhoneApprovalProvider {
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = answers.send(http, request.build());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(displayName + " trả lời HTTP " + response.statusCode());
             }
             return json.readTree(response.body());
+        } catch (AnswerTooLargeException e) {
+            throw new IllegalStateException(e.getMessage() + "; câu trả lời bị bỏ, chưa ký văn bản nào", e);
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The remote signing services this school uses, from configuration (README "Ký số từ xa"):
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  *     base-url: https://…/
  *     client-id: hocba-thcs-…
  *     client-secret-variable: HOCBA_SMARTCA_SECRET   # the secret itself only in the environment
+ *     max-answer-size: 4MB                           # the most read from one answer (the default)
  * </pre>
  *
  * Each is driven by {@link HttpPhoneApprovalProvider}; a provider with other endpoints (or the CSC v2
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 public class PhoneApprovalProviders {
 
     /** One configured service; the client secret is read from the variable it names, never from a file. */
-    public record Setting(String name, String displayName, URI baseUrl, String clientId, String clientSecretVariable) {
+    public record Setting(String name, String displayName, URI baseUrl, String clientId, String clientSecretVariable,
+                          DataSize maxAnswerSize) {
     }
 
     private final Map<String, PhoneApprovalProvider> providers = new LinkedHashMap<>();
@@ -44,7 +47,8 @@ public class PhoneApprovalProviders {
                         + s.clientSecretVariable() + " (mật khẩu ứng dụng của dịch vụ ký từ xa) chưa được đặt.");
             }
             providers.put(s.name(), new HttpPhoneApprovalProvider(s.name(),
-                    s.displayName() == null ? s.name() : s.displayName(), s.baseUrl(), s.clientId(), secret));
+                    s.displayName() == null ? s.name() : s.displayName(), s.baseUrl(), s.clientId(), secret,
+                    s.maxAnswerSize() == null ? HttpPhoneApprovalProvider.MAX_ANSWER : s.maxAnswerSize().toBytes()));
         }
     }
 

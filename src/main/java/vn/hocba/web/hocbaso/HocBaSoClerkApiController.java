@@ -37,8 +37,28 @@ class HocBaSoClerkApiController {
     record Reason(String nationalId, String reason) {
     }
 
-    /** A student's identifiers; a blank field leaves what is stored unchanged. */
-    record Identifiers(String moetCode, boolean temporaryCode, String registerNumber, String personalId) {
+    /**
+     * A student's identifiers; a missing or blank field leaves what is stored unchanged, so a body must give at
+     * least one of them ({@code {}} changes nothing and is refused rather than recorded as a change), and
+     * {@code temporaryCode: true} only goes with a {@code moetCode}. Nothing is cleared through this request.
+     */
+    record Identifiers(String moetCode, Boolean temporaryCode, String registerNumber, String personalId) {
+
+        void requireSomething(long studentId) {
+            if (Boolean.TRUE.equals(temporaryCode) && blank(moetCode)) {
+                throw Rejected.invalid("Học sinh mã số " + studentId + ": temporaryCode chỉ đi cùng moetCode (mã đó là "
+                        + "mã tạm hay mã trên CSDL ngành); hãy gửi cả moetCode.");
+            }
+            if (blank(moetCode) && blank(registerNumber) && blank(personalId)) {
+                throw Rejected.invalid("Học sinh mã số " + studentId + ": yêu cầu không có mã nào để lưu; hãy gửi ít "
+                        + "nhất một trong moetCode, registerNumber, personalId (trường thiếu hoặc để trống giữ nguyên "
+                        + "giá trị đã lưu, không xoá).");
+            }
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
     private final RecordClerks clerks;
@@ -127,7 +147,9 @@ class HocBaSoClerkApiController {
             @RequestBody Identifiers body) {
         var viewer = clerks.require();
         requireEnrolled(classId, studentId);
-        identifiers.update(new StudentId(studentId), body.moetCode(), body.temporaryCode(), body.registerNumber(),
+        body.requireSomething(studentId);
+        identifiers.update(new StudentId(studentId), body.moetCode(), Boolean.TRUE.equals(body.temporaryCode()),
+                body.registerNumber(),
                 body.personalId(), clerks.actor(viewer));
         return states.of(new ClassId(classId));
     }

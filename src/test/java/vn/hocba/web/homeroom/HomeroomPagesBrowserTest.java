@@ -170,6 +170,8 @@ class HomeroomPagesBrowserTest {
         String studentName = text(By.id("name-" + first));
         assertThat(text(By.cssSelector("tr.refused .cell-error"))).contains(studentName).contains("chưa chọn mức");
         assertThat(browser.driver().findElement(By.name("comment_" + first)).getAttribute("value")).isEqualTo("Đã tiến bộ.");
+        assertThat(browser.driver().findElements(By.cssSelector(".kept-text")))
+                .as("a refused save shows what was typed itself: no note about an ended session").isEmpty();
         assertThat(conduct(first)).isEqualTo("K|Cần mạnh dạn phát biểu hơn.");
         // The level's name says what it is, not only whose it is
         assertThat(browser.driver().findElement(By.name("level_" + first)).getAccessibleName()).isEqualTo("Mức " + studentName);
@@ -182,6 +184,29 @@ class HomeroomPagesBrowserTest {
                 .contains("nhận xét chỉ được lưu cùng một mức").doesNotContain("đã lưu");
         assertThat(browser.driver().findElement(By.name("comment_" + third)).getAttribute("value")).isEqualTo("Hăng hái tham gia phong trào.");
         browser.checkPage("gvcn-ren-luyen");
+
+        // Typed, then the session ended (expired on the server) before "Lưu": after the login the page shows
+        // the comment and the level again (ui.md "nothing typed is lost"), and they are saved with the next click.
+        browser.open(page("/ren-luyen/hoc-ki/2"));
+        new Select(browser.driver().findElement(By.name("level_" + third))).selectByValue("Đ");
+        browser.driver().findElement(By.name("comment_" + third)).clear();
+        browser.driver().findElement(By.name("comment_" + third)).sendKeys("Lễ phép, cần ký sổ đầu bài đúng giờ.");
+        // the session ended on the server (a logout would also revoke this class's API tokens of gv07)
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver().manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF", "/"));
+        submit(By.id("save-conduct"));
+        assertThat(browser.path()).isEqualTo("/login?expired");
+        browser.submitLogin("gv07", BrowserSession.DEMO_PASSWORD);
+        assertThat(browser.path()).isEqualTo(page("/ren-luyen/hoc-ki/2"));
+        assertThat(new Select(browser.driver().findElement(By.name("level_" + third))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("Đ");
+        assertThat(browser.driver().findElement(By.name("comment_" + third)).getAttribute("value"))
+                .isEqualTo("Lễ phép, cần ký sổ đầu bài đúng giờ.");
+        assertThat(text(By.cssSelector(".kept-text"))).startsWith("Đã khôi phục nội dung bạn gõ trước khi phiên hết hạn")
+                .endsWith("«Lưu xếp loại rèn luyện».");
+        submit(By.id("save-conduct"));
+        assertThat(conduct(third)).isEqualTo("Đ|Lễ phép, cần ký sổ đầu bài đúng giờ.");
+        assertThat(browser.driver().findElements(By.cssSelector(".kept-text"))).isEmpty();
     }
 
     @Test
