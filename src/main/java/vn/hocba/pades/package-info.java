@@ -19,6 +19,7 @@
  * {@link vn.hocba.pades.Pkcs11Credential} and remote signing ({@link vn.hocba.pades.CscClient},
  * CSC API v2); time-stamps from a TSA over HTTP ({@link vn.hocba.pades.HttpTimeStampSource});
  * the installation's settings are bound and checked at start-up by {@code vn.hocba.pades.config}.
- * This module is a leaf: it depends on no other HocBa module.
+ * This module is a leaf: of HocBa it uses only {@code vn.hocba.common} (an outside service's answer read up to a
+ * limit, {@link vn.hocba.common.BoundedAnswer}).
  */
 package vn.hocba.pades;
