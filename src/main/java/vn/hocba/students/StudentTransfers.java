@@ -131,7 +131,7 @@ public class StudentTransfers {
         }
         String school = text.strip();
         if (school.length() > 200 || school.codePoints().anyMatch(Character::isISOControl)) {
-            throw Rejected.invalid(where + ": " + what + " dài quá 200 kí tự hoặc có kí tự điều khiển.");
+            throw Rejected.invalid(where + ": " + what + " dài quá 200 ký tự hoặc có ký tự điều khiển.");
         }
         return school;
     }

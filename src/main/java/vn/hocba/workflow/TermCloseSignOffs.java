@@ -91,8 +91,8 @@ public class TermCloseSignOffs {
 
     /** The answer when the teacher has no sign-off of the subject waiting (not started, or already signed). */
     static Rejected nothingWaiting(SchoolClass schoolClass, int term) {
-        return Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
-                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
+        return Rejected.conflict("Bạn không có việc ký xác nhận môn này của lớp " + schoolClass.code()
+                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã ký).");
     }
 
     /** Whether {@code username} has an active sign-off of the subject among {@code signed}. */

@@ -215,10 +215,10 @@ class TermCloseOnPostgresTest {
                 task = t;
             }
         }
-        assertThat(task.path("action").asText()).isEqualTo("GVBM kí xác nhận điểm môn");
+        assertThat(task.path("action").asText()).isEqualTo("GVBM ký xác nhận điểm môn");
         assertThat(task.path("missing").size()).isEqualTo(2);
         String page = api.page(toan.user(), "/viec-can-lam");
-        assertThat(page).contains("GVBM kí xác nhận điểm môn").contains("9A2").contains("ĐĐGck");
+        assertThat(page).contains("GVBM ký xác nhận điểm môn").contains("9A2").contains("ĐĐGck");
         Reply refused = signSubject(classId, toan);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
@@ -267,13 +267,13 @@ class TermCloseOnPostgresTest {
         runtime.deleteProcessInstance(instance.getId(), "test");
     }
 
-    /** The teacher's inbox entries "GVBM kí xác nhận điểm môn" of a subject in a class. */
+    /** The teacher's inbox entries "GVBM ký xác nhận điểm môn" of a subject in a class. */
     private long inboxSignOffs(String user, long classId, String subjectCode) {
         long n = 0;
         for (JsonNode t : api.get(user, "/api/tasks").body()) {
             n += t.path("classId").asLong() == classId && subjectCode.equals(t.path("subjectCode").asText())
                     && TermCloseModel.TASK_SUBJECT_SIGN_OFF.equals(t.path("step").asText())
-                    && "GVBM kí xác nhận điểm môn".equals(t.path("action").asText()) ? 1 : 0;
+                    && "GVBM ký xác nhận điểm môn".equals(t.path("action").asText()) ? 1 : 0;
         }
         return n;
     }
@@ -359,7 +359,7 @@ class TermCloseOnPostgresTest {
                 .setVariable(TermCloseModel.CLASS_ID, classId).setVariable(TermCloseModel.TERM, 1)
                 .setVariable(TermCloseModel.APPROVED, true).setVariable(TermCloseModel.APPROVER, "hieutruong").execute();
         try {
-            theLockFailsIntoAnIncident(forged, "6A1", "chưa kí xác nhận");
+            theLockFailsIntoAnIncident(forged, "6A1", "chưa ký xác nhận");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(forged.getId(), "test", false, true, false, false);
@@ -377,7 +377,7 @@ class TermCloseOnPostgresTest {
         try {
             org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             taskService.complete(task.getId(), java.util.Map.of(TermCloseModel.APPROVED, true, TermCloseModel.APPROVER, "hieutruong"));
-            theLockFailsIntoAnIncident(instance, "6A2", "chưa kí xác nhận");
+            theLockFailsIntoAnIncident(instance, "6A2", "chưa ký xác nhận");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);
@@ -400,7 +400,7 @@ class TermCloseOnPostgresTest {
                 + "where class_id = ? and subject_id = ? and term = 1 and kind = 'MIDTERM'")
                 .params(classId, toan.subjectId()).update()).isPositive();
         try {
-            theLockFailsIntoAnIncident(instance, "7A1", "điểm của các môn Toán đã thay đổi sau khi giáo viên bộ môn kí");
+            theLockFailsIntoAnIncident(instance, "7A1", "điểm của các môn Toán đã thay đổi sau khi giáo viên bộ môn ký");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);

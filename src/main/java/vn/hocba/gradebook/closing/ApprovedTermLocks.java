@@ -49,24 +49,24 @@ public class ApprovedTermLocks {
         String what = "Lớp " + schoolClass.code() + " học kì " + term + " không khoá được: ";
         List<SignOff> active = signOffs.of(schoolClass, term).stream().filter(SignOff::active).toList();
         SignOff homeroom = classLevel(active, SignOff.Kind.HOMEROOM).orElseThrow(() -> Rejected.conflict(what
-                + "giáo viên chủ nhiệm chưa kí xác nhận kết quả của lớp."));
+                + "giáo viên chủ nhiệm chưa ký xác nhận kết quả của lớp."));
         List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(gs -> active.stream().noneMatch(s -> s.kind() == SignOff.Kind.SUBJECT
                         && gs.subject().id().value() == s.subjectId() && s.id() < homeroom.id()))
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict(what + "các môn chưa được giáo viên bộ môn kí xác nhận trước khi lớp được kí: "
+            throw Rejected.conflict(what + "các môn chưa được giáo viên bộ môn ký xác nhận trước khi lớp được ký: "
                     + String.join(", ", unsigned) + ".");
         }
         List<String> changed = signOffs.changedSinceSigned(schoolClass, term);
         if (!changed.isEmpty()) {
             throw Rejected.conflict(what + "điểm của các môn " + String.join(", ", changed) + " đã thay đổi sau khi "
-                    + "giáo viên bộ môn kí xác nhận; môn đó cần được kí xác nhận lại, rồi lớp được kí và phê duyệt lại.");
+                    + "giáo viên bộ môn ký xác nhận; môn đó cần được ký xác nhận lại, rồi lớp được ký và phê duyệt lại.");
         }
         SignOff approval = classLevel(active, SignOff.Kind.PRINCIPAL).orElseThrow(() -> Rejected.conflict(what
                 + "chưa có phê duyệt của Hiệu trưởng."));
         if (approval.id() < homeroom.id() || !approval.contentSha256().equals(homeroom.contentSha256())) {
-            throw Rejected.conflict(what + "phê duyệt của Hiệu trưởng không phải cho nội dung giáo viên chủ nhiệm đã kí (SHA-256 "
+            throw Rejected.conflict(what + "phê duyệt của Hiệu trưởng không phải cho nội dung giáo viên chủ nhiệm đã ký (SHA-256 "
                     + homeroom.contentSha256() + ").");
         }
         return approval;

@@ -29,7 +29,7 @@ import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
- * Kiểm tra và kí (GVCN): the subjects' sign-offs of the term; send one back with a reason or confirm
+ * Kiểm tra và ký (GVCN): the subjects' sign-offs of the term; send one back with a reason or confirm
  * the check; then sign the class, which shows the SHA-256 of what was signed. Every button calls
  * {@link TermCloseWorkflow} as the API does (same checks, same task completed).
  */
@@ -65,9 +65,9 @@ class HomeroomCheckPageController {
 
     @GetMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}")
     String show(@PathVariable long classId, @PathVariable int term, Model model) {
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         model.addAttribute("term", ClassPage.term(term));
-        page.titled(model, schoolClass, "check", "Kiểm tra và kí xác nhận", vn.hocba.web.Crumb.termLabel(term));
+        page.titled(model, schoolClass, "check", "Kiểm tra và ký xác nhận", vn.hocba.web.Crumb.termLabel(term));
         List<SignOff> all = signOffs.of(schoolClass, term);
         Set<String> open = steps.termClose(schoolClass, term);
         model.addAttribute("subjects", subjects(schoolClass, all));
@@ -90,16 +90,16 @@ class HomeroomCheckPageController {
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/bat-dau")
     String start(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.start(schoolClass, ClassPage.term(term)),
-                "Đã bắt đầu chốt học kì " + term + ": giáo viên bộ môn nhận việc kí xác nhận môn.");
+                "Đã bắt đầu chốt học kì " + term + ": giáo viên bộ môn nhận việc ký xác nhận môn.");
     }
 
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/tra-lai/{subjectId}")
     String sendBack(@PathVariable long classId, @PathVariable int term, @PathVariable long subjectId,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         model.addAttribute("reasonFor", subjectId);
         model.addAttribute("reasonTyped", reason);
         return step(classId, term, model, redirect, () -> workflow.sendBack(schoolClass, new SubjectId(subjectId), term,
@@ -109,17 +109,17 @@ class HomeroomCheckPageController {
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/xac-nhan")
     String confirm(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.confirmCheck(schoolClass, term, by),
-                "Đã xác nhận kiểm tra cả lớp. Bước tiếp theo: kí xác nhận kết quả lớp.");
+                "Đã xác nhận kiểm tra cả lớp. Bước tiếp theo: ký xác nhận kết quả lớp.");
     }
 
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/ki")
     String sign(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.signClass(schoolClass, term, by),
-                "Đã kí xác nhận kết quả lớp học kì " + term + "; chờ Hiệu trưởng phê duyệt.");
+                "Đã ký xác nhận kết quả lớp học kì " + term + "; chờ Hiệu trưởng phê duyệt.");
     }
 
     private String step(long classId, int term, Model model, RedirectAttributes redirect, Runnable action, String done) {
@@ -142,8 +142,8 @@ class HomeroomCheckPageController {
             Optional<SignOff> last = mine.stream().reduce((a, b) -> b);
             String teachers = String.join(", ", teaching.stream().filter(t -> t.subject().id().value() == id)
                     .map(t -> t.teacher().fullName()).toList());
-            String state = active.map(s -> "Đã kí (" + s.signedBy() + ")")
-                    .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa kí"));
+            String state = active.map(s -> "Đã ký (" + s.signedBy() + ")")
+                    .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
             return new SubjectRow(id, gs.subject().name(), teachers, state, active.map(s -> TIME.format(s.signedAt())).orElse(""),
                     active.map(SignOff::contentSha256).orElse(""), active.isPresent());
         }).toList();
@@ -153,7 +153,7 @@ class HomeroomCheckPageController {
         String what = switch (s.kind()) {
             case SUBJECT -> "Môn " + directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                     .filter(g -> g.subject().id().value() == s.subjectId()).map(g -> g.subject().name()).findFirst().orElse("?");
-            case HOMEROOM -> "GVCN kí xác nhận lớp";
+            case HOMEROOM -> "GVCN ký xác nhận lớp";
             case PRINCIPAL -> "Hiệu trưởng phê duyệt";
         };
         return TIME.format(s.signedAt()) + " · " + what + " · " + s.signedBy() + " · SHA-256 " + s.contentSha256().substring(0, 16) + "…"

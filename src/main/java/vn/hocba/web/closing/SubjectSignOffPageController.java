@@ -30,7 +30,7 @@ import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
- * "Kí xác nhận": what is still missing in the teacher's subject (each with a link to its cell), and
+ * "Ký xác nhận": what is still missing in the teacher's subject (each with a link to its cell), and
  * the sign-off itself through the same workflow step as {@code POST …/subjects/{s}/sign-off}.
  */
 @Controller
@@ -79,7 +79,7 @@ class SubjectSignOffPageController {
                 .findFirst().orElse(null);
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
-        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Kí xác nhận"));
+        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Ký xác nhận"));
         model.addAttribute("missing", missing);
         model.addAttribute("signed", signed);
         model.addAttribute("teaching", viewer.teaches(id, subject));
@@ -98,7 +98,7 @@ class SubjectSignOffPageController {
         try {
             Viewer viewer = access.requireTeaching(id, subject);
             workflow.signSubject(directory.schoolClass(id), subject, term, access.actor(viewer, Role.SUBJECT_TEACHER));
-            redirect.addFlashAttribute("info", "Đã kí xác nhận điểm môn.");
+            redirect.addFlashAttribute("info", "Đã ký xác nhận điểm môn.");
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

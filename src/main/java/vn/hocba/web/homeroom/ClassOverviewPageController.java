@@ -106,8 +106,8 @@ class ClassOverviewPageController {
                 .filter(s -> s.kind() == SignOff.Kind.SUBJECT && gs.subject().id().value() == s.subjectId()).toList();
         Optional<SignOff> active = ofSubject.stream().filter(SignOff::active).reduce((a, b) -> b);
         Optional<SignOff> reopened = ofSubject.stream().filter(s -> !s.active()).reduce((a, b) -> b);
-        String state = active.map(s -> "Đã kí xác nhận (" + s.signedBy() + ")")
-                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa kí"));
+        String state = active.map(s -> "Đã ký xác nhận (" + s.signedBy() + ")")
+                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
         int percent = required == 0 ? 100 : entered * 100 / required;
         return new SubjectLine(gs.subject().name(), teachers, entered, required, percent, state, active.isPresent());
     }

@@ -108,7 +108,7 @@ class StudentCommentsOnPostgresTest {
         Reply tooLong = save("gv01", subjectPath(nguVan, "HK1"), change(student(nguVan.classId(), 4), "Chăm chỉ.", null),
                 change(student, "Đọc diễn cảm. ".repeat(30), null));
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.detail()).contains("dài 419 kí tự", "giới hạn 150 kí tự", "môn Ngữ văn", "học kì 1");
+        assertThat(tooLong.detail()).contains("dài 419 ký tự", "giới hạn 150 ký tự", "môn Ngữ văn", "học kì 1");
         Reply stranger = save("gv01", subjectPath(nguVan, "HK1"), change(999_999, "Chăm chỉ.", null));
         assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.detail()).contains("không có tên trong lớp");

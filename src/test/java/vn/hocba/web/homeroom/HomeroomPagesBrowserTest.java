@@ -202,7 +202,7 @@ class HomeroomPagesBrowserTest {
             assertThat(browser.driver().findElement(By.id("text-" + id)).getAttribute("value")).isEqualTo(expected);
         }
         assertThat(text(By.id("count-" + chosen.get(0))))
-                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 kí tự");
+                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 ký tự");
         long untouched = Long.parseLong(picks.get(3).getAttribute("id").substring("pick-".length()));
         assertThat(browser.driver().findElement(By.id("text-" + untouched)).getAttribute("value")).isEmpty();
         browser.checkPage("gvcn-nhan-xet");
@@ -250,7 +250,7 @@ class HomeroomPagesBrowserTest {
         assertThat(signOffs.findParents("reopenReason").stream().filter(s -> s.path("subjectId").asLong() == toanId)
                 .map(s -> s.path("reopenReason").asText()).toList()).contains(reason);
         String toanTeacher = toan.path("teacher").path("code").asText().toLowerCase();
-        assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và kí lại môn bị trả");
+        assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và ký lại môn bị trả");
         theSubjectTeacherReadsWhyTheSubjectCameBack(toanTeacher, toanId, reason);
         assertThat(signSubject(toan).status()).isEqualTo(200);
 
@@ -334,12 +334,12 @@ class HomeroomPagesBrowserTest {
     private void signOwnSubjectOnThePage(long subjectId) {
         browser.logIn("gv07");
         browser.open("/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/1/ki-xac-nhan");
-        assertThat(text(By.id("complete"))).isEqualTo("Không còn thiếu điểm nào: có thể kí xác nhận.");
+        assertThat(text(By.id("complete"))).isEqualTo("Không còn thiếu điểm nào: có thể ký xác nhận.");
         assertThat(browser.driver().findElements(By.id("signed"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("sign")).isEnabled()).isTrue();
         browser.checkPage("gvbm-ki-xac-nhan-du");
         submit(By.id("sign"));
-        assertThat(text(By.id("info"))).isEqualTo("Đã kí xác nhận điểm môn.");
+        assertThat(text(By.id("info"))).isEqualTo("Đã ký xác nhận điểm môn.");
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
                 .filter(s -> s.path("subjectId").asLong() == subjectId && s.path("active").asBoolean(true)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stored sign-off of subject " + subjectId));
