@@ -1,5 +1,6 @@
 package vn.hocba.gradebook;
 
+import vn.hocba.common.TermName;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -56,10 +57,10 @@ public class AssessmentCalendar {
             throw Rejected.invalid("Chỉ ghi ngày cho bài kiểm tra giữa kì (MIDTERM) hoặc cuối kì (FINAL).");
         }
         TermDates t = year.terms().stream().filter(x -> x.number() == term).findFirst()
-                .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có học kì " + term + "."));
+                .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có " + TermName.of(term) + "."));
         if (date == null || !t.contains(date)) {
-            throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc học kì "
-                    + term + " (" + DAY.format(t.startsOn()) + " – " + DAY.format(t.endsOn()) + ").");
+            throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc "
+                    + TermName.of(term) + " (" + DAY.format(t.startsOn()) + " – " + DAY.format(t.endsOn()) + ").");
         }
         Optional<LocalDate> old = testDate(year.id().value(), term, kind);
         jdbc.sql("delete from assessment_date where school_year_id = ? and term = ? and kind = ?")

@@ -1,5 +1,6 @@
 package vn.hocba.gradebook;
 
+import vn.hocba.common.TermName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -128,7 +129,7 @@ public class GradebookLocks {
         covering(new LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), subject, null))
                 .ifPresent(lock -> {
                     throw new Rejected(Rejected.Reason.LOCKED, what + " không sửa được: sổ điểm " + scopeText(lock, schoolClass)
-                            + " học kì " + term + " đã " + lock.describe() + ". " + whatToDo);
+                            + " " + TermName.of(term) + " đã " + lock.describe() + ". " + whatToDo);
                 });
     }
 
@@ -153,7 +154,7 @@ public class GradebookLocks {
     }
 
     private String target(LockRequest r) {
-        String term = " học kì " + r.term();
+        String term = " " + TermName.of(r.term());
         if (r.schoolClass() == null) {
             return "Sổ điểm toàn trường" + term;
         }

@@ -1,5 +1,6 @@
 package vn.hocba.gradebook;
 
+import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -152,6 +153,6 @@ public class MarkWriter {
             case FINAL -> "điểm cuối kì";
         };
         return "Học sinh " + s.student().profile().fullName() + " (" + s.student().profile().code() + "), môn "
-                + subject.name() + ", học kì " + term + ", " + what;
+                + subject.name() + ", " + TermName.of(term) + ", " + what;
     }
 }

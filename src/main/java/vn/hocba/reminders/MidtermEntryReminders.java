@@ -1,5 +1,6 @@
 package vn.hocba.reminders;
 
+import vn.hocba.common.TermName;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
@@ -33,7 +34,7 @@ class MidtermEntryReminders {
     int notify(EntryProgress.Line line, LocalDate today, LocalDate due) {
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         String key = "midterm-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
-        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " học kì " + line.term() + ": còn thiếu "
+        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " " + TermName.of(line.term()) + ": còn thiếu "
                 + line.midtermMissing() + " điểm giữa kì (hạn " + DAY.format(due) + ", 10 ngày sau ngày kiểm tra)";
         String subject = "Quá hạn nhập điểm giữa kì lớp " + line.classCode() + " môn " + line.subjectName();
         int sent = 0;

@@ -1,5 +1,6 @@
 package vn.hocba.schoolyear;
 
+import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +90,7 @@ public class YearSetup {
         }
         for (TermDates term : terms) {
             if (term.startsOn() == null || term.endsOn() == null || !term.endsOn().isAfter(term.startsOn())) {
-                throw Rejected.invalid("Học kì " + term.number() + ": ngày kết thúc phải sau ngày bắt đầu.");
+                throw Rejected.invalid("Học kì " + TermName.roman(term.number()) + ": ngày kết thúc phải sau ngày bắt đầu.");
             }
         }
         if (!terms.get(1).startsOn().isAfter(terms.get(0).endsOn())) {

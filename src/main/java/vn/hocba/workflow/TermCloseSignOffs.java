@@ -1,5 +1,6 @@
 package vn.hocba.workflow;
 
+import vn.hocba.common.TermName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public class TermCloseSignOffs {
     /** The answer when the teacher has no sign-off of the subject waiting (not started, or already signed). */
     static Rejected nothingWaiting(SchoolClass schoolClass, int term) {
         return Rejected.conflict("Bạn không có việc ký xác nhận môn này của lớp " + schoolClass.code()
-                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã ký).");
+                + " " + TermName.of(term) + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã ký).");
     }
 
     /** Whether {@code username} has an active sign-off of the subject among {@code signed}. */

@@ -1,5 +1,6 @@
 package vn.hocba.gradebook.closing;
 
+import vn.hocba.common.TermName;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -39,14 +40,14 @@ public class ApprovedTermLocks {
     public GradebookLock lock(SchoolClass schoolClass, int term, UnaryOperator<String> nameOf) {
         SignOff approval = approval(schoolClass, term);
         return locks.lock(new GradebookLocks.LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), null,
-                "Hiệu trưởng phê duyệt kết quả học kì " + term), new Actor(approval.signedBy(), "PRINCIPAL", null),
+                "Hiệu trưởng phê duyệt kết quả " + TermName.of(term)), new Actor(approval.signedBy(), "PRINCIPAL", null),
                 nameOf.apply(approval.signedBy()));
     }
 
     /** The principal's recorded approval that the lock rests on, after checking every sign-off below it. */
     @Transactional(readOnly = true)
     public SignOff approval(SchoolClass schoolClass, int term) {
-        String what = "Lớp " + schoolClass.code() + " học kì " + term + " không khoá được: ";
+        String what = "Lớp " + schoolClass.code() + " " + TermName.of(term) + " không khoá được: ";
         List<SignOff> active = signOffs.of(schoolClass, term).stream().filter(SignOff::active).toList();
         SignOff homeroom = classLevel(active, SignOff.Kind.HOMEROOM).orElseThrow(() -> Rejected.conflict(what
                 + "giáo viên chủ nhiệm chưa ký xác nhận kết quả của lớp."));

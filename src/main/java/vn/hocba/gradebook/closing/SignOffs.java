@@ -1,5 +1,6 @@
 package vn.hocba.gradebook.closing;
 
+import vn.hocba.common.TermName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -72,7 +73,7 @@ public class SignOffs {
         List<MissingEntry> missing = readiness.missing(schoolClass, term, gs);
         if (!missing.isEmpty()) {
             throw Rejected.conflict("Chưa thể ký xác nhận môn " + gs.subject().name() + " lớp " + schoolClass.code()
-                    + " học kì " + term + ": còn thiếu " + missing.size() + " điểm. "
+                    + " " + TermName.of(term) + ": còn thiếu " + missing.size() + " điểm. "
                     + missing.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
         }
         // Co-teachers of an integrated subject each sign their own part; signing again replaces one's own.
@@ -104,12 +105,12 @@ public class SignOffs {
                 .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: các môn "
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: các môn "
                     + String.join(", ", unsigned) + " chưa được giáo viên bộ môn ký xác nhận.");
         }
         List<MissingEntry> conduct = readiness.missing(schoolClass, term).stream().filter(m -> m.subject() == null).toList();
         if (!conduct.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: còn "
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: còn "
                     + conduct.size() + " học sinh chưa được xếp loại rèn luyện. "
                     + conduct.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
         }
@@ -131,7 +132,7 @@ public class SignOffs {
         if (!months.isEmpty()) {
             throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể ký: điểm danh các tháng "
                     + months.stream().map(MonthConfirmation::label).collect(Collectors.joining(", "))
-                    + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
+                    + " của " + TermName.of(term) + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);
     }

@@ -1,5 +1,6 @@
 package vn.hocba.gradebook.excel;
 
+import vn.hocba.common.TermName;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public class ExcelUpload {
                         || (Long.valueOf(schoolClass.id().value()).equals(l.classId())
                                 && (l.subjectId() == null || l.subjectId() == subject.value()))))
                 .findFirst()
-                .map(l -> "điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code() + " học kì " + term
+                .map(l -> "điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code() + " " + TermName.of(term)
                         + " không sửa được: sổ điểm " + (l.scope() == GradebookLock.Scope.SCHOOL_TERM ? "toàn trường"
                                 : l.scope() == GradebookLock.Scope.CLASS_TERM ? "lớp " + schoolClass.code() : "của môn này")
                         + " đã " + l.describe() + ". Muốn sửa một điểm đã khoá, hãy gửi đề nghị sửa điểm.")

@@ -1,5 +1,6 @@
 package vn.hocba.web.approvals;
 
+import vn.hocba.common.TermName;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -169,7 +170,7 @@ class ApprovalCards {
     }
 
     static String roman(int term) {
-        return term == 1 ? "I" : term == 2 ? "II" : String.valueOf(term);
+        return TermName.roman(term);
     }
 
     static String when(Instant instant) {

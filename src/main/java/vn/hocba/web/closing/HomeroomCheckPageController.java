@@ -1,5 +1,6 @@
 package vn.hocba.web.closing;
 
+import vn.hocba.common.TermName;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -92,7 +93,7 @@ class HomeroomCheckPageController {
         page.homeroom(classId);
         SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.start(schoolClass, ClassPage.term(term)),
-                "Đã bắt đầu chốt học kì " + term + ": giáo viên bộ môn nhận việc ký xác nhận môn.");
+                "Đã bắt đầu chốt " + TermName.of(term) + ": giáo viên bộ môn nhận việc ký xác nhận môn.");
     }
 
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/tra-lai/{subjectId}")
@@ -119,7 +120,7 @@ class HomeroomCheckPageController {
         Actor by = page.homeroom(classId);
         SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.signClass(schoolClass, term, by),
-                "Đã ký xác nhận kết quả lớp học kì " + term + "; chờ Hiệu trưởng phê duyệt.");
+                "Đã ký xác nhận kết quả lớp " + TermName.of(term) + "; chờ Hiệu trưởng phê duyệt.");
     }
 
     private String step(long classId, int term, Model model, RedirectAttributes redirect, Runnable action, String done) {

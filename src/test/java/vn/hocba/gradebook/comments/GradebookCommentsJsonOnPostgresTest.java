@@ -169,7 +169,7 @@ class GradebookCommentsJsonOnPostgresTest {
         Reply refused = importInto(classId, book);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(423);
-        assertThat(refused.detail()).contains("Nhận xét môn Giáo dục công dân lớp 9A1", "học kì 2", "đã khoá", "Lê Văn Triển");
+        assertThat(refused.detail()).contains("Nhận xét môn Giáo dục công dân lớp 9A1", "học kì II", "đã khoá", "Lê Văn Triển");
         assertThat(school.counts()).as("neither the mark nor the comment is written").containsExactly(before);
         assertThat(storedSubject(classId, code, "GDCD", 0)).isEqualTo("Hiểu bài, vận dụng tốt.");
     }
@@ -189,7 +189,7 @@ class GradebookCommentsJsonOnPostgresTest {
         Reply refused = importInto(classId, book);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.detail()).contains("Nhận xét môn Toán", name + " (" + code + ")", "học kì 2", "dài 151 ký tự",
+        assertThat(refused.detail()).contains("Nhận xét môn Toán", name + " (" + code + ")", "học kì II", "dài 151 ký tự",
                 "giới hạn 150 ký tự");
         assertThat(school.counts()).containsExactly(before);
         assertThat(commentCount()).isEqualTo(comments);

@@ -150,6 +150,7 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherRatesConductAndKeepsWhatWasTypedWhenARowIsRefused() {
         browser.logIn("gv07");
         browser.open(page("/ren-luyen/hoc-ki/2"));
+        assertThat(text(By.tagName("h1"))).startsWith("Rèn luyện học kì II · lớp ");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
         long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
         long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
@@ -207,7 +208,7 @@ class HomeroomPagesBrowserTest {
         assertThat(browser.driver().findElement(By.id("text-" + untouched)).getAttribute("value")).isEmpty();
         browser.checkPage("gvcn-nhan-xet");
         submit(By.id("save-comments"));
-        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì I).");
 
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/homeroom-comments/HK1").body();
         for (long id : chosen) {
@@ -238,6 +239,7 @@ class HomeroomPagesBrowserTest {
 
         browser.logIn("gv07");
         browser.open(page("/kiem-tra/hoc-ki/1"));
+        assertThat(text(By.tagName("h1"))).startsWith("Kiểm tra và ký xác nhận · học kì I · lớp ");
         assertThat(browser.driver().findElements(By.id("check-waiting"))).hasSize(1);
         browser.checkPage("gvcn-kiem-tra");
         String reason = "Điểm giữa kì của hai học sinh chưa khớp với bài kiểm tra.";
@@ -358,12 +360,16 @@ class HomeroomPagesBrowserTest {
     void theOtherPagesOfTheClassAreAccessibleAndFitAPhone() {
         browser.logIn("gv07");
         browser.open(page("/chu-nhiem?hocKi=2"));
+        assertThat(text(By.tagName("h1"))).endsWith(" · học kì II");
+        assertThat(text(By.linkText("Xem học kì I"))).isNotEmpty();
         assertThat(text(By.id("subjects"))).contains("Toán");
         assertThat(text(By.id("months"))).contains("Tháng 2/2026: đã xác nhận");
         browser.checkPage("gvcn-tong-quan");
         browser.open(page("/cuoi-nam"));
         browser.checkPage("gvcn-cuoi-nam");
         browser.open(page("/excel?hocKi=2"));
+        assertThat(text(By.tagName("h1"))).startsWith("Sổ điểm cả lớp bằng Excel · học kì II · lớp ");
+        assertThat(text(By.id("download"))).endsWith(" học kì II (.xlsx)");
         browser.checkPage("gvcn-excel");
     }
 
