@@ -1,6 +1,5 @@
 package vn.hocba.gradebook;
 
-import vn.hocba.common.TermName;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,6 +11,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.TermDates;
 

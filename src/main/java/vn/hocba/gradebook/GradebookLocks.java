@@ -1,6 +1,5 @@
 package vn.hocba.gradebook;
 
-import vn.hocba.common.TermName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;

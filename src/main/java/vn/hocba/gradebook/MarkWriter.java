@@ -1,6 +1,5 @@
 package vn.hocba.gradebook;
 
-import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.CurriculumSubject;
 import vn.hocba.students.EnrolledStudent;

@@ -1,6 +1,5 @@
 package vn.hocba.reminders;
 
-import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -19,6 +18,7 @@ import vn.hocba.schoolyear.TermDates;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
+import vn.hocba.common.TermName;
 
 /**
  * Seed 000 §V.3 / domain.md §2.2: by mid-term half of the regular assessments must be entered, by

@@ -1,6 +1,5 @@
 package vn.hocba.reminders;
 
-import vn.hocba.common.TermName;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
@@ -11,6 +10,7 @@ import vn.hocba.schoolyear.StaffId;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
+import vn.hocba.common.TermName;
 
 /**
  * Seed 000 §VII.2.7: "Điểm kiểm tra giữa kì cập nhật điểm chậm nhất 10 ngày sau khi tiến hành kiểm

@@ -3,6 +3,7 @@ package vn.hocba.schoolyear;
 import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.util.List;
+import java.time.format.DateTimeFormatter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,9 @@ import vn.hocba.common.Rejected;
 @Service
 @Transactional
 public class YearSetup {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
 
@@ -94,7 +98,7 @@ public class YearSetup {
             }
         }
         if (!terms.get(1).startsOn().isAfter(terms.get(0).endsOn())) {
-            throw Rejected.invalid("Học kì II phải bắt đầu sau khi học kì I kết thúc (" + terms.get(0).endsOn() + ").");
+            throw Rejected.invalid("Học kì II phải bắt đầu sau khi học kì I kết thúc (" + DAY.format(terms.get(0).endsOn()) + ").");
         }
         if (terms.get(0).startsOn().getYear() != startYear) {
             throw Rejected.invalid("Học kì I của năm học " + AcademicYear.nameOf(startYear) + " phải bắt đầu trong năm " + startYear + ".");

@@ -1,6 +1,5 @@
 package vn.hocba.gradebook.closing;
 
-import vn.hocba.common.TermName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.Snapshots;
 import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.common.Sha256;
+import vn.hocba.common.TermName;
 /**
  * The sign-offs of a class's term close (domain.md §2.3, seed 000 §V.5): subject teachers sign
  * their subject once it is complete, the homeroom teacher signs the class once every subject is

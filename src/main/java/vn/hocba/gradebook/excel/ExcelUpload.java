@@ -1,6 +1,5 @@
 package vn.hocba.gradebook.excel;
 
-import vn.hocba.common.TermName;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import vn.hocba.gradebook.MarkSheets;
 import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.SheetColumn;
 import vn.hocba.common.Sha256;
+import vn.hocba.common.TermName;
 
 /**
  * Marks uploaded as an Excel sheet: first a cell-level preview (nothing written), then, on

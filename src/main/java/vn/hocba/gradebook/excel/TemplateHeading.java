@@ -1,9 +1,9 @@
 package vn.hocba.gradebook.excel;
 
-import vn.hocba.common.TermName;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 
 /**
  * The title line HocBa writes above a template's header ("Lớp: 6A1 — Môn: Toán (TOAN) — Học kì 1 —

@@ -1,6 +1,5 @@
 package vn.hocba.web.approvals;
 
-import vn.hocba.common.TermName;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +22,7 @@ import vn.hocba.security.Accounts;
 import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.workflow.PendingApprovals.PendingApproval;
+import vn.hocba.common.TermName;
 
 /**
  * What the principal sees before deciding: for a term, what is still missing and every sign-off with

@@ -1,6 +1,5 @@
 package vn.hocba.web.closing;
 
-import vn.hocba.common.TermName;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.gradebook.closing.SignOff;
