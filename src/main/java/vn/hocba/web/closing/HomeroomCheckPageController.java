@@ -23,6 +23,7 @@ import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.web.PersonNames;
 import vn.hocba.web.homeroom.ClassPage;
 import vn.hocba.workflow.ProcessSteps;
 import vn.hocba.workflow.TermCloseModel;
@@ -51,9 +52,10 @@ class HomeroomCheckPageController {
     private final ProcessSteps steps;
     private final GradebookLocks locks;
     private final TermCloseReturns returns;
+    private final PersonNames people;
 
     HomeroomCheckPageController(ClassPage page, SchoolDirectory directory, SignOffs signOffs, Readiness readiness,
-            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns) {
+            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns, PersonNames people) {
         this.returns = returns;
         this.page = page;
         this.directory = directory;
@@ -62,6 +64,7 @@ class HomeroomCheckPageController {
         this.workflow = workflow;
         this.steps = steps;
         this.locks = locks;
+        this.people = people;
     }
 
     @GetMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}")
@@ -83,6 +86,7 @@ class HomeroomCheckPageController {
                 .map(MonthConfirmation::label).toList());
         Optional<SignOff> classSign = all.stream().filter(s -> s.kind() == SignOff.Kind.HOMEROOM && s.active()).reduce((a, b) -> b);
         model.addAttribute("classSign", classSign.orElse(null));
+        model.addAttribute("classSignedBy", classSign.map(s -> people.of(s.signedBy())).orElse(null));
         model.addAttribute("classSignedAt", classSign.map(s -> TIME.format(s.signedAt())).orElse(null));
         model.addAttribute("history", all.stream().map(s -> describe(schoolClass, s)).toList());
         return "closing/check";
@@ -143,7 +147,7 @@ class HomeroomCheckPageController {
             Optional<SignOff> last = mine.stream().reduce((a, b) -> b);
             String teachers = String.join(", ", teaching.stream().filter(t -> t.subject().id().value() == id)
                     .map(t -> t.teacher().fullName()).toList());
-            String state = active.map(s -> "Đã ký (" + s.signedBy() + ")")
+            String state = active.map(s -> "Đã ký: " + people.of(s.signedBy()))
                     .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
             return new SubjectRow(id, gs.subject().name(), teachers, state, active.map(s -> TIME.format(s.signedAt())).orElse(""),
                     active.map(SignOff::contentSha256).orElse(""), active.isPresent());
@@ -157,7 +161,7 @@ class HomeroomCheckPageController {
             case HOMEROOM -> "GVCN ký xác nhận lớp";
             case PRINCIPAL -> "Hiệu trưởng phê duyệt";
         };
-        return TIME.format(s.signedAt()) + " · " + what + " · " + s.signedBy() + " · SHA-256 " + s.contentSha256().substring(0, 16) + "…"
+        return TIME.format(s.signedAt()) + " · " + what + " · " + people.of(s.signedBy()) + " · SHA-256 " + s.contentSha256().substring(0, 16) + "…"
                 + (s.active() ? "" : " · đã mở lại: " + s.reopenReason());
     }
 }

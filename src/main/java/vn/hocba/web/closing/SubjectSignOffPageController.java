@@ -25,6 +25,7 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.PersonNames;
 import vn.hocba.web.marks.SheetCrumbs;
 import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
@@ -45,9 +46,10 @@ class SubjectSignOffPageController {
     private final SignOffs signOffs;
     private final TermCloseWorkflow workflow;
     private final TermCloseReturns returns;
+    private final PersonNames people;
 
     SubjectSignOffPageController(AccessPolicy access, SchoolDirectory directory, MarkGrids grids, Readiness readiness,
-            SignOffs signOffs, TermCloseWorkflow workflow, TermCloseReturns returns) {
+            SignOffs signOffs, TermCloseWorkflow workflow, TermCloseReturns returns, PersonNames people) {
         this.returns = returns;
         this.access = access;
         this.directory = directory;
@@ -55,6 +57,7 @@ class SubjectSignOffPageController {
         this.readiness = readiness;
         this.signOffs = signOffs;
         this.workflow = workflow;
+        this.people = people;
     }
 
     /** A missing mark: student, column as the rules name it, and the grid cell to open. */
@@ -82,6 +85,7 @@ class SubjectSignOffPageController {
         model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Ký xác nhận"));
         model.addAttribute("missing", missing);
         model.addAttribute("signed", signed);
+        model.addAttribute("signedBy", signed == null ? null : people.of(signed.signedBy()));
         model.addAttribute("teaching", viewer.teaches(id, subject));
         model.addAttribute("returned", viewer.teaches(id, subject)
                 ? returns.sentBack(schoolClass, term, subject, viewer.account().username()).orElse(null) : null);

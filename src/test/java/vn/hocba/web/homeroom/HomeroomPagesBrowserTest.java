@@ -138,7 +138,7 @@ class HomeroomPagesBrowserTest {
         assertThat(excused(other, "2026-02-09")).isEmpty();
         browser.checkPage("gvcn-diem-danh");
         submit(By.id("confirm-month"));
-        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
+        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("(" + person("gv07") + ")");
         JsonNode february = month(api.get("gv07", "/api/classes/" + classId + "/attendance-months?term=2").body(), "2026-02");
         assertThat(february.path("confirmedBy").asText()).isEqualTo("gv07");
         assertThat(february.path("late").asBoolean()).isTrue();
@@ -269,6 +269,13 @@ class HomeroomPagesBrowserTest {
         assertThat(homeroom.path("contentSha256").asText()).isEqualTo(shown).hasSize(64);
         assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
         assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
+        assertThat(text(By.id("class-signed-by"))).isEqualTo(person("gv07"));
+        String toanSigner = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
+                .filter(s -> s.path("subjectId").asLong() == toanId && s.path("active").asBoolean(true)).findFirst().orElseThrow()
+                .path("signedBy").asText();
+        assertThat(text(By.cssSelector("tr[data-subject='" + toanId + "']"))).contains("Đã ký: " + person(toanSigner));
+        assertThat(browser.driver().findElements(By.cssSelector("#history li")).stream().map(WebElement::getText))
+                .anyMatch(h -> h.contains(" · GVCN ký xác nhận lớp · " + person("gv07") + " · SHA-256 "));
         browser.checkPage("gvcn-kiem-tra-da-ki");
     }
 
@@ -347,6 +354,7 @@ class HomeroomPagesBrowserTest {
                 .orElseThrow(() -> new AssertionError("no stored sign-off of subject " + subjectId));
         assertThat(stored.path("signedBy").asText()).isEqualTo("gv07");
         assertThat(text(By.id("hash"))).hasSize(64).isEqualTo(stored.path("contentSha256").asText());
+        assertThat(text(By.id("signed-by"))).isEqualTo(person("gv07"));
         assertThat(text(By.cssSelector("#signed"))).contains("gv07")
                 .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
         // Signed: no second sign button, the page says when it comes back.
@@ -570,6 +578,13 @@ class HomeroomPagesBrowserTest {
     }
 
     /** Clicks a button that sends a form and waits for the page the server answers with. */
+    /** How pages name a person: the full name from the school's records, then the account ("Đỗ Thị Hạnh (gv04)"). */
+    private String person(String username) {
+        String name = jdbc.sql("select display_name from account where username = ?").param(username).query(String.class).single();
+        assertThat(name).isNotEqualTo(username);
+        return name + " (" + username + ")";
+    }
+
     private void submit(By button) {
         JavascriptExecutor js = browser.driver();
         Object marker = js.executeScript("return window.__page = Math.random();");
