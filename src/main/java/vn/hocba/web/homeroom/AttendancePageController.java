@@ -148,7 +148,7 @@ class AttendancePageController {
     private String statusText(MonthConfirmation m) {
         LocalDate today = LocalDate.now(clock);
         if (m.confirmed()) {
-            return "Đã xác nhận lúc " + TIME.format(m.confirmedAt().atZone(SCHOOL_ZONE)) + " (" + people.of(m.confirmedBy()) + ")"
+            return "Đã xác nhận lúc " + TIME.format(m.confirmedAt().atZone(SCHOOL_ZONE)) + " bởi " + people.of(m.confirmedBy())
                     + (m.late() ? ", muộn so với hạn " + DAY.format(m.deadline()) + "." : ", đúng hạn.");
         }
         if (today.isBefore(m.month().plusMonths(1).atDay(1))) {

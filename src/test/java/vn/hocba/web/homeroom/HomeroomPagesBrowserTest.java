@@ -138,7 +138,7 @@ class HomeroomPagesBrowserTest {
         assertThat(excused(other, "2026-02-09")).isEmpty();
         browser.checkPage("gvcn-diem-danh");
         submit(By.id("confirm-month"));
-        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("(" + person("gv07") + ")");
+        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains(" bởi " + person("gv07") + ",");
         JsonNode february = month(api.get("gv07", "/api/classes/" + classId + "/attendance-months?term=2").body(), "2026-02");
         assertThat(february.path("confirmedBy").asText()).isEqualTo("gv07");
         assertThat(february.path("late").asBoolean()).isTrue();
