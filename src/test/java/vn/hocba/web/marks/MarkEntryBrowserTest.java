@@ -284,6 +284,7 @@ class MarkEntryBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#grid thead small.owner"))).isEmpty();
         onAPhone(() -> assertThat(browser.findElements(By.cssSelector("#grid thead th")).stream()
                 .mapToInt(th -> th.getSize().getHeight()).max().orElseThrow()).as("header height at 390 px").isLessThan(60));
+        photograph("van-thu-so-diem");
         for (String beside : List.of("/nhan-xet", "/ki-xac-nhan")) {
             browser.get(url(sheet.page(2).replace("/diem", beside)));
             assertThat(browser.findElements(By.cssSelector("ul.tabs a")).stream().map(WebElement::getText)).as(beside)
