@@ -117,6 +117,11 @@ class MarkEntryOnPostgresTest {
                 .content("{\"studentId\":\"mot\",\"date\":\"2025-11-03\",\"kind\":\"K\"}"));
         assertThat(badNumber.status()).as(badNumber.toString()).isEqualTo(400);
         assertThat(badNumber.detail()).contains("studentId");
+        // A day in the summer: refused with the day as people write it (dd/MM/yyyy), not as the JSON had it.
+        Reply summer = api.send("gv07", MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"date\":\"2025-08-01\",\"kind\":\"K\"}"));
+        assertThat(summer.status()).as(summer.toString()).isEqualTo(400);
+        assertThat(summer.detail()).contains("Ngày 01/08/2025 không thuộc học kì nào của năm học");
         for (Reply r : List.of(noDate, badDate, badNumber)) {
             assertThat(r.body().toString()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("`")
                     .doesNotContain("LocalDate").doesNotContain("vn.hocba");
