@@ -28,10 +28,10 @@
         r.certificates.forEach(function (c) {
           var li = document.createElement('li'), b = document.createElement('button');
           li.textContent = c.subject + ' — cấp bởi ' + c.issuer + ' ';
-          b.type = 'button'; b.textContent = 'Đăng kí'; b.addEventListener('click', function () { register(c); });
+          b.type = 'button'; b.textContent = 'Đăng ký'; b.addEventListener('click', function () { register(c); });
           li.appendChild(b); list.appendChild(li);
         });
-        say(r.certificates.length ? 'Chọn chứng thư số của bạn để đăng kí.' : 'Thiết bị ký không có chứng thư số nào.');
+        say(r.certificates.length ? 'Chọn chứng thư số của bạn để đăng ký.' : 'Thiết bị ký không có chứng thư số nào.');
       })
       .catch(function () { say('Chưa thấy phần mềm ký số HocBa trên máy này (hoặc phần mềm chưa chạy).', true); });
   });

@@ -13,7 +13,7 @@
     if (!counter) { return; }
     var max = parseInt(counter.textContent.split('/')[1], 10) || 150;
     var n = length(t.value.trim());
-    counter.textContent = n + '/' + max + ' kí tự' + (n > max ? ' — quá ' + (n - max) + ' kí tự' : '');
+    counter.textContent = n + '/' + max + ' ký tự' + (n > max ? ' — quá ' + (n - max) + ' ký tự' : '');
     counter.classList.toggle('over', n > max);
   }
   function set(t, text) { t.value = text; count(t); dirty = true; }

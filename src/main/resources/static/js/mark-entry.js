@@ -128,7 +128,7 @@
           var saved = answer.json.cells.filter(function (o) { return o.status === 200; }).length;
           if (cells.length > 1) {
             say(studentName(cells[0]) + ': đã lưu ' + saved + '/' + cells.length + ' ô của dòng'
-              + (saved < cells.length ? ' — ô bị từ chối có viền đỏ, xem lí do khi di chuột hoặc chọn ô.' : '.'), saved < cells.length);
+              + (saved < cells.length ? ' — ô bị từ chối có viền đỏ; chạm hoặc chọn ô để xem lí do.' : '.'), saved < cells.length);
           }
         })
         .catch(function (error) {
@@ -274,7 +274,12 @@
   grid.addEventListener('focusin', function (e) {
     if (e.target.tagName !== 'INPUT') { return; }
     pointCorrectionAt(e.target);
-    if (e.target.readOnly && e.target.dataset.owner) {
+    // A phone has no hover to show a refused cell's title: the cell chosen (tapped or reached by keys) says its
+    // own reason on the status line, whichever cell was refused last.
+    if (e.target.parentElement.classList.contains('refused') && e.target.title) {
+      var reason = e.target.title;
+      say(reason.indexOf(studentName(e.target)) >= 0 ? reason : where(e.target) + ': ' + reason, true);
+    } else if (e.target.readOnly && e.target.dataset.owner) {
       say(e.target.dataset.title + ' do ' + e.target.dataset.owner + ' nhập; bạn chỉ xem được cột này.');
     }
   });

@@ -62,7 +62,7 @@ public class AuditVerifier {
         var head = jdbc.queryForMap("select last_id, last_hash from audit_head where id = 1");
         if (!walk.previousHash.equals(head.get("last_hash")) || walk.lastId != ((Number) head.get("last_id")).longValue()) {
             return AuditVerification.broken(walk.checked, walk.lastId + 1,
-                    "Các mục cuối của nhật kí (sau mục " + walk.lastId + ") đã bị xoá: đầu chuỗi ghi mục "
+                    "Các mục cuối của nhật ký (sau mục " + walk.lastId + ") đã bị xoá: đầu chuỗi ghi mục "
                             + head.get("last_id") + ".");
         }
         return AuditVerification.intact(walk.checked);

@@ -60,13 +60,13 @@ public final class AuditCommand implements Subcommand {
     private static int verify(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         AuditVerification result = context.getBean(AuditVerifier.class).verify();
         if (result.intact()) {
-            out.println("Nhật kí kiểm toán nguyên vẹn: " + result.entriesChecked() + " mục, chuỗi băm khớp.");
+            out.println("Nhật ký kiểm toán nguyên vẹn: " + result.entriesChecked() + " mục, chuỗi băm khớp.");
             out.println(result.checkpointsChecked() == 0 ? "Chưa có mốc kiểm toán nào ngoài cơ sở dữ liệu để đối chiếu."
                     : "Khớp với " + result.checkpointsChecked() + " mốc kiểm toán đã ký số (mốc mới nhất: đến mục "
                             + result.lastCheckpointEntry() + ", lúc " + TIME.format(result.lastCheckpointTime()) + ").");
             return 0;
         }
-        err.println("Nhật kí kiểm toán KHÔNG nguyên vẹn tại mục " + result.firstBrokenEntry() + ": " + result.problem());
+        err.println("Nhật ký kiểm toán KHÔNG nguyên vẹn tại mục " + result.firstBrokenEntry() + ": " + result.problem());
         err.println("(" + result.entriesChecked() + " mục trước đó khớp.)");
         if (!result.findings().isEmpty()) {
             err.println("Đối chiếu với " + result.checkpointsChecked() + " mốc kiểm toán đã ký số:");
@@ -79,7 +79,7 @@ public final class AuditCommand implements Subcommand {
         Optional<AuditCheckpoint> made = context.getBean(AuditCheckpoints.class).anchorNow("dòng lệnh");
         out.println(made.map(c -> "Đã lập mốc kiểm toán đến mục " + c.entryId() + " (" + c.entries() + " mục) lúc "
                 + TIME.format(c.time()) + ": " + c.location())
-                .orElse("Đầu chuỗi không đổi từ mốc gần nhất (hoặc nhật kí trống): không lập mốc mới."));
+                .orElse("Đầu chuỗi không đổi từ mốc gần nhất (hoặc nhật ký trống): không lập mốc mới."));
         return 0;
     }
 }

@@ -42,7 +42,7 @@ final class DevTokensCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "dev-tokens [--dir DIR]  (phát triển) token SoftHSM2 với chứng thư số đã đăng kí của mọi người trong trường mẫu";
+        return "dev-tokens [--dir DIR]  (phát triển) token SoftHSM2 với chứng thư số đã đăng ký của mọi người trong trường mẫu";
     }
 
     @Override
@@ -141,7 +141,7 @@ final class DevTokensCommand implements Subcommand {
                                 + CertificateChains.fingerprint(chain.get(0)));
                     }).size();
         }
-        out.println("Token SoftHSM2 «" + LABEL + "» (mã PIN " + PIN + "): thêm " + made + " chứng thư số đã đăng kí. "
+        out.println("Token SoftHSM2 «" + LABEL + "» (mã PIN " + PIN + "): thêm " + made + " chứng thư số đã đăng ký. "
                 + "Chạy phần mềm ký số: SOFTHSM2_CONF=" + System.getenv("SOFTHSM2_CONF") + " java -jar hocba.jar agent "
                 + "--pkcs11 " + module);
         return 0;

@@ -35,8 +35,8 @@ final class RecordSamples {
         Path pack = dir.resolve(first.className() + ".hocbaso-package.zip");
         Files.write(pack, ClassPackage.build(first.school().code() + "-" + first.schoolYear() + "-" + first.className(),
                 entries, pki.organisation(first.school().name())));
-        out.println(record + "  học bạ số kí bởi các GVBM, GVCN, Hiệu trưởng, CTS phát hành (XAdES-T: XMLDSig, thuộc tính ký và dấu thời gian mỗi ô)");
-        out.println(pack + "  gói học bạ số của lớp (" + entries.size() + " học bạ, bản kê kí bằng CTS phát hành)");
+        out.println(record + "  học bạ số ký bởi các GVBM, GVCN, Hiệu trưởng, CTS phát hành (XAdES-T: XMLDSig, thuộc tính ký và dấu thời gian mỗi ô)");
+        out.println(pack + "  gói học bạ số của lớp (" + entries.size() + " học bạ, bản kê ký bằng CTS phát hành)");
         return entries.get(0).record();
     }
 }

@@ -52,8 +52,8 @@ final class SignedSamples {
             Path signedSheet = dir.resolve("subject-result-sheet-signed.pdf");
             Files.write(signedSheet, chain.signSubjectSheet(sheetPdf, teacher, sheet.subject().code()));
             pki.writeRootPem(dir.resolve("trust-root.pem"));
-            out.println(signedTranscript + "  kí bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA; kèm học bạ số đã ký đủ");
-            out.println(signedSheet + "  kí bởi GVBM; PAdES-B-LTA");
+            out.println(signedTranscript + "  ký bởi GVCN, Hiệu trưởng, con dấu; PAdES-B-LTA; kèm học bạ số đã ký đủ");
+            out.println(signedSheet + "  ký bởi GVBM; PAdES-B-LTA");
             out.println(dir.resolve("trust-root.pem") + "  chứng thư gốc của PKI thử nghiệm");
         } finally {
             try (Stream<Path> files = Files.walk(keys)) {

@@ -31,12 +31,12 @@ public final class TypedText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {
-                throw Rejected.invalid("Có kí tự điều khiển (mã U+" + String.format("%04X", (int) c) + ") ở vị trí " + (i + 1)
+                throw Rejected.invalid("Có ký tự điều khiển (mã U+" + String.format("%04X", (int) c) + ") ở vị trí " + (i + 1)
                         + " của " + field + "; hãy gõ lại, không dán từ nơi khác.");
             }
             if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1)))) {
-                throw Rejected.invalid("Có kí tự không hợp lệ (nửa cặp UTF-16) ở vị trí " + (i + 1) + " của " + field
+                throw Rejected.invalid("Có ký tự không hợp lệ (nửa cặp UTF-16) ở vị trí " + (i + 1) + " của " + field
                         + "; hãy gõ lại.");
             }
             if (Character.isHighSurrogate(c)) {
@@ -44,7 +44,7 @@ public final class TypedText {
             }
         }
         if (text.length() > maxLength) {
-            throw Rejected.invalid("Quá dài: " + field + " có " + text.length() + " kí tự, tối đa " + maxLength + " kí tự.");
+            throw Rejected.invalid("Quá dài: " + field + " có " + text.length() + " ký tự, tối đa " + maxLength + " ký tự.");
         }
         return text;
     }

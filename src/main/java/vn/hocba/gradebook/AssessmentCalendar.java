@@ -11,6 +11,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.TermDates;
 
@@ -56,10 +57,10 @@ public class AssessmentCalendar {
             throw Rejected.invalid("Chỉ ghi ngày cho bài kiểm tra giữa kì (MIDTERM) hoặc cuối kì (FINAL).");
         }
         TermDates t = year.terms().stream().filter(x -> x.number() == term).findFirst()
-                .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có học kì " + term + "."));
+                .orElseThrow(() -> Rejected.invalid("Năm học " + year.name() + " không có " + TermName.of(term) + "."));
         if (date == null || !t.contains(date)) {
-            throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc học kì "
-                    + term + " (" + DAY.format(t.startsOn()) + " – " + DAY.format(t.endsOn()) + ").");
+            throw Rejected.invalid("Ngày kiểm tra " + (date == null ? "(trống)" : DAY.format(date)) + " không thuộc "
+                    + TermName.of(term) + " (" + DAY.format(t.startsOn()) + " – " + DAY.format(t.endsOn()) + ").");
         }
         Optional<LocalDate> old = testDate(year.id().value(), term, kind);
         jdbc.sql("delete from assessment_date where school_year_id = ? and term = ? and kind = ?")

@@ -16,6 +16,7 @@ import vn.hocba.audit.AuditCheckpoints;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -146,7 +147,7 @@ public class GradebookLocks {
         covering(new LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), subject, null))
                 .ifPresent(lock -> {
                     throw new Rejected(Rejected.Reason.LOCKED, what + " không sửa được: sổ điểm " + scopeText(lock, schoolClass)
-                            + " học kì " + term + " đã " + lock.describe() + ". " + whatToDo);
+                            + " " + TermName.of(term) + " đã " + lock.describe() + ". " + whatToDo);
                 });
     }
 
@@ -171,7 +172,7 @@ public class GradebookLocks {
     }
 
     private String target(LockRequest r) {
-        String term = " học kì " + r.term();
+        String term = " " + TermName.of(r.term());
         if (r.schoolClass() == null) {
             return "Sổ điểm toàn trường" + term;
         }

@@ -18,6 +18,7 @@ import vn.hocba.audit.Actor;
 import vn.hocba.audit.AuditLog;
 import vn.hocba.audit.AuditRecord;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.CurriculumSubject;
 import vn.hocba.students.EnrolledStudent;
@@ -152,6 +153,6 @@ public class MarkWriter {
             case FINAL -> "điểm cuối kì";
         };
         return "Học sinh " + s.student().profile().fullName() + " (" + s.student().profile().code() + "), môn "
-                + subject.name() + ", học kì " + term + ", " + what;
+                + subject.name() + ", " + TermName.of(term) + ", " + what;
     }
 }

@@ -2,6 +2,7 @@ package vn.hocba.reminders;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,9 @@ import vn.hocba.security.Role;
  */
 @Service
 public class AttendanceReminders implements Reminders {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final SchoolDirectory directory;
     private final AttendanceMonths months;
@@ -64,7 +68,7 @@ public class AttendanceReminders implements Reminders {
     private int remind(HomeroomAssignment homeroom, YearMonth month, LocalDate due, boolean overdue) {
         String classCode = homeroom.schoolClass().code();
         String monthText = MonthConfirmation.label(month);
-        String dueText = due.getDayOfMonth() + "/" + due.getMonthValue() + "/" + due.getYear();
+        String dueText = DAY.format(due);
         String key = "attendance-" + homeroom.schoolClass().id().value() + "-" + month + (overdue ? "-overdue" : "");
         int sent = 0;
         Optional<Account> teacher = accounts.byStaff(homeroom.teacher().id());

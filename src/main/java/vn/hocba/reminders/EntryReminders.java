@@ -18,6 +18,7 @@ import vn.hocba.schoolyear.TermDates;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
+import vn.hocba.common.TermName;
 
 /**
  * Seed 000 §V.3 / domain.md §2.2: by mid-term half of the regular assessments must be entered, by
@@ -82,12 +83,12 @@ public class EntryReminders implements Reminders {
 
     private int notify(EntryProgress.Line line, LocalDate today, boolean overdue) {
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " học kì " + line.term() + ": đã nhập "
+        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " " + TermName.of(line.term()) + ": đã nhập "
                 + line.entered() + "/" + line.required() + " điểm";
         String key = "entry-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
         int sent = 0;
         Optional<Account> teacher = accounts.byStaff(new StaffId(line.teacherId()));
-        String subject = "Nhắc nhập điểm lớp " + line.classCode() + " môn " + line.subjectName() + " học kì " + line.term();
+        String subject = "Nhắc nhập điểm lớp " + line.classCode() + " môn " + line.subjectName() + " " + TermName.of(line.term());
         if (teacher.isPresent() && notices.send(teacher.get(), "ENTRY_REMINDER", subject,
                 "Nhắc nhập điểm " + what + (overdue ? ". Đã hết học kì: cần nhập đủ ngay." : ". Quy định: một nửa trước giữa kì, đủ trước cuối kì."),
                 key)) {

@@ -10,6 +10,7 @@ import vn.hocba.schoolyear.StaffId;
 import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.security.Role;
+import vn.hocba.common.TermName;
 
 /**
  * Seed 000 §VII.2.7: "Điểm kiểm tra giữa kì cập nhật điểm chậm nhất 10 ngày sau khi tiến hành kiểm
@@ -33,7 +34,7 @@ class MidtermEntryReminders {
     int notify(EntryProgress.Line line, LocalDate today, LocalDate due) {
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         String key = "midterm-" + line.classCode() + "-" + line.subjectCode() + "-" + line.term() + "-" + week;
-        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " học kì " + line.term() + ": còn thiếu "
+        String what = "lớp " + line.classCode() + " môn " + line.subjectName() + " " + TermName.of(line.term()) + ": còn thiếu "
                 + line.midtermMissing() + " điểm giữa kì (hạn " + DAY.format(due) + ", 10 ngày sau ngày kiểm tra)";
         String subject = "Quá hạn nhập điểm giữa kì lớp " + line.classCode() + " môn " + line.subjectName();
         int sent = 0;

@@ -19,7 +19,7 @@ final class Codes {
         String code = value == null ? "" : value.trim();
         if (!code.matches("[A-Za-z0-9_-]{1," + maxLength + "}")) {
             throw Rejected.invalid("Mã " + what + " \"" + shown(value) + "\" không hợp lệ: cần 1–" + maxLength
-                    + " kí tự gồm chữ cái không dấu, chữ số, '_' hoặc '-'.");
+                    + " ký tự gồm chữ cái không dấu, chữ số, '_' hoặc '-'.");
         }
         return code;
     }

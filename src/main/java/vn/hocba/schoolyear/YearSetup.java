@@ -1,7 +1,9 @@
 package vn.hocba.schoolyear;
 
+import vn.hocba.common.TermName;
 import java.math.BigDecimal;
 import java.util.List;
+import java.time.format.DateTimeFormatter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,9 @@ import vn.hocba.common.Rejected;
 @Service
 @Transactional
 public class YearSetup {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
 
@@ -89,11 +94,11 @@ public class YearSetup {
         }
         for (TermDates term : terms) {
             if (term.startsOn() == null || term.endsOn() == null || !term.endsOn().isAfter(term.startsOn())) {
-                throw Rejected.invalid("Học kì " + term.number() + ": ngày kết thúc phải sau ngày bắt đầu.");
+                throw Rejected.invalid("Học kì " + TermName.roman(term.number()) + ": ngày kết thúc phải sau ngày bắt đầu.");
             }
         }
         if (!terms.get(1).startsOn().isAfter(terms.get(0).endsOn())) {
-            throw Rejected.invalid("Học kì II phải bắt đầu sau khi học kì I kết thúc (" + terms.get(0).endsOn() + ").");
+            throw Rejected.invalid("Học kì II phải bắt đầu sau khi học kì I kết thúc (" + DAY.format(terms.get(0).endsOn()) + ").");
         }
         if (terms.get(0).startsOn().getYear() != startYear) {
             throw Rejected.invalid("Học kì I của năm học " + AcademicYear.nameOf(startYear) + " phải bắt đầu trong năm " + startYear + ".");

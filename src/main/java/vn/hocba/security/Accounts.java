@@ -60,7 +60,7 @@ public class Accounts {
     public AccountId create(String username, String rawPassword, String displayName, StaffId staff, Set<Role> roles,
             Actor by) {
         if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
-            throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 kí tự a-z, 0-9, '.', '_' hoặc '-'.");
+            throw Rejected.invalid("Tên đăng nhập \"" + username + "\" không hợp lệ: 3–50 ký tự a-z, 0-9, '.', '_' hoặc '-'.");
         }
         displayName = TypedText.optional(displayName, "họ tên người dùng của tài khoản " + username, 100);
         if (displayName == null) {

@@ -38,11 +38,11 @@ public class PasswordPolicy {
     /** Refuses (400) a password that breaks a rule, saying which and what to do. */
     public void check(String username, String password) {
         if (password == null || password.isEmpty()) {
-            throw Rejected.invalid("Mật khẩu trống: hãy nhập mật khẩu có ít nhất " + MIN_CHARACTERS + " kí tự.");
+            throw Rejected.invalid("Mật khẩu trống: hãy nhập mật khẩu có ít nhất " + MIN_CHARACTERS + " ký tự.");
         }
         int characters = password.codePointCount(0, password.length());
         if (characters < MIN_CHARACTERS) {
-            throw Rejected.invalid("Mật khẩu phải có ít nhất " + MIN_CHARACTERS + " kí tự (mật khẩu này có " + characters + ").");
+            throw Rejected.invalid("Mật khẩu phải có ít nhất " + MIN_CHARACTERS + " ký tự (mật khẩu này có " + characters + ").");
         }
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {

@@ -3,6 +3,7 @@ package vn.hocba.students;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,9 @@ import vn.hocba.schoolyear.TermDates;
 @Service
 @Transactional
 public class StudentTransfers {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** A recorded movement: what, when, the other school, the class it concerned. */
     public record Movement(long studentId, String studentCode, String studentName, String kind, LocalDate on,
@@ -131,7 +135,7 @@ public class StudentTransfers {
         }
         String school = text.strip();
         if (school.length() > 200 || school.codePoints().anyMatch(Character::isISOControl)) {
-            throw Rejected.invalid(where + ": " + what + " dài quá 200 kí tự hoặc có kí tự điều khiển.");
+            throw Rejected.invalid(where + ": " + what + " dài quá 200 ký tự hoặc có ký tự điều khiển.");
         }
         return school;
     }
@@ -143,7 +147,8 @@ public class StudentTransfers {
         LocalDate first = year.terms().stream().map(TermDates::startsOn).min(LocalDate::compareTo).orElse(on);
         LocalDate last = year.terms().stream().map(TermDates::endsOn).max(LocalDate::compareTo).orElse(on);
         if (on.isBefore(first) || on.isAfter(last)) {
-            throw Rejected.invalid(what + " " + on + " không nằm trong năm học " + year.name() + " (" + first + " – " + last + ").");
+            throw Rejected.invalid(what + " " + DAY.format(on) + " không nằm trong năm học " + year.name() + " (" + DAY.format(first)
+                    + " – " + DAY.format(last) + ").");
         }
     }
 }

@@ -104,12 +104,12 @@ public class ApiErrors {
         if ("22001".equals(state)) {
             Matcher limit = Pattern.compile("(?i)varying\\((\\d+)\\)").matcher(String.valueOf(e.getMessage()));
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Một trường dài quá giới hạn"
-                    + (limit.find() ? " " + limit.group(1) + " kí tự" : "") + " nên không được lưu; không có gì bị thay đổi. "
+                    + (limit.find() ? " " + limit.group(1) + " ký tự" : "") + " nên không được lưu; không có gì bị thay đổi. "
                     + "Hãy rút ngắn nội dung rồi gửi lại.");
         }
         if (state != null && (state.startsWith("22") || state.equals("23502") || state.equals("23514"))) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dữ liệu gửi lên có giá trị không hợp lệ (thiếu, sai "
-                    + "dạng hoặc có kí tự không lưu được) nên không được lưu; không có gì bị thay đổi.");
+                    + "dạng hoặc có ký tự không lưu được) nên không được lưu; không có gì bị thay đổi.");
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Dữ liệu trùng hoặc tham chiếu không tồn tại (có thể do người khác vừa thay đổi cùng lúc). "
@@ -177,7 +177,7 @@ public class ApiErrors {
         log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
         return org.springframework.http.ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Máy chủ gặp lỗi không lường trước khi xử lý yêu cầu (mã tra cứu " + reference
-                        + ", đã ghi vào nhật kí máy chủ). Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên mã này."));
+                        + ", đã ghi vào nhật ký máy chủ). Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên mã này."));
     }
 
     private static String sqlState(Throwable e) {

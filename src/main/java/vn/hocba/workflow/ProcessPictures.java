@@ -125,7 +125,7 @@ public class ProcessPictures {
 
     /** The element's name cut into lines of about 20 characters (SVG text does not wrap). */
     private static List<String> label(BaseElement element) {
-        String name = element instanceof FlowNode node && node.getName() != null ? node.getName() : "";
+        String name = element instanceof FlowNode node && node.getName() != null ? ProcessStepNames.shown(node.getName()) : "";
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : name.split("\\s+")) {

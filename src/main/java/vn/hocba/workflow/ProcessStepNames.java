@@ -1,6 +1,7 @@
 package vn.hocba.workflow;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The names users know for HocBa's processes and for the steps the engine runs by itself (service tasks,
@@ -23,7 +24,7 @@ final class ProcessStepNames {
                     "Tạo học bạ và sổ theo dõi sau khi giáo viên bộ môn ký bảng kết quả môn"),
             Map.entry(ClassDocumentsModel.TASK_APPLY_SEAL, "Đóng dấu số của trường, gia hạn chữ ký dài hạn (LTA)"),
             Map.entry(ClassDocumentsModel.TASK_BUILD_EXPORT, "Lập gói xuất văn bản của lớp"),
-            Map.entry(TermCloseModel.TASK_PREPARE, "Lập danh sách môn cần kí xác nhận"),
+            Map.entry(TermCloseModel.TASK_PREPARE, "Lập danh sách môn cần ký xác nhận"),
             Map.entry(TermCloseModel.TASK_LOCK, "Khoá sổ học kì của lớp"),
             Map.entry(GradeCorrectionModel.TASK_APPLY, "Sửa điểm đã được duyệt, tính lại kết quả"),
             Map.entry(GradeCorrectionModel.TASK_CHECK_SIGNED, "Kiểm tra văn bản cả năm đã ký của lớp"),
@@ -33,7 +34,19 @@ final class ProcessStepNames {
             Map.entry("StartEvent_Weekly", "Hẹn giờ nhắc hằng tuần"),
             Map.entry("StartEvent_Daily", "Hẹn giờ nhắc hằng ngày"));
 
+    /** "kí" as a word, NFC or NFD, either case. */
+    private static final Pattern KI = Pattern.compile("(?<![\\p{L}\\p{N}])([kK])(?:\u00ed|i\u0301)(?![\\p{L}\\p{N}])");
+
     private ProcessStepNames() {
+    }
+
+    /**
+     * A name from a BPMN model as pages show it. The models (and their versions already deployed in a school's
+     * database, which keep their names) spell "kí"; pages and documents spell "ký" (ui.md: one spelling, the
+     * document templates decide).
+     */
+    static String shown(String modelName) {
+        return modelName == null ? null : KI.matcher(modelName).replaceAll("$1\u00fd");
     }
 
     /** The process's name, with the term for a term close ("Chốt học kì II"). */
@@ -48,6 +61,6 @@ final class ProcessStepNames {
         if (known != null) {
             return known;
         }
-        return modelName == null || modelName.isBlank() ? activityId : modelName;
+        return modelName == null || modelName.isBlank() ? activityId : shown(modelName);
     }
 }

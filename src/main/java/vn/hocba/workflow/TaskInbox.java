@@ -118,7 +118,7 @@ public class TaskInbox {
         if (schoolClass != null && task.getTaskDefinitionKey().equals(YearEndModel.TASK_SUMMER_RESULTS)) {
             missing = summer.missing(schoolClass);
         }
-        return new InboxTask(task.getId(), task.getName(), task.getProcessDefinitionId().split(":")[0],
+        return new InboxTask(task.getId(), ProcessStepNames.shown(task.getName()), task.getProcessDefinitionId().split(":")[0],
                 schoolClass == null ? null : schoolClass.code(), classId, subjectCode, subjectName, term, correctionId,
                 task.getCreateTime(), task.getDueDate(), missing, task.getTaskDefinitionKey(), returned);
     }

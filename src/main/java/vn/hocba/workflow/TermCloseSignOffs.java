@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.gradebook.closing.SignOffs;
 import vn.hocba.schoolyear.ClassId;
@@ -91,8 +92,8 @@ public class TermCloseSignOffs {
 
     /** The answer when the teacher has no sign-off of the subject waiting (not started, or already signed). */
     static Rejected nothingWaiting(SchoolClass schoolClass, int term) {
-        return Rejected.conflict("Bạn không có việc kí xác nhận môn này của lớp " + schoolClass.code()
-                + " học kì " + term + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã kí).");
+        return Rejected.conflict("Bạn không có việc ký xác nhận môn này của lớp " + schoolClass.code()
+                + " " + TermName.of(term) + " đang chờ (chưa bắt đầu chốt học kì, hoặc đã ký).");
     }
 
     /** Whether {@code username} has an active sign-off of the subject among {@code signed}. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.gradebook.closing.SignOffs;
 import vn.hocba.schoolyear.SchoolClass;
@@ -49,7 +50,7 @@ public class TermCloseWorkflow {
     public String start(SchoolClass schoolClass, int term) {
         String key = TermCloseModel.businessKey(schoolClass.id().value(), term);
         if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " đang chốt học kì " + term + ".");
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " đang chốt " + TermName.of(term) + ".");
         }
         return runtime.startProcessInstanceByKey(TermCloseModel.PROCESS, key,
                 Map.of(TermCloseModel.CLASS_ID, schoolClass.id().value(), TermCloseModel.TERM, term)).getId();
@@ -135,7 +136,7 @@ public class TermCloseWorkflow {
                 .taskDefinitionKey(taskKey);
         Task task = (assignee == null ? query : query.taskAssignee(assignee)).singleResult();
         if (task == null) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " không chờ bước này của bạn.");
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " không chờ bước này của bạn.");
         }
         return task;
     }

@@ -89,7 +89,7 @@ class WaitingSubjectSignOffs {
                 .listPage(0, 1).stream().findFirst().orElse(null);
         // History is kept at level "audit": the step's start is always there; "now" only as a guard.
         Date since = step == null ? new Date() : step.getStartTime();
-        String action = step == null || step.getActivityName() == null ? "GVBM kí xác nhận điểm môn" : step.getActivityName();
+        String action = step == null || step.getActivityName() == null ? "GVBM ký xác nhận điểm môn" : ProcessStepNames.shown(step.getActivityName());
         return open.stream().map(t -> new TaskInbox.InboxTask(
                 "sign-off-" + schoolClass.id().value() + "-" + term + "-" + t.id(), action, TermCloseModel.PROCESS,
                 schoolClass.code(), schoolClass.id().value(), t.subject().code(), t.subject().name(), term, null, since, null,

@@ -174,7 +174,7 @@ class BackupAndRestoreOnPostgresTest {
             throws Exception {
         Run verify = runOn(new AuditCommand(HocBaApplication.class), restoredUrl, restoredDir, "verify");
         assertThat(verify.status()).as(verify.toString()).isZero();
-        assertThat(verify.out()).contains("Nhật kí kiểm toán nguyên vẹn").containsPattern("Khớp với [1-9]\\d* mốc");
+        assertThat(verify.out()).contains("Nhật ký kiểm toán nguyên vẹn").containsPattern("Khớp với [1-9]\\d* mốc");
 
         Path exports = restoredDir.resolve("exports").resolve(directory.year(schoolClass.yearId()).name());
         Path current = Files.list(exports).filter(p -> p.toString().endsWith(".zip")).max(Path::compareTo).orElseThrow();

@@ -11,7 +11,7 @@ import vn.hocba.common.Rejected;
 /** How a typed mark is read: ASCII digits and one decimal separator, exactly what the teacher sees. */
 class EntryPolicyTest {
 
-    private static final String WHERE = "Nguyễn Văn A, môn Toán, học kì 1, ĐĐGgk";
+    private static final String WHERE = "Nguyễn Văn A, môn Toán, học kì I, ĐĐGgk";
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"8|8.0", "7,5|7.5", "7.5|7.5", " 10 |10.0", "0|0.0", "9.0|9.0", "08|8.0"})

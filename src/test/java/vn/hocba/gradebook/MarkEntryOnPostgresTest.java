@@ -78,7 +78,7 @@ class MarkEntryOnPostgresTest {
                 new String[] {"FINAL", "11", "0–10"}, new String[] {"MIDTERM", "tám", "không phải là điểm"})) {
             Reply reply = put("gv06", toan, 2, cell(student, "MIDTERM", 1, "8.5", null), cell(student, bad[0], 1, bad[1], null));
             assertThat(reply.status()).as(bad[1]).isEqualTo(400);
-            assertThat(reply.detail()).contains(bad[2]).contains("môn Toán").contains("học kì 2");
+            assertThat(reply.detail()).contains(bad[2]).contains("môn Toán").contains("học kì II");
         }
         Assignment gdtc = assignment("gv18", "GDTC");
         Reply level = put("gv18", gdtc, 2, cell(firstStudent(gdtc.classId()), "FINAL", 1, "T", null));
@@ -94,7 +94,7 @@ class MarkEntryOnPostgresTest {
         for (String typed : List.of("\u0668", "\uff11\uff10", "1,000", "1.000", "1E1", "1e1", "+8", "8.", ".5", "0x8", "8 5")) {
             Reply reply = put("gv06", toan, 2, cell(student, "FINAL", 1, typed, null));
             assertThat(reply.status()).as(typed + ": " + reply).isEqualTo(400);
-            assertThat(reply.detail()).as(typed).contains("môn Toán").contains("học kì 2")
+            assertThat(reply.detail()).as(typed).contains("môn Toán").contains("học kì II")
                     .containsAnyOf("chữ số 0–9", "một chữ số thập phân");
         }
         assertThat(marks()).isEqualTo(before);
@@ -117,6 +117,11 @@ class MarkEntryOnPostgresTest {
                 .content("{\"studentId\":\"mot\",\"date\":\"2025-11-03\",\"kind\":\"K\"}"));
         assertThat(badNumber.status()).as(badNumber.toString()).isEqualTo(400);
         assertThat(badNumber.detail()).contains("studentId");
+        // A day in the summer: refused with the day as people write it (dd/MM/yyyy), not as the JSON had it.
+        Reply summer = api.send("gv07", MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"studentId\":" + student + ",\"date\":\"2025-08-01\",\"kind\":\"K\"}"));
+        assertThat(summer.status()).as(summer.toString()).isEqualTo(400);
+        assertThat(summer.detail()).contains("Ngày 01/08/2025 không thuộc học kì nào của năm học");
         for (Reply r : List.of(noDate, badDate, badNumber)) {
             assertThat(r.body().toString()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("`")
                     .doesNotContain("LocalDate").doesNotContain("vn.hocba");

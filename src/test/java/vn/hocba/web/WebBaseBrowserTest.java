@@ -81,7 +81,7 @@ class WebBaseBrowserTest {
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.text("h1")).isEqualTo("Việc cần làm");
         WebElement task = waitForTask(homeroom, token, "Task_SubjectSignOff", "NGU_VAN", "Ngữ văn");
-        assertThat(task.getText()).contains("GVBM kí xác nhận điểm môn").contains("Lớp 6A1").contains("Học kì I");
+        assertThat(task.getText()).contains("GVBM ký xác nhận điểm môn").contains("Lớp 6A1").contains("Học kì I");
         // Today is in term II (or after it) and the demo school has its regular columns 1–2 entered, no end-of-term mark yet.
         int enrolled = students.enrolledCount(new ClassId(classId));
         WebElement row = browser.driver().findElements(By.cssSelector("#progress tbody tr")).stream()

@@ -79,7 +79,7 @@ class AttendanceRemindersOnPostgresTest {
         assertThat(reminders.remind(LocalDate.of(2026, 3, 3))).isZero();
         String homeroom6A1 = homeroomOf("6A1");
         assertThat(latest(homeroom6A1)).isEqualTo("Nhắc cập nhật điểm danh tháng 2/2026 của lớp 6A1: hạn chót ngày "
-                + "3/3/2026 (quy định của trường: cập nhật kiểm diện học sinh vào đầu tháng kế tiếp).");
+                + "03/03/2026 (quy định của trường: cập nhật kiểm diện học sinh vào đầu tháng kế tiếp).");
 
         long classId = classId("6A1");
         // The homeroom teacher of 6A1 confirms February's attendance: only the other seven classes are still due
@@ -89,7 +89,7 @@ class AttendanceRemindersOnPostgresTest {
         assertThat(reminders.remind(LocalDate.of(2026, 3, 4))).isEqualTo(7 + 7);
         assertThat(reminders.remind(LocalDate.of(2026, 3, 5))).isZero();
         assertThat(latest(homeroom6A1)).startsWith("Nhắc cập nhật điểm danh tháng 2/2026");
-        assertThat(latest(homeroomOf("6A2"))).startsWith("Quá hạn cập nhật điểm danh tháng 2/2026 của lớp 6A2 (hạn ngày 3/3/2026)");
+        assertThat(latest(homeroomOf("6A2"))).startsWith("Quá hạn cập nhật điểm danh tháng 2/2026 của lớp 6A2 (hạn ngày 03/03/2026)");
         List<String> vice = messages("phohieutruong");
         assertThat(vice).filteredOn(m -> m.startsWith("Quá hạn điểm danh: lớp ")).hasSize(7)
                 .noneMatch(m -> m.contains("lớp 6A1 ")).anyMatch(m -> m.contains("lớp 9A2 (GVCN "));

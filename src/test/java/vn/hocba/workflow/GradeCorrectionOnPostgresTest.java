@@ -144,12 +144,12 @@ class GradeCorrectionOnPostgresTest {
         jdbc.sql("insert into assessment_date (school_year_id, term, kind, test_date) values (?, 1, 'FINAL', date '2025-12-22')")
                 .param(year).update();
         Reply filed = request(students.get(3), "2");
-        assertThat(filed.body().path("warning").asText()).contains("sau hạn sửa điểm 2025-12-08");
+        assertThat(filed.body().path("warning").asText()).contains("sau hạn sửa điểm 08/12/2025");
         long id = filed.body().path("request").path("id").asLong();
         api.post(homeroom, "/api/corrections/" + id + "/confirm", "{}");
         Reply refused = api.post("hieutruong", "/api/corrections/" + id + "/approve", "{}");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.detail()).contains("lí do cho phép sửa quá hạn");
+        assertThat(refused.detail()).contains("gửi sau hạn 08/12/2025", "lí do cho phép sửa quá hạn");
         assertThat(api.post("hieutruong", "/api/corrections/" + id + "/approve",
                 "{\"reason\":\"Có bài kiểm tra và xác nhận của giám khảo\"}").status()).isEqualTo(200);
         jdbc.sql("delete from assessment_date where school_year_id = ?").param(year).update();

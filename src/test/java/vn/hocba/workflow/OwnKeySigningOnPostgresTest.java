@@ -155,7 +155,7 @@ class OwnKeySigningOnPostgresTest {
         // Someone else's certificate: the homeroom teacher picks the principal's on the token.
         Reply other = start(homeroom, "HOMEROOM", classId, principalCert);
         assertThat(other.status()).isEqualTo(403);
-        assertThat(other.detail()).contains("chưa được đăng kí cho tài khoản gv01");
+        assertThat(other.detail()).contains("chưa được đăng ký cho tài khoản gv01");
 
         // A wrong PIN typed into the agent: a specific message, nothing signed.
         AgentFixture.answers(answers, "000000", "730154", true);

@@ -113,7 +113,7 @@ class TermCloseOnPostgresTest {
         assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
         Reply unconfirmed = api.post(homeroom, path(classId) + "/sign-off", "{}");
         assertThat(unconfirmed.status()).isEqualTo(409);
-        assertThat(unconfirmed.detail()).contains("điểm danh các tháng 12/2025 của học kì 1 chưa được giáo viên chủ nhiệm xác nhận");
+        assertThat(unconfirmed.detail()).contains("điểm danh các tháng 12/2025 của học kì I chưa được giáo viên chủ nhiệm xác nhận");
         assertThat(api.send(homeroom, put("/api/classes/" + classId + "/attendance-months/2025-12")).status()).isEqualTo(200);
         assertThat(api.post(homeroom, path(classId) + "/sign-off", "{}").status()).isEqualTo(200);
         assertThat(api.post("gv04", path(classId) + "/rejection", "{\"reason\":\"x\"}").status()).isEqualTo(403);
@@ -215,10 +215,10 @@ class TermCloseOnPostgresTest {
                 task = t;
             }
         }
-        assertThat(task.path("action").asText()).isEqualTo("GVBM kí xác nhận điểm môn");
+        assertThat(task.path("action").asText()).isEqualTo("GVBM ký xác nhận điểm môn");
         assertThat(task.path("missing").size()).isEqualTo(2);
         String page = api.page(toan.user(), "/viec-can-lam");
-        assertThat(page).contains("GVBM kí xác nhận điểm môn").contains("9A2").contains("ĐĐGck");
+        assertThat(page).contains("GVBM ký xác nhận điểm môn").contains("9A2").contains("ĐĐGck");
         Reply refused = signSubject(classId, toan);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("còn thiếu 2 điểm").contains("ĐĐGck");
@@ -267,13 +267,13 @@ class TermCloseOnPostgresTest {
         runtime.deleteProcessInstance(instance.getId(), "test");
     }
 
-    /** The teacher's inbox entries "GVBM kí xác nhận điểm môn" of a subject in a class. */
+    /** The teacher's inbox entries "GVBM ký xác nhận điểm môn" of a subject in a class. */
     private long inboxSignOffs(String user, long classId, String subjectCode) {
         long n = 0;
         for (JsonNode t : api.get(user, "/api/tasks").body()) {
             n += t.path("classId").asLong() == classId && subjectCode.equals(t.path("subjectCode").asText())
                     && TermCloseModel.TASK_SUBJECT_SIGN_OFF.equals(t.path("step").asText())
-                    && "GVBM kí xác nhận điểm môn".equals(t.path("action").asText()) ? 1 : 0;
+                    && "GVBM ký xác nhận điểm môn".equals(t.path("action").asText()) ? 1 : 0;
         }
         return n;
     }
@@ -359,7 +359,7 @@ class TermCloseOnPostgresTest {
                 .setVariable(TermCloseModel.CLASS_ID, classId).setVariable(TermCloseModel.TERM, 1)
                 .setVariable(TermCloseModel.APPROVED, true).setVariable(TermCloseModel.APPROVER, "hieutruong").execute();
         try {
-            theLockFailsIntoAnIncident(forged, "6A1", "chưa kí xác nhận");
+            theLockFailsIntoAnIncident(forged, "6A1", "chưa ký xác nhận");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(forged.getId(), "test", false, true, false, false);
@@ -377,7 +377,7 @@ class TermCloseOnPostgresTest {
         try {
             org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             taskService.complete(task.getId(), java.util.Map.of(TermCloseModel.APPROVED, true, TermCloseModel.APPROVER, "hieutruong"));
-            theLockFailsIntoAnIncident(instance, "6A2", "chưa kí xác nhận");
+            theLockFailsIntoAnIncident(instance, "6A2", "chưa ký xác nhận");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);
@@ -400,7 +400,7 @@ class TermCloseOnPostgresTest {
                 + "where class_id = ? and subject_id = ? and term = 1 and kind = 'MIDTERM'")
                 .params(classId, toan.subjectId()).update()).isPositive();
         try {
-            theLockFailsIntoAnIncident(instance, "7A1", "điểm của các môn Toán đã thay đổi sau khi giáo viên bộ môn kí");
+            theLockFailsIntoAnIncident(instance, "7A1", "điểm của các môn Toán đã thay đổi sau khi giáo viên bộ môn ký");
             assertThat(activeLocks(classId)).isZero();
         } finally {
             runtime.deleteProcessInstanceIfExists(instance.getId(), "test", false, true, false, false);
@@ -410,7 +410,7 @@ class TermCloseOnPostgresTest {
     private void theLockFailsIntoAnIncident(ProcessInstance instance, String classCode, String reason) {
         Job lock = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lock.getId()))
-                .hasMessageContaining("Lớp " + classCode + " học kì 1 không khoá được").hasMessageContaining(reason);
+                .hasMessageContaining("Lớp " + classCode + " học kì I không khoá được").hasMessageContaining(reason);
         management.setJobRetries(lock.getId(), 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lock.getId()));
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
@@ -432,7 +432,7 @@ class TermCloseOnPostgresTest {
         assertThat(reminders.remind(afterTermTwo)).isZero();
         List<String> teacher = messages("gv11").stream().filter(m -> m.startsWith("Nhắc nhập điểm")).toList();
         assertThat(teacher).hasSize(4);
-        assertThat(teacher.get(0)).contains("học kì 2");
+        assertThat(teacher.get(0)).contains("học kì II");
         JsonNode vice = api.get("phohieutruong", "/api/notifications").body();
         assertThat(vice.get(0).path("message").asText()).contains("Quá hạn nhập điểm");
         assertThat(management.createJobQuery().timers().processDefinitionKey("EntryReminders").count()).isEqualTo(1);
@@ -443,7 +443,7 @@ class TermCloseOnPostgresTest {
         assertThat(setMidterm("gv04", "2026-03-09").status()).isEqualTo(403);
         Reply outside = setMidterm("hieutruong", "2025-10-01");
         assertThat(outside.status()).isEqualTo(400);
-        assertThat(outside.detail()).contains("không thuộc học kì 2");
+        assertThat(outside.detail()).contains("không thuộc học kì II");
         assertThat(setMidterm("hieutruong", "2026-03-09").status()).isEqualTo(200);
         try {
             // Demo: term II mid-term marks are entered in grades 6-7 only; the 10 days end on 19/03.
@@ -457,11 +457,11 @@ class TermCloseOnPostgresTest {
             reminders.remind(java.time.LocalDate.of(2026, 3, 20));
             long students = jdbc.sql("select count(*) from enrolment where class_id = ?").param(classId("8A1"))
                     .query(Long.class).single();
-            assertThat(messages(toan8)).contains("Quá hạn nhập điểm giữa kì lớp 8A1 môn Toán học kì 2: còn thiếu " + students
+            assertThat(messages(toan8)).contains("Quá hạn nhập điểm giữa kì lớp 8A1 môn Toán học kì II: còn thiếu " + students
                     + " điểm giữa kì (hạn 19/03/2026, 10 ngày sau ngày kiểm tra). Đề nghị nhập ngay.");
             assertThat(messages(toan6)).noneMatch(m -> m.contains("giữa kì lớp 6A1"));
             assertThat(messages("phohieutruong")).anyMatch(m -> m.startsWith("Quá hạn nhập điểm giữa kì: ")
-                    && m.contains("lớp 8A1 môn Toán học kì 2"));
+                    && m.contains("lớp 8A1 môn Toán học kì II"));
             assertThat(reminders.remind(java.time.LocalDate.of(2026, 3, 20))).as("once a week").isZero();
         } finally {
             jdbc.sql("delete from assessment_date").update();

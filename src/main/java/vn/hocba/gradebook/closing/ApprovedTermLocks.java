@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.gradebook.GradebookLock;
@@ -39,34 +40,34 @@ public class ApprovedTermLocks {
     public GradebookLock lock(SchoolClass schoolClass, int term, UnaryOperator<String> nameOf) {
         SignOff approval = approval(schoolClass, term);
         return locks.lock(new GradebookLocks.LockRequest(schoolClass.yearId().value(), term, schoolClass.id(), null,
-                "Hiệu trưởng phê duyệt kết quả học kì " + term), new Actor(approval.signedBy(), "PRINCIPAL", null),
+                "Hiệu trưởng phê duyệt kết quả " + TermName.of(term)), new Actor(approval.signedBy(), "PRINCIPAL", null),
                 nameOf.apply(approval.signedBy()));
     }
 
     /** The principal's recorded approval that the lock rests on, after checking every sign-off below it. */
     @Transactional(readOnly = true)
     public SignOff approval(SchoolClass schoolClass, int term) {
-        String what = "Lớp " + schoolClass.code() + " học kì " + term + " không khoá được: ";
+        String what = "Lớp " + schoolClass.code() + " " + TermName.of(term) + " không khoá được: ";
         List<SignOff> active = signOffs.of(schoolClass, term).stream().filter(SignOff::active).toList();
         SignOff homeroom = classLevel(active, SignOff.Kind.HOMEROOM).orElseThrow(() -> Rejected.conflict(what
-                + "giáo viên chủ nhiệm chưa kí xác nhận kết quả của lớp."));
+                + "giáo viên chủ nhiệm chưa ký xác nhận kết quả của lớp."));
         List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                 .filter(gs -> active.stream().noneMatch(s -> s.kind() == SignOff.Kind.SUBJECT
                         && gs.subject().id().value() == s.subjectId() && s.id() < homeroom.id()))
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict(what + "các môn chưa được giáo viên bộ môn kí xác nhận trước khi lớp được kí: "
+            throw Rejected.conflict(what + "các môn chưa được giáo viên bộ môn ký xác nhận trước khi lớp được ký: "
                     + String.join(", ", unsigned) + ".");
         }
         List<String> changed = signOffs.changedSinceSigned(schoolClass, term);
         if (!changed.isEmpty()) {
             throw Rejected.conflict(what + "điểm của các môn " + String.join(", ", changed) + " đã thay đổi sau khi "
-                    + "giáo viên bộ môn kí xác nhận; môn đó cần được kí xác nhận lại, rồi lớp được kí và phê duyệt lại.");
+                    + "giáo viên bộ môn ký xác nhận; môn đó cần được ký xác nhận lại, rồi lớp được ký và phê duyệt lại.");
         }
         SignOff approval = classLevel(active, SignOff.Kind.PRINCIPAL).orElseThrow(() -> Rejected.conflict(what
                 + "chưa có phê duyệt của Hiệu trưởng."));
         if (approval.id() < homeroom.id() || !approval.contentSha256().equals(homeroom.contentSha256())) {
-            throw Rejected.conflict(what + "phê duyệt của Hiệu trưởng không phải cho nội dung giáo viên chủ nhiệm đã kí (SHA-256 "
+            throw Rejected.conflict(what + "phê duyệt của Hiệu trưởng không phải cho nội dung giáo viên chủ nhiệm đã ký (SHA-256 "
                     + homeroom.contentSha256() + ").");
         }
         return approval;

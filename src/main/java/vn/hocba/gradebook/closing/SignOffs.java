@@ -27,6 +27,7 @@ import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.Snapshots;
 import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.common.Sha256;
+import vn.hocba.common.TermName;
 /**
  * The sign-offs of a class's term close (domain.md §2.3, seed 000 §V.5): subject teachers sign
  * their subject once it is complete, the homeroom teacher signs the class once every subject is
@@ -71,13 +72,13 @@ public class SignOffs {
                 .orElseThrow(() -> Rejected.notFound("Môn học mã số " + subject.value() + " không có ở lớp " + schoolClass.code() + "."));
         List<MissingEntry> missing = readiness.missing(schoolClass, term, gs);
         if (!missing.isEmpty()) {
-            throw Rejected.conflict("Chưa thể kí xác nhận môn " + gs.subject().name() + " lớp " + schoolClass.code()
-                    + " học kì " + term + ": còn thiếu " + missing.size() + " điểm. "
+            throw Rejected.conflict("Chưa thể ký xác nhận môn " + gs.subject().name() + " lớp " + schoolClass.code()
+                    + " " + TermName.of(term) + ": còn thiếu " + missing.size() + " điểm. "
                     + missing.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
         }
         // Co-teachers of an integrated subject each sign their own part; signing again replaces one's own.
         activeSubject(schoolClass, term, subject.value()).stream().filter(s -> s.signedBy().equals(by.username()))
-                .forEach(s -> reopen(s, "Kí lại", by));
+                .forEach(s -> reopen(s, "Ký lại", by));
         return insert(schoolClass, term, SignOff.Kind.SUBJECT, subject.value(), subjectHash(schoolClass, subject, term), by);
     }
 
@@ -88,7 +89,7 @@ public class SignOffs {
     public List<SignOff> sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
         List<SignOff> signed = activeSubject(schoolClass, term, subject.value());
         if (signed.isEmpty()) {
-            throw Rejected.conflict("Môn này chưa được kí xác nhận nên không cần trả lại.");
+            throw Rejected.conflict("Môn này chưa được ký xác nhận nên không cần trả lại.");
         }
         String why = required(reason);
         return signed.stream().map(s -> reopen(s, why, by)).toList();
@@ -104,12 +105,12 @@ public class SignOffs {
                 .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: các môn "
-                    + String.join(", ", unsigned) + " chưa được giáo viên bộ môn kí xác nhận.");
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: các môn "
+                    + String.join(", ", unsigned) + " chưa được giáo viên bộ môn ký xác nhận.");
         }
         List<MissingEntry> conduct = readiness.missing(schoolClass, term).stream().filter(m -> m.subject() == null).toList();
         if (!conduct.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " học kì " + term + " chưa thể xác nhận đã kiểm tra: còn "
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: còn "
                     + conduct.size() + " học sinh chưa được xếp loại rèn luyện. "
                     + conduct.stream().limit(5).map(MissingEntry::message).collect(Collectors.joining(" ")));
         }
@@ -124,14 +125,14 @@ public class SignOffs {
                 .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
                 .map(gs -> gs.subject().name()).toList();
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: các môn chưa được giáo viên bộ môn kí xác nhận: "
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể ký: các môn chưa được giáo viên bộ môn ký xác nhận: "
                     + String.join(", ", unsigned) + ".");
         }
         List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
         if (!months.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể kí: điểm danh các tháng "
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể ký: điểm danh các tháng "
                     + months.stream().map(MonthConfirmation::label).collect(Collectors.joining(", "))
-                    + " của học kì " + term + " chưa được giáo viên chủ nhiệm xác nhận.");
+                    + " của " + TermName.of(term) + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);
     }
@@ -139,14 +140,14 @@ public class SignOffs {
     /** The principal approves the class's term results. */
     public SignOff approve(SchoolClass schoolClass, int term, Actor by) {
         SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
-                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
+                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa ký xác nhận."));
         return insert(schoolClass, term, SignOff.Kind.PRINCIPAL, null, homeroom.contentSha256(), by);
     }
 
     /** The principal rejects: the homeroom sign-off is reopened with the reason; returns it as stored now. */
     public SignOff reject(SchoolClass schoolClass, int term, String reason, Actor by) {
         SignOff homeroom = activeClassLevel(schoolClass, term, SignOff.Kind.HOMEROOM)
-                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa kí xác nhận."));
+                .orElseThrow(() -> Rejected.conflict("Giáo viên chủ nhiệm lớp " + schoolClass.code() + " chưa ký xác nhận."));
         return reopen(homeroom, required(reason), by);
     }
 

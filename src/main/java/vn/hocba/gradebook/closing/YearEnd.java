@@ -205,7 +205,7 @@ public class YearEnd {
             throw Rejected.invalid("Cần ghi lí do không duyệt " + what + " của lớp " + schoolClass.code() + ".");
         }
         if (why.length() > 2000 || why.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw Rejected.invalid("Lí do không duyệt của lớp " + schoolClass.code() + " dài quá 2000 kí tự hoặc có kí tự điều khiển.");
+            throw Rejected.invalid("Lí do không duyệt của lớp " + schoolClass.code() + " dài quá 2000 ký tự hoặc có ký tự điều khiển.");
         }
         Long id = jdbc.sql("select id from year_end_decision where class_id = ? and status = 'ACTIVE' and stage = ? "
                 + "and id = (select max(id) from year_end_decision where class_id = ? and status = 'ACTIVE')")

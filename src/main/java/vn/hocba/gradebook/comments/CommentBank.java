@@ -65,7 +65,7 @@ public class CommentBank {
         }
         int length = body.codePointCount(0, body.length());
         if (length > max) {
-            throw Rejected.invalid("Mẫu nhận xét dài " + length + " kí tự, vượt quá giới hạn " + max + " kí tự của nhận xét.");
+            throw Rejected.invalid("Mẫu nhận xét dài " + length + " ký tự, vượt quá giới hạn " + max + " ký tự của nhận xét.");
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into comment_template (school_id, owner, kind, subject_id, level, body, created_at, created_by) "

@@ -5,8 +5,8 @@ package vn.hocba.gradebook.comments;
  * transcript prints in its subject table and under "Nhận xét của giáo viên chủ nhiệm").
  */
 public enum CommentPeriod {
-    HK1(1, "học kì 1"),
-    HK2(2, "học kì 2"),
+    HK1(1, "học kì I"),
+    HK2(2, "học kì II"),
     CN(0, "cả năm");
 
     private final int code;
@@ -22,7 +22,7 @@ public enum CommentPeriod {
         return code;
     }
 
-    /** "học kì 1", "cả năm": for messages. */
+    /** "học kì I", "cả năm": for messages. */
     public String label() {
         return label;
     }

@@ -78,8 +78,8 @@ record CommentSlot(SchoolClass schoolClass, CurriculumSubject subject, CommentPe
         String text = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC);
         int length = text.codePointCount(0, text.length());
         if (length > maxLength()) {
-            throw Rejected.invalid(where(s) + " dài " + length + " kí tự, vượt quá giới hạn " + maxLength()
-                    + " kí tự. Hãy rút gọn rồi lưu lại; không có nhận xét nào được lưu.");
+            throw Rejected.invalid(where(s) + " dài " + length + " ký tự, vượt quá giới hạn " + maxLength()
+                    + " ký tự. Hãy rút gọn rồi lưu lại; không có nhận xét nào được lưu.");
         }
         return text;
     }

@@ -138,7 +138,7 @@ public final class CommentsJson {
                 if (period == null) {
                     problem(path + "." + e.getKey(), "không phải một kì; dùng \"HK1\", \"HK2\" hoặc \"CN\" (cả năm)");
                 } else if (!text.isNull() && !text.isTextual()) {
-                    problem(path + "." + e.getKey(), "phải là chuỗi kí tự (hoặc null để xoá nhận xét), không phải " + text);
+                    problem(path + "." + e.getKey(), "phải là chuỗi ký tự (hoặc null để xoá nhận xét), không phải " + text);
                 } else {
                     typed.add(new Typed(student, subject, period, text.isNull() ? null : text.textValue()));
                 }

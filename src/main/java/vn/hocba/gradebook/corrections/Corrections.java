@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,6 +32,9 @@ import vn.hocba.schoolyear.SchoolDirectory;
 @Service
 @Transactional
 public class Corrections {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -98,7 +102,7 @@ public class Corrections {
         CorrectionRequest request = find(id);
         LocalDate missed = intake.missedDeadline(request);
         if (missed != null && (overrideReason == null || overrideReason.isBlank())) {
-            throw Rejected.invalid("Đề nghị sửa điểm số " + id + " gửi sau hạn " + missed
+            throw Rejected.invalid("Đề nghị sửa điểm số " + id + " gửi sau hạn " + DAY.format(missed)
                     + " (quy định sửa điểm của trường). Chỉ duyệt được khi ghi lí do cho phép sửa quá hạn.");
         }
         if (missed != null) {

@@ -27,6 +27,7 @@ import vn.hocba.gradebook.MarkSheets;
 import vn.hocba.gradebook.MarkWriter;
 import vn.hocba.gradebook.SheetColumn;
 import vn.hocba.common.Sha256;
+import vn.hocba.common.TermName;
 
 /**
  * Marks uploaded as an Excel sheet: first a cell-level preview (nothing written), then, on
@@ -98,7 +99,7 @@ public class ExcelUpload {
                         || (Long.valueOf(schoolClass.id().value()).equals(l.classId())
                                 && (l.subjectId() == null || l.subjectId() == subject.value()))))
                 .findFirst()
-                .map(l -> "điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code() + " học kì " + term
+                .map(l -> "điểm môn " + rules.subject().subject().name() + " lớp " + schoolClass.code() + " " + TermName.of(term)
                         + " không sửa được: sổ điểm " + (l.scope() == GradebookLock.Scope.SCHOOL_TERM ? "toàn trường"
                                 : l.scope() == GradebookLock.Scope.CLASS_TERM ? "lớp " + schoolClass.code() : "của môn này")
                         + " đã " + l.describe() + ". Muốn sửa một điểm đã khoá, hãy gửi đề nghị sửa điểm.")

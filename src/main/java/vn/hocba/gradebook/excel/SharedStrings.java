@@ -61,7 +61,7 @@ final class SharedStrings extends DefaultHandler {
         }
         if (current.length() + length > limits.maxCellChars()) {
             throw Rejected.invalid(file + ": chuỗi thứ " + (strings.size() + 1) + " trong bảng chuỗi dùng chung dài hơn "
-                    + limits.maxCellChars() + " kí tự, vượt giới hạn của một ô Excel. Tệp có lẽ bị hỏng hoặc không do Excel tạo ra.");
+                    + limits.maxCellChars() + " ký tự, vượt giới hạn của một ô Excel. Tệp có lẽ bị hỏng hoặc không do Excel tạo ra.");
         }
         current.append(ch, start, length);
     }

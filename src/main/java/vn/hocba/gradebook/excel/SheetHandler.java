@@ -73,7 +73,7 @@ final class SheetHandler extends DefaultHandler {
         }
         if (collecting.length() + length > limits.maxCellChars()) {
             throw Rejected.invalid(sheet + ", ô " + SheetCell.ref(row, column) + ": nội dung dài hơn " + limits.maxCellChars()
-                    + " kí tự, vượt giới hạn của một ô Excel. Hãy xoá bớt nội dung ô này.");
+                    + " ký tự, vượt giới hạn của một ô Excel. Hãy xoá bớt nội dung ô này.");
         }
         collecting.append(ch, start, length);
     }

@@ -3,6 +3,7 @@ package vn.hocba.gradebook.excel;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 
 /**
  * The title line HocBa writes above a template's header ("Lớp: 6A1 — Môn: Toán (TOAN) — Học kì 1 —
@@ -24,8 +25,8 @@ final class TemplateHeading {
                 continue;
             }
             if (!m.group(3).equals(subjectCode) || !m.group(1).equals(classCode) || Integer.parseInt(m.group(4)) != term) {
-                throw Rejected.invalid("Tệp này là bảng điểm lớp " + m.group(1) + ", môn " + m.group(2) + ", học kì " + m.group(4)
-                        + " (dòng " + (r + 1) + "), không phải lớp " + classCode + ", môn mã " + subjectCode + ", học kì " + term
+                throw Rejected.invalid("Tệp này là bảng điểm lớp " + m.group(1) + ", môn " + m.group(2) + ", " + TermName.of(Integer.parseInt(m.group(4)))
+                        + " (dòng " + (r + 1) + "), không phải lớp " + classCode + ", môn mã " + subjectCode + ", " + TermName.of(term)
                         + ". Hãy tải lên đúng bảng điểm, hoặc tải mẫu của bảng điểm này.");
             }
         }

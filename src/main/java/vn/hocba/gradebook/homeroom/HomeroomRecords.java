@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,9 @@ import vn.hocba.gradebook.GradebookLocks;
 @Service
 @Transactional
 public class HomeroomRecords {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final Set<String> LEVELS = Set.of("T", "K", "Đ", "CĐ");
 
@@ -63,7 +67,7 @@ public class HomeroomRecords {
         EnrolledStudent student = student(schoolClass, studentId);
         AcademicYear year = directory.year(schoolClass.yearId());
         int term = year.terms().stream().filter(t -> t.contains(day)).mapToInt(TermDates::number).findFirst()
-                .orElseThrow(() -> Rejected.invalid("Ngày " + day + " không thuộc học kì nào của năm học " + year.name() + "."));
+                .orElseThrow(() -> Rejected.invalid("Ngày " + DAY.format(day) + " không thuộc học kì nào của năm học " + year.name() + "."));
         if (kind != null && !kind.equals("P") && !kind.equals("K")) {
             throw Rejected.invalid("Nghỉ học chỉ ghi P (có phép) hoặc K (không phép), không nhận \"" + kind + "\".");
         }

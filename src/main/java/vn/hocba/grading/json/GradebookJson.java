@@ -83,7 +83,7 @@ public final class GradebookJson {
         String where = at == null || at.getLineNr() < 0 ? "" : " (dòng " + at.getLineNr() + ", cột " + at.getColumnNr() + ")";
         String message = String.valueOf(e.getOriginalMessage());
         String what = message.contains("nesting depth") ? "có các mảng, đối tượng lồng nhau quá " + JsonText.MAX_DEPTH + " cấp"
-                : message.contains("String value length") ? "có chuỗi dài hơn " + JsonText.CONSTRAINTS.getMaxStringLength() + " kí tự"
+                : message.contains("String value length") ? "có chuỗi dài hơn " + JsonText.CONSTRAINTS.getMaxStringLength() + " ký tự"
                 : message.contains("Number value length") ? "có số dài hơn " + JsonText.CONSTRAINTS.getMaxNumberLength() + " chữ số"
                 : "quá lớn (hơn " + JsonText.CONSTRAINTS.getMaxDocumentLength() / 1024 / 1024 + " MB)";
         return "Tài liệu " + what + where + ", vượt giới hạn của một sổ điểm lớp; không có gì được đọc. Hãy gửi đúng tài liệu "

@@ -47,7 +47,7 @@ public final class PhoneApproval implements Runnable {
                             session.refuse("Dịch vụ " + provider.displayName() + " đã ký bằng chứng thư số «"
                                     + CertificateNames.commonName(status.signer()) + "» (số sê-ri "
                                     + status.signer().getSerialNumber().toString(16) + "), không phải chứng thư số đã "
-                                    + "đăng kí của bạn. Không văn bản nào được ký.");
+                                    + "đăng ký của bạn. Không văn bản nào được ký.");
                         } else {
                             session.deliver(status.signatures());
                         }

@@ -101,7 +101,7 @@ public class RemoteSigningAccounts {
         if (registry.of(username).stream().noneMatch(c -> c.fingerprint().equals(fingerprint))) {
             throw Rejected.forbidden("Dịch vụ " + service.displayName() + " hiện giữ cho tài khoản «" + account.userId()
                     + "» chứng thư số «" + vn.hocba.pades.CertificateNames.commonName(held) + "» (số sê-ri "
-                    + held.getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng kí của bạn (chứng thư "
+                    + held.getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng ký của bạn (chứng thư "
                     + "được gia hạn hoặc đã bị gỡ?). Không văn bản nào được ký; hãy khai báo lại tài khoản ký từ xa ở "
                     + "trang «Chứng thư số của tôi».");
         }

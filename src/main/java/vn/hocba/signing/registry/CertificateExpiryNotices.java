@@ -50,7 +50,7 @@ public class CertificateExpiryNotices {
             String message = "Chứng thư số «" + CertificateNameRules.commonName(c.chain().get(0)) + "» (số sê-ri "
                     + c.serial() + (RegisteredCertificate.SCHOOL_SEAL.equals(c.username()) ? ", con dấu của trường" : "")
                     + ") hết hạn ngày " + DAY.format(c.notAfter().atZone(ZoneId.of("Asia/Ho_Chi_Minh")))
-                    + ". Hãy gia hạn và đăng kí chứng thư số mới trước ngày đó; sau ngày đó HocBa từ chối ký bằng chứng thư này.";
+                    + ". Hãy gia hạn và đăng ký chứng thư số mới trước ngày đó; sau ngày đó HocBa từ chối ký bằng chứng thư này.";
             for (String recipient : recipients(c)) {
                 if (notifications.notifyOnce(recipient, "CERTIFICATE_EXPIRING", message,
                         "certificate-expiry:" + c.fingerprint())) {

@@ -62,7 +62,7 @@ public class CertificateRegistry {
         String holder = "Chứng thư số «" + CertificateNames.commonName(certificate) + "»";
         if (!now.isBefore(certificate.getNotAfter().toInstant())) {
             throw Rejected.invalid(holder + " đã hết hạn ngày " + day(certificate.getNotAfter().toInstant())
-                    + "; không đăng kí được.");
+                    + "; không đăng ký được.");
         }
         if (certificate.getBasicConstraints() >= 0) {
             throw Rejected.invalid(holder + " là chứng thư của tổ chức chứng thực (CA), không phải chứng thư ký.");
@@ -75,14 +75,14 @@ public class CertificateRegistry {
         String fingerprint = CertificateChains.fingerprint(certificate);
         removal(fingerprint).ifPresent(removed -> {
             throw Rejected.conflict(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16) + ") đã bị gỡ ngày "
-                    + day(removed.at()) + " (tài khoản " + removed.by() + " gỡ); chứng thư đã gỡ không đăng kí lại để ký "
+                    + day(removed.at()) + " (tài khoản " + removed.by() + " gỡ); chứng thư đã gỡ không đăng ký lại để ký "
                     + "được. Hãy dùng chứng thư số khác (ví dụ chứng thư mới do tổ chức chứng thực cấp).");
         });
         for (RegisteredCertificate other : byFingerprint(fingerprint)) {
             if (other.username().equals(username)) {
                 return other; // registered again: nothing changes
             }
-            throw Rejected.conflict(holder + " đã được đăng kí cho tài khoản " + other.username()
+            throw Rejected.conflict(holder + " đã được đăng ký cho tài khoản " + other.username()
                     + "; mỗi chứng thư số chỉ thuộc một người.");
         }
         jdbc.sql("""
@@ -130,13 +130,13 @@ public class CertificateRegistry {
                 .orElseThrow(() -> removal(fingerprint).filter(r -> r.username().equals(username))
                         .map(r -> Rejected.forbidden(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16)
                                 + ") đã bị gỡ khỏi tài khoản " + username + " ngày " + day(r.at()) + " (tài khoản " + r.by()
-                                + " gỡ); không ký bằng chứng thư đã gỡ. Hãy dùng chứng thư số khác đã đăng kí."))
+                                + " gỡ); không ký bằng chứng thư đã gỡ. Hãy dùng chứng thư số khác đã đăng ký."))
                         .orElseGet(() -> Rejected.forbidden(holder + " (số sê-ri " + certificate.getSerialNumber().toString(16)
-                        + ") chưa được đăng kí cho tài khoản " + username + "; không ký. Hãy đăng kí chứng thư số của "
+                        + ") chưa được đăng ký cho tài khoản " + username + "; không ký. Hãy đăng ký chứng thư số của "
                         + "chính bạn ở trang «Chứng thư số của tôi» trước khi ký.")));
         if (!mine.validAt(now)) {
             throw Rejected.forbidden(holder + " đã hết hạn ngày " + day(mine.notAfter())
-                    + " (hoặc chưa có hiệu lực); không ký. Hãy gia hạn và đăng kí chứng thư số mới.");
+                    + " (hoặc chưa có hiệu lực); không ký. Hãy gia hạn và đăng ký chứng thư số mới.");
         }
         return mine;
     }
@@ -152,14 +152,14 @@ public class CertificateRegistry {
         Account account = accounts.byUsername(username)
                 .orElseThrow(() -> Rejected.notFound("Không có tài khoản " + username + "."));
         if (account.staffId() == null) {
-            throw Rejected.conflict("Tài khoản " + username + " chưa gắn với hồ sơ cán bộ nào; không đăng kí được "
+            throw Rejected.conflict("Tài khoản " + username + " chưa gắn với hồ sơ cán bộ nào; không đăng ký được "
                     + "chứng thư số ký (cần đối chiếu tên trên chứng thư với hồ sơ cán bộ).");
         }
         String name = directory.staffMember(account.staffId()).fullName();
         if (!CertificateNameRules.namesPerson(certificate, name)) {
             throw Rejected.invalid(holder + " mang tên «" + CertificateNames.commonName(certificate)
                     + "», không phải tên trong hồ sơ cán bộ của tài khoản " + username + " («" + name
-                    + "»); không đăng kí được chứng thư số của người khác.");
+                    + "»); không đăng ký được chứng thư số của người khác.");
         }
     }
 

@@ -22,6 +22,7 @@ import vn.hocba.security.Accounts;
 import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentRegistry;
 import vn.hocba.workflow.PendingApprovals.PendingApproval;
+import vn.hocba.common.TermName;
 
 /**
  * What the principal sees before deciding: for a term, what is still missing and every sign-off with
@@ -82,10 +83,10 @@ class ApprovalCards {
         List<MissingEntry> missing = readiness.missing(schoolClass, term);
         facts.add(Fact.of("Còn thiếu", missing.isEmpty() ? "Không thiếu điểm, nhận xét hay xếp loại nào" : missing.size() + " mục"));
         List<SignOff> active = signOffs.of(schoolClass, term).stream().filter(SignOff::active).toList();
-        facts.add(Fact.of("GVBM đã kí", subjectsSigned(active) + " môn"));
+        facts.add(Fact.of("GVBM đã ký", subjectsSigned(active) + " môn"));
         active.stream().filter(s -> s.kind() == SignOff.Kind.HOMEROOM).findFirst().ifPresent(h -> {
-            facts.add(Fact.of("GVCN kí xác nhận", name(h.signedBy()) + ", " + when(h.signedAt())));
-            facts.add(new Fact("SHA-256 GVCN đã kí", h.contentSha256(), true));
+            facts.add(Fact.of("GVCN ký xác nhận", name(h.signedBy()) + ", " + when(h.signedAt())));
+            facts.add(new Fact("SHA-256 GVCN đã ký", h.contentSha256(), true));
         });
         List<String> details = missing.stream().limit(10).map(MissingEntry::message).toList();
         return new Card("hoc-ki-" + schoolClass.id().value() + "-" + term,
@@ -140,9 +141,9 @@ class ApprovalCards {
 
     private Card documents(PendingApproval p) {
         SchoolClass schoolClass = directory.schoolClass(new ClassId(p.classId()));
-        return new Card("ky-" + schoolClass.id().value(), "Kí số học bạ · Lớp " + schoolClass.code(), when(p.since()),
+        return new Card("ky-" + schoolClass.id().value(), "Ký số học bạ · Lớp " + schoolClass.code(), when(p.since()),
                 List.of(), List.of(), null, false, false, "/lop/" + schoolClass.id().value() + "/tai-lieu",
-                "Xem và kí văn bản của lớp " + schoolClass.code());
+                "Xem và ký văn bản của lớp " + schoolClass.code());
     }
 
     private String subjectName(SchoolClass schoolClass, long subjectId) {
@@ -169,7 +170,7 @@ class ApprovalCards {
     }
 
     static String roman(int term) {
-        return term == 1 ? "I" : term == 2 ? "II" : String.valueOf(term);
+        return TermName.roman(term);
     }
 
     static String when(Instant instant) {

@@ -13,7 +13,7 @@ import vn.hocba.security.Viewer;
 
 /** Checking the audit log, for the school's leaders and the admin board. */
 @RestController
-@Tag(name = "Nhật kí kiểm toán")
+@Tag(name = "Nhật ký kiểm toán")
 class AuditApiController {
 
     private final AccessPolicy access;
@@ -25,11 +25,11 @@ class AuditApiController {
     }
 
     @GetMapping("/api/audit/verification")
-    @Operation(summary = "Kiểm tra chuỗi băm của nhật kí: báo mục đầu tiên bị sửa, xoá hoặc chèn")
+    @Operation(summary = "Kiểm tra chuỗi băm của nhật ký: báo mục đầu tiên bị sửa, xoá hoặc chèn")
     AuditVerification verify() {
         Viewer viewer = access.current();
         if (!viewer.has(Role.PRINCIPAL) && !viewer.has(Role.VICE_PRINCIPAL) && !viewer.has(Role.ADMIN_BOARD)) {
-            throw Rejected.forbidden("Chỉ Hiệu trưởng, Phó hiệu trưởng và Ban quản trị kiểm tra được nhật kí kiểm toán.");
+            throw Rejected.forbidden("Chỉ Hiệu trưởng, Phó hiệu trưởng và Ban quản trị kiểm tra được nhật ký kiểm toán.");
         }
         return verifier.verify();
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.gradebook.closing.SignOff;
@@ -22,6 +23,7 @@ import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.SubjectId;
+import vn.hocba.web.PersonNames;
 import vn.hocba.web.homeroom.ClassPage;
 import vn.hocba.workflow.ProcessSteps;
 import vn.hocba.workflow.TermCloseModel;
@@ -29,7 +31,7 @@ import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
- * Kiểm tra và kí (GVCN): the subjects' sign-offs of the term; send one back with a reason or confirm
+ * Kiểm tra và ký (GVCN): the subjects' sign-offs of the term; send one back with a reason or confirm
  * the check; then sign the class, which shows the SHA-256 of what was signed. Every button calls
  * {@link TermCloseWorkflow} as the API does (same checks, same task completed).
  */
@@ -50,9 +52,10 @@ class HomeroomCheckPageController {
     private final ProcessSteps steps;
     private final GradebookLocks locks;
     private final TermCloseReturns returns;
+    private final PersonNames people;
 
     HomeroomCheckPageController(ClassPage page, SchoolDirectory directory, SignOffs signOffs, Readiness readiness,
-            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns) {
+            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns, PersonNames people) {
         this.returns = returns;
         this.page = page;
         this.directory = directory;
@@ -61,13 +64,14 @@ class HomeroomCheckPageController {
         this.workflow = workflow;
         this.steps = steps;
         this.locks = locks;
+        this.people = people;
     }
 
     @GetMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}")
     String show(@PathVariable long classId, @PathVariable int term, Model model) {
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         model.addAttribute("term", ClassPage.term(term));
-        page.titled(model, schoolClass, "check", "Kiểm tra và kí xác nhận", vn.hocba.web.Crumb.termLabel(term));
+        page.titled(model, schoolClass, "check", "Kiểm tra và ký xác nhận", vn.hocba.web.Crumb.termLabel(term));
         List<SignOff> all = signOffs.of(schoolClass, term);
         Set<String> open = steps.termClose(schoolClass, term);
         model.addAttribute("subjects", subjects(schoolClass, all));
@@ -82,6 +86,7 @@ class HomeroomCheckPageController {
                 .map(MonthConfirmation::label).toList());
         Optional<SignOff> classSign = all.stream().filter(s -> s.kind() == SignOff.Kind.HOMEROOM && s.active()).reduce((a, b) -> b);
         model.addAttribute("classSign", classSign.orElse(null));
+        model.addAttribute("classSignedBy", classSign.map(s -> people.of(s.signedBy())).orElse(null));
         model.addAttribute("classSignedAt", classSign.map(s -> TIME.format(s.signedAt())).orElse(null));
         model.addAttribute("history", all.stream().map(s -> describe(schoolClass, s)).toList());
         return "closing/check";
@@ -90,16 +95,16 @@ class HomeroomCheckPageController {
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/bat-dau")
     String start(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.start(schoolClass, ClassPage.term(term)),
-                "Đã bắt đầu chốt học kì " + term + ": giáo viên bộ môn nhận việc kí xác nhận môn.");
+                "Đã bắt đầu chốt " + TermName.of(term) + ": giáo viên bộ môn nhận việc ký xác nhận môn.");
     }
 
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/tra-lai/{subjectId}")
     String sendBack(@PathVariable long classId, @PathVariable int term, @PathVariable long subjectId,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         model.addAttribute("reasonFor", subjectId);
         model.addAttribute("reasonTyped", reason);
         return step(classId, term, model, redirect, () -> workflow.sendBack(schoolClass, new SubjectId(subjectId), term,
@@ -109,17 +114,17 @@ class HomeroomCheckPageController {
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/xac-nhan")
     String confirm(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.confirmCheck(schoolClass, term, by),
-                "Đã xác nhận kiểm tra cả lớp. Bước tiếp theo: kí xác nhận kết quả lớp.");
+                "Đã xác nhận kiểm tra cả lớp. Bước tiếp theo: ký xác nhận kết quả lớp.");
     }
 
     @PostMapping("/lop/{classId}/kiem-tra/hoc-ki/{term}/ki")
     String sign(@PathVariable long classId, @PathVariable int term, Model model, RedirectAttributes redirect) {
         Actor by = page.homeroom(classId);
-        SchoolClass schoolClass = page.readable(classId, "kiểm tra và kí xác nhận của lớp", model);
+        SchoolClass schoolClass = page.readable(classId, "kiểm tra và ký xác nhận của lớp", model);
         return step(classId, term, model, redirect, () -> workflow.signClass(schoolClass, term, by),
-                "Đã kí xác nhận kết quả lớp học kì " + term + "; chờ Hiệu trưởng phê duyệt.");
+                "Đã ký xác nhận kết quả lớp " + TermName.of(term) + "; chờ Hiệu trưởng phê duyệt.");
     }
 
     private String step(long classId, int term, Model model, RedirectAttributes redirect, Runnable action, String done) {
@@ -142,8 +147,8 @@ class HomeroomCheckPageController {
             Optional<SignOff> last = mine.stream().reduce((a, b) -> b);
             String teachers = String.join(", ", teaching.stream().filter(t -> t.subject().id().value() == id)
                     .map(t -> t.teacher().fullName()).toList());
-            String state = active.map(s -> "Đã kí (" + s.signedBy() + ")")
-                    .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa kí"));
+            String state = active.map(s -> "Đã ký: " + people.of(s.signedBy()))
+                    .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
             return new SubjectRow(id, gs.subject().name(), teachers, state, active.map(s -> TIME.format(s.signedAt())).orElse(""),
                     active.map(SignOff::contentSha256).orElse(""), active.isPresent());
         }).toList();
@@ -153,10 +158,10 @@ class HomeroomCheckPageController {
         String what = switch (s.kind()) {
             case SUBJECT -> "Môn " + directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
                     .filter(g -> g.subject().id().value() == s.subjectId()).map(g -> g.subject().name()).findFirst().orElse("?");
-            case HOMEROOM -> "GVCN kí xác nhận lớp";
+            case HOMEROOM -> "GVCN ký xác nhận lớp";
             case PRINCIPAL -> "Hiệu trưởng phê duyệt";
         };
-        return TIME.format(s.signedAt()) + " · " + what + " · " + s.signedBy() + " · SHA-256 " + s.contentSha256().substring(0, 16) + "…"
+        return TIME.format(s.signedAt()) + " · " + what + " · " + people.of(s.signedBy()) + " · SHA-256 " + s.contentSha256().substring(0, 16) + "…"
                 + (s.active() ? "" : " · đã mở lại: " + s.reopenReason());
     }
 }

@@ -25,12 +25,13 @@ import vn.hocba.schoolyear.SubjectId;
 import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
+import vn.hocba.web.PersonNames;
 import vn.hocba.web.marks.SheetCrumbs;
 import vn.hocba.workflow.TermCloseReturns;
 import vn.hocba.workflow.TermCloseWorkflow;
 
 /**
- * "Kí xác nhận": what is still missing in the teacher's subject (each with a link to its cell), and
+ * "Ký xác nhận": what is still missing in the teacher's subject (each with a link to its cell), and
  * the sign-off itself through the same workflow step as {@code POST …/subjects/{s}/sign-off}.
  */
 @Controller
@@ -45,9 +46,10 @@ class SubjectSignOffPageController {
     private final SignOffs signOffs;
     private final TermCloseWorkflow workflow;
     private final TermCloseReturns returns;
+    private final PersonNames people;
 
     SubjectSignOffPageController(AccessPolicy access, SchoolDirectory directory, MarkGrids grids, Readiness readiness,
-            SignOffs signOffs, TermCloseWorkflow workflow, TermCloseReturns returns) {
+            SignOffs signOffs, TermCloseWorkflow workflow, TermCloseReturns returns, PersonNames people) {
         this.returns = returns;
         this.access = access;
         this.directory = directory;
@@ -55,6 +57,7 @@ class SubjectSignOffPageController {
         this.readiness = readiness;
         this.signOffs = signOffs;
         this.workflow = workflow;
+        this.people = people;
     }
 
     /** A missing mark: student, column as the rules name it, and the grid cell to open. */
@@ -79,9 +82,10 @@ class SubjectSignOffPageController {
                 .findFirst().orElse(null);
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);
-        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Kí xác nhận"));
+        model.addAttribute("crumbs", SheetCrumbs.beside(grid, "Ký xác nhận"));
         model.addAttribute("missing", missing);
         model.addAttribute("signed", signed);
+        model.addAttribute("signedBy", signed == null ? null : people.of(signed.signedBy()));
         model.addAttribute("teaching", viewer.teaches(id, subject));
         model.addAttribute("returned", viewer.teaches(id, subject)
                 ? returns.sentBack(schoolClass, term, subject, viewer.account().username()).orElse(null) : null);
@@ -98,7 +102,7 @@ class SubjectSignOffPageController {
         try {
             Viewer viewer = access.requireTeaching(id, subject);
             workflow.signSubject(directory.schoolClass(id), subject, term, access.actor(viewer, Role.SUBJECT_TEACHER));
-            redirect.addFlashAttribute("info", "Đã kí xác nhận điểm môn.");
+            redirect.addFlashAttribute("info", "Đã ký xác nhận điểm môn.");
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

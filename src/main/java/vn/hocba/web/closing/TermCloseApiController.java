@@ -25,7 +25,7 @@ import vn.hocba.workflow.TermCloseWorkflow;
 /** The steps of closing a class's term, each open to the one person whose task it is. */
 @RestController
 @RequestMapping("/api/classes/{classId}/terms/{term}")
-@Tag(name = "Chốt học kì", description = "GVBM kí môn → GVCN kiểm tra, kí lớp → Hiệu trưởng phê duyệt → khoá sổ")
+@Tag(name = "Chốt học kì", description = "GVBM ký môn → GVCN kiểm tra, ký lớp → Hiệu trưởng phê duyệt → khoá sổ")
 class TermCloseApiController {
 
     private final AccessPolicy access;
@@ -58,14 +58,14 @@ class TermCloseApiController {
     }
 
     @GetMapping("/sign-offs")
-    @Operation(summary = "Các chữ kí xác nhận của lớp trong học kì (ai, khi nào, mã SHA-256 của nội dung)")
+    @Operation(summary = "Các chữ ký xác nhận của lớp trong học kì (ai, khi nào, mã SHA-256 của nội dung)")
     List<SignOff> signOffs(@PathVariable long classId, @PathVariable int term) {
         access.requireReadClass(new ClassId(classId));
         return signOffs.of(schoolClass(classId), term);
     }
 
     @PostMapping("/subjects/{subjectId}/sign-off")
-    @Operation(summary = "GVBM kí xác nhận điểm môn của lớp (bị từ chối khi còn thiếu điểm)")
+    @Operation(summary = "GVBM ký xác nhận điểm môn của lớp (bị từ chối khi còn thiếu điểm)")
     SignOff signSubject(@PathVariable long classId, @PathVariable int term, @PathVariable long subjectId) {
         Viewer viewer = access.requireTeaching(new ClassId(classId), new SubjectId(subjectId));
         return workflow.signSubject(schoolClass(classId), new SubjectId(subjectId), term,
@@ -88,7 +88,7 @@ class TermCloseApiController {
     }
 
     @PostMapping("/sign-off")
-    @Operation(summary = "GVCN kí xác nhận kết quả của lớp")
+    @Operation(summary = "GVCN ký xác nhận kết quả của lớp")
     SignOff signClass(@PathVariable long classId, @PathVariable int term) {
         Viewer viewer = access.requireHomeroom(new ClassId(classId));
         return workflow.signClass(schoolClass(classId), term, access.actor(viewer, Role.HOMEROOM_TEACHER));

@@ -1,5 +1,6 @@
 package vn.hocba.web.corrections;
 
+import java.time.format.DateTimeFormatter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,9 @@ import vn.hocba.workflow.CorrectionWorkflow;
 @RestController
 @Tag(name = "Sửa điểm đã khoá", description = "GVBM đề nghị → GVCN xác nhận → Hiệu trưởng duyệt → sửa đúng một điểm")
 class CorrectionsApiController {
+
+    /** Dates shown to people: dd/MM/yyyy (ui.md). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AccessPolicy access;
     private final Corrections corrections;
@@ -54,7 +58,7 @@ class CorrectionsApiController {
         Corrections.Filed filed = workflow.request(new Corrections.Request(body.classId(), body.subjectId(),
                 body.studentId(), body.term(), body.kind(), body.column(), body.newValue(), body.reason(),
                 body.evidenceName(), body.evidence()), access.actor(viewer, Role.SUBJECT_TEACHER));
-        String warning = filed.missedDeadline() == null ? null : "Đề nghị gửi sau hạn sửa điểm " + filed.missedDeadline()
+        String warning = filed.missedDeadline() == null ? null : "Đề nghị gửi sau hạn sửa điểm " + DAY.format(filed.missedDeadline())
                 + " (quy định của trường): Hiệu trưởng chỉ duyệt được khi ghi lí do cho phép sửa quá hạn.";
         return new Filed(filed.request(), warning);
     }

@@ -43,7 +43,7 @@ class SchoolOverview {
     }
 
     static final List<String> STAGES = List.of("Nhập điểm HK I", "Nhập điểm HK II", "Chốt HK I", "Chốt HK II", "Cuối năm",
-            "Văn bản", "Bảng môn đã kí", "GVCN kí", "Hiệu trưởng kí", "Đóng dấu", "Gói xuất");
+            "Văn bản", "Bảng môn đã ký", "GVCN ký", "Hiệu trưởng ký", "Đóng dấu", "Gói xuất");
 
     private final SchoolDirectory directory;
     private final GradebookLocks locks;
@@ -127,7 +127,7 @@ class SchoolOverview {
             return new Cell("Chờ duyệt", false, "/duyet#hoc-ki-" + c.id().value() + "-" + term);
         }
         long subjects = active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT).count();
-        return new Cell(subjects == 0 ? "Chưa chốt" : "GVBM kí " + subjects, false, "/truong/lop/" + c.id().value() + "/quy-trinh");
+        return new Cell(subjects == 0 ? "Chưa chốt" : "GVBM ký " + subjects, false, "/truong/lop/" + c.id().value() + "/quy-trinh");
     }
 
     private static Cell yearEndCell(SchoolClass c, YearEnd.Stage stage) {

@@ -25,6 +25,7 @@ import vn.hocba.notifications.Notifications;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.students.EnrolledStudent;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.web.PersonNames;
 
 /**
  * Điểm danh of one month: the P/K days of every student (as the gradebook stores them, one row per
@@ -47,15 +48,17 @@ class AttendancePageController {
     private final StudentRegistry students;
     private final Notifications notifications;
     private final Clock clock;
+    private final PersonNames people;
 
     AttendancePageController(ClassPage page, HomeroomRecords records, AttendanceMonths months, StudentRegistry students,
-            Notifications notifications, Clock clock) {
+            Notifications notifications, Clock clock, PersonNames people) {
         this.page = page;
         this.records = records;
         this.months = months;
         this.students = students;
         this.notifications = notifications;
         this.clock = clock;
+        this.people = people;
     }
 
     @GetMapping("/lop/{classId}/diem-danh")
@@ -145,7 +148,7 @@ class AttendancePageController {
     private String statusText(MonthConfirmation m) {
         LocalDate today = LocalDate.now(clock);
         if (m.confirmed()) {
-            return "Đã xác nhận lúc " + TIME.format(m.confirmedAt().atZone(SCHOOL_ZONE)) + " (" + m.confirmedBy() + ")"
+            return "Đã xác nhận lúc " + TIME.format(m.confirmedAt().atZone(SCHOOL_ZONE)) + " bởi " + people.of(m.confirmedBy())
                     + (m.late() ? ", muộn so với hạn " + DAY.format(m.deadline()) + "." : ", đúng hạn.");
         }
         if (today.isBefore(m.month().plusMonths(1).atDay(1))) {

@@ -21,6 +21,7 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.TeachingAssignment;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.web.PersonNames;
 
 /** Lớp chủ nhiệm at a glance: is the term ready to close, and if not, what is missing and whose it is. */
 @Controller
@@ -38,9 +39,10 @@ class ClassOverviewPageController {
     private final SignOffs signOffs;
     private final AttendanceMonths months;
     private final StudentRegistry students;
+    private final PersonNames people;
 
     ClassOverviewPageController(ClassPage page, SchoolDirectory directory, EntryProgress progress, Readiness readiness,
-            SignOffs signOffs, AttendanceMonths months, StudentRegistry students) {
+            SignOffs signOffs, AttendanceMonths months, StudentRegistry students, PersonNames people) {
         this.students = students;
         this.page = page;
         this.directory = directory;
@@ -48,6 +50,7 @@ class ClassOverviewPageController {
         this.readiness = readiness;
         this.signOffs = signOffs;
         this.months = months;
+        this.people = people;
     }
 
     @GetMapping("/lop/{classId}/chu-nhiem")
@@ -101,13 +104,13 @@ class ClassOverviewPageController {
         }).toList();
     }
 
-    private static SubjectLine line(GradeSubject gs, List<String> teachers, int entered, int required, List<SignOff> signed) {
+    private SubjectLine line(GradeSubject gs, List<String> teachers, int entered, int required, List<SignOff> signed) {
         List<SignOff> ofSubject = signed.stream()
                 .filter(s -> s.kind() == SignOff.Kind.SUBJECT && gs.subject().id().value() == s.subjectId()).toList();
         Optional<SignOff> active = ofSubject.stream().filter(SignOff::active).reduce((a, b) -> b);
         Optional<SignOff> reopened = ofSubject.stream().filter(s -> !s.active()).reduce((a, b) -> b);
-        String state = active.map(s -> "Đã kí xác nhận (" + s.signedBy() + ")")
-                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa kí"));
+        String state = active.map(s -> "Đã ký xác nhận: " + people.of(s.signedBy()))
+                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
         int percent = required == 0 ? 100 : entered * 100 / required;
         return new SubjectLine(gs.subject().name(), teachers, entered, required, percent, state, active.isPresent());
     }

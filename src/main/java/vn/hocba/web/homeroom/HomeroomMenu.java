@@ -33,7 +33,7 @@ class HomeroomMenu implements MenuContribution {
             items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Điểm danh", base + "/diem-danh", 20));
             items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Rèn luyện", base + "/ren-luyen/hoc-ki/" + term, 30));
             items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Nhận xét của GVCN", base + "/nhan-xet-chu-nhiem/hoc-ki/" + term, 40));
-            items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Kiểm tra và kí", base + "/kiem-tra/hoc-ki/" + term, 50));
+            items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Kiểm tra và ký", base + "/kiem-tra/hoc-ki/" + term, 50));
             items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Cuối năm", base + "/cuoi-nam", 60));
             items.add(MenuItem.of(MenuItem.Section.HOMEROOM, "Sổ điểm cả lớp (Excel)", base + "/excel", 70));
         }

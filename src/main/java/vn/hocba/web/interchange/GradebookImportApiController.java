@@ -35,7 +35,7 @@ class GradebookImportApiController {
     }
 
     @PostMapping(value = "/api/classes/{classId}/gradebook", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Nhập sổ điểm của lớp (hocba.class-gradebook/1) kèm nhận xét: tất cả hoặc không, ghi nhật kí từng điểm "
+    @Operation(summary = "Nhập sổ điểm của lớp (hocba.class-gradebook/1) kèm nhận xét: tất cả hoặc không, ghi nhật ký từng điểm "
             + "và từng nhận xét, 423 nếu sổ đã khoá")
     GradebookImport.Imported importGradebook(@PathVariable long classId, @RequestBody(required = false) String json) {
         ClassId id = new ClassId(classId);

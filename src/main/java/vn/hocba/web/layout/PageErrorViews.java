@@ -52,7 +52,7 @@ class PageErrorViews implements ErrorViewResolver {
             case 405 -> "Trang này không nhận thao tác vừa gửi. Hãy quay lại trang trước và thử lại.";
             case 413 -> "Tệp tải lên vượt quá giới hạn của máy chủ. Hãy xoá trang tính, hình ảnh không cần thiết rồi thử lại.";
             default -> status.is5xxServerError()
-                    ? "Máy chủ gặp lỗi không lường trước khi mở trang này; lỗi đã được ghi vào nhật kí máy chủ. "
+                    ? "Máy chủ gặp lỗi không lường trước khi mở trang này; lỗi đã được ghi vào nhật ký máy chủ. "
                             + "Hãy thử lại; nếu lỗi lặp lại, hãy báo quản trị viên kèm mã tra cứu (nếu có)."
                     : "Yêu cầu không thực hiện được. Hãy quay lại trang trước và thử lại.";
         };

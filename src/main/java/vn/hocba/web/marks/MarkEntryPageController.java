@@ -63,6 +63,12 @@ class MarkEntryPageController {
         model.addAttribute("returned", viewer.teaches(id, subject)
                 ? returns.sentBack(schoolClass, term, subject, viewer.account().username()).orElse(null) : null);
         model.addAttribute("grid", grid);
+        boolean viewOnly = grid.columns().stream().noneMatch(MarkGrid.Column::editable);
+        model.addAttribute("viewOnly", viewOnly);
+        // A reader sees who enters the sheet once when one teacher enters every column, not under each header
+        // (at 390 px a name under every header made each header five lines high).
+        List<String> owners = grid.columns().stream().map(MarkGrid.Column::owner).distinct().toList();
+        model.addAttribute("soleOwner", viewOnly && owners.size() == 1 && !owners.get(0).isEmpty() ? owners.get(0) : null);
         model.addAttribute("crumbs", SheetCrumbs.grid(grid));
         model.addAttribute("inputMode", grid.scored() ? "decimal" : "text");
         model.addAttribute("base", "/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/" + term);

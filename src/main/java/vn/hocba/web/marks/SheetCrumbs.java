@@ -16,7 +16,7 @@ public final class SheetCrumbs {
                 Crumb.here(Crumb.termLabel(grid.term())));
     }
 
-    /** A page beside the grid ({@code page}: "Nhận xét", "Nhập từ Excel", "Kí xác nhận"), the term linking to the grid. */
+    /** A page beside the grid ({@code page}: "Nhận xét", "Nhập từ Excel", "Ký xác nhận"), the term linking to the grid. */
     public static List<Crumb> beside(MarkGrid grid, String page) {
         return List.of(new Crumb("Lớp " + grid.classCode(), null), new Crumb(grid.subjectName(), null),
                 Crumb.link(Crumb.termLabel(grid.term()), "/lop/" + grid.classId() + "/mon/" + grid.subjectId() + "/hoc-ki/"

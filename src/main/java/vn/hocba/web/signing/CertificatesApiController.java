@@ -27,7 +27,7 @@ import vn.hocba.signing.registry.RegisteredCertificate.Source;
 
 /** Each person's certificates (from the agent, a remote service or a .cer file) and the school seal's. */
 @RestController
-@Tag(name = "Chứng thư số", description = "Đăng kí chứng thư số ký của mỗi người và của con dấu nhà trường")
+@Tag(name = "Chứng thư số", description = "Đăng ký chứng thư số ký của mỗi người và của con dấu nhà trường")
 class CertificatesApiController {
 
     private static final long MAX_CER_BYTES = 64 * 1024;
@@ -55,14 +55,14 @@ class CertificatesApiController {
     }
 
     @GetMapping("/api/me/certificates")
-    @Operation(summary = "Các chứng thư số đã đăng kí của tôi")
+    @Operation(summary = "Các chứng thư số đã đăng ký của tôi")
     List<Shown> mine() {
         return registry.of(access.current().account().username()).stream().map(Shown::of).toList();
     }
 
     @PostMapping("/api/me/certificates")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Đăng kí chứng thư số đọc từ phần mềm ký số (AGENT) hoặc dịch vụ ký từ xa (REMOTE)")
+    @Operation(summary = "Đăng ký chứng thư số đọc từ phần mềm ký số (AGENT) hoặc dịch vụ ký từ xa (REMOTE)")
     Shown register(@RequestBody Registration body) {
         Viewer viewer = access.current();
         Source source = "REMOTE".equals(body.source()) ? Source.REMOTE : Source.AGENT;
@@ -72,7 +72,7 @@ class CertificatesApiController {
 
     @PostMapping("/api/me/certificates/file")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Đăng kí chứng thư số từ tệp .cer (DER hoặc PEM)")
+    @Operation(summary = "Đăng ký chứng thư số từ tệp .cer (DER hoặc PEM)")
     Shown upload(@RequestParam("file") MultipartFile file) throws IOException {
         Viewer viewer = access.current();
         return Shown.of(registry.register(viewer.account().username(), read(file), Purpose.PERSON, Source.UPLOAD,
@@ -98,9 +98,9 @@ class CertificatesApiController {
 
     @PostMapping("/api/school/seal-certificates")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Hiệu trưởng đăng kí chứng thư số tổ chức (con dấu) của trường từ tệp .cer")
+    @Operation(summary = "Hiệu trưởng đăng ký chứng thư số tổ chức (con dấu) của trường từ tệp .cer")
     Shown registerSeal(@RequestParam("file") MultipartFile file) throws IOException {
-        Viewer viewer = access.requirePrincipal("đăng kí chứng thư số con dấu của trường");
+        Viewer viewer = access.requirePrincipal("đăng ký chứng thư số con dấu của trường");
         return Shown.of(registry.register(RegisteredCertificate.SCHOOL_SEAL, read(file), Purpose.SCHOOL_SEAL,
                 Source.UPLOAD, access.actor(viewer, Role.PRINCIPAL)));
     }

@@ -78,14 +78,14 @@ class CertificatesPageController {
     @PostMapping("/chung-thu-so/tep")
     String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         Viewer viewer = access.current();
-        return done(redirect, () -> "Đã đăng kí chứng thư số «" + registry.register(viewer.account().username(), read(file),
+        return done(redirect, () -> "Đã đăng ký chứng thư số «" + registry.register(viewer.account().username(), read(file),
                 RegisteredCertificate.Purpose.PERSON, RegisteredCertificate.Source.UPLOAD, actor(viewer)).readableSubject() + "».");
     }
 
     @PostMapping("/chung-thu-so/con-dau")
     String uploadSeal(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
-        Viewer viewer = access.requirePrincipal("đăng kí chứng thư số con dấu của trường");
-        return done(redirect, () -> "Đã đăng kí chứng thư số con dấu «" + registry.register(RegisteredCertificate.SCHOOL_SEAL,
+        Viewer viewer = access.requirePrincipal("đăng ký chứng thư số con dấu của trường");
+        return done(redirect, () -> "Đã đăng ký chứng thư số con dấu «" + registry.register(RegisteredCertificate.SCHOOL_SEAL,
                 read(file), RegisteredCertificate.Purpose.SCHOOL_SEAL, RegisteredCertificate.Source.UPLOAD,
                 access.actor(viewer, Role.PRINCIPAL)).readableSubject() + "».");
     }
@@ -104,7 +104,7 @@ class CertificatesPageController {
             RedirectAttributes redirect) {
         Viewer viewer = access.current();
         return done(redirect, () -> "Đã lưu tài khoản ký từ xa; chứng thư số «"
-                + remote.set(viewer.account().username(), provider, userId, actor(viewer)).readableSubject() + "» đã được đăng kí.");
+                + remote.set(viewer.account().username(), provider, userId, actor(viewer)).readableSubject() + "» đã được đăng ký.");
     }
 
     private String done(RedirectAttributes redirect, java.util.function.Supplier<String> change) {
@@ -137,7 +137,7 @@ class CertificatesPageController {
             return "Chưa đến ngày có hiệu lực.";
         }
         long days = ChronoUnit.DAYS.between(now, c.notAfter());
-        return days <= 30 ? "Còn " + days + " ngày là hết hạn: hãy gia hạn và đăng kí chứng thư mới." : null;
+        return days <= 30 ? "Còn " + days + " ngày là hết hạn: hãy gia hạn và đăng ký chứng thư mới." : null;
     }
 
     private Actor actor(Viewer viewer) {

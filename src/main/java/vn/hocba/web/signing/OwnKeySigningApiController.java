@@ -60,7 +60,7 @@ class OwnKeySigningApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Bắt đầu ký phần việc của tôi bằng chứng thư số đã đăng kí (thiết bị của tôi)")
+    @Operation(summary = "Bắt đầu ký phần việc của tôi bằng chứng thư số đã đăng ký (thiết bị của tôi)")
     Shown start(@RequestBody Start body) {
         return Shown.of(steps.start(body.step(), body.classId(), body.method() == null ? "AGENT" : body.method(),
                 body.certificate()));

@@ -14,7 +14,7 @@ import vn.hocba.signing.device.RemoteSigningAccounts;
 
 /** Each person's remote signing account (service and user id; no secret), issue 16 item 3. */
 @RestController
-@Tag(name = "Chứng thư số", description = "Đăng kí chứng thư số ký của mỗi người và của con dấu nhà trường")
+@Tag(name = "Chứng thư số", description = "Đăng ký chứng thư số ký của mỗi người và của con dấu nhà trường")
 class RemoteSigningAccountApiController {
 
     private final AccessPolicy access;
@@ -44,7 +44,7 @@ class RemoteSigningAccountApiController {
     }
 
     @PutMapping("/api/me/remote-signing-account")
-    @Operation(summary = "Khai báo tài khoản ký từ xa của tôi; chứng thư số của dịch vụ được đăng kí cho tôi")
+    @Operation(summary = "Khai báo tài khoản ký từ xa của tôi; chứng thư số của dịch vụ được đăng ký cho tôi")
     CertificatesApiController.Shown set(@RequestBody Setting body) {
         Viewer viewer = access.current();
         Role role = viewer.roles().stream().findFirst().orElse(Role.SUBJECT_TEACHER);

@@ -45,11 +45,11 @@ class TaskLinks {
                 : schoolClass + "/mon/" + subject + "/hoc-ki/" + task.term();
         return switch (step) {
             case TermCloseModel.TASK_SUBJECT_SIGN_OFF -> subjectTerm == null ? fallback(task)
-                    : new Link("Kí xác nhận môn", subjectTerm + "/ki-xac-nhan");
+                    : new Link("Ký xác nhận môn", subjectTerm + "/ki-xac-nhan");
             case TermCloseModel.TASK_SUBJECT_REWORK -> subjectTerm == null ? fallback(task)
                     : new Link("Sửa điểm theo yêu cầu", subjectTerm + "/diem");
             case TermCloseModel.TASK_HOMEROOM_CHECK -> new Link("Kiểm tra sổ điểm lớp", schoolClass + "/kiem-tra/hoc-ki/" + task.term());
-            case TermCloseModel.TASK_HOMEROOM_SIGN_OFF -> new Link("Kí xác nhận của GVCN", schoolClass + "/kiem-tra/hoc-ki/" + task.term());
+            case TermCloseModel.TASK_HOMEROOM_SIGN_OFF -> new Link("Ký xác nhận của GVCN", schoolClass + "/kiem-tra/hoc-ki/" + task.term());
             case TermCloseModel.TASK_PRINCIPAL_APPROVAL, YearEndModel.TASK_APPROVAL, YearEndModel.TASK_FINAL_APPROVAL,
                     GradeCorrectionModel.TASK_PRINCIPAL_APPROVE -> new Link("Mở hàng chờ duyệt", "/duyet");
             case GradeCorrectionModel.TASK_HOMEROOM_CONFIRM -> new Link("Xem đề nghị sửa điểm", "/de-nghi-sua-diem");

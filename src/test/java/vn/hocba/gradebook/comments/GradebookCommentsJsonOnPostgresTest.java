@@ -169,7 +169,7 @@ class GradebookCommentsJsonOnPostgresTest {
         Reply refused = importInto(classId, book);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(423);
-        assertThat(refused.detail()).contains("Nhận xét môn Giáo dục công dân lớp 9A1", "học kì 2", "đã khoá", "Lê Văn Triển");
+        assertThat(refused.detail()).contains("Nhận xét môn Giáo dục công dân lớp 9A1", "học kì II", "đã khoá", "Lê Văn Triển");
         assertThat(school.counts()).as("neither the mark nor the comment is written").containsExactly(before);
         assertThat(storedSubject(classId, code, "GDCD", 0)).isEqualTo("Hiểu bài, vận dụng tốt.");
     }
@@ -189,8 +189,8 @@ class GradebookCommentsJsonOnPostgresTest {
         Reply refused = importInto(classId, book);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.detail()).contains("Nhận xét môn Toán", name + " (" + code + ")", "học kì 2", "dài 151 kí tự",
-                "giới hạn 150 kí tự");
+        assertThat(refused.detail()).contains("Nhận xét môn Toán", name + " (" + code + ")", "học kì II", "dài 151 ký tự",
+                "giới hạn 150 ký tự");
         assertThat(school.counts()).containsExactly(before);
         assertThat(commentCount()).isEqualTo(comments);
         subjectComments(book, code, "TOAN").put("HK2", tooLong.substring(0, 150));
@@ -213,7 +213,7 @@ class GradebookCommentsJsonOnPostgresTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.detail()).contains("học sinh " + first + ", trường \"comments.homeroom.HK3\" không phải một kì",
                 "học sinh " + second + ", trường \"comments.homeRoom\" không có trong định dạng",
-                "trường \"comments.subjects.TOAN.HK1\" phải là chuỗi kí tự");
+                "trường \"comments.subjects.TOAN.HK1\" phải là chuỗi ký tự");
         ObjectNode unknownSubject = exported(classId);
         ((ObjectNode) student(unknownSubject, first)).putObject("comments").putObject("subjects").putObject("TIENG_PHAP")
                 .put("HK1", "Phát âm chuẩn.");

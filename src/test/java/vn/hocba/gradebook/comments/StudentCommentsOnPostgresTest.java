@@ -108,7 +108,7 @@ class StudentCommentsOnPostgresTest {
         Reply tooLong = save("gv01", subjectPath(nguVan, "HK1"), change(student(nguVan.classId(), 4), "Chăm chỉ.", null),
                 change(student, "Đọc diễn cảm. ".repeat(30), null));
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.detail()).contains("dài 419 kí tự", "giới hạn 150 kí tự", "môn Ngữ văn", "học kì 1");
+        assertThat(tooLong.detail()).contains("dài 419 ký tự", "giới hạn 150 ký tự", "môn Ngữ văn", "học kì I");
         Reply stranger = save("gv01", subjectPath(nguVan, "HK1"), change(999_999, "Chăm chỉ.", null));
         assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.detail()).contains("không có tên trong lớp");
@@ -150,7 +150,7 @@ class StudentCommentsOnPostgresTest {
         Reply lock = api.post("phohieutruong", "/api/locks", "{\"term\":1,\"classId\":" + classId + ",\"reason\":\"Chốt HK I\"}");
         Reply refused = save("gv07", path + "HK1", change(student, "Cần cố gắng hơn.", null));
         assertThat(refused.status()).isEqualTo(423);
-        assertThat(refused.detail()).contains("Nhận xét của giáo viên chủ nhiệm lớp 7A1", "học kì 1");
+        assertThat(refused.detail()).contains("Nhận xét của giáo viên chủ nhiệm lớp 7A1", "học kì I");
         assertThat(save("gv07", path + "HK2", change(student, "Cần cố gắng hơn.", null)).status()).isEqualTo(200);
         api.post("phohieutruong", "/api/locks/" + lock.body().path("id").asLong() + "/unlock", "{\"reason\":\"Sửa\"}");
         assertThat(save("gv07", path + "HK3", change(student, "x", null)).status()).isEqualTo(400);

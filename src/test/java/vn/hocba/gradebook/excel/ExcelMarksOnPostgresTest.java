@@ -214,7 +214,7 @@ class ExcelMarksOnPostgresTest {
         assertThat(readBack.body().path("counts").path("unchanged").asInt()).isEqualTo(stored.cells().size());
         Reply otherTerm = school.preview("gv12", history, 2, "mau.xlsx", file);
         assertThat(otherTerm.status()).isEqualTo(400);
-        assertThat(otherTerm.detail()).contains("học kì 1").contains("không phải lớp");
+        assertThat(otherTerm.detail()).contains("học kì I (dòng").contains("học kì II.").contains("không phải lớp");
     }
 
     @Test

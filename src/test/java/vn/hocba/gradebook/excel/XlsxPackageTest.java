@@ -80,7 +80,7 @@ class XlsxPackageTest {
             }
         }), small)).hasMessageContaining("12 ô");
         assertThatThrownBy(() -> read(sheet(s -> s.createRow(2).createCell(1).setCellValue("x".repeat(21))), small))
-                .hasMessageContaining("dài hơn 20 kí tự");
+                .hasMessageContaining("dài hơn 20 ký tự");
         assertThatThrownBy(() -> read(sheet(s -> {
             for (int r = 0; r < 10; r++) {
                 Row row = s.createRow(r);

@@ -70,14 +70,14 @@ class CertificateRegistryTest {
         assertThatThrownBy(() -> registry.requireRegistered("gv03", soon, now.plus(Duration.ofDays(13))))
                 .isInstanceOf(Rejected.class).hasMessageContaining("đã hết hạn ngày");
         assertThatThrownBy(() -> registry.requireRegistered("gv04", soon, now))
-                .isInstanceOf(Rejected.class).hasMessageContaining("chưa được đăng kí cho tài khoản gv04");
+                .isInstanceOf(Rejected.class).hasMessageContaining("chưa được đăng ký cho tài khoản gv04");
         registry.remove("gv03", registered.id(), by);
         assertThatThrownBy(() -> registry.requireRegistered("gv03", soon, now)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("đã bị gỡ khỏi tài khoản gv03 ngày").hasMessageContaining("không ký bằng chứng thư đã gỡ");
         // removed means removed: neither the person (the signing page registers on first use) nor anyone else brings it back
         assertThatThrownBy(() -> registry.register("gv03", List.of(soon), RegisteredCertificate.Purpose.PERSON,
                 RegisteredCertificate.Source.AGENT, by)).isInstanceOf(Rejected.class)
-                .hasMessageContaining("đã bị gỡ ngày").hasMessageContaining("không đăng kí lại để ký được");
+                .hasMessageContaining("đã bị gỡ ngày").hasMessageContaining("không đăng ký lại để ký được");
         assertThat(registry.of("gv03")).isEmpty();
     }
 }

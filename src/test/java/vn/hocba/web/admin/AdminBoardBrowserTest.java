@@ -173,7 +173,7 @@ class AdminBoardBrowserTest {
         // term II starting before term I ends: the year service's own message, nothing created
         dates("2026-09-05", "2027-01-15", "2027-01-10", "2027-05-25");
         submit("#form-nam-hoc");
-        assertThat(browser.text("#loi")).contains("Học kì II phải bắt đầu sau khi học kì I kết thúc");
+        assertThat(browser.text("#loi")).contains("Học kì II phải bắt đầu sau khi học kì I kết thúc (15/01/2027).");
         assertThat(count("select count(*) from school_year where start_year = 2026")).isZero();
         browser.checkPage("quan-tri-nam-hoc-loi");
         dates("2026-09-05", "2027-01-15", "2027-01-18", "2027-05-25");
@@ -445,7 +445,7 @@ class AdminBoardBrowserTest {
         dateInto("#form-chuyen-di input[name=leftOn]", "2026-08-01");
         type("#form-chuyen-di input[name=destination]", "Trường THCS Nghĩa Tân");
         submit("#form-chuyen-di");
-        assertThat(browser.text("#loi")).contains("Ngày chuyển đi của học sinh", "2026-08-01 không nằm trong năm học 2026-2027");
+        assertThat(browser.text("#loi")).contains("Ngày chuyển đi của học sinh", "01/08/2026 không nằm trong năm học 2026-2027 (");
         assertThat(count("select count(*) from student_movement where student_id = " + leaver)).isZero();
         dateInto("#form-chuyen-di input[name=leftOn]", "2026-11-20");
         submit("#form-chuyen-di");

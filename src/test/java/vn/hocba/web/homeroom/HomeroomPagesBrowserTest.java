@@ -138,7 +138,7 @@ class HomeroomPagesBrowserTest {
         assertThat(excused(other, "2026-02-09")).isEmpty();
         browser.checkPage("gvcn-diem-danh");
         submit(By.id("confirm-month"));
-        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains("gv07");
+        assertThat(text(By.id("status-text"))).startsWith("Đã xác nhận lúc").contains(" bởi " + person("gv07") + ",");
         JsonNode february = month(api.get("gv07", "/api/classes/" + classId + "/attendance-months?term=2").body(), "2026-02");
         assertThat(february.path("confirmedBy").asText()).isEqualTo("gv07");
         assertThat(february.path("late").asBoolean()).isTrue();
@@ -150,6 +150,7 @@ class HomeroomPagesBrowserTest {
     void theHomeroomTeacherRatesConductAndKeepsWhatWasTypedWhenARowIsRefused() {
         browser.logIn("gv07");
         browser.open(page("/ren-luyen/hoc-ki/2"));
+        assertThat(text(By.tagName("h1"))).startsWith("Rèn luyện học kì II · lớp ");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#conduct tbody tr"));
         long first = Long.parseLong(rows.get(0).getAttribute("data-student"));
         long second = Long.parseLong(rows.get(1).getAttribute("data-student"));
@@ -227,12 +228,12 @@ class HomeroomPagesBrowserTest {
             assertThat(browser.driver().findElement(By.id("text-" + id)).getAttribute("value")).isEqualTo(expected);
         }
         assertThat(text(By.id("count-" + chosen.get(0))))
-                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 kí tự");
+                .isEqualTo(expected.codePointCount(0, expected.length()) + "/1000 ký tự");
         long untouched = Long.parseLong(picks.get(3).getAttribute("id").substring("pick-".length()));
         assertThat(browser.driver().findElement(By.id("text-" + untouched)).getAttribute("value")).isEmpty();
         browser.checkPage("gvcn-nhan-xet");
         submit(By.id("save-comments"));
-        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì 1).");
+        assertThat(text(By.cssSelector("p.info"))).isEqualTo("Đã lưu nhận xét của 3 học sinh (học kì I).");
 
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/homeroom-comments/HK1").body();
         for (long id : chosen) {
@@ -263,6 +264,7 @@ class HomeroomPagesBrowserTest {
 
         browser.logIn("gv07");
         browser.open(page("/kiem-tra/hoc-ki/1"));
+        assertThat(text(By.tagName("h1"))).startsWith("Kiểm tra và ký xác nhận · học kì I · lớp ");
         assertThat(browser.driver().findElements(By.id("check-waiting"))).hasSize(1);
         browser.checkPage("gvcn-kiem-tra");
         String reason = "Điểm giữa kì của hai học sinh chưa khớp với bài kiểm tra.";
@@ -275,7 +277,7 @@ class HomeroomPagesBrowserTest {
         assertThat(signOffs.findParents("reopenReason").stream().filter(s -> s.path("subjectId").asLong() == toanId)
                 .map(s -> s.path("reopenReason").asText()).toList()).contains(reason);
         String toanTeacher = toan.path("teacher").path("code").asText().toLowerCase();
-        assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và kí lại môn bị trả");
+        assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và ký lại môn bị trả");
         theSubjectTeacherReadsWhyTheSubjectCameBack(toanTeacher, toanId, reason);
         assertThat(signSubject(toan).status()).isEqualTo(200);
 
@@ -292,6 +294,13 @@ class HomeroomPagesBrowserTest {
         assertThat(homeroom.path("contentSha256").asText()).isEqualTo(shown).hasSize(64);
         assertThat(api.get("hieutruong", "/api/tasks").body().findValuesAsText("action")).contains("Hiệu trưởng phê duyệt");
         assertThat(browser.driver().findElements(By.id("approval-waiting"))).hasSize(1);
+        assertThat(text(By.id("class-signed-by"))).isEqualTo(person("gv07"));
+        String toanSigner = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
+                .filter(s -> s.path("subjectId").asLong() == toanId && s.path("active").asBoolean(true)).findFirst().orElseThrow()
+                .path("signedBy").asText();
+        assertThat(text(By.cssSelector("tr[data-subject='" + toanId + "']"))).contains("Đã ký: " + person(toanSigner));
+        assertThat(browser.driver().findElements(By.cssSelector("#history li")).stream().map(WebElement::getText))
+                .anyMatch(h -> h.contains(" · GVCN ký xác nhận lớp · " + person("gv07") + " · SHA-256 "));
         browser.checkPage("gvcn-kiem-tra-da-ki");
     }
 
@@ -359,17 +368,18 @@ class HomeroomPagesBrowserTest {
     private void signOwnSubjectOnThePage(long subjectId) {
         browser.logIn("gv07");
         browser.open("/lop/" + classId + "/mon/" + subjectId + "/hoc-ki/1/ki-xac-nhan");
-        assertThat(text(By.id("complete"))).isEqualTo("Không còn thiếu điểm nào: có thể kí xác nhận.");
+        assertThat(text(By.id("complete"))).isEqualTo("Không còn thiếu điểm nào: có thể ký xác nhận.");
         assertThat(browser.driver().findElements(By.id("signed"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("sign")).isEnabled()).isTrue();
         browser.checkPage("gvbm-ki-xac-nhan-du");
         submit(By.id("sign"));
-        assertThat(text(By.id("info"))).isEqualTo("Đã kí xác nhận điểm môn.");
+        assertThat(text(By.id("info"))).isEqualTo("Đã ký xác nhận điểm môn.");
         JsonNode stored = api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
                 .filter(s -> s.path("subjectId").asLong() == subjectId && s.path("active").asBoolean(true)).findFirst()
                 .orElseThrow(() -> new AssertionError("no stored sign-off of subject " + subjectId));
         assertThat(stored.path("signedBy").asText()).isEqualTo("gv07");
         assertThat(text(By.id("hash"))).hasSize(64).isEqualTo(stored.path("contentSha256").asText());
+        assertThat(text(By.id("signed-by"))).isEqualTo(person("gv07"));
         assertThat(text(By.cssSelector("#signed"))).contains("gv07")
                 .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
         // Signed: no second sign button, the page says when it comes back.
@@ -383,12 +393,16 @@ class HomeroomPagesBrowserTest {
     void theOtherPagesOfTheClassAreAccessibleAndFitAPhone() {
         browser.logIn("gv07");
         browser.open(page("/chu-nhiem?hocKi=2"));
+        assertThat(text(By.tagName("h1"))).endsWith(" · học kì II");
+        assertThat(text(By.linkText("Xem học kì I"))).isNotEmpty();
         assertThat(text(By.id("subjects"))).contains("Toán");
         assertThat(text(By.id("months"))).contains("Tháng 2/2026: đã xác nhận");
         browser.checkPage("gvcn-tong-quan");
         browser.open(page("/cuoi-nam"));
         browser.checkPage("gvcn-cuoi-nam");
         browser.open(page("/excel?hocKi=2"));
+        assertThat(text(By.tagName("h1"))).startsWith("Sổ điểm cả lớp bằng Excel · học kì II · lớp ");
+        assertThat(text(By.id("download"))).endsWith(" học kì II (.xlsx)");
         browser.checkPage("gvcn-excel");
     }
 
@@ -589,6 +603,13 @@ class HomeroomPagesBrowserTest {
     }
 
     /** Clicks a button that sends a form and waits for the page the server answers with. */
+    /** How pages name a person: the full name from the school's records, then the account ("Đỗ Thị Hạnh (gv04)"). */
+    private String person(String username) {
+        String name = jdbc.sql("select display_name from account where username = ?").param(username).query(String.class).single();
+        assertThat(name).isNotEqualTo(username);
+        return name + " (" + username + ")";
+    }
+
     private void submit(By button) {
         JavascriptExecutor js = browser.driver();
         Object marker = js.executeScript("return window.__page = Math.random();");

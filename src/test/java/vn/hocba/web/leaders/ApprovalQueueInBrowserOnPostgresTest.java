@@ -420,7 +420,7 @@ class ApprovalQueueInBrowserOnPostgresTest {
                 + "gõ ngày theo dạng ngày/tháng/năm, ví dụ 09/03/2026.");
         assertThat(session.find("#hk2-final").getAttribute("value")).isEqualTo("01/10/2025");
         assertThat(session.text("#hk2-final-error")).isEqualTo("Cuối kì học kì II: Ngày kiểm tra 01/10/2025 không thuộc "
-                + "học kì 2 (19/01/2026 – 31/05/2026).");
+                + "học kì II (19/01/2026 – 31/05/2026).");
         assertThat(session.find("#hk1-midterm").getAttribute("value")).isEqualTo("03/11/2025");
         assertThat(testDates()).containsExactly("1:MIDTERM:2025-11-03", "2:MIDTERM:2026-03-09");
         session.checkPage("duyet-ngay-kiem-tra-loi");

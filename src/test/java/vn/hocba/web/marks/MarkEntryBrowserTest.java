@@ -97,6 +97,24 @@ class MarkEntryBrowserTest {
         assertThat(stored(sheet, 2, students.get(3), "MIDTERM", 1)).isEqualByComparingTo("9");
         assertThat(audited("MARK_ENTERED", sheet.teacher(), "mark 8A1/TOAN/%/HK2/MIDTERM#1")).isEqualTo(3);
 
+        // No hover on a phone: choosing (tapping) the refused cell puts its own reason on the status line, which
+        // stays in view at the bottom of a phone's screen although the grid is longer than the screen.
+        assertThat(browser.findElement(By.cssSelector("p.legend")).getText()).doesNotContain("di chuột")
+                .contains("chạm hoặc chọn ô để xem lí do");
+        String refusedReason = cell(students.get(2), "MIDTERM-1").getAttribute("title");
+        onAPhone(() -> {
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("arguments[0].focus();", cell(students.get(0), "MIDTERM-1"));
+            assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("ngoài khoảng 0–10");
+            js.executeScript("window.scrollTo(0, 0); arguments[0].focus({preventScroll: true});", cell(students.get(2), "MIDTERM-1"));
+            WebElement status = browser.findElement(By.id("status"));
+            assertThat(status.getText()).contains("ngoài khoảng 0–10").contains(refusedReason);
+            assertThat(status.getAttribute("class")).contains("bad");
+            long bottom = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "var r = arguments[0].getBoundingClientRect(); return Math.round(r.bottom);", status);
+            assertThat(bottom).as("status line within the 844 px high screen").isLessThanOrEqualTo(844);
+        });
+
         // Clearing a mark is a save too, and audited.
         WebElement cleared = cell(students.get(3), "MIDTERM-1");
         cleared.click();
@@ -253,12 +271,34 @@ class MarkEntryBrowserTest {
                 .allMatch(input -> input.getAttribute("readonly") != null);
         assertThat(browser.findElement(By.id("chi-xem")).getText()).startsWith("Chỉ xem");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Gõ điểm 0–10");
+        // A page for viewing: titled "Sổ điểm", no tabs for what the clerk may not do (Excel upload answers 403).
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Sổ điểm Giáo dục công dân — lớp 6A2");
+        assertThat(browser.getTitle()).startsWith("Sổ điểm ");
+        assertThat(browser.findElements(By.cssSelector("ul.tabs a")).stream().map(WebElement::getText))
+                .contains("Sổ điểm", "Nhận xét", "Ký xác nhận").doesNotContain("Nhập điểm", "Nhập từ Excel", "Đề nghị sửa điểm");
+        assertThat(browser.findElements(By.cssSelector("p.legend"))).isEmpty();
+        // One teacher enters every column: named once above the grid, not under each header (five lines at 390 px).
+        String teacherName = jdbc.sql("select s.full_name from staff s join account a on a.staff_id = s.id where a.username = ?")
+                .param(sheet.teacher()).query(String.class).single();
+        assertThat(browser.findElement(By.id("chi-xem")).getText()).contains(teacherName + " nhập mọi cột");
+        assertThat(browser.findElements(By.cssSelector("#grid thead small.owner"))).isEmpty();
+        onAPhone(() -> assertThat(browser.findElements(By.cssSelector("#grid thead th")).stream()
+                .mapToInt(th -> th.getSize().getHeight()).max().orElseThrow()).as("header height at 390 px").isLessThan(60));
+        photograph("van-thu-so-diem");
+        for (String beside : List.of("/nhan-xet", "/ki-xac-nhan")) {
+            browser.get(url(sheet.page(2).replace("/diem", beside)));
+            assertThat(browser.findElements(By.cssSelector("ul.tabs a")).stream().map(WebElement::getText)).as(beside)
+                    .contains("Sổ điểm").doesNotContain("Nhập điểm", "Nhập từ Excel", "Đề nghị sửa điểm");
+        }
 
         browser.manage().deleteAllCookies();
         logIn(sheet.teacher());
         browser.get(url(sheet.page(2)));
         assertThat(browser.findElements(By.id("chi-xem"))).as("the teacher of the subject").isEmpty();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Gõ điểm 0–10");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Nhập điểm Giáo dục công dân — lớp 6A2");
+        assertThat(browser.findElements(By.cssSelector("ul.tabs a")).stream().map(WebElement::getText))
+                .contains("Nhập điểm", "Nhập từ Excel", "Đề nghị sửa điểm");
     }
 
     @Test
@@ -272,6 +312,13 @@ class MarkEntryBrowserTest {
         String owner = jdbc.sql("select s.full_name from staff s join account a on a.staff_id = s.id where a.username = 'gv12'")
                 .query(String.class).single();
         assertThat(browser.findElement(By.cssSelector("#grid thead")).getText()).contains(owner + " nhập");
+        // On a phone the co-teacher's name stays on one line under the header, not one word per line.
+        onAPhone(() -> {
+            WebElement label = browser.findElement(By.cssSelector("#grid thead small.owner"));
+            double lineHeight = Double.parseDouble(((String) ((JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(arguments[0]).fontSize;", label)).replace("px", "")) * 1.6;
+            assertThat((double) label.getSize().getHeight()).as("owner label height at 390 px").isLessThan(lineHeight);
+        });
         assertThat(cell(student, "REGULAR-1").getAttribute("readonly")).isNull();
         BigDecimal before = stored(sheet, 1, student, "REGULAR", 3);
         geography.click();
@@ -405,6 +452,18 @@ class MarkEntryBrowserTest {
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** {@code check} with the page at 390 × 844 px, as a phone shows it. */
+    private void onAPhone(Runnable check) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            check.run();
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

@@ -88,7 +88,7 @@ class SubjectPagesBrowserTest {
         for (long s : students) {
             assertThat(browser.findElement(By.id("c-" + s)).getAttribute("value")).isEqualTo(text);
         }
-        assertThat(browser.findElement(By.id("n-" + students.get(0))).getText()).isEqualTo(text.length() + "/150 kí tự");
+        assertThat(browser.findElement(By.id("n-" + students.get(0))).getText()).isEqualTo(text.length() + "/150 ký tự");
         // Then edited for one student before saving.
         WebElement edited = browser.findElement(By.id("c-" + students.get(1)));
         edited.sendKeys(" Em vẽ hình đẹp.");

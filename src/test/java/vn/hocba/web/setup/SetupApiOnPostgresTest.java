@@ -155,31 +155,31 @@ class SetupApiOnPostgresTest {
     void namesWithControlCharactersOrTooLongAreRefusedNamingTheFieldAndTheLimitNotAsDuplicates() {
         long before = rows() + students() + accounts();
         String staff = "{\"code\":\"GV_MOI\",\"fullName\":\"%s\",\"position\":\"TEACHER\",\"email\":\"%s\"}";
-        assertRefused(api.post("quantri", "/api/setup/staff", staff.formatted("Nguyễn\\u0000Văn A", "a@b.vn")), 400, "kí tự điều khiển");
+        assertRefused(api.post("quantri", "/api/setup/staff", staff.formatted("Nguyễn\\u0000Văn A", "a@b.vn")), 400, "ký tự điều khiển");
         assertRefused(api.post("quantri", "/api/setup/staff", staff.formatted("Nguyễn\\u0007Văn A", "a@b.vn")), 400, "họ tên");
         assertRefused(api.post("quantri", "/api/setup/staff", staff.formatted("Nguyễn \\ud800 A", "a@b.vn")), 400, "họ tên");
         assertRefused(api.post("quantri", "/api/setup/staff", staff.formatted("Nguyễn Văn A", "a".repeat(195) + "@b.vn.x")), 400,
-                "200 kí tự");
+                "200 ký tự");
         assertRefused(api.post("quantri", "/api/setup/departments", "{\"code\":\"TO_MOI\",\"name\":\"Tổ\\u0000Toán\"}"), 400,
                 "tên tổ chuyên môn");
         assertRefused(api.post("quantri", "/api/setup/years/" + yearId + "/classes", "{\"code\":\"LOP12345678\",\"grade\":7}"),
-                400, "10 kí tự");
+                400, "10 ký tự");
         String student = """
                 {"code":"HS_MOI_1","fullName":"%s","sex":"NAM","dateOfBirth":"2013-05-01","placeOfBirth":"%s",
                  "address":"%s","father":{"name":"%s","occupation":"Nông dân"}}""";
         assertRefused(api.post("quantri", "/api/setup/students", student.formatted("A".repeat(101), "Hà Nội", "Hà Nội", "B")), 400,
-                "100 kí tự");
+                "100 ký tự");
         assertRefused(api.post("quantri", "/api/setup/students", student.formatted("Trần B", "H".repeat(201), "Hà Nội", "B")), 400,
                 "nơi sinh");
         assertRefused(api.post("quantri", "/api/setup/students", student.formatted("Trần B", "Hà Nội", "x".repeat(301), "B")), 400,
-                "300 kí tự");
+                "300 ký tự");
         assertRefused(api.post("quantri", "/api/setup/students", student.formatted("Trần B", "Hà Nội", "Hà Nội", "Trần\\u0000C")),
                 400, "họ tên cha");
         assertRefused(api.post("quantri", "/api/setup/students", student.formatted("Trần\\u001bB", "Hà Nội", "Hà Nội", "C")), 400,
-                "kí tự điều khiển");
+                "ký tự điều khiển");
         String account = "{\"username\":\"moi.gv\",\"password\":\"Mat-khau-dai-2025\",\"displayName\":\"%s\",\"roles\":[\"CLERK\"]}";
-        assertRefused(api.post("quantri", "/api/accounts", account.formatted("Đ".repeat(101))), 400, "100 kí tự");
-        assertRefused(api.post("quantri", "/api/accounts", account.formatted("Văn\\u0000thư")), 400, "kí tự điều khiển");
+        assertRefused(api.post("quantri", "/api/accounts", account.formatted("Đ".repeat(101))), 400, "100 ký tự");
+        assertRefused(api.post("quantri", "/api/accounts", account.formatted("Văn\\u0000thư")), 400, "ký tự điều khiển");
         assertThat(rows() + students() + accounts()).isEqualTo(before);
     }
 

@@ -355,7 +355,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
         Outcome wrong = signRemotely();
         assertThat(wrong.error()).isTrue();
         assertThat(wrong.message()).isEqualTo("Dịch vụ " + PHONE_APP + " đã ký bằng chứng thư số «Đỗ Văn Khác» (số sê-ri "
-                + someoneElse.certificate().getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng kí của bạn. "
+                + someoneElse.certificate().getSerialNumber().toString(16) + "), không phải chứng thư số đã đăng ký của bạn. "
                 + "Không văn bản nào được ký.");
         assertThat(signatures("PRINCIPAL", null)).isZero();
 
@@ -370,7 +370,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
         assertThat(notRegistered.error()).isTrue();
         assertThat(notRegistered.message()).isEqualTo("Dịch vụ " + PHONE_APP + " hiện giữ cho tài khoản «ht-khac» chứng thư số «"
                 + name("hieutruong") + "» (số sê-ri " + renewed.certificate().getSerialNumber().toString(16) + "), không phải "
-                + "chứng thư số đã đăng kí của bạn (chứng thư được gia hạn hoặc đã bị gỡ?). Không văn bản nào được ký; hãy "
+                + "chứng thư số đã đăng ký của bạn (chứng thư được gia hạn hoặc đã bị gỡ?). Không văn bản nào được ký; hãy "
                 + "khai báo lại tài khoản ký từ xa ở trang «Chứng thư số của tôi».");
         assertThat(signatures("PRINCIPAL", null)).isZero();
         assertNoSignedFile("3-hieu-truong.pdf");
@@ -388,7 +388,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
                 + TAX_CODE + ")");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#seal li"))).isEmpty();
         uploadSeal(pki.organisation("Trường THCS HocBa MST:" + TAX_CODE).certificate());
-        assertThat(browser.text("#saved")).startsWith("Đã đăng kí chứng thư số con dấu");
+        assertThat(browser.text("#saved")).startsWith("Đã đăng ký chứng thư số con dấu");
         assertThat(browser.text("#seal li")).contains("MST:" + TAX_CODE);
         browser.checkPage("chung-thu-so-con-dau");
         assertThat(jdbc.sql("select count(*) from signing_certificate where username = 'school-seal'").query(Long.class)
@@ -471,7 +471,7 @@ class OwnKeySigningInBrowserOnPostgresTest {
         Outcome refused = page.open(teacher, "SUBJECT_SHEET", classId).readTokenAndPick(name(teacher), "Thử nghiệm").sign();
         assertThat(refused.error()).isTrue();
         assertThat(refused.message()).startsWith("Chứng thư số «" + name(teacher) + "» (số sê-ri " + serial + ") đã bị gỡ ngày ")
-                .contains("(tài khoản " + teacher + " gỡ); chứng thư đã gỡ không đăng kí lại để ký được.");
+                .contains("(tài khoản " + teacher + " gỡ); chứng thư đã gỡ không đăng ký lại để ký được.");
         assertThat(signatures("SUBJECT_TEACHER", name(teacher))).isEqualTo(before);
         assertThat(rowsWithSerialInDatabase(serial)).as("registered once, removed, not again").isOne();
     }
