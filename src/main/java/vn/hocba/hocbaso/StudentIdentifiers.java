@@ -130,7 +130,7 @@ public class StudentIdentifiers {
         }
         if (registerNumber != null && !registerNumber.matches("[\\p{L}0-9/ ._-]{1,30}")) {
             throw Rejected.invalid("Học sinh mã số " + student.value() + ": số sổ đăng bộ \"" + registerNumber
-                    + "\" không hợp lệ (tối đa 30 kí tự: chữ, số, '/', '-', '.').");
+                    + "\" không hợp lệ (tối đa 30 ký tự: chữ, số, '/', '-', '.').");
         }
         jdbc.sql("delete from hocbaso_student_code where student_id = ?").param(student.value()).update();
         jdbc.sql("insert into hocbaso_student_code (student_id, moet_code, temporary_code, register_number) values (?, ?, ?, ?)")
