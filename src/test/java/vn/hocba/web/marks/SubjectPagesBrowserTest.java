@@ -147,7 +147,7 @@ class SubjectPagesBrowserTest {
         assertThat(browser.findElement(By.id(first)).getAttribute("value")).isEqualTo(firstText);
         assertThat(browser.findElement(By.id(second)).getAttribute("value")).isEqualTo(secondText);
         assertThat(browser.findElement(By.id("n-" + first.substring(2))).getText())
-                .as("the counter counts the restored text").isEqualTo(firstText.length() + "/150 kí tự");
+                .as("the counter counts the restored text").isEqualTo(firstText.length() + "/150 ký tự");
         assertThat(browser.findElement(By.id("khoi-phuc-comments-form")).getText()).isEqualTo("Đã khôi phục nội dung "
                 + "bạn gõ trước khi phiên hết hạn; nội dung này chưa được lưu: hãy kiểm tra rồi bấm «Lưu nhận xét».");
         // the note passes the page checks too (axe-core, no sideways scrolling at 390 px; target/screens)
