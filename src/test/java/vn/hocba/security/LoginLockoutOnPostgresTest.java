@@ -2,15 +2,10 @@ package vn.hocba.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import vn.hocba.support.AtOnce;
 import org.springframework.mock.web.MockHttpSession;
-import java.util.concurrent.Callable;
 
 /**
  * Issue 13 item 6: wrong passwords sent in parallel cannot exceed the limit, and nobody can lock a
@@ -28,7 +23,7 @@ class LoginLockoutOnPostgresTest extends AccountsOnPostgres {
         MockHttpSession victimSession = formLogin("hieutruong", DEMO_PASSWORD, victimAddress);
         assertThat(victimSession).isNotNull();
 
-        List<Reply> replies = inParallel(ATTACKERS, () -> tokenRequest("hieutruong", "doan-mat-khau", attacker));
+        List<Reply> replies = AtOnce.call(ATTACKERS, () -> tokenRequest("hieutruong", "doan-mat-khau", attacker));
 
         long checked = replies.stream().filter(r -> r.status() == 401).count();
         long refused = replies.stream().filter(r -> r.status() == 403 && r.detail().contains("tạm khoá")).count();
@@ -76,25 +71,4 @@ class LoginLockoutOnPostgresTest extends AccountsOnPostgres {
         assertThat(formLogin("gv24", tooLong, "10.8.0.1")).isNull();
     }
 
-    private static List<Reply> inParallel(int n, Callable<Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

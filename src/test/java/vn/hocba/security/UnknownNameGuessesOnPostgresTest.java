@@ -7,13 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import vn.hocba.support.AtOnce;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -47,8 +43,8 @@ class UnknownNameGuessesOnPostgresTest extends AccountsOnPostgres {
 
     @Test
     void fortyGuessesAtOnceGetFivePasswordChecksAsARealAccountDoes() throws Exception {
-        List<Reply> unknown = inParallel(40, "khong.co.ai.2", "10.9.1.1");
-        List<Reply> real = inParallel(40, "gv25", "10.9.1.2");
+        List<Reply> unknown = AtOnce.call(40, () -> tokenRequest("khong.co.ai.2", "doan-mat-khau", "10.9.1.1"));
+        List<Reply> real = AtOnce.call(40, () -> tokenRequest("gv25", "doan-mat-khau", "10.9.1.2"));
 
         for (List<Reply> replies : List.of(unknown, real)) {
             assertThat(replies.stream().filter(r -> r.status() == 401).count()).isEqualTo(Accounts.MAX_FAILED_LOGINS);
@@ -84,27 +80,6 @@ class UnknownNameGuessesOnPostgresTest extends AccountsOnPostgres {
                 .single()).as("aged rows are deleted as new guesses come").isZero();
     }
 
-    private List<Reply> inParallel(int n, String user, String address) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return tokenRequest(user, "doan-mat-khau", address);
-                }));
-            }
-            start.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** A clock the test moves. */
     static final class Hands extends Clock {
