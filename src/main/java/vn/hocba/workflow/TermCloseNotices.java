@@ -2,6 +2,7 @@ package vn.hocba.workflow;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.reminders.ReminderNotices;
 import vn.hocba.schoolyear.SchoolClass;
@@ -30,14 +31,14 @@ class TermCloseNotices {
 
     void sentBack(SchoolClass schoolClass, String subjectName, List<SignOff> reopened) {
         for (SignOff s : reopened) {
-            String where = "Lớp " + schoolClass.code() + ", môn " + subjectName + ", học kì " + TermCloseReturns.roman(s.term());
+            String where = "Lớp " + schoolClass.code() + ", môn " + subjectName + ", " + TermName.of(s.term());
             send(s, "SUBJECT_SENT_BACK", where + " bị trả lại",
                     where + ": " + returns.sentBack(s) + " Sửa điểm rồi ký xác nhận lại môn (Việc cần làm).");
         }
     }
 
     void rejected(SchoolClass schoolClass, SignOff reopened) {
-        String where = "Lớp " + schoolClass.code() + ", học kì " + TermCloseReturns.roman(reopened.term());
+        String where = "Lớp " + schoolClass.code() + ", " + TermName.of(reopened.term());
         send(reopened, "TERM_NOT_APPROVED", where + " không được duyệt", "Lớp " + schoolClass.code() + ": "
                 + returns.rejection(reopened) + " Kiểm tra lại cả lớp rồi ký xác nhận kết quả lớp để gửi duyệt lại.");
     }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.gradebook.closing.SignOffs;
 import vn.hocba.schoolyear.SchoolClass;
@@ -45,11 +46,7 @@ public class TermCloseReturns {
     }
 
     String rejection(SignOff reopened) {
-        return "Hiệu trưởng " + names.apply(reopened.reopenedBy()) + " không duyệt kết quả học kì " + roman(reopened.term())
+        return "Hiệu trưởng " + names.apply(reopened.reopenedBy()) + " không duyệt kết quả " + TermName.of(reopened.term())
                 + " lúc " + TIME.format(reopened.reopenedAt()) + ". Lí do: " + reopened.reopenReason();
-    }
-
-    static String roman(int term) {
-        return term == 1 ? "I" : term == 2 ? "II" : String.valueOf(term);
     }
 }

@@ -90,7 +90,7 @@ class ApprovalCards {
         });
         List<String> details = missing.stream().limit(10).map(MissingEntry::message).toList();
         return new Card("hoc-ki-" + schoolClass.id().value() + "-" + term,
-                "Chốt học kì " + roman(term) + " · Lớp " + schoolClass.code(), when(p.since()), facts, details,
+                "Chốt học kì " + TermName.roman(term) + " · Lớp " + schoolClass.code(), when(p.since()), facts, details,
                 "/duyet/lop/" + schoolClass.id().value() + "/hoc-ki/" + term, true, false, null, null);
     }
 
@@ -123,7 +123,7 @@ class ApprovalCards {
         SchoolClass schoolClass = directory.schoolClass(new ClassId(r.classId()));
         List<Fact> facts = new ArrayList<>();
         facts.add(Fact.of("Học sinh", students.student(new StudentId(r.studentId())).profile().fullName()));
-        facts.add(Fact.of("Môn, học kì", subjectName(schoolClass, r.subjectId()) + ", học kì " + roman(r.term())));
+        facts.add(Fact.of("Môn, học kì", subjectName(schoolClass, r.subjectId()) + ", học kì " + TermName.roman(r.term())));
         facts.add(Fact.of("Cột điểm", column(r)));
         facts.add(Fact.of("Điểm cũ → điểm mới", mark(r.oldValue()) + " → " + mark(r.newValue())));
         facts.add(Fact.of("Lí do", r.reason()));
@@ -169,9 +169,6 @@ class ApprovalCards {
         return accounts.byUsername(username).map(a -> a.displayName()).orElse(username);
     }
 
-    static String roman(int term) {
-        return TermName.roman(term);
-    }
 
     static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);

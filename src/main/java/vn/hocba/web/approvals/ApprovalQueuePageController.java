@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hocba.common.TermName;
 import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.AssessmentCalendar;
 import vn.hocba.gradebook.GradebookLock;
@@ -87,7 +88,7 @@ class ApprovalQueuePageController {
         return decide(flash, () -> {
             SchoolClass c = schoolClass(classId);
             terms.approve(c, term, access.actor(principal(), Role.PRINCIPAL));
-            return "Đã duyệt kết quả học kì " + ApprovalCards.roman(term) + " của lớp " + c.code() + ".";
+            return "Đã duyệt kết quả học kì " + TermName.roman(term) + " của lớp " + c.code() + ".";
         });
     }
 
@@ -97,7 +98,7 @@ class ApprovalQueuePageController {
         return decide(flash, () -> {
             SchoolClass c = schoolClass(classId);
             terms.reject(c, term, reason, access.actor(principal(), Role.PRINCIPAL));
-            return "Đã trả kết quả học kì " + ApprovalCards.roman(term) + " của lớp " + c.code() + " về GVCN.";
+            return "Đã trả kết quả học kì " + TermName.roman(term) + " của lớp " + c.code() + " về GVCN.";
         });
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hocba.common.TermName;
 import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.AssessmentCalendar;
 import vn.hocba.gradebook.AssessmentCalendar.TestDate;
@@ -120,6 +121,6 @@ class TestDatesPageController {
     }
 
     private static String label(int term, MarkKind kind) {
-        return (kind == MarkKind.MIDTERM ? "Giữa kì" : "Cuối kì") + " học kì " + ApprovalCards.roman(term);
+        return (kind == MarkKind.MIDTERM ? "Giữa kì" : "Cuối kì") + " học kì " + TermName.roman(term);
     }
 }
