@@ -31,7 +31,7 @@ import vn.hocba.common.BoundedAnswer;
  * Revocation data from the CA's own services, as the certificate names them: OCSP from the
  * Authority Information Access extension (preferred), else the CRL from the CRL distribution
  * points. A service that does not answer yields no data (and a warning in the log), and so does one
- * whose answer is longer than {@link #MAX_OCSP_ANSWER} or {@link #MAX_CRL} ({@link BoundedAnswer}).
+ * whose answer is longer than its limit ({@link #MAX_OCSP_ANSWER} and {@link #MAX_CRL} unless set) ({@link BoundedAnswer}).
  */
 public final class OnlineRevocationSource implements RevocationSource {
 
@@ -44,14 +44,22 @@ public final class OnlineRevocationSource implements RevocationSource {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final long maxOcspAnswer;
+    private final long maxCrl;
 
     public OnlineRevocationSource(Duration timeout) {
-        this(timeout, null);
+        this(timeout, null, MAX_OCSP_ANSWER, MAX_CRL);
     }
 
-    /** @param proxy the outgoing HTTP proxy, or null for direct connections */
-    public OnlineRevocationSource(Duration timeout, ProxySelector proxy) {
+    /**
+     * @param proxy         the outgoing HTTP proxy, or null for direct connections
+     * @param maxOcspAnswer the most bytes read from an OCSP answer
+     * @param maxCrl        the most bytes read from a CRL
+     */
+    public OnlineRevocationSource(Duration timeout, ProxySelector proxy, long maxOcspAnswer, long maxCrl) {
         this.timeout = timeout;
+        this.maxOcspAnswer = maxOcspAnswer;
+        this.maxCrl = maxCrl;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         this.http = (proxy == null ? builder : builder.proxy(proxy)).build();
@@ -69,7 +77,7 @@ public final class OnlineRevocationSource implements RevocationSource {
         for (String url : urls(certificate, Extension.cRLDistributionPoints)) {
             try {
                 return new RevocationData(List.of(fetch(HttpRequest.newBuilder(URI.create(url)).GET(),
-                        new BoundedAnswer("CRL " + url, MAX_CRL, null))), List.of());
+                        new BoundedAnswer("CRL " + url, maxCrl, null))), List.of());
             } catch (Exception e) {
                 log.warn("CRL {} unreachable for {}: {}", url, certificate.getSubjectX500Principal(), e.toString());
             }
@@ -82,7 +90,7 @@ public final class OnlineRevocationSource implements RevocationSource {
                 new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
         byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
         byte[] answer = fetch(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/ocsp-request")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request)), new BoundedAnswer("OCSP " + url, MAX_OCSP_ANSWER, null));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request)), new BoundedAnswer("OCSP " + url, maxOcspAnswer, null));
         OCSPResp response = new OCSPResp(answer);
         if (response.getStatus() != OCSPResp.SUCCESSFUL) {
             throw new IOException("OCSP status " + response.getStatus());

@@ -160,7 +160,8 @@ final class ProductionSetup {
             }
         }
         requirePositive("time-stamping.timeout", settings.timeout());
-        return endpoints.isEmpty() ? null : new HttpTimeStampSource(endpoints, settings.timeout(), proxy);
+        long maxAnswer = problems.bytes("time-stamping.max-answer-size", settings.maxAnswerSize());
+        return endpoints.isEmpty() ? null : new HttpTimeStampSource(endpoints, settings.timeout(), proxy, maxAnswer);
     }
 
     private RevocationSource revocation(SigningProperties.Revocation settings, ProxySelector proxy) {
@@ -169,7 +170,9 @@ final class ProductionSetup {
             log.warn("Revocation checking is off (hocba.signing.revocation.online=false): no OCSP/CRL in signed documents");
             return (certificate, issuer) -> RevocationSource.RevocationData.none();
         }
-        return new CachedRevocationSource(new OnlineRevocationSource(settings.timeout(), proxy), settings.cacheFor(), clock);
+        return new CachedRevocationSource(new OnlineRevocationSource(settings.timeout(), proxy,
+                problems.bytes("revocation.max-ocsp-answer-size", settings.maxOcspAnswerSize()),
+                problems.bytes("revocation.max-crl-size", settings.maxCrlSize())), settings.cacheFor(), clock);
     }
 
     private void requirePositive(String property, Duration duration) {

@@ -40,7 +40,8 @@ final class RemoteServices {
         }
         return secrets.read(problems, property + ".access-token", settings.accessTokenEnv(), settings.accessTokenFile(),
                         "mã truy cập (OAuth2 access token) của tài khoản nhà trường")
-                .map(token -> new CscClient(settings.baseUrl(), token, settings.timeout(), proxy));
+                .map(token -> new CscClient(settings.baseUrl(), token, settings.timeout(), proxy,
+                        problems.bytes(property + ".max-answer-size", settings.maxAnswerSize())));
     }
 
     Optional<SigningCredential> credential(String property, CredentialProperties settings) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code hocba.signing.*}. Unknown keys are refused, so a misspelt key or a {@code password:}
@@ -48,9 +49,10 @@ public record SigningProperties(@DefaultValue("development") Mode mode, Path dev
      * @param username     HTTP basic authentication user, if the TSA asks for one
      * @param passwordEnv  environment variable holding the password
      * @param passwordFile file holding the password (alternative to {@code passwordEnv})
+     * @param maxAnswerSize the most bytes read from one answer (a token with its TSA's chain is a few KB)
      */
     public record TimeStamping(List<URI> urls, String username, String passwordEnv, Path passwordFile,
-                               @DefaultValue("10s") Duration timeout) {
+                               @DefaultValue("10s") Duration timeout, @DefaultValue("1MB") DataSize maxAnswerSize) {
         public TimeStamping {
             urls = urls == null ? List.of() : List.copyOf(urls);
         }
@@ -61,9 +63,12 @@ public record SigningProperties(@DefaultValue("development") Mode mode, Path dev
      *
      * @param online   false: no revocation check before signing and no OCSP/CRL in the /DSS (not for real use)
      * @param cacheFor how long an answer is reused (a class batch asks once per signer)
+     * @param maxOcspAnswerSize the most bytes read from an OCSP answer
+     * @param maxCrlSize the most bytes read from a CRL (a large CA's full list is a few MB to a few tens of MB)
      */
     public record Revocation(@DefaultValue("true") boolean online, @DefaultValue("10s") Duration timeout,
-                             @DefaultValue("5m") Duration cacheFor) {
+                             @DefaultValue("5m") Duration cacheFor, @DefaultValue("1MB") DataSize maxOcspAnswerSize,
+                             @DefaultValue("64MB") DataSize maxCrlSize) {
     }
 
     /**
@@ -86,8 +91,9 @@ public record SigningProperties(@DefaultValue("development") Mode mode, Path dev
      * @param baseUrl          e.g. {@code https://rs.example-ca.vn/csc/v2}
      * @param accessTokenEnv   environment variable holding the OAuth2 bearer token of the service account
      * @param accessTokenFile  file holding it (alternative)
+     * @param maxAnswerSize    the most bytes read from one answer (a batch's signatures with certificates)
      */
     public record CscServiceProperties(URI baseUrl, String accessTokenEnv, Path accessTokenFile,
-                                       @DefaultValue("30s") Duration timeout) {
+                                       @DefaultValue("30s") Duration timeout, @DefaultValue("8MB") DataSize maxAnswerSize) {
     }
 }

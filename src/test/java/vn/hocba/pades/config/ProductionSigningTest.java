@@ -135,6 +135,19 @@ class ProductionSigningTest {
     }
 
     @Test
+    void theTimeStampAnswerLimitIsASettingAndATokenLargerThanItIsRefused() {
+        // The CA's token with its TSA's certificate is a few KB: a limit of 1 KB refuses it, naming the limit.
+        application(production("hocba.signing.time-stamping.max-answer-size=1KB")).run(context -> {
+            SigningInstallation installation = context.getBean(SigningInstallation.class);
+            SigningChain chain = installation.services().chain(Clock.systemUTC());
+            ConfiguredCredentials keys = installation.credentials();
+            assertThatThrownBy(() -> chain.signTranscript(TestDocuments.transcript(), keys.person("Trần Thị Hoa"),
+                    keys.person("LÊ VĂN NAM"), keys.seal())).isInstanceOf(SigningException.class)
+                    .hasMessageContaining("vượt quá giới hạn 1 KB");
+        });
+    }
+
+    @Test
     void aPersonIsFoundByTheirAccountFirstSoADifferentlySpelledStaffNameStillSignsWithTheirKey() {
         application(production).run(context -> {
             ConfiguredCredentials keys = context.getBean(SigningInstallation.class).credentials();
@@ -162,6 +175,7 @@ class ProductionSigningTest {
                 "hocba.signing.school-seal.pin-env=HOCBA_TEST_SEAL_PIN_NEVER_SET",
                 "hocba.signing.people.gv05.password-file=" + dir.resolve("seal-pin"),
                 "hocba.signing.people.hieutruong.csc-service=ca-khac",
+                "hocba.signing.csc.ca.max-answer-size=0B", "hocba.signing.revocation.max-crl-size=-1MB",
                 "hocba.signing.trust-anchors[0]=" + dir.resolve("khong-co-thu-muc"))).run(context -> {
             assertThat(context).hasFailed();
             assertThat(((SigningConfigurationException) NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).problems())
@@ -172,7 +186,11 @@ class ProductionSigningTest {
                     .anySatisfy(p -> assertThat(p).startsWith("hocba.signing.people.gv05.file: Không mở được tệp "
                             + "chứng thư số tran-thi-hoa.p12 (sai mật khẩu"))
                     .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.people.hieutruong.csc-service: không có dịch vụ "
-                            + "ký từ xa «ca-khac» trong hocba.signing.csc."));
+                            + "ký từ xa «ca-khac» trong hocba.signing.csc."))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.csc.ca.max-answer-size: phải là một dung lượng "
+                            + "dương, ví dụ 1MB."))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("hocba.signing.revocation.max-crl-size: phải là một dung lượng "
+                            + "dương, ví dụ 1MB."));
         });
     }
 
