@@ -104,6 +104,8 @@ class CoTeachersSendBackOnPostgresTest {
                 .contains("Đã ký: " + fullName("gv10") + " (gv10) · còn chờ ký: " + fullName("gv12") + " (gv12)");
         assertThat(api.page(homeroom, "/lop/" + classId + "/chu-nhiem?hocKi=1"))
                 .contains("Đã ký xác nhận: " + fullName("gv10") + " (gv10) · còn chờ ký: " + fullName("gv12") + " (gv12)");
+        assertThat(api.page("hieutruong", "/truong")).as("the school dashboard counts subjects signed by all their teachers")
+                .contains("GVBM ký đủ 11/12 môn");
 
         assertThat(signSubject(classId, geography).status()).isEqualTo(200);
         assertThat(tasks(geography.user(), classId)).isEmpty();
@@ -168,6 +170,51 @@ class CoTeachersSendBackOnPostgresTest {
 
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    vn.hocba.schoolyear.AssignmentSetup assignments;
+
+    /**
+     * A teacher with two column ranges of one subject (Nghệ thuật columns 1 and 2) has one sign-off to do and signs
+     * once. A co-teacher assigned after the class moved on to the homeroom check is one more teacher to wait for: the
+     * check is refused naming them, they find the sign-off in Việc cần làm, sign it, and the check goes through.
+     */
+    @Test
+    void aTeacherOfTwoColumnRangesSignsOnceAndACoTeacherAssignedLaterIsAwaited() {
+        long classId = classId("7A1");
+        String homeroom = homeroomOf(classId);
+        long art = jdbc.sql("select id from subject where code = 'NGHE_THUAT'").query(Long.class).single();
+        assignments.removeTeaching(assignmentOf(classId, art, "GV21"));
+        assignments.assignTeaching(new vn.hocba.schoolyear.ClassId(classId), new vn.hocba.schoolyear.SubjectId(art),
+                new vn.hocba.schoolyear.StaffId(staffId("GV20")), new vn.hocba.schoolyear.ColumnRange(2, 2));
+        ProcessInstance instance = start(classId);
+        assertThat(tasks("gv20", classId)).as("one subject, one sign-off").hasSize(1);
+        List<Teaching> teaching = teachingOf(classId).stream().distinct().toList();
+        assertThat(teaching).filteredOn(t -> t.user().equals("gv20")).hasSize(1);
+        teaching.forEach(t -> assertThat(signSubject(classId, t).status()).as(t.toString()).isEqualTo(200));
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
+
+        assignments.removeTeaching(jdbc.sql("select id from teaching_assignment where class_id = ? and subject_id = ? "
+                + "and staff_id = ? and first_column = 2").params(classId, art, staffId("GV20")).query(Long.class).single());
+        assignments.assignTeaching(new vn.hocba.schoolyear.ClassId(classId), new vn.hocba.schoolyear.SubjectId(art),
+                new vn.hocba.schoolyear.StaffId(staffId("GV21")), new vn.hocba.schoolyear.ColumnRange(2, 2));
+        Reply refused = api.post(homeroom, path(classId) + "/homeroom-check", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.detail()).contains("Nghệ thuật (còn chờ " + fullName("gv21") + " (gv21) ký)");
+        assertThat(task("gv21", classId, TermCloseModel.TASK_SUBJECT_SIGN_OFF).path("subjectCode").asText()).isEqualTo("NGHE_THUAT");
+        assertThat(signSubject(classId, new Teaching("gv21", art, "NGHE_THUAT")).status()).isEqualTo(200);
+        assertThat(tasks("gv21", classId)).isEmpty();
+        assertThat(api.post(homeroom, path(classId) + "/homeroom-check", "{}").status()).isEqualTo(200);
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_SIGN_OFF);
+    }
+
+    private long staffId(String code) {
+        return jdbc.sql("select id from staff where code = ?").param(code).query(Long.class).single();
+    }
+
+    private long assignmentOf(long classId, long subjectId, String staffCode) {
+        return jdbc.sql("select id from teaching_assignment where class_id = ? and subject_id = ? and staff_id = ?")
+                .params(classId, subjectId, staffId(staffCode)).query(Long.class).single();
+    }
 
     private Reply sendBack(long classId, String homeroom, long subjectId, String reason) {
         return api.post(homeroom, path(classId) + "/subjects/" + subjectId + "/send-back", "{\"reason\":\"" + reason + "\"}");
