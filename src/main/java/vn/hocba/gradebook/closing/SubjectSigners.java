@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.hocba.schoolyear.GradeSubject;
@@ -73,7 +72,7 @@ public class SubjectSigners {
     /** Every subject of the class's grade, in the grade's order, with who signed it among {@code signOffs}. */
     public List<SubjectSigning> of(SchoolClass schoolClass, List<SignOff> signOffs) {
         List<TeachingAssignment> teaching = directory.teachingAssignmentsOfClass(schoolClass.id());
-        Map<StaffId, Optional<String>> usernames = new LinkedHashMap<>();
+        Map<StaffId, String> usernames = accounts.usernamesOfStaff();
         List<SubjectSigning> subjects = new ArrayList<>();
         for (GradeSubject gs : directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade())) {
             long id = gs.subject().id().value();
@@ -84,8 +83,7 @@ public class SubjectSigners {
             teaching.stream().filter(t -> t.subject().id().value() == id)
                     .forEach(t -> teachers.putIfAbsent(t.teacher().id(), t.teacher().fullName()));
             List<Signer> signers = teachers.entrySet().stream().map(e -> {
-                String username = usernames.computeIfAbsent(e.getKey(),
-                        staff -> accounts.byStaff(staff).map(a -> a.username())).orElse(null);
+                String username = usernames.get(e.getKey());
                 SignOff own = username == null ? null
                         : active.stream().filter(s -> s.signedBy().equals(username)).reduce((a, b) -> b).orElse(null);
                 return new Signer(e.getValue(), username, own);

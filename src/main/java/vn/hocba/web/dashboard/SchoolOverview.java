@@ -24,7 +24,6 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.StaffId;
 import vn.hocba.schoolyear.TeachingAssignment;
-import vn.hocba.security.Account;
 import vn.hocba.security.Accounts;
 import vn.hocba.signing.ExportPackageReceipts;
 import vn.hocba.signing.RecordedSignatures;
@@ -85,8 +84,7 @@ class SchoolOverview {
                 .collect(Collectors.groupingBy(SignOff::classId));
         Map<Long, List<TeachingAssignment>> teaching = directory.teachingAssignmentsOfYear(year.id()).stream()
                 .collect(Collectors.groupingBy(t -> t.schoolClass().id().value()));
-        Map<StaffId, String> usernames = accounts.all().stream().filter(a -> a.staffId() != null)
-                .collect(Collectors.toMap(Account::staffId, Account::username, (a, b) -> a));
+        Map<StaffId, String> usernames = accounts.usernamesOfStaff();
         Map<Long, YearEnd.Stage> stages = yearEnd.latestOfYear(year.id());
         Map<Long, List<IssuedDocument>> issued = documents.ofYear(year.id());
         Map<Long, Map<String, List<RecordedSignature>>> signatures = issued.isEmpty() ? Map.of() : this.signatures.ofYear(year.id());
