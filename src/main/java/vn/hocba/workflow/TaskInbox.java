@@ -23,8 +23,8 @@ import vn.hocba.security.Viewer;
  * A person's open tasks with their business context: which class, subject and term, what to do,
  * since when and until when, and — for a subject sign-off or the summer results — what is still
  * missing. Retest tasks of subject teachers are derived from the domain ({@link RetestTasks}), and so are
- * subject sign-offs while the class waits at the term close's class-level step ({@link WaitingSubjectSignOffs});
- * their id is not an engine task's.
+ * subject sign-offs while the class waits at the term close's class-level step, and each co-teacher's subject sent
+ * back ({@link WaitingSubjectSignOffs}); their id is not an engine task's.
  */
 @Service
 @Transactional(readOnly = true)

@@ -64,15 +64,23 @@ public class TermCloseWorkflow {
             if (waiting != null) {
                 return classLevel.sign(schoolClass, subject, term, by, waiting); // the model's class-level step
             }
-            // An instance of the earlier model version (a task per teaching assignment), or the rework task.
-            Task task = subjectTask(schoolClass, subject, term, by.username());
+            // An instance of an earlier model version: a task per teaching assignment, or the one rework task.
+            Task task = subjectTasks.find(schoolClass, subject, term, by.username());
+            if (task == null) {
+                return signOutsideTheStep(schoolClass, subject, term, by);
+            }
             SignOff signed = signOffs.signSubject(schoolClass, subject, term, by);
             tasks.complete(task.getId());
             return signed;
         });
     }
 
-    /** The homeroom teacher sends a subject back to its teacher with a reason; the teacher is told in "Thông báo". */
+    /**
+     * The homeroom teacher sends a subject back with a reason: every co-teacher's sign-off of it is reopened and each
+     * is told in "Thông báo". In this model version the class goes back to the subjects' step, where each of them has
+     * the returned subject in "Việc cần làm" ({@link WaitingSubjectSignOffs}) until they sign again. Instances of the
+     * earlier version still read {@code reworkAssignmentId} for their one rework task.
+     */
     public void sendBack(SchoolClass schoolClass, SubjectId subject, int term, String reason, Actor by) {
         completion.run("send back", () -> {
             Task check = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
@@ -88,8 +96,10 @@ public class TermCloseWorkflow {
     /** The homeroom teacher has checked the class (and entered conduct). */
     public void confirmCheck(SchoolClass schoolClass, int term, Actor by) {
         completion.run("homeroom check", () -> {
-            Task task = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
+            // The records first: while a co-teacher has still to sign, the refusal names them (the class then waits at
+            // the subjects' step, and "not your step" would not say why).
             signOffs.requireChecked(schoolClass, term);
+            Task task = task(schoolClass, term, TermCloseModel.TASK_HOMEROOM_CHECK, by.username());
             tasks.complete(task.getId(), Map.of(TermCloseModel.SENT_BACK, false));
             return null;
         });
@@ -123,12 +133,23 @@ public class TermCloseWorkflow {
         });
     }
 
-    private Task subjectTask(SchoolClass schoolClass, SubjectId subject, int term, String username) {
-        Task task = subjectTasks.find(schoolClass, subject, term, username);
-        if (task == null) {
+    /**
+     * A teacher assigned to the subject who has no active sign-off of it while the class's term close runs elsewhere
+     * than the subjects' step signs as a record (no task), and the homeroom check and sign-off wait for it
+     * ({@link SignOffs#requireChecked}): a co-teacher whose part was sent back in an instance of the earlier model
+     * version (its one rework task went to the subject's first teacher), or a co-teacher assigned after the class
+     * moved on. Anything else: nothing is waiting.
+     */
+    private SignOff signOutsideTheStep(SchoolClass schoolClass, SubjectId subject, int term, Actor by) {
+        boolean assigned = people.assignmentsOf(schoolClass, subject).stream()
+                .anyMatch(t -> people.usernameOfTeacher(t).equals(by.username()));
+        boolean running = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(TermCloseModel.businessKey(schoolClass.id().value(), term)).count() > 0;
+        if (!assigned || !running
+                || TermCloseSignOffs.signedBy(signOffs.of(schoolClass, term), subject.value(), by.username())) {
             throw TermCloseSignOffs.nothingWaiting(schoolClass, term);
         }
-        return task;
+        return signOffs.signSubject(schoolClass, subject, term, by);
     }
 
     private Task task(SchoolClass schoolClass, int term, String taskKey, String assignee) {

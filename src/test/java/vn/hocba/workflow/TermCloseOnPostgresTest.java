@@ -100,7 +100,10 @@ class TermCloseOnPostgresTest {
         Teaching toan = teaching.stream().filter(t -> t.subjectCode().equals("TOAN")).findFirst().orElseThrow();
         assertThat(api.post(homeroom, path(classId) + "/subjects/" + toan.subjectId() + "/send-back",
                 "{\"reason\":\"Kiểm tra lại điểm giữa kì\"}").status()).isEqualTo(200);
-        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_REWORK).task().isAssignedTo(toan.user());
+        // Session 30: back at the subjects' step; the teacher has the returned subject in the inbox.
+        assertThat(instance).isWaitingAt(TermCloseModel.TASK_SUBJECT_SIGN_OFF);
+        assertThat(task(toan.user(), classId, TermCloseModel.TASK_SUBJECT_REWORK).path("returned").asText())
+                .endsWith("Lí do: Kiểm tra lại điểm giữa kì");
         assertThat(signSubject(classId, toan).status()).isEqualTo(200);
         assertThat(instance).isWaitingAt(TermCloseModel.TASK_HOMEROOM_CHECK);
 

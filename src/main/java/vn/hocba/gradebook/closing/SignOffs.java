@@ -44,9 +44,11 @@ public class SignOffs {
     private final GradebookExport gradebook;
     private final AuditLog audit;
     private final Clock clock;
+    private final SubjectSigners signers;
 
     public SignOffs(JdbcClient jdbc, SchoolDirectory directory, Readiness readiness, ClassResultsStore results,
-            GradebookExport gradebook, AuditLog audit, Clock clock) {
+            GradebookExport gradebook, AuditLog audit, Clock clock, SubjectSigners signers) {
+        this.signers = signers;
         this.jdbc = jdbc;
         this.directory = directory;
         this.readiness = readiness;
@@ -101,12 +103,10 @@ public class SignOffs {
      */
     @Transactional(readOnly = true)
     public void requireChecked(SchoolClass schoolClass, int term) {
-        List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
-                .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
-                .map(gs -> gs.subject().name()).toList();
+        List<String> unsigned = unsigned(schoolClass, term);
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: các môn "
-                    + String.join(", ", unsigned) + " chưa được giáo viên bộ môn ký xác nhận.");
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " " + TermName.of(term) + " chưa thể xác nhận đã kiểm tra: "
+                    + "các môn chưa được mọi giáo viên bộ môn được phân công ký xác nhận: " + String.join("; ", unsigned) + ".");
         }
         List<MissingEntry> conduct = readiness.missing(schoolClass, term).stream().filter(m -> m.subject() == null).toList();
         if (!conduct.isEmpty()) {
@@ -121,12 +121,10 @@ public class SignOffs {
      * every month of the term's attendance confirmed (the readiness check, domain.md §2.3).
      */
     public SignOff signClass(SchoolClass schoolClass, int term, Actor by) {
-        List<String> unsigned = directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream()
-                .filter(gs -> activeSubject(schoolClass, term, gs.subject().id().value()).isEmpty())
-                .map(gs -> gs.subject().name()).toList();
+        List<String> unsigned = unsigned(schoolClass, term);
         if (!unsigned.isEmpty()) {
-            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể ký: các môn chưa được giáo viên bộ môn ký xác nhận: "
-                    + String.join(", ", unsigned) + ".");
+            throw Rejected.conflict("Lớp " + schoolClass.code() + " chưa thể ký: các môn chưa được mọi giáo viên bộ môn "
+                    + "được phân công ký xác nhận: " + String.join("; ", unsigned) + ".");
         }
         List<YearMonth> months = readiness.unconfirmedAttendanceMonths(schoolClass, term);
         if (!months.isEmpty()) {
@@ -135,6 +133,14 @@ public class SignOffs {
                     + " của " + TermName.of(term) + " chưa được giáo viên chủ nhiệm xác nhận.");
         }
         return insert(schoolClass, term, SignOff.Kind.HOMEROOM, null, classHash(schoolClass), by);
+    }
+
+    /**
+     * The subjects of the class's term that some teacher assigned to them has not signed (co-teachers each sign
+     * their part: {@link SubjectSigners}), each as "Lịch sử và Địa lí (còn chờ Hồ Quang Địa (gv12) ký)".
+     */
+    private List<String> unsigned(SchoolClass schoolClass, int term) {
+        return signers.unsigned(schoolClass, of(schoolClass, term)).stream().map(SubjectSigners.SubjectSigning::describe).toList();
     }
 
     /** The principal approves the class's term results. */

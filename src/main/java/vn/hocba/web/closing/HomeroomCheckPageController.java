@@ -19,6 +19,7 @@ import vn.hocba.gradebook.GradebookLocks;
 import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.gradebook.closing.SignOffs;
+import vn.hocba.gradebook.closing.SubjectSigners;
 import vn.hocba.gradebook.homeroom.MonthConfirmation;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
@@ -40,8 +41,13 @@ class HomeroomCheckPageController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    /** One subject: its teachers and its latest sign-off (active or sent back). */
-    record SubjectRow(long subjectId, String name, String teachers, String state, String signedAt, String sha256, boolean signed) {
+    /**
+     * One subject: its teachers and its latest sign-off (active or sent back); {@code signed} by every teacher assigned
+     * to it, {@code returnable} while anyone's sign-off of it is active (a co-teacher assigned after the others signed
+     * signs once the subject is sent back).
+     */
+    record SubjectRow(long subjectId, String name, String teachers, String state, String signedAt, String sha256, boolean signed,
+            boolean returnable) {
     }
 
     private final ClassPage page;
@@ -53,9 +59,12 @@ class HomeroomCheckPageController {
     private final GradebookLocks locks;
     private final TermCloseReturns returns;
     private final PersonNames people;
+    private final SubjectSigners signers;
 
     HomeroomCheckPageController(ClassPage page, SchoolDirectory directory, SignOffs signOffs, Readiness readiness,
-            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns, PersonNames people) {
+            TermCloseWorkflow workflow, ProcessSteps steps, GradebookLocks locks, TermCloseReturns returns, PersonNames people,
+            SubjectSigners signers) {
+        this.signers = signers;
         this.returns = returns;
         this.page = page;
         this.directory = directory;
@@ -138,19 +147,17 @@ class HomeroomCheckPageController {
         }
     }
 
+    /** Signed means signed by every teacher assigned to the subject (co-teachers each sign their part). */
     private List<SubjectRow> subjects(SchoolClass schoolClass, List<SignOff> all) {
         var teaching = directory.teachingAssignmentsOfClass(schoolClass.id());
-        return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream().map(gs -> {
-            long id = gs.subject().id().value();
-            List<SignOff> mine = all.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT && s.subjectId() == id).toList();
-            Optional<SignOff> active = mine.stream().filter(SignOff::active).reduce((a, b) -> b);
-            Optional<SignOff> last = mine.stream().reduce((a, b) -> b);
+        return signers.of(schoolClass, all).stream().map(signing -> {
+            long id = signing.subject().subject().id().value();
+            Optional<SignOff> active = signing.active().stream().reduce((a, b) -> b);
             String teachers = String.join(", ", teaching.stream().filter(t -> t.subject().id().value() == id)
-                    .map(t -> t.teacher().fullName()).toList());
-            String state = active.map(s -> "Đã ký: " + people.of(s.signedBy()))
-                    .orElse(last.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
-            return new SubjectRow(id, gs.subject().name(), teachers, state, active.map(s -> TIME.format(s.signedAt())).orElse(""),
-                    active.map(SignOff::contentSha256).orElse(""), active.isPresent());
+                    .map(t -> t.teacher().fullName() + (t.columns().isWhole() ? "" : " (" + t.columns() + ")")).toList());
+            return new SubjectRow(id, signing.subject().subject().name(), teachers, SigningStates.of(signing, all, people, "Đã ký"),
+                    active.map(s -> TIME.format(s.signedAt())).orElse(""), active.map(SignOff::contentSha256).orElse(""),
+                    signing.signed(), active.isPresent());
         }).toList();
     }
 

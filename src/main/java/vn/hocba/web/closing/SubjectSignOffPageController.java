@@ -77,8 +77,10 @@ class SubjectSignOffPageController {
         List<Missing> missing = readiness.missing(schoolClass, term).stream()
                 .filter(m -> m.subject() != null && m.subject().value().equals(code))
                 .map(m -> missing(m, rows.get(m.student().value()))).toList();
+        // Co-teachers each sign the subject: the viewer's own sign-off when there is one, else a co-teacher's.
         SignOff signed = signOffs.of(schoolClass, term).stream()
                 .filter(s -> s.kind() == SignOff.Kind.SUBJECT && s.active() && Long.valueOf(subjectId).equals(s.subjectId()))
+                .sorted(java.util.Comparator.comparing(s -> !s.signedBy().equals(viewer.account().username())))
                 .findFirst().orElse(null);
         model.addAttribute("viewer", viewer);
         model.addAttribute("grid", grid);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.hocba.documents.AssessmentScope;
@@ -21,6 +22,9 @@ import vn.hocba.gradebook.closing.YearEnd;
 import vn.hocba.schoolyear.AcademicYear;
 import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
+import vn.hocba.schoolyear.StaffId;
+import vn.hocba.schoolyear.TeachingAssignment;
+import vn.hocba.security.Accounts;
 import vn.hocba.signing.ExportPackageReceipts;
 import vn.hocba.signing.RecordedSignatures;
 import vn.hocba.signing.RecordedSignatures.RecordedSignature;
@@ -46,6 +50,7 @@ class SchoolOverview {
             "Văn bản", "Bảng môn đã ký", "GVCN ký", "Hiệu trưởng ký", "Đóng dấu", "Gói xuất");
 
     private final SchoolDirectory directory;
+    private final Accounts accounts;
     private final GradebookLocks locks;
     private final SignOffs signOffs;
     private final YearEnd yearEnd;
@@ -54,7 +59,9 @@ class SchoolOverview {
     private final ExportPackageReceipts packages;
 
     SchoolOverview(SchoolDirectory directory, GradebookLocks locks, SignOffs signOffs,
-            YearEnd yearEnd, ClassDocuments documents, RecordedSignatures signatures, ExportPackageReceipts packages) {
+            YearEnd yearEnd, ClassDocuments documents, RecordedSignatures signatures, ExportPackageReceipts packages,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.directory = directory;
         this.locks = locks;
         this.signOffs = signOffs;
@@ -66,7 +73,8 @@ class SchoolOverview {
 
     /**
      * The rows of the year's classes (of {@code grade} when given), from the entry progress of both terms and a
-     * fixed number of whole-year queries: locks, sign-offs, year-end stages, documents, signatures, packages.
+     * fixed number of whole-year queries: locks, sign-offs, teaching assignments and accounts (who must sign), year-end
+     * stages, documents, signatures, packages.
      */
     List<Row> rows(AcademicYear year, Integer grade, List<EntryProgress.Line> termOne, List<EntryProgress.Line> termTwo) {
         Map<String, int[]> term1 = entryByClass(termOne);
@@ -74,6 +82,9 @@ class SchoolOverview {
         List<GradebookLock> all = locks.locks(year.id().value());
         Map<Long, List<SignOff>> signed = signOffs.activeOfYear(year.id()).stream()
                 .collect(Collectors.groupingBy(SignOff::classId));
+        Map<Long, List<TeachingAssignment>> teaching = directory.teachingAssignmentsOfYear(year.id()).stream()
+                .collect(Collectors.groupingBy(t -> t.schoolClass().id().value()));
+        Map<StaffId, String> usernames = accounts.usernamesOfStaff();
         Map<Long, YearEnd.Stage> stages = yearEnd.latestOfYear(year.id());
         Map<Long, List<IssuedDocument>> issued = documents.ofYear(year.id());
         Map<Long, Map<String, List<RecordedSignature>>> signatures = issued.isEmpty() ? Map.of() : this.signatures.ofYear(year.id());
@@ -88,8 +99,9 @@ class SchoolOverview {
             List<Cell> cells = new ArrayList<>();
             cells.add(entryCell(term1.get(c.code()), "/truong?hk=1#tien-do"));
             cells.add(entryCell(term2.get(c.code()), "/truong?hk=2#tien-do"));
-            cells.add(termCell(c, 1, all, ofClass));
-            cells.add(termCell(c, 2, all, ofClass));
+            List<TeachingAssignment> teachingOfClass = teaching.getOrDefault(id, List.of());
+            cells.add(termCell(c, 1, all, ofClass, teachingOfClass, usernames));
+            cells.add(termCell(c, 2, all, ofClass, teachingOfClass, usernames));
             cells.add(yearEndCell(c, stages.get(id)));
             cells.addAll(documentCells(c, issued.getOrDefault(id, List.of()), signatures.getOrDefault(id, Map.of()),
                     latestPackages.get(id), "/lop/" + id + "/tai-lieu"));
@@ -116,7 +128,8 @@ class SchoolOverview {
         return new Cell(share + "%", sums[0] >= sums[1], link);
     }
 
-    private static Cell termCell(SchoolClass c, int term, List<GradebookLock> all, List<SignOff> activeOfClass) {
+    private static Cell termCell(SchoolClass c, int term, List<GradebookLock> all, List<SignOff> activeOfClass,
+            List<TeachingAssignment> teaching, Map<StaffId, String> usernames) {
         boolean locked = all.stream().anyMatch(l -> l.active() && l.term() == term && (l.scope() == GradebookLock.Scope.SCHOOL_TERM
                 || l.scope() == GradebookLock.Scope.CLASS_TERM && l.classId() != null && l.classId() == c.id().value()));
         if (locked) {
@@ -126,8 +139,18 @@ class SchoolOverview {
         if (active.stream().anyMatch(s -> s.kind() == SignOff.Kind.HOMEROOM)) {
             return new Cell("Chờ duyệt", false, "/duyet#hoc-ki-" + c.id().value() + "-" + term);
         }
-        long subjects = active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT).count();
-        return new Cell(subjects == 0 ? "Chưa chốt" : "GVBM ký " + subjects, false, "/truong/lop/" + c.id().value() + "/quy-trinh");
+        String link = "/truong/lop/" + c.id().value() + "/quy-trinh";
+        Map<Long, Set<String>> signers = active.stream().filter(s -> s.kind() == SignOff.Kind.SUBJECT)
+                .collect(Collectors.groupingBy(SignOff::subjectId, Collectors.mapping(SignOff::signedBy, Collectors.toSet())));
+        if (signers.isEmpty()) {
+            return new Cell("Chưa chốt", false, link);
+        }
+        // A subject is signed when every teacher assigned to it in the class signed (co-teachers each sign their part).
+        Map<Long, List<TeachingAssignment>> bySubject = teaching.stream()
+                .collect(Collectors.groupingBy(t -> t.subject().id().value()));
+        long signed = bySubject.entrySet().stream().filter(e -> e.getValue().stream()
+                .allMatch(t -> signers.getOrDefault(e.getKey(), Set.of()).contains(usernames.get(t.teacher().id())))).count();
+        return new Cell("GVBM ký đủ " + signed + "/" + bySubject.size() + " môn", false, link);
     }
 
     private static Cell yearEndCell(SchoolClass c, YearEnd.Stage stage) {

@@ -3,7 +3,6 @@ package vn.hocba.web.homeroom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +13,8 @@ import vn.hocba.gradebook.EntryProgress;
 import vn.hocba.gradebook.closing.Readiness;
 import vn.hocba.gradebook.closing.SignOff;
 import vn.hocba.gradebook.closing.SignOffs;
+import vn.hocba.gradebook.closing.SubjectSigners;
+import vn.hocba.web.closing.SigningStates;
 import vn.hocba.gradebook.homeroom.AttendanceMonths;
 import vn.hocba.grading.MissingEntry;
 import vn.hocba.schoolyear.GradeSubject;
@@ -40,9 +41,11 @@ class ClassOverviewPageController {
     private final AttendanceMonths months;
     private final StudentRegistry students;
     private final PersonNames people;
+    private final SubjectSigners signers;
 
     ClassOverviewPageController(ClassPage page, SchoolDirectory directory, EntryProgress progress, Readiness readiness,
-            SignOffs signOffs, AttendanceMonths months, StudentRegistry students, PersonNames people) {
+            SignOffs signOffs, AttendanceMonths months, StudentRegistry students, PersonNames people, SubjectSigners signers) {
+        this.signers = signers;
         this.students = students;
         this.page = page;
         this.directory = directory;
@@ -94,24 +97,17 @@ class ClassOverviewPageController {
         List<EntryProgress.Line> lines = progress.of(schoolClass.yearId(), term).stream()
                 .filter(l -> l.classCode().equals(schoolClass.code())).toList();
         List<SignOff> signed = signOffs.of(schoolClass, term);
-        return directory.gradeSubjects(schoolClass.yearId(), schoolClass.grade()).stream().map(gs -> {
+        return signers.of(schoolClass, signed).stream().map(signing -> {
+            GradeSubject gs = signing.subject();
             List<EntryProgress.Line> mine = lines.stream().filter(l -> l.subjectCode().equals(gs.subject().code())).toList();
             int entered = mine.stream().mapToInt(EntryProgress.Line::entered).sum();
             int required = mine.stream().mapToInt(EntryProgress.Line::required).sum();
             List<String> teachers = teaching.stream().filter(t -> t.subject().id().equals(gs.subject().id()))
                     .map(t -> t.teacher().fullName() + (t.columns().isWhole() ? "" : " (" + t.columns() + ")")).toList();
-            return line(gs, teachers, entered, required, signed);
+            int percent = required == 0 ? 100 : entered * 100 / required;
+            // Signed only when every teacher assigned to the subject signed (co-teachers each sign their part).
+            return new SubjectLine(gs.subject().name(), teachers, entered, required, percent,
+                    SigningStates.of(signing, signed, people, "Đã ký xác nhận"), signing.signed());
         }).toList();
-    }
-
-    private SubjectLine line(GradeSubject gs, List<String> teachers, int entered, int required, List<SignOff> signed) {
-        List<SignOff> ofSubject = signed.stream()
-                .filter(s -> s.kind() == SignOff.Kind.SUBJECT && gs.subject().id().value() == s.subjectId()).toList();
-        Optional<SignOff> active = ofSubject.stream().filter(SignOff::active).reduce((a, b) -> b);
-        Optional<SignOff> reopened = ofSubject.stream().filter(s -> !s.active()).reduce((a, b) -> b);
-        String state = active.map(s -> "Đã ký xác nhận: " + people.of(s.signedBy()))
-                .orElse(reopened.map(s -> "Đã trả lại: " + s.reopenReason()).orElse("Chưa ký"));
-        int percent = required == 0 ? 100 : entered * 100 / required;
-        return new SubjectLine(gs.subject().name(), teachers, entered, required, percent, state, active.isPresent());
     }
 }

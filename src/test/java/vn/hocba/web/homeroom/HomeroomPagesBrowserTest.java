@@ -280,6 +280,7 @@ class HomeroomPagesBrowserTest {
         assertThat(api.get(toanTeacher, "/api/tasks").body().findValuesAsText("action")).contains("GVBM sửa và ký lại môn bị trả");
         theSubjectTeacherReadsWhyTheSubjectCameBack(toanTeacher, toanId, reason);
         assertThat(signSubject(toan).status()).isEqualTo(200);
+        theCoTeachersOfASubjectSentBackEachSignAgain(teaching);
 
         browser.logIn("gv07");
         browser.open(page("/kiem-tra/hoc-ki/1"));
@@ -329,6 +330,47 @@ class HomeroomPagesBrowserTest {
         browser.checkPage("gvbm-ki-xac-nhan-bi-tra-lai");
         browser.open("/thong-bao");
         assertThat(text(By.tagName("main"))).contains(reason);
+    }
+
+    /**
+     * Session 30: Lịch sử và Địa lí of 7A1 has two co-teachers (history gv10, columns 1–2; geography gv12, 3–4). gv07
+     * sends it back on the check page; only gv10 signs again: the page says the subject still waits for gv12 and offers
+     * no check; gv12 finds the returned subject with the reason in Việc cần làm, opens it and signs again from the
+     * sign-off page, and the class is back at the homeroom check.
+     */
+    private void theCoTeachersOfASubjectSentBackEachSignAgain(List<JsonNode> teaching) {
+        List<JsonNode> lsdl = teaching.stream().filter(t -> t.path("subject").path("code").asText().equals("LS_DL")).toList();
+        JsonNode history = lsdl.stream().filter(t -> t.path("teacher").path("code").asText().equalsIgnoreCase("gv10"))
+                .findFirst().orElseThrow(() -> new AssertionError("gv10 does not teach history in 7A1: " + lsdl));
+        long lsdlId = history.path("subject").path("id").asLong();
+        String row = "tr[data-subject='" + lsdlId + "']";
+        browser.logIn("gv07");
+        browser.open(page("/kiem-tra/hoc-ki/1"));
+        String reason = "Cột 3 (Địa lí) của hai học sinh chưa khớp với bài kiểm tra.";
+        browser.driver().findElement(By.cssSelector(row + " input[name=reason]")).sendKeys(reason);
+        submit(By.cssSelector(row + " form.send-back button"));
+        assertThat(signSubject(history).status()).isEqualTo(200);
+        browser.open(page("/kiem-tra/hoc-ki/1"));
+        assertThat(text(By.cssSelector(row))).contains("Đã ký: " + person("gv10") + " · còn chờ ký: " + person("gv12"));
+        assertThat(browser.driver().findElements(By.id("confirm-check"))).as("the class waits for gv12").isEmpty();
+        browser.checkPage("gvcn-kiem-tra-cho-dong-giao-vien");
+
+        browser.logIn("gv12");
+        browser.open("/viec-can-lam");
+        WebElement task = browser.driver().findElements(By.cssSelector("#tasks li.task")).stream()
+                .filter(t -> "Task_SubjectRework".equals(t.getAttribute("data-step")) && t.getText().contains("Lịch sử và Địa lí"))
+                .findFirst().orElseThrow(() -> new AssertionError("no returned subject for gv12 on " + text(By.tagName("main"))));
+        assertThat(task.findElement(By.cssSelector(".returned")).getText()).endsWith("Lí do: " + reason);
+        browser.click(task.findElement(By.cssSelector("a.task-open")));
+        assertThat(browser.path()).isEqualTo("/lop/" + classId + "/mon/" + lsdlId + "/hoc-ki/1/diem");
+        browser.open("/lop/" + classId + "/mon/" + lsdlId + "/hoc-ki/1/ki-xac-nhan");
+        assertThat(text(By.id("returned"))).endsWith("Lí do: " + reason);
+        submit(By.id("sign"));
+        assertThat(text(By.id("info"))).isEqualTo("Đã ký xác nhận điểm môn.");
+        assertThat(text(By.id("signed-by"))).as("the page shows gv12's own sign-off").isEqualTo(person("gv12"));
+        assertThat(api.get("gv07", "/api/classes/" + classId + "/terms/1/sign-offs").body().findParents("subjectId").stream()
+                .filter(s -> s.path("subjectId").asLong() == lsdlId && s.path("active").asBoolean())
+                .map(s -> s.path("signedBy").asText()).toList()).containsExactlyInAnyOrder("gv10", "gv12");
     }
 
     /**
