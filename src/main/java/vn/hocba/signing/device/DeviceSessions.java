@@ -21,7 +21,8 @@ import vn.hocba.signing.registry.CertificateRegistry;
 import vn.hocba.signing.registry.RegisteredCertificate;
 
 /**
- * The batches being signed on people's devices, at most one open per person. {@link #run} checks the
+ * The batches being signed on people's devices, at most one open per person, and of the finished ones only each
+ * person's latest (the page shows its outcome). {@link #run} checks the
  * certificate against the registry before anything is prepared, then runs the signing step in the
  * background with the session bound as that person's credential ({@link #bound()}), so that the
  * step's {@code SignerCredentials} lookup returns it instead of a server-side key.
@@ -67,6 +68,9 @@ public class DeviceSessions {
         });
         DeviceSession session = new DeviceSession(UUID.randomUUID().toString(), username, method, kind, classCode,
                 registered.chain(), registered.fingerprint(), patience);
+        // A person's finished sessions go when they start the next one: kept for ever, a session that ends at once
+        // (a step that is not theirs to take) let anyone with a registered certificate fill the memory by repeating it.
+        sessions.values().removeIf(s -> s.username().equals(username) && !s.open());
         sessions.put(session.id(), session);
         executor.submit(() -> {
             BOUND.set(session);
