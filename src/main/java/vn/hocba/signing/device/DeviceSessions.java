@@ -34,7 +34,12 @@ public class DeviceSessions {
     private static final ThreadLocal<DeviceSession> BOUND = new ThreadLocal<>();
 
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+    /**
+     * A thread per open session: each step blocks while it waits for the person's device (up to the time-out), and
+     * with a fixed pool of two, two people who left their token's prompt unanswered kept every other person's batch
+     * waiting, unstarted, for ten minutes. At most one session is open per person, so the threads are bounded.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "device-signing");
         t.setDaemon(true);
         return t;

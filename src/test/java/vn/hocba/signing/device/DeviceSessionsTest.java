@@ -58,6 +58,34 @@ class DeviceSessionsTest {
         }
     }
 
+    @Test
+    void batchesLeftWaitingForTheirDevicesDoNotHoldUpAnotherPersonsBatch() throws Exception {
+        X509Certificate certificate = certificate();
+        CertificateRegistry registry = mock(CertificateRegistry.class);
+        when(registry.requireRegistered(any(), any(), any()))
+                .thenAnswer(call -> registered(call.getArgument(0), certificate));
+        DeviceSessions sessions = new DeviceSessions(registry, Clock.systemUTC(), Duration.ofMinutes(10));
+        List<DeviceSession> waiting = new ArrayList<>();
+        try {
+            // Two people start signing and never answer on their token (a prompt left open, or on purpose): each
+            // step waits up to ten minutes for its device.
+            for (String user : List.of("gv01", "gv02")) {
+                DeviceSession session = sessions.run(user, "AGENT", "học bạ", "6A1", certificate, () -> {
+                    DeviceSessions.bound().orElseThrow().signAll(List.of(new byte[32]));
+                    throw new IllegalStateException("never delivered");
+                });
+                waiting.add(session);
+                assertThat(session.awaitChange(DeviceSession.State.PREPARING, Duration.ofSeconds(10)))
+                        .isEqualTo(DeviceSession.State.AWAITING_DEVICE);
+            }
+            DeviceSession third = ended(sessions, "gv03", certificate);
+            assertThat(third.view().message()).contains("không chờ bước này");
+        } finally {
+            waiting.forEach(s -> s.refuse("Bạn đã hủy lượt ký. Không văn bản nào được ký."));
+            sessions.stop();
+        }
+    }
+
     private static DeviceSession ended(DeviceSessions sessions, String user, X509Certificate certificate)
             throws InterruptedException {
         DeviceSession session = sessions.run(user, "AGENT", "bảng kết quả môn học", "6A1", certificate, () -> {
