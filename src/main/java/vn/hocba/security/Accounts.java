@@ -29,6 +29,13 @@ import vn.hocba.common.TypedText;
 @Transactional
 public class Accounts {
 
+    /**
+     * The name the school seal's certificates are registered under (signing's {@code RegisteredCertificate.SCHOOL_SEAL}
+     * is this): never an account's, which would list them as its own certificates and could remove them, for good,
+     * through "Gỡ".
+     */
+    public static final String SEAL_REGISTRY_NAME = "school-seal";
+
     /** Failed logins in a row from one address that lock the account for that address. */
     static final int MAX_FAILED_LOGINS = 5;
     /** How long a lockout lasts. */
@@ -69,6 +76,10 @@ public class Accounts {
         policy.check(username, rawPassword);
         if (roles.stream().anyMatch(r -> !r.isGranted())) {
             throw Rejected.invalid("Vai trò giáo viên chủ nhiệm và giáo viên bộ môn đến từ phân công, không gán trực tiếp cho tài khoản.");
+        }
+        if (SEAL_REGISTRY_NAME.equals(username)) {
+            throw Rejected.invalid("Tên đăng nhập \"" + username + "\" dành cho chứng thư số con dấu của trường, không đặt "
+                    + "cho tài khoản; hãy chọn tên khác.");
         }
         if (byUsername(username).isPresent()) {
             throw Rejected.conflict("Tên đăng nhập " + username + " đã được dùng.");

@@ -275,6 +275,24 @@ class ClassDocumentsOnPostgresTest {
     }
 
     @Test
+    @Order(8)
+    void aSubjectTeacherFollowingAGenerationRunSeesOnlyTheirOwnSubjectsSheetNotTheTranscriptsHashes() throws Exception {
+        // The data hash is the key to a document's public verification page and its page picture (the report card's
+        // first page holds every subject's results): the run's progress must not hand a subject teacher the hashes
+        // that the document list (filtered) keeps from them.
+        Reply asTeacher = api.get("gv04", first.body().path("progress").asText());
+        assertThat(asTeacher.status()).as(asTeacher.toString()).isEqualTo(200);
+        assertThat(asTeacher.body().path("documents").findValuesAsText("kind")).as(asTeacher.toString())
+                .containsOnly("SUBJECT_RESULT_SHEET");
+        assertThat(asTeacher.body().path("documents").findValuesAsText("id")).as(asTeacher.toString())
+                .allMatch(id -> id.contains("-TOAN-"));
+        assertThat(asTeacher.body().toString()).doesNotContain(documents(first, "TRANSCRIPT").get(0).path("dataSha256").asText());
+        assertThat(asTeacher.body().path("unchanged").asInt()).isEqualTo(first.body().path("unchanged").asInt());
+        Reply asHomeroom = api.get("gv01", first.body().path("progress").asText());
+        assertThat(documents(asHomeroom, "TRANSCRIPT")).hasSize(documents(first, "TRANSCRIPT").size());
+    }
+
+    @Test
     @Order(9)
     void anAppliedCorrectionIsCountedOnTheTranscriptAndRecordedInTheCorrectionRecord() throws Exception {
         JsonNode transcript = documents(first, "TRANSCRIPT").get(2);

@@ -303,6 +303,15 @@ class HocBaSoOnPostgresTest {
         String base = "/api/classes/" + c.value() + "/hocbaso";
         var state = api().get("vanthu", base + "/records").body();
         String recalledId = nationalIdOf(state, apiStudents.get(1).studentCode());
+        // A record the store accepted from 6A2 is not recalled through 6A1's address: the recall would be filed
+        // (and shown) under 6A1 while 6A2's state never showed it.
+        String otherClass = "/api/classes/" + classOf("6A1").value() + "/hocbaso/recalls";
+        var elsewhere = api().post("vanthu", otherClass,
+                "{\"nationalId\":\"" + recalledId + "\",\"reason\":\"Thu hồi qua lớp khác\"}");
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(404);
+        assertThat(elsewhere.detail()).contains(recalledId).contains("6A1");
+        assertThat(store.recalled).doesNotContain(recalledId);
+        assertThat(audited("HOCBASO_RECALL_REQUESTED", "hocbaso record " + recalledId)).isEmpty();
         var recall = api().post("vanthu", base + "/recalls",
                 "{\"nationalId\":\"" + recalledId + "\",\"reason\":\"Học sinh chuyển trường, hồ sơ gửi nhầm\"}");
         assertThat(recall.status()).isEqualTo(201);
@@ -333,6 +342,12 @@ class HocBaSoOnPostgresTest {
                     .contains(nothing.contains("temporaryCode") ? "temporaryCode chỉ đi cùng moetCode"
                             : "hãy gửi ít nhất một trong moetCode, registerNumber, personalId");
         }
+        // The clerk's page form checks the same as the API: a student of 6A2 through 6A1's page, an empty form.
+        String page = "/hoc-ba-so/lop/%d/hoc-sinh/" + student.studentId() + "/dinh-danh";
+        assertThat(pageError(String.format(page, classOf("6A1").value()), "registerNumber", "999/THCS"))
+                .isEqualTo("Học sinh mã số " + student.studentId() + " không học lớp 6A1.");
+        assertThat(pageError(String.format(page, c.value()), "registerNumber", " "))
+                .contains("yêu cầu không có mã nào để lưu");
         assertThat(identifiers.of(schoolId, new vn.hocba.students.StudentId(student.studentId()))).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single())
                 .as("a refused request records no change").isEqualTo(auditedBefore);
@@ -457,6 +472,16 @@ class HocBaSoOnPostgresTest {
         String id = rowOf(state, code).path("nationalId").asText();
         assertThat(id).startsWith("HBS-");
         return id;
+    }
+
+    /** The clerk posts a page form (field, value); the error the page then shows. */
+    private String pageError(String path, String field, String value) throws Exception {
+        String token = api().post(null, "/api/auth/token", "{\"username\":\"vanthu\",\"password\":\""
+                + vn.hocba.support.ApiClient.DEMO_PASSWORD + "\"}").body().path("token").asText();
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .header("Authorization", "Bearer " + token).param(field, value)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        return String.valueOf(result.getFlashMap().get("error"));
     }
 
     private List<String> audited(String action, String targetPrefix) {

@@ -29,6 +29,18 @@ class AccountStaffLinkOnPostgresTest extends AccountsOnPostgres {
     }
 
     @Test
+    void noAccountIsNamedAfterTheSchoolSealsCertificates() {
+        // The seal's certificates are registered under this name: such an account would see them as its own
+        // certificates and remove them for good ("Gỡ"; a removed certificate is never registered again).
+        Reply refused = post(token("quantri"), "/api/accounts", account("school-seal", "Sổ điểm Con Dấu 1",
+                null, List.of("CLERK")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.detail()).contains("dành cho chứng thư số con dấu của trường");
+        assertThat(jdbc.sql("select count(*) from account where username = ?").param("school-seal")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theDatabaseItselfRefusesTwoAccountsOnOneStaffRecord() {
         assertThatThrownBy(() -> jdbc.sql("insert into account (username, password_hash, staff_id, display_name, enabled, "
                 + "failed_logins) values ('gv02.ban.sao', 'x', ?, 'Bản sao', true, 0)").param(gv("gv02")).update())

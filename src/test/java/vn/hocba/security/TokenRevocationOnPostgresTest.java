@@ -3,16 +3,26 @@ package vn.hocba.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import vn.hocba.audit.Actor;
 
 /**
  * Issue 13 item 15: a bearer token ends when it is deleted, when its owner logs out or changes the
- * password, and when the admin board disables the account.
+ * password, and when the admin board disables the account; a session also ends when the admin board changes
+ * the account's roles (what its rights come from).
  */
 class TokenRevocationOnPostgresTest extends AccountsOnPostgres {
+
+    /** Read by school-wide roles only (the clerk among them). */
+    private static final String SCHOOL_WIDE = "/api/school/seal-certificates";
+
+    @Autowired
+    AccountRoles roles;
 
     @Test
     void deletingTheCurrentTokenRevokesItAndOnlyIt() {
@@ -71,6 +81,24 @@ class TokenRevocationOnPostgresTest extends AccountsOnPostgres {
         assertThat(post(admin, "/api/accounts/gv18/enable", Map.of()).status()).isEqualTo(204);
         assertThat(get(token("gv18"), "/api/me").status()).isEqualTo(200);
         assertThat(get(token, "/api/me").status()).as("a revoked token stays revoked").isEqualTo(401);
+    }
+
+    @Test
+    void aRoleTakenAwayByTheAdminBoardEndsTheSessionsThatStillHoldIt() throws Exception {
+        MockHttpSession session = formLogin("vanthu", DEMO_PASSWORD, "127.0.0.1");
+        String token = token("vanthu");
+        assertThat(statusInSession(session, SCHOOL_WIDE)).as("the clerk reads what is the school's").isEqualTo(200);
+        Actor board = new Actor("quantri", Role.ADMIN_BOARD.name(), null);
+        try {
+            roles.replace("vanthu", EnumSet.noneOf(Role.class), board);
+            // The session's account was read at the login, with the clerk's role: it must not keep it.
+            assertThat(statusInSession(session, SCHOOL_WIDE)).isEqualTo(401);
+            assertThat(get(token, SCHOOL_WIDE).status()).as("a token reads the account anew").isEqualTo(403);
+        } finally {
+            roles.replace("vanthu", EnumSet.of(Role.CLERK), board);
+        }
+        MockHttpSession again = formLogin("vanthu", DEMO_PASSWORD, "127.0.0.1");
+        assertThat(statusInSession(again, SCHOOL_WIDE)).isEqualTo(200);
     }
 
     @Test

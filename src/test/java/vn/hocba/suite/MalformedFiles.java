@@ -80,6 +80,11 @@ final class MalformedFiles {
         files.put("no-pdf.pdf", "<html>không phải PDF</html>".getBytes(StandardCharsets.UTF_8));
         files.put("empty.pdf", new byte[0]);
         files.put("../../etc/passwd.pdf", (head + xref).getBytes(StandardCharsets.US_ASCII));
+        // The tree of embedded files (where a HocBa document carries its data) leads back to itself: its recursive
+        // search overflowed the stack (attack 30: 500 to anyone, on the verification API and page).
+        files.put("looping-embedded-files.pdf", head.replace("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 4 0 R >> >>").concat("4 0 obj\n<< /Kids [4 0 R] >>\nendobj\n")
+                .concat(xref).getBytes(StandardCharsets.US_ASCII));
         return files;
     }
 

@@ -21,7 +21,8 @@ import vn.hocba.signing.registry.CertificateRegistry;
 import vn.hocba.signing.registry.RegisteredCertificate;
 
 /**
- * The batches being signed on people's devices, at most one open per person. {@link #run} checks the
+ * The batches being signed on people's devices, at most one open per person, and of the finished ones only each
+ * person's latest (the page shows its outcome). {@link #run} checks the
  * certificate against the registry before anything is prepared, then runs the signing step in the
  * background with the session bound as that person's credential ({@link #bound()}), so that the
  * step's {@code SignerCredentials} lookup returns it instead of a server-side key.
@@ -33,7 +34,12 @@ public class DeviceSessions {
     private static final ThreadLocal<DeviceSession> BOUND = new ThreadLocal<>();
 
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+    /**
+     * A thread per open session: each step blocks while it waits for the person's device (up to the time-out), and
+     * with a fixed pool of two, two people who left their token's prompt unanswered kept every other person's batch
+     * waiting, unstarted, for ten minutes. At most one session is open per person, so the threads are bounded.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "device-signing");
         t.setDaemon(true);
         return t;
@@ -67,6 +73,9 @@ public class DeviceSessions {
         });
         DeviceSession session = new DeviceSession(UUID.randomUUID().toString(), username, method, kind, classCode,
                 registered.chain(), registered.fingerprint(), patience);
+        // A person's finished sessions go when they start the next one: kept for ever, a session that ends at once
+        // (a step that is not theirs to take) let anyone with a registered certificate fill the memory by repeating it.
+        sessions.values().removeIf(s -> s.username().equals(username) && !s.open());
         sessions.put(session.id(), session);
         executor.submit(() -> {
             BOUND.set(session);

@@ -36,6 +36,8 @@ import vn.hocba.signing.registry.RegisteredCertificate.Source;
 public class CertificateRegistry {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Certificates a person may have registered at once. */
+    static final int MAX_PER_PERSON = 10;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -84,6 +86,14 @@ public class CertificateRegistry {
             }
             throw Rejected.conflict(holder + " đã được đăng ký cho tài khoản " + other.username()
                     + "; mỗi chứng thư số chỉ thuộc một người.");
+        }
+        // The issuer is checked only when signing, so a script could register certificates it makes itself, one
+        // after another, without end (rows and audit entries); a person holds one or two (token, remote, renewal).
+        int held = of(username).size();
+        if (purpose == Purpose.PERSON && held >= MAX_PER_PERSON) {
+            throw Rejected.conflict("Tài khoản " + username + " đã có " + held + " chứng thư số đang đăng ký (tối đa "
+                    + MAX_PER_PERSON + "); hãy gỡ chứng thư số không dùng nữa ở trang «Chứng thư số của tôi» rồi đăng ký "
+                    + holder.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + holder.substring(1) + ".");
         }
         jdbc.sql("""
                 insert into signing_certificate (username, purpose, source, fingerprint, subject, issuer, serial,

@@ -15,8 +15,8 @@ public record RegisteredCertificate(long id, String username, Purpose purpose, S
     /** Where it was read from. */
     public enum Source { AGENT, REMOTE, UPLOAD }
 
-    /** The account name under which the school seal's certificate is registered. */
-    public static final String SCHOOL_SEAL = "school-seal";
+    /** The account name under which the school seal's certificate is registered; no account may have it. */
+    public static final String SCHOOL_SEAL = vn.hocba.security.Accounts.SEAL_REGISTRY_NAME;
 
     /** The subject as people read it ("Tên: …; Chức danh: …; Tổ chức: …"), not RFC 2253. */
     public String readableSubject() {

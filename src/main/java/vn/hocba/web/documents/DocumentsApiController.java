@@ -80,25 +80,31 @@ class DocumentsApiController {
         Viewer viewer = access.requireDocumentIssuing(id);
         GenerationRun run = documents.start(id, scope, access.actor(viewer, actingRole(viewer)),
                 username -> accounts.byUsername(username).map(Account::displayName).orElse(username));
-        return view(run);
+        return view(run, viewer);
     }
 
     @GetMapping("/api/classes/{classId}/document-generations/{runId}")
     @Operation(summary = "Tiến độ một lần tạo văn bản của lớp (đã tạo bao nhiêu trên tổng số); khi xong, các văn bản")
     GenerationView generation(@PathVariable long classId, @PathVariable long runId) {
-        access.requireReadClass(new ClassId(classId));
+        Viewer viewer = access.requireReadClass(new ClassId(classId));
         GenerationRun run = documents.run(runId).filter(r -> r.classId() == classId).orElseThrow(() -> Rejected.notFound(
                 "Lớp không có lần tạo văn bản số " + runId + "."));
-        return view(run);
+        return view(run, viewer);
     }
 
-    private GenerationView view(GenerationRun run) {
+    /**
+     * The run as {@code viewer} may see it: its documents filtered as in {@link #list}. Each document's data
+     * hash is the key to its public verification page and page picture, so a subject teacher must not get the
+     * hashes of the transcripts and report cards (every subject's results) from here either.
+     */
+    private GenerationView view(GenerationRun run, Viewer viewer) {
         boolean completed = run.completed();
-        List<DocumentView> list = completed ? documents.current(new ClassId(run.classId()), run.scope(), run.kinds())
-                .stream().map(DocumentView::of).toList() : null;
+        List<IssuedDocument> all = completed ? documents.current(new ClassId(run.classId()), run.scope(), run.kinds()) : null;
+        List<DocumentView> list = completed ? all.stream().filter(d -> readable(viewer, d)).map(DocumentView::of).toList()
+                : null;
         Integer issued = completed ? documents.issuedBy(run.id()) : null;
         return new GenerationView(run.id(), run.status().name(), run.done(), run.total(), run.error().orElse(null),
-                run.startedAt(), run.finishedAt().orElse(null), issued, completed ? list.size() - issued : null, list,
+                run.startedAt(), run.finishedAt().orElse(null), issued, completed ? all.size() - issued : null, list,
                 "/api/classes/" + run.classId() + "/document-generations/" + run.id());
     }
 

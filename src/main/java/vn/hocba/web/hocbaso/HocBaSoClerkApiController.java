@@ -25,7 +25,6 @@ import vn.hocba.hocbaso.StoreSubmissions;
 import vn.hocba.hocbaso.StudentIdentifiers;
 import vn.hocba.schoolyear.ClassId;
 import vn.hocba.students.StudentId;
-import vn.hocba.students.StudentRegistry;
 
 /** The clerk's học bạ số work on a class through the API: state, submit, recall, re-issue, identifiers. */
 @RestController
@@ -66,16 +65,16 @@ class HocBaSoClerkApiController {
     private final RecordSubmissions submissions;
     private final StoreSubmissions store;
     private final StudentIdentifiers identifiers;
-    private final StudentRegistry students;
+    private final ClassRecordScope scope;
 
     HocBaSoClerkApiController(RecordClerks clerks, ClassRecordStates states, RecordSubmissions submissions,
-            StoreSubmissions store, StudentIdentifiers identifiers, StudentRegistry students) {
+            StoreSubmissions store, StudentIdentifiers identifiers, ClassRecordScope scope) {
         this.clerks = clerks;
         this.states = states;
         this.submissions = submissions;
         this.store = store;
         this.identifiers = identifiers;
-        this.students = students;
+        this.scope = scope;
     }
 
     @GetMapping("/records")
@@ -98,6 +97,7 @@ class HocBaSoClerkApiController {
     @Operation(summary = "Thu hồi một học bạ số kho đã chấp nhận (thông điệp 03), theo mã định danh học bạ")
     StoreSubmissions.Submission recall(@PathVariable long classId, @RequestBody Reason body) {
         var viewer = clerks.require();
+        scope.requireAcceptedFrom(classId, body.nationalId());
         return submissions.recall(new ClassId(classId), body.nationalId(), body.reason(), clerks.actor(viewer));
     }
 
@@ -107,7 +107,7 @@ class HocBaSoClerkApiController {
     List<StoreSubmissions.Submission> reissue(@PathVariable long classId, @PathVariable long studentId,
             @RequestBody Reason body) {
         var viewer = clerks.require();
-        requireEnrolled(classId, studentId);
+        scope.requireEnrolled(classId, studentId);
         return submissions.reissue(new ClassId(classId), studentId, body.reason(), clerks.actor(viewer));
     }
 
@@ -146,17 +146,11 @@ class HocBaSoClerkApiController {
     ClassRecordStates.ClassState setIdentifiers(@PathVariable long classId, @PathVariable long studentId,
             @RequestBody Identifiers body) {
         var viewer = clerks.require();
-        requireEnrolled(classId, studentId);
+        scope.requireEnrolled(classId, studentId);
         body.requireSomething(studentId);
         identifiers.update(new StudentId(studentId), body.moetCode(), Boolean.TRUE.equals(body.temporaryCode()),
                 body.registerNumber(),
                 body.personalId(), clerks.actor(viewer));
         return states.of(new ClassId(classId));
-    }
-
-    private void requireEnrolled(long classId, long studentId) {
-        if (students.roster(new ClassId(classId)).stream().noneMatch(e -> e.student().id().value() == studentId)) {
-            throw Rejected.notFound("Học sinh mã số " + studentId + " không học lớp này.");
-        }
     }
 }

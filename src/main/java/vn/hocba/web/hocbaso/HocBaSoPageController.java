@@ -45,10 +45,11 @@ class HocBaSoPageController {
     private final StoreSubmissions store;
     private final RecordSubmissions submissions;
     private final StudentIdentifiers identifiers;
+    private final ClassRecordScope scope;
 
     HocBaSoPageController(RecordClerks clerks, SchoolContext context, SchoolDirectory directory,
             ClassRecordStates states, SignedRecords records, StoreSubmissions store, RecordSubmissions submissions,
-            StudentIdentifiers identifiers) {
+            StudentIdentifiers identifiers, ClassRecordScope scope) {
         this.clerks = clerks;
         this.context = context;
         this.directory = directory;
@@ -57,6 +58,7 @@ class HocBaSoPageController {
         this.store = store;
         this.submissions = submissions;
         this.identifiers = identifiers;
+        this.scope = scope;
     }
 
     @GetMapping("/hoc-ba-so")
@@ -114,6 +116,7 @@ class HocBaSoPageController {
             RedirectAttributes flash) {
         Viewer viewer = clerks.require();
         return act(classId, flash, () -> {
+            scope.requireAcceptedFrom(classId, nationalId);
             var s = submissions.recall(new ClassId(classId), nationalId, reason, clerks.actor(viewer));
             return "Đã gửi yêu cầu thu hồi học bạ " + nationalId + " (lần gửi số " + s.id() + ").";
         });
@@ -124,6 +127,7 @@ class HocBaSoPageController {
             RedirectAttributes flash) {
         Viewer viewer = clerks.require();
         return act(classId, flash, () -> {
+            scope.requireEnrolled(classId, studentId);
             var sent = submissions.reissue(new ClassId(classId), studentId, reason, clerks.actor(viewer));
             return "Đã thu hồi bản cũ và gửi học bạ số mới (lần gửi số " + sent.get(1).id() + ").";
         });
@@ -135,6 +139,9 @@ class HocBaSoPageController {
             @RequestParam(required = false) String personalId, RedirectAttributes flash) {
         Viewer viewer = clerks.require();
         return act(classId, flash, () -> {
+            scope.requireEnrolled(classId, studentId);
+            new HocBaSoClerkApiController.Identifiers(moetCode, temporaryCode, registerNumber, personalId)
+                    .requireSomething(studentId);
             identifiers.update(new StudentId(studentId), moetCode, temporaryCode, registerNumber, personalId,
                     clerks.actor(viewer));
             return "Đã lưu mã định danh của học sinh mã số " + studentId + ".";

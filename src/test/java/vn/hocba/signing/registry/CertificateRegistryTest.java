@@ -80,4 +80,30 @@ class CertificateRegistryTest {
                 .hasMessageContaining("đã bị gỡ ngày").hasMessageContaining("không đăng ký lại để ký được");
         assertThat(registry.of("gv03")).isEmpty();
     }
+
+    @Test
+    void aPersonHoldsAtMostTenRegisteredCertificatesAtOnce() {
+        String name = directory.staffMember(accounts.byUsername("gv06").orElseThrow().staffId()).fullName();
+        Actor by = new Actor("gv06", "SUBJECT_TEACHER", "test");
+        Instant now = Instant.now();
+        List<RegisteredCertificate> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            held.add(registry.register("gv06", List.of(made(name, now)), RegisteredCertificate.Purpose.PERSON,
+                    RegisteredCertificate.Source.UPLOAD, by));
+        }
+        var eleventh = made(name, now);
+        assertThatThrownBy(() -> registry.register("gv06", List.of(eleventh), RegisteredCertificate.Purpose.PERSON,
+                RegisteredCertificate.Source.UPLOAD, by)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("Tài khoản gv06 đã có 10 chứng thư số đang đăng ký (tối đa 10)")
+                .hasMessageContaining("hãy gỡ chứng thư số không dùng nữa");
+        assertThat(registry.of("gv06")).hasSize(10);
+        registry.remove("gv06", held.get(0).id(), by);
+        assertThat(registry.register("gv06", List.of(eleventh), RegisteredCertificate.Purpose.PERSON,
+                RegisteredCertificate.Source.UPLOAD, by).serial()).isEqualTo(eleventh.getSerialNumber().toString(16));
+    }
+
+    private java.security.cert.X509Certificate made(String name, Instant now) {
+        return pki.issueUnusual(name, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(300)),
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation).certificate();
+    }
 }
