@@ -108,4 +108,17 @@ class TokenRevocationOnPostgresTest extends AccountsOnPostgres {
         assertThat(own.status()).isEqualTo(409);
         assertThat(get(token("gv21"), "/api/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void aTemporaryPasswordGivesNoApiTokenSoWhoeverSetItCannotUseTheAccount() {
+        String temporary = "Cay-Bang-Truoc-San-47";
+        assertThat(post(token("quantri"), "/api/accounts/gv09/password", Map.of("password", temporary)).status())
+                .isEqualTo(204);
+        Reply refused = tokenRequest("gv09", temporary, "127.0.0.1");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.detail()).isEqualTo("Mật khẩu của tài khoản gv09 là mật khẩu tạm do Ban quản trị cấp: hãy đăng "
+                + "nhập trên trang web và đổi mật khẩu trước khi dùng API.");
+        assertThat(jdbc.sql("select count(*) from api_token t join account a on a.id = t.account_id where a.username = 'gv09'")
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -67,16 +67,20 @@ public class DeviceSessions {
     public DeviceSession run(String username, String method, String kind, String classCode, X509Certificate certificate,
             Supplier<BatchSigner.Result> step) {
         RegisteredCertificate registered = registry.requireRegistered(username, certificate, clock.instant());
-        current(username).ifPresent(open -> {
-            throw Rejected.conflict("Bạn đang có một lượt ký chưa xong (" + open.view().kind() + ", lớp "
-                    + open.view().classCode() + "); hãy hoàn tất hoặc hủy lượt đó trước.");
-        });
         DeviceSession session = new DeviceSession(UUID.randomUUID().toString(), username, method, kind, classCode,
                 registered.chain(), registered.fingerprint(), patience);
-        // A person's finished sessions go when they start the next one: kept for ever, a session that ends at once
-        // (a step that is not theirs to take) let anyone with a registered certificate fill the memory by repeating it.
-        sessions.values().removeIf(s -> s.username().equals(username) && !s.open());
-        sessions.put(session.id(), session);
+        // One open session per person, checked and taken at once: two requests of one person sent together would
+        // otherwise both pass the check, and each holds a thread while it waits for the device.
+        synchronized (sessions) {
+            current(username).ifPresent(open -> {
+                throw Rejected.conflict("Bạn đang có một lượt ký chưa xong (" + open.view().kind() + ", lớp "
+                        + open.view().classCode() + "); hãy hoàn tất hoặc hủy lượt đó trước.");
+            });
+            // A person's finished sessions go when they start the next one: kept for ever, a session that ends at once
+            // (a step that is not theirs to take) let anyone with a registered certificate fill the memory by repeating it.
+            sessions.values().removeIf(s -> s.username().equals(username) && !s.open());
+            sessions.put(session.id(), session);
+        }
         executor.submit(() -> {
             BOUND.set(session);
             try {

@@ -17,8 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.common.Rejected;
+import vn.hocba.security.AccountId;
 import vn.hocba.security.ApiTokens;
 import vn.hocba.security.HocBaUser;
+import vn.hocba.security.TemporaryPasswords;
 
 /**
  * Non-browser login: username and password in, a bearer token out (valid 8 hours). Failed
@@ -31,10 +33,12 @@ class AuthApiController {
 
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
+    private final TemporaryPasswords temporary;
 
-    AuthApiController(AuthenticationManager authentication, ApiTokens tokens) {
+    AuthApiController(AuthenticationManager authentication, ApiTokens tokens, TemporaryPasswords temporary) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.temporary = temporary;
     }
 
     record Credentials(String username, String password) {
@@ -48,7 +52,15 @@ class AuthApiController {
                     .unauthenticated(credentials.username(), credentials.password());
             login.setDetails(new WebAuthenticationDetails(request));
             Authentication result = authentication.authenticate(login);
-            return tokens.issue(((HocBaUser) result.getPrincipal()).account().id());
+            AccountId account = ((HocBaUser) result.getPrincipal()).account().id();
+            // A password someone else chose (a new account, a reset) opens nothing but its own change: whoever set it
+            // must not be able to use the account through the API until its owner has chosen their own.
+            if (temporary.mustChange(account)) {
+                throw new Rejected(Rejected.Reason.FORBIDDEN, "Mật khẩu của tài khoản " + credentials.username()
+                        + " là mật khẩu tạm do Ban quản trị cấp: hãy đăng nhập trên trang web và đổi mật khẩu trước khi "
+                        + "dùng API.");
+            }
+            return tokens.issue(account);
         } catch (LockedException e) {
             throw new Rejected(Rejected.Reason.FORBIDDEN,
                     "Tài khoản tạm khoá 15 phút do đăng nhập sai nhiều lần. Hãy thử lại sau hoặc liên hệ Ban quản trị.");
