@@ -3,10 +3,14 @@ package vn.hocba.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.InflaterInputStream;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -29,6 +33,8 @@ public final class EmbeddedData {
 
     /** Largest data XML read back: a whole class gradebook's is a few hundred KB. */
     static final int MAX_XML_BYTES = 16 * 1024 * 1024;
+    /** Deepest tree of embedded files searched: HocBa's is one level. */
+    static final int MAX_TREE_DEPTH = 32;
 
     private EmbeddedData() {
     }
@@ -40,7 +46,7 @@ public final class EmbeddedData {
             return Optional.empty();
         }
         try {
-            return find(names.getEmbeddedFiles());
+            return find(names.getEmbeddedFiles(), Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         } catch (IOException e) {
             log.info("Embedded files of an uploaded PDF unreadable: {}", e.getMessage());
             return Optional.empty();
@@ -72,7 +78,16 @@ public final class EmbeddedData {
         }
     }
 
-    private static Optional<byte[]> find(PDNameTreeNode<PDComplexFileSpecification> node) throws IOException {
+    /**
+     * Searches the name tree; HocBa writes it flat, and an uploaded file's tree whose kids lead back to themselves (or
+     * nest deeper than {@link #MAX_TREE_DEPTH}) overflowed the request thread's stack: such a tree holds no HocBa data.
+     */
+    private static Optional<byte[]> find(PDNameTreeNode<PDComplexFileSpecification> node, Set<COSBase> seen, int depth)
+            throws IOException {
+        if (depth > MAX_TREE_DEPTH || !seen.add(node.getCOSObject())) {
+            log.info("Embedded files of an uploaded PDF form a loop or nest deeper than {} levels: not read", MAX_TREE_DEPTH);
+            return Optional.empty();
+        }
         Map<String, PDComplexFileSpecification> files = node.getNames();
         if (files != null) {
             for (String name : NAMES) {
@@ -85,7 +100,7 @@ public final class EmbeddedData {
         }
         if (node.getKids() != null) {
             for (PDNameTreeNode<PDComplexFileSpecification> kid : node.getKids()) {
-                Optional<byte[]> found = find(kid);
+                Optional<byte[]> found = find(kid, seen, depth + 1);
                 if (found.isPresent()) {
                     return found;
                 }

@@ -94,8 +94,7 @@ public class DocumentVerification {
         try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
                 MemoryUsageSetting.setupMixed(8L * 1024 * 1024, 64L * 1024 * 1024).streamCache)) {
             new DecodedSizeBudget(DecodedSizeBudget.MAX_DECODED_BYTES).check(document);
-            // A looping tree of embedded files overflowed the stack in the search for the data (a 500 to anyone).
-            return EmbeddedFilesTree.walkable(document) ? documents.issuedAs(document) : Optional.empty();
+            return documents.issuedAs(document);
         } catch (DecodedSizeBudget.Exceeded e) {
             throw unpacksTooLarge(fileName);
         } catch (IOException e) {

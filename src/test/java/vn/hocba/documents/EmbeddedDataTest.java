@@ -40,6 +40,19 @@ class EmbeddedDataTest {
     }
 
     @Test
+    void aTreeOfEmbeddedFilesThatLeadsBackToItselfHoldsNoDataAndEndsTheSearch() throws IOException {
+        // An uploaded file's /EmbeddedFiles whose kid is the node itself overflowed the request thread's stack (attack 30).
+        String pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 4 0 R >> >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+                + "4 0 obj\n<< /Kids [5 0 R] >>\nendobj\n5 0 obj\n<< /Kids [4 0 R] >>\nendobj\n"
+                + "xref\n0 6\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n";
+        try (PDDocument document = Loader.loadPDF(pdf.getBytes(StandardCharsets.US_ASCII))) {
+            assertThat(EmbeddedData.xmlOf(document)).isEmpty();
+        }
+    }
+
+    @Test
     void anAttachmentThatInflatesToHundredsOfMegabytesIsNotReadIntoMemory() throws IOException {
         byte[] bomb = zerosDeflated(300L * 1024 * 1024);
         byte[] pdf = pdf(bomb, true);
