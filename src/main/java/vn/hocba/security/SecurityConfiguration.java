@@ -67,7 +67,8 @@ class SecurityConfiguration {
     /** One manager for the login page and the token endpoint; every password check is throttled by {@link LoginLockout}. */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords,
-            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout, UnknownNameGuesses unknownNames) {
+            ApplicationEventPublisher events, Accounts accounts, LoginLockout lockout, UnknownNameGuesses unknownNames,
+            PasswordCheckTurns turns) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
         // A disabled account is said to be disabled only to whoever typed its password: Spring checks the
@@ -75,7 +76,7 @@ class SecurityConfiguration {
         provider.setPreAuthenticationChecks(user -> { });
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, accounts, lockout,
-                unknownNames));
+                unknownNames, turns));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

@@ -14,7 +14,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Username and password logins (login page and token endpoint): the password is compared only
  * after {@link LoginLockout} granted an attempt for this account from this client address.
  * Unknown usernames go to the password check, which compares against a dummy hash so that the
- * answer takes as long as for a real account, and are locked out alike ({@link UnknownNameGuesses}).
+ * answer takes as long as for a real account, and are locked out alike ({@link UnknownNameGuesses}). Comparisons take
+ * turns ({@link PasswordCheckTurns}) so that logins cannot take every core from the pages.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,13 +23,15 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final Accounts accounts;
     private final LoginLockout lockout;
     private final UnknownNameGuesses unknownNames;
+    private final PasswordCheckTurns turns;
 
     ThrottledAuthenticationProvider(AuthenticationProvider passwords, Accounts accounts, LoginLockout lockout,
-            UnknownNameGuesses unknownNames) {
+            UnknownNameGuesses unknownNames, PasswordCheckTurns turns) {
         this.passwords = passwords;
         this.accounts = accounts;
         this.lockout = lockout;
         this.unknownNames = unknownNames;
+        this.turns = turns;
     }
 
     @Override
@@ -38,13 +41,13 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             if (!unknownNames.claim(request.getName(), clientAddress(request))) {
                 throw new LockedException("Too many failed logins for " + request.getName());
             }
-            return passwords.authenticate(request); // compared against a dummy hash: wrong, as counted
+            return compared(request); // against a dummy hash: wrong, as counted
         }
         LoginLockout.Attempt attempt = lockout.claim(account.get(), clientAddress(request))
                 .orElseThrow(() -> new LockedException("Too many failed logins for " + request.getName()));
         Authentication result;
         try {
-            result = passwords.authenticate(request);
+            result = compared(request);
         } catch (BadCredentialsException wrong) {
             lockout.failed(attempt);
             throw wrong;
@@ -54,6 +57,11 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         lockout.succeeded(attempt);
         return result;
+    }
+
+    /** The password compared with the hash in a turn ({@link PasswordCheckTurns}). */
+    private Authentication compared(Authentication request) {
+        return turns.take(() -> passwords.authenticate(request));
     }
 
     @Override

@@ -9,7 +9,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,6 +24,7 @@ import vn.hocba.common.Rejected;
 import vn.hocba.security.AccountId;
 import vn.hocba.security.ApiTokens;
 import vn.hocba.security.HocBaUser;
+import vn.hocba.security.PasswordCheckTurns;
 import vn.hocba.security.TemporaryPasswords;
 
 /**
@@ -66,9 +71,18 @@ class AuthApiController {
                     "Tài khoản tạm khoá 15 phút do đăng nhập sai nhiều lần. Hãy thử lại sau hoặc liên hệ Ban quản trị.");
         } catch (BadCredentialsException e) {
             throw new Rejected(Rejected.Reason.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
+        } catch (PasswordCheckTurns.Busy e) {
+            throw e;
         } catch (AuthenticationException e) {
             throw new Rejected(Rejected.Reason.FORBIDDEN, "Không đăng nhập được: tài khoản bị vô hiệu hoá.");
         }
+    }
+
+    /** Too many logins at once: try again in a moment (503), the password was not compared. */
+    @ExceptionHandler(PasswordCheckTurns.Busy.class)
+    ResponseEntity<ProblemDetail> busy(PasswordCheckTurns.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @DeleteMapping("/api/auth/token")

@@ -15,6 +15,8 @@ class PagesController {
         if ("locked".equals(error)) {
             model.addAttribute("error", "Tài khoản tạm khoá 15 phút do đăng nhập sai nhiều lần. "
                     + "Hãy thử lại sau hoặc liên hệ Ban quản trị.");
+        } else if ("busy".equals(error)) {
+            model.addAttribute("error", vn.hocba.security.PasswordCheckTurns.BUSY);
         } else if (error != null) {
             model.addAttribute("error", "Sai tên đăng nhập hoặc mật khẩu.");
         }
