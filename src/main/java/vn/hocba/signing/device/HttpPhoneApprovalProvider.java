@@ -133,7 +133,14 @@ public final class HttpPhoneApprovalProvider implements PhoneApprovalProvider {
         }
     }
 
+    /**
+     * One path segment, form-encoded; "." and ".." are refused: encoding leaves them as they are, and
+     * "v1/users/../certificate" would ask for "v1/certificate" (attack 30).
+     */
     private static String encode(String segment) {
+        if (segment.equals(".") || segment.equals("..")) {
+            throw new IllegalArgumentException("«" + segment + "» không phải một mã hợp lệ");
+        }
         return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

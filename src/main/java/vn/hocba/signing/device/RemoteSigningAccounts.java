@@ -69,6 +69,11 @@ public class RemoteSigningAccounts {
         if (userId == null || userId.isBlank() || userId.length() > 200) {
             throw Rejected.invalid("Hãy nhập mã người dùng (tài khoản) của bạn ở dịch vụ " + service.displayName() + ".");
         }
+        String id = userId.strip();
+        if (id.equals(".") || id.equals("..") || id.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+            throw Rejected.invalid("Mã người dùng «" + id.replaceAll("\\p{Cntrl}", "?") + "» không hợp lệ ở dịch vụ "
+                    + service.displayName() + ": mã không chứa dấu / hay \\ và không phải «.» hoặc «..».");
+        }
         List<X509Certificate> chain;
         try {
             chain = service.certificateChain(userId.strip());
