@@ -1,12 +1,11 @@
 package vn.hocba.security;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
+import vn.hocba.common.Turns;
 
 /**
  * Turns for comparing a password with its bcrypt hash (≈ 50–80 ms of a core each), the one thing anyone without an
@@ -30,31 +29,15 @@ public class PasswordCheckTurns {
         }
     }
 
-    private final Semaphore turns;
-    private final Duration wait;
+    private final Turns turns;
 
     PasswordCheckTurns(@Value("${hocba.login.parallel-checks:0}") int parallel,
             @Value("${hocba.login.check-wait:5s}") Duration wait) {
-        this.turns = new Semaphore(parallel > 0 ? parallel : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
-        this.wait = wait;
+        this.turns = new Turns(parallel > 0 ? parallel : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), wait);
     }
 
     /** Runs {@code check} in a turn; {@link Busy} when none came within the wait. */
     <T> T take(Supplier<T> check) {
-        boolean got;
-        try {
-            got = turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-        if (!got) {
-            throw new Busy();
-        }
-        try {
-            return check.get();
-        } finally {
-            turns.release();
-        }
+        return turns.take(check::get, Busy::new);
     }
 }

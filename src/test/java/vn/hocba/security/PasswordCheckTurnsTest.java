@@ -7,11 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -20,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.hocba.audit.Actor;
+import vn.hocba.support.HeldTurn;
 
 /**
  * Attack 30: a login with a name that has no account costs a bcrypt comparison (against a dummy hash, so that it
@@ -42,21 +38,10 @@ class PasswordCheckTurnsTest {
     @Test
     void withEveryTurnTakenALoginIsToldToComeBackAndItsPasswordIsNotCounted() throws Exception {
         accounts.create("luot.thu", "dung-mat-khau", "Lượt Thử", null, EnumSet.of(Role.CLERK), Actor.system("test"));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            Future<Boolean> held = other.submit(() -> turns.take(() -> {
-                holding.countDown();
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }));
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-
+        try (HeldTurn held = HeldTurn.hold(work -> turns.take(() -> {
+            work.run();
+            return null;
+        }))) {
             MockHttpServletResponse form = mvc.perform(post("/login").param("username", "luot.thu")
                     .param("password", "sai-mat-khau").with(csrf())).andReturn().getResponse();
             assertThat(form.getRedirectedUrl()).endsWith("/login?error=busy");
@@ -70,12 +55,6 @@ class PasswordCheckTurnsTest {
             assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("mật khẩu của bạn chưa được kiểm tra");
             assertThat(accounts.byUsername("luot.thu").orElseThrow().failedLogins())
                     .as("a password not compared is not a wrong password").isZero();
-
-            release.countDown();
-            assertThat(held.get(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            release.countDown();
-            other.shutdownNow();
         }
         assertThat(mvc.perform(post("/login").param("username", "luot.thu").param("password", "dung-mat-khau").with(csrf()))
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");

@@ -2,10 +2,9 @@ package vn.hocba.web.verification;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.hocba.common.Turns;
 
 /**
  * Turns for checking uploaded PDFs, the one thing anyone without an account can make the server work hard at
@@ -33,31 +32,15 @@ class VerificationTurns {
         T run() throws IOException;
     }
 
-    private final Semaphore turns;
-    private final Duration wait;
+    private final Turns turns;
 
     VerificationTurns(@Value("${hocba.verification.parallel:0}") int parallel,
             @Value("${hocba.verification.wait:20s}") Duration wait) {
-        this.turns = new Semaphore(parallel > 0 ? parallel : 2 * Runtime.getRuntime().availableProcessors(), true);
-        this.wait = wait;
+        this.turns = new Turns(parallel > 0 ? parallel : 2 * Runtime.getRuntime().availableProcessors(), wait);
     }
 
     /** Runs {@code check} in a turn; {@link Busy} when none came within the wait. */
     <T> T take(Check<T> check) throws IOException {
-        boolean got;
-        try {
-            got = turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-        if (!got) {
-            throw new Busy();
-        }
-        try {
-            return check.run();
-        } finally {
-            turns.release();
-        }
+        return turns.take(check::run, Busy::new);
     }
 }

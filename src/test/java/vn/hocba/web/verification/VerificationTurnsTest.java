@@ -8,11 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.hocba.support.HeldTurn;
 
 /**
  * Attack 28: anyone without an account may have a PDF checked; one upload is bounded (10 MB, PDFBox's
@@ -41,21 +37,10 @@ class VerificationTurnsTest {
     @Test
     void withEveryTurnTakenAnUploadIsToldToComeBackLater() throws Exception {
         byte[] pdf = Files.readAllBytes(Path.of("docs/samples/report-card.pdf"));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            Future<Object> held = other.submit(() -> turns.take(() -> {
-                holding.countDown();
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }));
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-
+        try (HeldTurn held = HeldTurn.hold(work -> turns.take(() -> {
+            work.run();
+            return null;
+        }))) {
             MockHttpServletResponse api = mvc.perform(post(SignatureVerificationApiController.PATH)
                     .contentType(MediaType.APPLICATION_PDF).content(pdf)).andReturn().getResponse();
             assertThat(api.getStatus()).isEqualTo(503);
@@ -67,12 +52,6 @@ class VerificationTurnsTest {
                     .andReturn().getResponse();
             assertThat(page.getStatus()).isEqualTo(503);
             assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("Hãy thử lại sau ít phút");
-
-            release.countDown();
-            held.get(10, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            other.shutdownNow();
         }
         assertThat(mvc.perform(post(SignatureVerificationApiController.PATH).contentType(MediaType.APPLICATION_PDF).content(pdf))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
