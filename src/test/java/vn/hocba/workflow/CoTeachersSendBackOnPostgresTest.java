@@ -7,23 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import vn.hocba.support.ApiClient;
 import vn.hocba.support.ApiClient.Reply;
 import vn.hocba.support.EmbeddedPostgresDatabases;
 
@@ -33,39 +21,11 @@ import vn.hocba.support.EmbeddedPostgresDatabases;
  * signs their own part. A send-back reopens both sign-offs; both must find the returned subject with the reason in
  * Việc cần làm and sign again, and the homeroom check counts the subject as signed only when both have.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoTeachersSendBackOnPostgresTest {
+class CoTeachersSendBackOnPostgresTest extends TermCloseOnPostgres {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabases.register(registry, "co_teachers");
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    ManagementService management;
-    ApiClient api;
-
-    record Teaching(String user, long subjectId, String subjectCode) {
-    }
-
-    @BeforeEach
-    void assertionsUseThisContextsEngine() {
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
-    }
-
-    @BeforeAll
-    void client() {
-        api = new ApiClient(mvc);
     }
 
     @Test
@@ -241,43 +201,4 @@ class CoTeachersSendBackOnPostgresTest {
         return jdbc.sql("select display_name from account where username = ?").param(username).query(String.class).single();
     }
 
-    private ProcessInstance start(long classId) {
-        Reply started = api.post("hieutruong", path(classId) + "/close", "{}");
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(started.body().path("processInstanceId").asText()).singleResult();
-        runJobs(instance);
-        return instance;
-    }
-
-    private Reply signSubject(long classId, Teaching t) {
-        return api.post(t.user(), path(classId) + "/subjects/" + t.subjectId() + "/sign-off", "{}");
-    }
-
-    private List<Teaching> teachingOf(long classId) {
-        List<Teaching> teaching = new ArrayList<>();
-        for (JsonNode t : api.get("hieutruong", "/api/classes/" + classId).body().path("teaching")) {
-            teaching.add(new Teaching(t.path("teacher").path("code").asText().toLowerCase(),
-                    t.path("subject").path("id").asLong(), t.path("subject").path("code").asText()));
-        }
-        return teaching;
-    }
-
-    private String homeroomOf(long classId) {
-        return api.get("hieutruong", "/api/classes/" + classId).body().path("homeroomTeacher").path("code").asText().toLowerCase();
-    }
-
-    private long classId(String code) {
-        return jdbc.sql("select id from school_class where code = ? order by id limit 1").param(code).query(Long.class).single();
-    }
-
-    private static String path(long classId) {
-        return "/api/classes/" + classId + "/terms/1";
-    }
-
-    private void runJobs(ProcessInstance instance) {
-        for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
-            management.executeJob(job.getId());
-        }
-    }
 }
