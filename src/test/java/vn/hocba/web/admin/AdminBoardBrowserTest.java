@@ -300,6 +300,15 @@ class AdminBoardBrowserTest {
         assertThat(jdbc.sql("select password_hash from account where username = 'vanthu2'").query(String.class).single())
                 .doesNotContain(password).startsWith("$2");
         assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Tạo tài khoản", "vanthu2");
+        // Session 30: the log in words, not the audit's English and role codes ("must change the password…", "[CLERK]").
+        String created = browser.find("#nhat-ki-tai-khoan tbody tr:nth-child(2)").getText();
+        assertThat(created).contains("Nguyễn Thị Huế (quantri)").contains("Tạo tài khoản")
+                .contains("Phạm Thị Lan · vai trò: Văn thư");
+        assertThat(browser.find("#nhat-ki-tai-khoan tbody tr:nth-child(1)").getText()).contains("Mật khẩu tạm thời")
+                .contains("Phải đổi mật khẩu ở lần đăng nhập tới.");
+        assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Hệ thống (tạo trường mẫu)").contains("Liên kết cán bộ")
+                .contains("cán bộ GV").doesNotContain("must change").doesNotContain("[CLERK]").doesNotContain("staff GV")
+                .doesNotContain("system:");
         browser.checkPage("quan-tri-tai-khoan");
 
         browser.open("/quan-tri/tai-khoan");
