@@ -309,6 +309,16 @@ class AdminBoardBrowserTest {
         assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Hệ thống (tạo trường mẫu)").contains("Liên kết cán bộ")
                 .contains("cán bộ GV").doesNotContain("must change").doesNotContain("[CLERK]").doesNotContain("staff GV")
                 .doesNotContain("system:");
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            java.util.List<?> w = (java.util.List<?>) browser.driver().executeScript("var t = document.querySelector("
+                    + "'#nhat-ki-tai-khoan'); return [t.scrollWidth, t.parentElement.clientWidth];");
+            assertThat(((Number) w.get(0)).intValue()).as("on a phone each change is a card: no sideways scrolling")
+                    .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
         browser.checkPage("quan-tri-tai-khoan");
 
         browser.open("/quan-tri/tai-khoan");

@@ -494,7 +494,7 @@ class HomeroomPagesBrowserTest {
         browser.open("/de-nghi-sua-diem");
         // Session 30 (walk28): the requester by full name as elsewhere, not the bare account "(gv08)"; "HK I" as titles say.
         assertThat(text(By.id("to-confirm"))).contains("Cộng nhầm điểm bài kiểm tra miệng\nNgười đề nghị: " + person(teacher))
-                .contains("Chấm lại bài kiểm tra miệng").contains("→ 10").contains("→ 9").contains(" · Toán · HK I\n")
+                .contains("Chấm lại bài kiểm tra miệng").contains("→ 10").contains("→ 9").contains(" · Toán · HK I ")
                 .doesNotContain("HK1");
         assertThat(text(By.cssSelector("main p.hint"))).as("one quoting style, «…»").contains("bấm «Đề nghị sửa điểm».");
         browser.checkPage("gvcn-de-nghi-sua-diem");
