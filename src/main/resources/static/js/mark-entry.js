@@ -109,7 +109,7 @@
         .then(function (response) {
           var type = response.headers.get('Content-Type') || '';
           if (type.indexOf('json') < 0) {
-            throw new Error(response.status === 401 || response.redirected
+            throw said(response.status === 401 || response.redirected
               ? 'Phiên đăng nhập đã hết; hãy đăng nhập lại (giá trị vừa gõ vẫn còn trong ô).'
               : 'Máy chủ trả lời không đúng (' + response.status + ').');
           }
@@ -132,8 +132,10 @@
           }
         })
         .catch(function (error) {
-          cells.forEach(function (input) { setState(input, 'refused', error.message || 'Không lưu được: mất kết nối tới máy chủ.'); });
-          say(studentName(cells[0]) + ': chưa lưu — ' + (error.message || 'mất kết nối tới máy chủ').replace(/\.$/, '') + '.', true);
+          // fetch's own failure (no network, server down) is a TypeError in the browser's language ("Failed to fetch")
+          var reason = error && error.said ? error.message : OFFLINE;
+          cells.forEach(function (input) { setState(input, 'refused', reason); });
+          say(studentName(cells[0]) + ': chưa lưu — ' + reason.replace(/\.$/, '') + '.', true);
         })
         .then(function () {
           pending--;
@@ -144,6 +146,9 @@
     });
   }
   function where(input) { return studentName(input) + ', ' + input.dataset.title; }
+  var OFFLINE = 'Không lưu được: mất kết nối tới máy chủ; giá trị vừa gõ vẫn còn trong ô, khi có mạng lại hãy chọn ô rồi bấm Enter.';
+  /** An error whose message is ours, in Vietnamese, shown as it is. */
+  function said(message) { var error = new Error(message); error.said = true; return error; }
 
   function handle(input, status, json, where, sent) {
     if (status === 200) {

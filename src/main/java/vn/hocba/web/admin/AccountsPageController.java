@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
-import vn.hocba.audit.AuditTrail;
 import vn.hocba.common.Rejected;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.schoolyear.StaffId;
@@ -35,13 +34,6 @@ import vn.hocba.web.SchoolContext;
 @Controller
 class AccountsPageController {
 
-    /** The audit actions about accounts, in words. */
-    private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("ACCOUNT_CREATED", "Tạo tài khoản"),
-            Map.entry("PASSWORD_TEMPORARY", "Mật khẩu tạm thời"), Map.entry("PASSWORD_RESET", "Đặt lại mật khẩu"),
-            Map.entry("PASSWORD_CHANGED", "Tự đổi mật khẩu"), Map.entry("ACCOUNT_DISABLED", "Khoá tài khoản"),
-            Map.entry("ACCOUNT_ENABLED", "Mở lại tài khoản"), Map.entry("ACCOUNT_UNLOCKED", "Gỡ tạm khoá đăng nhập"),
-            Map.entry("ACCOUNT_ROLES_CHANGED", "Đổi vai trò"), Map.entry("ACCOUNT_LINKED", "Liên kết cán bộ"),
-            Map.entry("ACCOUNT_UNLINKED", "Bỏ liên kết cán bộ"));
     private static final List<Role> GRANTED = Arrays.stream(Role.values()).filter(Role::isGranted).toList();
 
     private final AdminPages pages;
@@ -50,17 +42,17 @@ class AccountsPageController {
     private final Accounts accounts;
     private final AccountRoles roles;
     private final TemporaryPasswords temporary;
-    private final AuditTrail trail;
+    private final AccountChanges changes;
 
     AccountsPageController(AdminPages pages, SchoolContext context, SchoolDirectory directory, Accounts accounts,
-            AccountRoles roles, TemporaryPasswords temporary, AuditTrail trail) {
+            AccountRoles roles, TemporaryPasswords temporary, AccountChanges changes) {
         this.pages = pages;
         this.context = context;
         this.directory = directory;
         this.accounts = accounts;
         this.roles = roles;
         this.temporary = temporary;
-        this.trail = trail;
+        this.changes = changes;
     }
 
     /** An account as the list shows it. */
@@ -74,8 +66,7 @@ class AccountsPageController {
                 a.staffId() == null ? null : directory.staffMember(a.staffId()).fullName())).toList());
         model.addAttribute("grantedRoles", GRANTED);
         model.addAttribute("staff", directory.staff(context.school(viewer).id()));
-        model.addAttribute("changes", trail.latest("account ", 40));
-        model.addAttribute("actions", ACTIONS);
+        model.addAttribute("changes", changes.latest(40));
         model.addAttribute("crumbs", List.of(Crumb.here("Tài khoản")));
         return "admin/accounts";
     }

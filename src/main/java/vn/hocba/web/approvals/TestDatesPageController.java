@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hocba.audit.Actor;
 import vn.hocba.common.TermName;
 import vn.hocba.common.Rejected;
 import vn.hocba.gradebook.AssessmentCalendar;
@@ -29,7 +30,9 @@ import vn.hocba.web.SchoolContext;
  * of both terms as dd/MM/yyyy. Each changed date goes through {@link AssessmentCalendar#set} as
  * {@code PUT /api/assessment-dates/{term}/{kind}} does (the principal only, the term's range checked and the change
  * audited there) and is saved on its own, like a cell of the mark grid: a refused date keeps what was typed,
- * with the reason beside it, and the others are saved.
+ * with the reason beside it, and the others are saved. An emptied field removes its date through
+ * {@link AssessmentCalendar#remove} ({@code DELETE /api/assessment-dates/{term}/{kind}}); a refused removal shows the
+ * date still recorded with the reason.
  */
 @Controller
 class TestDatesPageController {
@@ -70,39 +73,63 @@ class TestDatesPageController {
     String save(@RequestParam Map<String, String> form, RedirectAttributes flash) {
         Viewer viewer = access.requirePrincipal("được ghi ngày kiểm tra định kì");
         AcademicYear year = context.activeYear(viewer);
-        List<TestDate> recorded = calendar.of(year.id().value());
-        List<String> saved = new ArrayList<>();
-        Map<String, String> typed = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (TestDateField field : fields(recorded, Map.of(), Map.of())) {
-            String value = form.getOrDefault(field.name(), "").trim();
+        Outcome outcome = new Outcome();
+        for (TestDateField field : fields(calendar.of(year.id().value()), Map.of(), Map.of())) {
+            String value = form.containsKey(field.name()) ? form.get(field.name()).trim() : field.value(); // not sent: unchanged
             if (value.equals(field.value())) {
                 continue;
             }
             try {
-                LocalDate date = parse(field, value);
-                if (DAY.format(date).equals(field.value())) {
-                    continue; // 9/3/2026 for the recorded 09/03/2026: nothing to record again
-                }
-                calendar.set(year, field.term(), field.kind(), date, access.actor(viewer, Role.PRINCIPAL));
-                saved.add(field.label() + " " + DAY.format(date));
+                change(year, field, value, access.actor(viewer, Role.PRINCIPAL), outcome);
             } catch (Rejected e) {
-                typed.put(field.name(), value);
-                errors.put(field.name(), field.label() + ": " + e.getMessage());
+                if (!value.isEmpty()) {
+                    outcome.typed.put(field.name(), value); // a refused removal shows the date still recorded
+                }
+                outcome.errors.put(field.name(), field.label() + ": " + e.getMessage());
             }
         }
-        flash.addFlashAttribute("datesTyped", typed);
-        flash.addFlashAttribute("datesErrors", errors);
-        flash.addFlashAttribute("datesSaved", saved.isEmpty() ? (errors.isEmpty() ? "Không có ngày nào thay đổi." : null)
-                : "Đã ghi ngày kiểm tra: " + String.join(", ", saved) + ".");
+        flash.addFlashAttribute("datesTyped", outcome.typed);
+        flash.addFlashAttribute("datesErrors", outcome.errors);
+        flash.addFlashAttribute("datesSaved", outcome.done());
         return "redirect:/duyet#" + ANCHOR;
     }
 
-    /** The typed date, or a refusal naming the field, what was typed and the expected form. */
-    private static LocalDate parse(TestDateField field, String value) {
-        if (value.isEmpty()) {
-            throw Rejected.invalid("không xoá được ngày đã ghi (" + field.value() + "); gõ ngày mới nếu cần dời ngày kiểm tra.");
+    /** What one save did: dates recorded and removed, refused values as typed, each refusal's reason by field. */
+    private static final class Outcome {
+        final List<String> saved = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+        final Map<String, String> typed = new LinkedHashMap<>();
+        final Map<String, String> errors = new LinkedHashMap<>();
+
+        /** "Đã ghi ngày kiểm tra: …. Đã xoá ngày kiểm tra: …."; null when refusals were all that happened. */
+        String done() {
+            List<String> done = new ArrayList<>();
+            if (!saved.isEmpty()) {
+                done.add("Đã ghi ngày kiểm tra: " + String.join(", ", saved) + ".");
+            }
+            if (!removed.isEmpty()) {
+                done.add("Đã xoá ngày kiểm tra: " + String.join(", ", removed) + ".");
+            }
+            return !done.isEmpty() ? String.join(" ", done) : errors.isEmpty() ? "Không có ngày nào thay đổi." : null;
         }
+    }
+
+    /** Records the typed date, or removes the recorded one when the field was emptied (as clearing a grid cell does). */
+    private void change(AcademicYear year, TestDateField field, String value, Actor by, Outcome outcome) {
+        if (value.isEmpty()) {
+            calendar.remove(year, field.term(), field.kind(), by);
+            outcome.removed.add(field.label() + " (" + field.value() + ")");
+            return;
+        }
+        LocalDate date = parse(value);
+        if (!DAY.format(date).equals(field.value())) { // 9/3/2026 for the recorded 09/03/2026: nothing to record again
+            calendar.set(year, field.term(), field.kind(), date, by);
+            outcome.saved.add(field.label() + " " + DAY.format(date));
+        }
+    }
+
+    /** The typed date, or a refusal naming the field, what was typed and the expected form. */
+    private static LocalDate parse(String value) {
         try {
             return LocalDate.parse(value, TYPED);
         } catch (DateTimeParseException e) {

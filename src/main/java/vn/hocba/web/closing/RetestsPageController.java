@@ -23,7 +23,7 @@ import vn.hocba.students.StudentRegistry;
 
 /**
  * "Kiểm tra lại": the students who must retest in the teacher's subjects after the year end
- * ({@link SummerWork#retests}, the same list as the task „Nhập điểm kiểm tra lại") and the entry of
+ * ({@link SummerWork#retests}, the same list as the task «Nhập điểm kiểm tra lại») and the entry of
  * each result through {@link YearEnd#retest}, as {@code POST …/year-end/subjects/{s}/retests} does.
  */
 @Controller

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.audit.Actor;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.ClassResultsStore;
+import vn.hocba.gradebook.MarkGrid;
 import vn.hocba.gradebook.closing.YearEnd;
 import vn.hocba.gradebook.corrections.CorrectionRequest;
 import vn.hocba.gradebook.corrections.Corrections;
@@ -27,6 +29,7 @@ import vn.hocba.schoolyear.SchoolClass;
 import vn.hocba.schoolyear.SchoolDirectory;
 import vn.hocba.security.Accounts;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.web.PersonNames;
 import vn.hocba.web.homeroom.ClassPage;
 import vn.hocba.workflow.CorrectionWorkflow;
 import vn.hocba.workflow.ProcessSteps;
@@ -47,7 +50,7 @@ class YearEndPageController {
     record Decision(String code, String name, String explanation, String title) {
     }
 
-    /** A correction request as the homeroom teacher reads it. */
+    /** A correction request as the homeroom teacher reads it: marks as "8,5", the requester as "Đỗ Thị Hạnh (gv04)". */
     record Correction(long id, String student, String subject, String where, String oldValue, String newValue, String reason,
             String requestedBy, String requestedAt, String status, boolean waiting) {
     }
@@ -62,10 +65,11 @@ class YearEndPageController {
     private final SchoolDirectory directory;
     private final StudentRegistry students;
     private final Accounts accounts;
+    private final PersonNames people;
 
     YearEndPageController(ClassPage page, ClassResultsStore results, YearEnd yearEnd, YearEndWorkflow workflow, ProcessSteps steps,
             Corrections corrections, CorrectionWorkflow correctionWorkflow, SchoolDirectory directory, StudentRegistry students,
-            Accounts accounts) {
+            Accounts accounts, PersonNames people) {
         this.page = page;
         this.results = results;
         this.yearEnd = yearEnd;
@@ -76,6 +80,7 @@ class YearEndPageController {
         this.directory = directory;
         this.students = students;
         this.accounts = accounts;
+        this.people = people;
     }
 
     @GetMapping("/lop/{classId}/cuoi-nam")
@@ -174,8 +179,14 @@ class YearEndPageController {
                 .collect(Collectors.toMap(g -> g.subject().id().value(), g -> g.subject().name()));
         return corrections.ofClass(schoolClass.id().value()).stream().map(c -> new Correction(c.id(),
                 names.getOrDefault(c.studentId(), "học sinh " + c.studentId()), subjects.getOrDefault(c.subjectId(), "?"),
-                "HK" + c.term() + ", " + column(c), c.oldValue(), c.newValue(), c.reason(), c.requestedBy(), TIME.format(c.requestedAt()),
-                status(c), c.status() == CorrectionRequest.Status.REQUESTED)).toList();
+                "HK " + TermName.roman(c.term()) + ", " + column(c), shown(c.oldValue()), shown(c.newValue()), c.reason(),
+                people.of(c.requestedBy()), TIME.format(c.requestedAt()), status(c), c.status() == CorrectionRequest.Status.REQUESTED))
+                .toList();
+    }
+
+    /** "8,5" as the grid shows marks; an empty cell as "(trống)" (not "null"). */
+    private static String shown(String value) {
+        return value == null || value.isEmpty() ? "(trống)" : MarkGrid.shown(value);
     }
 
     private static String column(CorrectionRequest c) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.common.Rejected;
+import vn.hocba.common.TermName;
 import vn.hocba.gradebook.MarkGrid;
 import vn.hocba.gradebook.MarkGrids;
 import vn.hocba.gradebook.MarkKind;
@@ -23,6 +24,7 @@ import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.students.StudentId;
 import vn.hocba.students.StudentRegistry;
+import vn.hocba.web.PersonNames;
 import vn.hocba.workflow.CorrectionWorkflow;
 
 /**
@@ -39,20 +41,22 @@ class CorrectionRequestsPageController {
     private final SchoolDirectory directory;
     private final StudentRegistry students;
     private final MarkGrids grids;
+    private final PersonNames people;
 
     CorrectionRequestsPageController(AccessPolicy access, Corrections corrections, CorrectionWorkflow workflow,
-            SchoolDirectory directory, StudentRegistry students, MarkGrids grids) {
+            SchoolDirectory directory, StudentRegistry students, MarkGrids grids, PersonNames people) {
         this.access = access;
         this.corrections = corrections;
         this.workflow = workflow;
         this.directory = directory;
         this.students = students;
         this.grids = grids;
+        this.people = people;
     }
 
-    /** A request as the list shows it. */
-    record Line(long id, String classCode, String subject, int term, String student, String column, String oldValue,
-            String newValue, String status, String statusCode, CorrectionRequest request) {
+    /** A request as the list shows it; {@code requester} as pages name people ("Đỗ Thị Hạnh (gv04)"). */
+    record Line(long id, String classCode, String subject, String term, String student, String column, String oldValue,
+            String newValue, String status, String statusCode, String requester, CorrectionRequest request) {
     }
 
     @GetMapping("/de-nghi-sua-diem")
@@ -62,7 +66,7 @@ class CorrectionRequestsPageController {
         model.addAttribute("zone", ZoneId.of("Asia/Ho_Chi_Minh"));
         model.addAttribute("crumbs", java.util.List.of(vn.hocba.web.Crumb.here("Đề nghị sửa điểm")));
         model.addAttribute("lines", corrections.requestedBy(viewer.account().username()).stream().map(this::line).toList());
-        // The homeroom teacher's step (task „GVCN xác nhận đề nghị sửa điểm" links here).
+        // The homeroom teacher's step (task «GVCN xác nhận đề nghị sửa điểm» links here).
         model.addAttribute("toConfirm", viewer.homerooms().stream()
                 .flatMap(h -> corrections.ofClass(h.schoolClass().id().value()).stream())
                 .filter(r -> r.status() == CorrectionRequest.Status.REQUESTED).map(this::line).toList());
@@ -163,8 +167,9 @@ class CorrectionRequestsPageController {
             case MIDTERM -> "giữa kì";
             case FINAL -> "cuối kì";
         };
-        return new Line(r.id(), schoolClass.code(), subject, r.term(), students.student(new StudentId(r.studentId())).profile()
-                .fullName(), column, MarkGrid.shown(r.oldValue()), MarkGrid.shown(r.newValue()), status(r), r.status().name(), r);
+        return new Line(r.id(), schoolClass.code(), subject, "HK " + TermName.roman(r.term()),
+                students.student(new StudentId(r.studentId())).profile().fullName(), column, MarkGrid.shown(r.oldValue()),
+                MarkGrid.shown(r.newValue()), status(r), r.status().name(), people.of(r.requestedBy()), r);
     }
 
     static String status(CorrectionRequest r) {

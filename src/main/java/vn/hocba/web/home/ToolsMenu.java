@@ -10,7 +10,11 @@ import vn.hocba.web.MenuContribution;
 import vn.hocba.web.MenuItem;
 import vn.hocba.web.MenuItem.Section;
 
-/** The API documentation for the admin board and the principal; Cockpit (read-only) for the admin board where it is on. */
+/**
+ * The API documentation (Swagger UI, in English, for whoever connects programs to HocBa) and Cockpit (read-only,
+ * where it is on): the admin board's tools. Other account holders can still open the API description; the
+ * principal's menu does not offer it (walk28: nothing a principal does needs it).
+ */
 @Component
 class ToolsMenu implements MenuContribution {
 
@@ -23,11 +27,12 @@ class ToolsMenu implements MenuContribution {
     @Override
     public List<MenuItem> items(Viewer viewer) {
         List<MenuItem> items = new ArrayList<>();
-        if (viewer.has(Role.ADMIN_BOARD) || viewer.has(Role.PRINCIPAL)) {
-            items.add(MenuItem.of(Section.ADMIN, "Tài liệu API", "/swagger-ui.html", 90));
+        if (!viewer.has(Role.ADMIN_BOARD)) {
+            return items;
         }
-        // Cockpit (read-only) only where it is switched on, and only for the admin board.
-        if (cockpit && viewer.has(Role.ADMIN_BOARD)) {
+        items.add(MenuItem.of(Section.ADMIN, "Tài liệu API", "/swagger-ui.html", 90));
+        // Cockpit (read-only) only where it is switched on.
+        if (cockpit) {
             items.add(MenuItem.of(Section.ADMIN, "Camunda Cockpit (chỉ xem)", "/camunda/app/cockpit/", 91));
         }
         return items;

@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.gradebook.AssessmentCalendar;
 import vn.hocba.gradebook.MarkKind;
@@ -15,7 +18,7 @@ import vn.hocba.security.AccessPolicy;
 import vn.hocba.security.Role;
 import vn.hocba.security.Viewer;
 import vn.hocba.web.SchoolContext;
-/** Ngày kiểm tra giữa kì / cuối kì của năm học hiện tại: everyone reads them, the principal records them. */
+/** Ngày kiểm tra giữa kì / cuối kì của năm học hiện tại: everyone reads them, the principal records, moves and removes them. */
 @RestController
 @Tag(name = "Lịch kiểm tra định kì")
 class AssessmentDatesApiController {
@@ -44,5 +47,13 @@ class AssessmentDatesApiController {
     AssessmentCalendar.TestDate set(@PathVariable int term, @PathVariable MarkKind kind, @RequestBody NewDate body) {
         Viewer viewer = access.requirePrincipal("được ghi ngày kiểm tra định kì");
         return calendar.set(context.activeYear(viewer), term, kind, body.date(), access.actor(viewer, Role.PRINCIPAL));
+    }
+
+    @DeleteMapping("/api/assessment-dates/{term}/{kind}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Hiệu trưởng xoá ngày kiểm tra đã ghi (409 khi sổ điểm của học kì đó đã khoá: khi đó chỉ dời ngày)")
+    void remove(@PathVariable int term, @PathVariable MarkKind kind) {
+        Viewer viewer = access.requirePrincipal("được xoá ngày kiểm tra định kì");
+        calendar.remove(context.activeYear(viewer), term, kind, access.actor(viewer, Role.PRINCIPAL));
     }
 }

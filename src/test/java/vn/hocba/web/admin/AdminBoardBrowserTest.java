@@ -300,6 +300,25 @@ class AdminBoardBrowserTest {
         assertThat(jdbc.sql("select password_hash from account where username = 'vanthu2'").query(String.class).single())
                 .doesNotContain(password).startsWith("$2");
         assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Tạo tài khoản", "vanthu2");
+        // Session 30: the log in words, not the audit's English and role codes ("must change the password…", "[CLERK]").
+        String created = browser.find("#nhat-ki-tai-khoan tbody tr:nth-child(2)").getText();
+        assertThat(created).contains("Nguyễn Thị Huế (quantri)").contains("Tạo tài khoản")
+                .contains("Phạm Thị Lan · vai trò: Văn thư");
+        assertThat(browser.find("#nhat-ki-tai-khoan tbody tr:nth-child(1)").getText()).contains("Mật khẩu tạm thời")
+                .contains("Phải đổi mật khẩu ở lần đăng nhập tới.");
+        assertThat(browser.text("#nhat-ki-tai-khoan")).contains("Hệ thống (tạo trường mẫu)").contains("Liên kết cán bộ")
+                .contains("cán bộ GV").doesNotContain("must change").doesNotContain("[CLERK]").doesNotContain("staff GV")
+                .doesNotContain("system:");
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            java.util.List<?> w = (java.util.List<?>) browser.driver().executeScript("var t = document.querySelector("
+                    + "'#nhat-ki-tai-khoan'); return [t.scrollWidth, t.parentElement.clientWidth];");
+            assertThat(((Number) w.get(0)).intValue()).as("on a phone each change is a card: no sideways scrolling")
+                    .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
         browser.checkPage("quan-tri-tai-khoan");
 
         browser.open("/quan-tri/tai-khoan");

@@ -534,9 +534,17 @@ class HomeroomPagesBrowserTest {
 
         browser.logIn("gv07");
         browser.open("/de-nghi-sua-diem");
-        assertThat(text(By.id("to-confirm"))).contains("Cộng nhầm điểm bài kiểm tra miệng (" + teacher + ")")
-                .contains("Chấm lại bài kiểm tra miệng").contains("→ 10").contains("→ 9");
+        // Session 30 (walk28): the requester by full name as elsewhere, not the bare account "(gv08)"; "HK I" as titles say.
+        assertThat(text(By.id("to-confirm"))).contains("Cộng nhầm điểm bài kiểm tra miệng\nNgười đề nghị: " + person(teacher))
+                .contains("Chấm lại bài kiểm tra miệng").contains("→ 10").contains("→ 9").contains(" · Toán · HK I ")
+                .doesNotContain("HK1");
+        assertThat(text(By.cssSelector("main p.hint"))).as("one quoting style, «…»").contains("bấm «Đề nghị sửa điểm».");
         browser.checkPage("gvcn-de-nghi-sua-diem");
+        browser.open(page("/cuoi-nam"));
+        assertThat(text(By.id("corrections"))).contains("Người đề nghị: " + person(teacher) + ", lúc ")
+                .contains(" · Toán · HK I, ĐĐGtx 1").doesNotContain("null");
+        browser.checkPage("gvcn-cuoi-nam-sua-diem");
+        browser.open("/de-nghi-sua-diem");
         submit(By.id("confirm-" + confirmed));
         assertThat(text(By.id("info"))).isEqualTo("Đã xác nhận đề nghị sửa điểm số " + confirmed + "; đề nghị chuyển tới Hiệu trưởng.");
         String why = "Điểm cũ khớp với bài làm, không cần sửa.";

@@ -214,6 +214,19 @@ class ApprovalQueueInBrowserOnPostgresTest {
         java.util.Set<String> subjectNames = new java.util.HashSet<>(jdbc.sql("select name from subject").query(String.class).list());
         assertThat(browser.driver.findElements(By.cssSelector("#behind tbody td:nth-child(3)"))).extracting(WebElement::getText)
                 .as("subjects as people name them (Ngữ văn), not their codes (NGU_VAN)").isNotEmpty().allMatch(subjectNames::contains);
+        // Session 30: on a phone the six-column table scrolled sideways and hid "Nhắc"; each line is now a card.
+        session.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            Object widths = session.driver().executeScript("var t = document.querySelector('#behind');"
+                    + "var b = t.querySelector('tbody tr button').getBoundingClientRect();"
+                    + "return [t.scrollWidth, t.parentElement.clientWidth, Math.round(b.right)];");
+            java.util.List<?> w = (java.util.List<?>) widths;
+            assertThat(((Number) w.get(0)).intValue()).as("no sideways scrolling in the table").isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+            assertThat(((Number) w.get(2)).intValue()).as("Nhắc within the screen").isLessThanOrEqualTo(390);
+        } finally {
+            session.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
         WebElement first = browser.driver.findElements(By.cssSelector("#behind tbody tr")).get(0);
         String teacherName = first.findElements(By.cssSelector("td")).get(0).getText();
         first.findElement(By.cssSelector("button")).click();
@@ -447,6 +460,51 @@ class ApprovalQueueInBrowserOnPostgresTest {
         assertThat(testDates()).contains("1:FINAL:2026-01-12");
         assertThat(postTestDate("hieutruong", "13/01/2026")).as("the same request by the principal").isEqualTo(302);
         assertThat(testDates()).contains("1:FINAL:2026-01-13");
+    }
+
+    /**
+     * Session 30 (walk28): a recorded test date could not be removed. Emptying its field removes it through
+     * {@code AssessmentCalendar.remove}, as {@code DELETE /api/assessment-dates/{term}/{kind}} does (principal only,
+     * audited); refused once a gradebook of the term is locked (6A1's term I, order 1: the correction deadlines of
+     * its locked marks count from the date), and then the field shows the date still recorded with the reason.
+     */
+    @Test
+    @Order(10)
+    void thePrincipalRemovesATestDateByEmptyingItsFieldUnlessTheTermIsLocked() throws Exception {
+        assertThat(testDates()).as("a field the order 9 POST did not send was left alone").containsExactly(
+                "1:FINAL:2026-01-13", "1:MIDTERM:2025-11-03", "2:FINAL:2026-05-20", "2:MIDTERM:2026-03-09");
+        assertThat(jdbc.sql("select count(*) from gradebook_lock where term = 2 and unlocked_at is null").query(Long.class)
+                .single()).as("term II is not locked anywhere").isZero();
+        session.logIn("hieutruong");
+        session.open("/duyet");
+        assertThat(session.text("#test-dates")).contains("xoá trống ô đó rồi bấm «Lưu ngày kiểm tra»");
+        type("hk2-final", "");
+        type("hk1-midterm", "");
+        session.click(session.find("#save-test-dates"));
+        assertThat(session.text("#dates-saved")).isEqualTo("Đã xoá ngày kiểm tra: Cuối kì học kì II (20/05/2026).");
+        assertThat(session.find("#hk2-final").getAttribute("value")).isEmpty();
+        assertThat(session.find("#hk1-midterm").getAttribute("value")).as("the date still recorded").isEqualTo("03/11/2025");
+        assertThat(session.find("#hk1-midterm").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(session.text("#hk1-midterm-error")).isEqualTo("Giữa kì học kì I: Không xoá được ngày kiểm tra giữa kì "
+                + "học kì I (03/11/2025): sổ điểm lớp 6A1 học kì I đã khoá và hạn đề nghị sửa điểm của các điểm đã khoá tính "
+                + "từ ngày này. Nếu ngày đã ghi sai, hãy gõ ngày đúng để dời ngày kiểm tra.");
+        session.checkPage("duyet-ngay-kiem-tra-xoa");
+        assertThat(testDates()).containsExactly("1:FINAL:2026-01-13", "1:MIDTERM:2025-11-03", "2:MIDTERM:2026-03-09");
+        assertThat(jdbc.sql("select old_value from audit_entry where action = 'ASSESSMENT_DATE_REMOVED' and actor = 'hieutruong' "
+                + "and target like '%/HK2/FINAL'").query(String.class).list()).containsExactly("2026-05-20");
+
+        assertThat(deleteTestDate("phohieutruong", "2/MIDTERM").status()).as("the vice principal only reads").isEqualTo(403);
+        assertThat(deleteTestDate("hieutruong", "2/MIDTERM").status()).isEqualTo(204);
+        ApiClient.Reply again = deleteTestDate("hieutruong", "2/MIDTERM");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.detail()).isEqualTo("Chưa ghi ngày kiểm tra giữa kì học kì II nên không có ngày nào để xoá.");
+        assertThat(deleteTestDate("hieutruong", "1/FINAL").status()).as("term I is locked in 6A1").isEqualTo(409);
+        assertThat(testDates()).containsExactly("1:FINAL:2026-01-13", "1:MIDTERM:2025-11-03");
+    }
+
+    private ApiClient.Reply deleteTestDate(String user, String termAndKind) {
+        return api.send(user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/assessment-dates/" + termAndKind));
     }
 
     /** The form's POST with a bearer token (no browser session), as {@code user}: its status. */

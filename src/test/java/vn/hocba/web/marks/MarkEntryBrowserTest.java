@@ -124,6 +124,43 @@ class MarkEntryBrowserTest {
         assertThat(audited("MARK_CLEARED", sheet.teacher(), "mark 8A1/TOAN/%/HK2/MIDTERM#1")).isEqualTo(1);
     }
 
+    /**
+     * Session 30: with the network gone (school wifi, the server restarting) the browser's own failure reached the
+     * teacher in English ("Failed to fetch" in the cell and on the status line). Now the cell keeps the value with a
+     * Vietnamese reason saying what to do, and once the network is back the same cell is saved.
+     */
+    @Test
+    void aSaveCutOffByTheNetworkSaysSoInVietnameseAndTheCellIsSavedOnceTheNetworkIsBack() {
+        Sheet sheet = sheet("7A1", "TOAN");
+        logIn(sheet.teacher());
+        browser.get(url(sheet.page(2)));
+        long student = studentIds().get(0);
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        WebElement cell = cell(student, "FINAL-1");
+        try {
+            cell.click();
+            cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "6,5", Keys.TAB);
+            waitForState(student, "FINAL-1", "refused");
+        } finally {
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        assertThat(cell.getAttribute("value")).isEqualTo("6,5");
+        assertThat(cell.getAttribute("title")).isEqualTo("Không lưu được: mất kết nối tới máy chủ; giá trị vừa gõ vẫn còn "
+                + "trong ô, khi có mạng lại hãy chọn ô rồi bấm Enter.");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("chưa lưu — Không lưu được: mất kết nối")
+                .doesNotContain("fetch");
+        assertThat(stored(sheet, 2, student, "FINAL", 1)).isNull();
+
+        cell.click();
+        cell.sendKeys(Keys.ENTER);
+        waitForState(student, "FINAL-1", "saved");
+        assertThat(stored(sheet, 2, student, "FINAL", 1)).isEqualByComparingTo("6.5");
+    }
+
     @Test
     void aBlockPastedFromExcelFillsTheCellsRightAndDownAndIsStored() {
         Sheet sheet = sheet("8A2", "TOAN");
